@@ -1,0 +1,170 @@
+"""The wizard's steps as data, their order, and why a step is incomplete. No Qt.
+
+The UI renders this (step list, gaps on the summary page), the CLI and the PDF reuse it. Problems here
+are gaps to fix, not errors: a user may move freely between steps.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from compass.domain import IndicatorKind, Problem, SessionSnapshot
+from compass.i18n import N_, _
+
+
+class Step(StrEnum):
+    FACTS = "facts"
+    INVENTORY = "inventory"
+    PRIORITIES = "priorities"
+    AMBITION = "ambition"
+    INDICATORS = "indicators"
+    VISIBILITY = "visibility"
+    SUMMARY = "summary"
+
+    def number(self) -> int | None:
+        """The method's own step number (1-5), or None for the facts and summary pages."""
+        return METHOD_STEPS.index(self) + 1 if self in METHOD_STEPS else None
+
+    def title(self) -> str:
+        return _(_TITLES[self])
+
+    def subtitle(self) -> str:
+        return _(_SUBTITLES[self])
+
+
+STEPS: tuple[Step, ...] = tuple(Step)
+METHOD_STEPS: tuple[Step, ...] = STEPS[1:6]
+
+# The method's own site labels (sdginkoopkompas.nl): Dutch first in the catalogue's nl column.
+_TITLES = {
+    Step.FACTS: N_("Project facts"),
+    Step.INVENTORY: N_("Insight"),
+    Step.PRIORITIES: N_("Prioritise"),
+    Step.AMBITION: N_("Ambition"),
+    Step.INDICATORS: N_("Indicator"),
+    Step.VISIBILITY: N_("Impact"),
+    Step.SUMMARY: N_("Summary"),
+}
+_SUBTITLES = {
+    Step.FACTS: N_("what is being bought, how and by whom"),
+    Step.INVENTORY: N_("risks and opportunities"),
+    Step.PRIORITIES: N_("highest impact"),
+    Step.AMBITION: N_("select the level"),
+    Step.INDICATORS: N_("make it measurable"),
+    Step.VISIBILITY: N_("make it visible"),
+    Step.SUMMARY: N_("the strategy at a glance"),
+}
+
+MANY_PRIORITIES = 5
+
+
+def problems(step: Step, snapshot: SessionSnapshot) -> list[Problem]:
+    """What is still missing in ``step`` for this session (empty when the step is complete)."""
+    return _CHECKS[step](snapshot)
+
+
+def all_problems(snapshot: SessionSnapshot) -> list[tuple[Step, Problem]]:
+    return [(step, problem) for step in STEPS for problem in problems(step, snapshot)]
+
+
+def _facts(snapshot: SessionSnapshot) -> list[Problem]:
+    facts = snapshot.facts
+    found = []
+    if not facts.organisation.strip():
+        found.append(Problem("organisation_missing", "organisation", _("Name the organisation.")))
+    if facts.contract_value_eur is None:
+        found.append(Problem("value_missing", "contract_value_eur", _("Estimate the contract value.")))
+    return found
+
+
+def _inventory(snapshot: SessionSnapshot) -> list[Problem]:
+    if not snapshot.inventory:
+        return [
+            Problem(
+                "inventory_empty",
+                "inventory",
+                _("Record at least one risk or opportunity for an SDG."),
+            )
+        ]
+    return []
+
+
+def _priorities(snapshot: SessionSnapshot) -> list[Problem]:
+    inventoried = set(snapshot.inventoried_sdgs())
+    selected = [sdg for sdg in snapshot.priority_sdgs() if sdg in inventoried]
+    if not selected:
+        return [Problem("no_priority", "selected", _("Select at least one priority SDG."))]
+    if len(selected) > MANY_PRIORITIES:
+        return [
+            Problem(
+                "many_priorities",
+                "selected",
+                _("More than {count} priorities dilute the impact; consider fewer.").format(
+                    count=MANY_PRIORITIES
+                ),
+            )
+        ]
+    return []
+
+
+def _ambition(snapshot: SessionSnapshot) -> list[Problem]:
+    return [
+        Problem(
+            "ambition_missing",
+            f"sdg_{sdg}",
+            _("Set an ambition level for SDG {sdg}.").format(sdg=sdg),
+        )
+        for sdg in snapshot.priority_sdgs()
+        if snapshot.ambition_for(sdg) is None
+    ]
+
+
+def _indicators(snapshot: SessionSnapshot) -> list[Problem]:
+    found = []
+    for sdg in snapshot.priority_sdgs():
+        indicators = snapshot.indicators_for(sdg)
+        if not indicators:
+            found.append(
+                Problem(
+                    "indicator_missing",
+                    f"sdg_{sdg}",
+                    _("Choose at least one indicator for SDG {sdg}.").format(sdg=sdg),
+                )
+            )
+        for indicator in indicators:
+            if indicator.kind is IndicatorKind.QUANTITATIVE and indicator.target is None:
+                found.append(
+                    Problem(
+                        "target_missing",
+                        f"indicator_{indicator.id}",
+                        _("Set a target for the indicator '{name}'.").format(name=indicator.name),
+                    )
+                )
+    return found
+
+
+def _visibility(snapshot: SessionSnapshot) -> list[Problem]:
+    if not snapshot.communication:
+        return [
+            Problem(
+                "communication_empty",
+                "communication",
+                _("Plan how the impact is communicated to at least one stakeholder."),
+            )
+        ]
+    return []
+
+
+def _summary(snapshot: SessionSnapshot) -> list[Problem]:
+    return []
+
+
+_CHECKS = {
+    Step.FACTS: _facts,
+    Step.INVENTORY: _inventory,
+    Step.PRIORITIES: _priorities,
+    Step.AMBITION: _ambition,
+    Step.INDICATORS: _indicators,
+    Step.VISIBILITY: _visibility,
+    Step.SUMMARY: _summary,
+}

@@ -1,0 +1,169 @@
+"""Opening a database: checks that it is ours and intact, migrates it to the current schema, and sets
+up the engine (SQLite: foreign keys on, WAL journal, busy timeout).
+
+A file that is not ours, is damaged, or was made by a newer version of the app raises
+``DatabaseOpenError`` naming the file, and is left byte-for-byte unchanged: all checks happen read-only
+before the engine first connects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from compass.errors import DatabaseOpenError
+from compass.i18n import _
+from compass.model.schema_version import SCHEMA_HEAD
+from compass.model.sqlite_probe import FileState, probe_sqlite_file
+from compass.paths import sqlite_file_of
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass
+class Database:
+    url: str
+    location: str
+    engine: Engine
+    session_factory: sessionmaker[Session]
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def display_location(url: str) -> str:
+    """What users see as "the database": the file path for SQLite, the URL without password otherwise."""
+    path = sqlite_file_of(url)
+    if path is not None:
+        return str(path)
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def open_database(url: str) -> Database:
+    location = display_location(url)
+    path = sqlite_file_of(url)
+    revision: str | None = None
+    if path is not None:
+        revision = _check_sqlite_file(path, location)
+    engine = _create_engine(url, location)
+    try:
+        if path is None:
+            revision = _check_server_database(engine, location)
+        if revision != SCHEMA_HEAD:
+            _check_known_revision(revision, location)
+            from compass.model.migrate import upgrade_to_head  # Alembic only when needed
+
+            upgrade_to_head(engine)
+    except SQLAlchemyError as error:
+        engine.dispose()
+        raise DatabaseOpenError(
+            _("Cannot open the database {location}: {detail}").format(
+                location=location, detail=_first_line(error)
+            ),
+            location,
+        ) from error
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(url, location, engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def _check_sqlite_file(path: Path, location: str) -> str | None:
+    probe = probe_sqlite_file(path)
+    if probe.state is FileState.FOREIGN:
+        raise DatabaseOpenError(
+            _(
+                "{location} is not an SDG Procurement Compass database. "
+                "The file was left unchanged; choose another file."
+            ).format(location=location),
+            location,
+        )
+    if probe.state is FileState.DAMAGED:
+        raise DatabaseOpenError(
+            _(
+                "{location} is damaged and cannot be opened ({detail}). "
+                "The file was left unchanged; restore it from a backup."
+            ).format(location=location, detail=probe.detail),
+            location,
+        )
+    if probe.state is FileState.MISSING:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DatabaseOpenError(
+                _("Cannot create the database {location}: {detail}").format(
+                    location=location, detail=error.strerror or str(error)
+                ),
+                location,
+            ) from error
+    return probe.revision
+
+
+def _check_known_revision(revision: str | None, location: str) -> None:
+    if revision is None:
+        return
+    from compass.model.migrate import known_revisions
+
+    if revision not in known_revisions():
+        raise DatabaseOpenError(
+            _(
+                "{location} was made by a newer version of SDG Procurement Compass "
+                "(schema {revision}). Update the app to open it; the file was left unchanged."
+            ).format(location=location, revision=revision),
+            location,
+        )
+
+
+def _check_server_database(engine: Engine, location: str) -> str | None:
+    tables = set(inspect(engine).get_table_names())
+    if not tables:
+        return None
+    if "alembic_version" not in tables or "sessions" not in tables:
+        raise DatabaseOpenError(
+            _(
+                "{location} is not an SDG Procurement Compass database. "
+                "It was left unchanged; choose another database."
+            ).format(location=location),
+            location,
+        )
+    with engine.connect() as connection:
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _create_engine(url: str, location: str) -> Engine:
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as error:
+        raise DatabaseOpenError(
+            _("Cannot open the database {location}: {detail}").format(
+                location=location, detail=_first_line(error)
+            ),
+            location,
+        ) from error
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _configure_sqlite_connection)
+    return engine
+
+
+def _configure_sqlite_connection(dbapi_connection: Any, connection_record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+    finally:
+        cursor.close()
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(getattr(error, "orig", None) or error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__

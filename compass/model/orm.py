@@ -1,0 +1,286 @@
+"""SQLAlchemy models of a compass session and everything its five steps record.
+
+Every child row belongs to one session and is deleted with it (``ON DELETE CASCADE`` and ORM cascade),
+so deleting or duplicating a session is always complete. ``SessionRow.version`` is SQLAlchemy's
+optimistic-lock counter: with a shared PostgreSQL database two desks editing the same session get a
+clear conflict instead of silently overwriting each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy import Enum as SqlEnum
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from compass.domain import (
+    AmbitionLevel,
+    Channel,
+    CommunicationMoment,
+    CriterionType,
+    EntryKind,
+    EntrySource,
+    IndicatorKind,
+    MeasurementMoment,
+    Procedure,
+    SessionStatus,
+)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class ExactDecimal(TypeDecorator[Decimal]):
+    """Decimals stored as text: SQLite has no exact decimal type and money must not round."""
+
+    impl = String(48)
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Any) -> str | None:
+        return None if value is None else str(Decimal(value))
+
+    def process_result_value(self, value: str | None, dialect: Any) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+def code_enum(enum_class: type[enum.Enum]) -> SqlEnum:
+    """Store an enum by its stable code (its value), never by its Python member name."""
+    return SqlEnum(
+        enum_class,
+        native_enum=False,
+        length=40,
+        values_callable=lambda members: [member.value for member in members],
+        validate_strings=True,
+    )
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class SessionRow(Base):
+    __tablename__ = "sessions"
+    __table_args__ = (
+        CheckConstraint("contract_value_eur IS NULL OR contract_value_eur NOT LIKE '-%'", name="value"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    category: Mapped[str] = mapped_column(String(200), default="")
+    procedure: Mapped[Procedure] = mapped_column(code_enum(Procedure))
+    innovation_pilot: Mapped[bool] = mapped_column(Boolean, default=False)
+    contract_value_eur: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    publication_date: Mapped[dt.date | None] = mapped_column(Date)
+    project_leader: Mapped[str] = mapped_column(String(200), default="")
+    procurement_adviser: Mapped[str] = mapped_column(String(200), default="")
+    budget_holder: Mapped[str] = mapped_column(String(200), default="")
+    location: Mapped[str] = mapped_column(String(200), default="")
+    materials: Mapped[str] = mapped_column(Text, default="")
+    scope: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[SessionStatus] = mapped_column(code_enum(SessionStatus), default=SessionStatus.DRAFT)
+    quality_weight_pct: Mapped[Decimal] = mapped_column(ExactDecimal(), default=Decimal(100))
+    # The organisation profile (issue 3) and the snapshot a finished session was decided against.
+    profile_id: Mapped[int | None] = mapped_column(Integer)
+    profile_snapshot: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, index=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    inventory: Mapped[list[InventoryEntryRow]] = relationship(
+        back_populates="session",
+        cascade="all, delete-orphan",
+        order_by="InventoryEntryRow.position",
+    )
+    priorities: Mapped[list[SdgPriorityRow]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="SdgPriorityRow.sdg"
+    )
+    initiatives: Mapped[list[InitiativeLinkRow]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="InitiativeLinkRow.id"
+    )
+    ambitions: Mapped[list[AmbitionRow]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="AmbitionRow.sdg"
+    )
+    criteria: Mapped[list[CriterionRow]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="CriterionRow.position"
+    )
+    indicators: Mapped[list[IndicatorRow]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="IndicatorRow.position"
+    )
+    communication: Mapped[list[CommunicationRow]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="CommunicationRow.position"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class _SessionChild:
+    """Columns shared by every row that belongs to a session."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+
+
+class InventoryEntryRow(_SessionChild, Base):
+    """Step 1: one risk or opportunity for one SDG."""
+
+    __tablename__ = "inventory_entries"
+    __table_args__ = (CheckConstraint("sdg BETWEEN 1 AND 17", name="sdg"),)
+
+    sdg: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[EntryKind] = mapped_column(code_enum(EntryKind))
+    source: Mapped[EntrySource] = mapped_column(code_enum(EntrySource))
+    description: Mapped[str] = mapped_column(Text, default="")
+    theme: Mapped[str] = mapped_column(String(60), default="")
+    suggestion_id: Mapped[str] = mapped_column(String(80), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    session: Mapped[SessionRow] = relationship(back_populates="inventory")
+
+
+class SdgPriorityRow(_SessionChild, Base):
+    """Step 2: how one inventoried SDG weighs in this tender, and whether the team selected it."""
+
+    __tablename__ = "sdg_priorities"
+    __table_args__ = (
+        UniqueConstraint("session_id", "sdg", name="uq_sdg_priorities_session_sdg"),
+        CheckConstraint("sdg BETWEEN 1 AND 17", name="sdg"),
+        CheckConstraint("urgency IS NULL OR urgency BETWEEN 1 AND 5", name="urgency"),
+        CheckConstraint("votes >= 0", name="votes"),
+    )
+
+    sdg: Mapped[int] = mapped_column(Integer)
+    selected: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_focus: Mapped[bool] = mapped_column(Boolean, default=False)
+    focus_reason: Mapped[str] = mapped_column(Text, default="")
+    urgency: Mapped[int | None] = mapped_column(Integer)
+    urgency_note: Mapped[str] = mapped_column(Text, default="")
+    votes: Mapped[int] = mapped_column(Integer, default=0)
+
+    session: Mapped[SessionRow] = relationship(back_populates="priorities")
+
+
+class InitiativeLinkRow(_SessionChild, Base):
+    """Step 2: a local initiative an SDG priority can build on."""
+
+    __tablename__ = "initiative_links"
+
+    sdg: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    profile_initiative_ref: Mapped[str] = mapped_column(String(80), default="")
+
+    session: Mapped[SessionRow] = relationship(back_populates="initiatives")
+
+
+class AmbitionRow(_SessionChild, Base):
+    """Step 3: the commitment level for one priority SDG."""
+
+    __tablename__ = "ambitions"
+    __table_args__ = (UniqueConstraint("session_id", "sdg", name="uq_ambitions_session_sdg"),)
+
+    sdg: Mapped[int] = mapped_column(Integer)
+    level: Mapped[AmbitionLevel] = mapped_column(code_enum(AmbitionLevel))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    session: Mapped[SessionRow] = relationship(back_populates="ambitions")
+
+
+class CriterionRow(_SessionChild, Base):
+    """Step 3: one concrete criterion that carries an ambition into the tender documents."""
+
+    __tablename__ = "criteria"
+
+    sdg: Mapped[int] = mapped_column(Integer)
+    criterion_type: Mapped[CriterionType] = mapped_column(code_enum(CriterionType))
+    text: Mapped[str] = mapped_column(Text)
+    weight_pct: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    verification: Mapped[str] = mapped_column(Text, default="")
+    catalogue_id: Mapped[str] = mapped_column(String(80), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    session: Mapped[SessionRow] = relationship(back_populates="criteria")
+
+
+class IndicatorRow(_SessionChild, Base):
+    """Step 4: a quantitative or qualitative impact indicator for one priority SDG."""
+
+    __tablename__ = "indicators"
+    __table_args__ = (CheckConstraint("kpi IS NULL OR kpi BETWEEN 1 AND 6", name="kpi"),)
+
+    sdg: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[IndicatorKind] = mapped_column(code_enum(IndicatorKind))
+    name: Mapped[str] = mapped_column(String(200))
+    unit: Mapped[str] = mapped_column(String(60), default="")
+    baseline: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    target: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    reference: Mapped[str] = mapped_column(String(200), default="")
+    measurement_moment: Mapped[MeasurementMoment | None] = mapped_column(code_enum(MeasurementMoment))
+    data_source: Mapped[str] = mapped_column(String(200), default="")
+    responsible_role: Mapped[str] = mapped_column(String(80), default="")
+    kpi: Mapped[int | None] = mapped_column(Integer)
+    assessed: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    catalogue_id: Mapped[str] = mapped_column(String(80), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    session: Mapped[SessionRow] = relationship(back_populates="indicators")
+    measurements: Mapped[list[MeasurementRow]] = relationship(
+        back_populates="indicator",
+        cascade="all, delete-orphan",
+        order_by="MeasurementRow.measured_on",
+    )
+
+
+class MeasurementRow(Base):
+    """Step 5, after realisation: a realised value of an indicator."""
+
+    __tablename__ = "measurements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"), index=True)
+    value: Mapped[Decimal] = mapped_column(ExactDecimal())
+    measured_on: Mapped[dt.date] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    indicator: Mapped[IndicatorRow] = relationship(back_populates="measurements")
+
+
+class CommunicationRow(_SessionChild, Base):
+    """Step 5: who is told what, through which channel, at which moment."""
+
+    __tablename__ = "communication_items"
+
+    stakeholder_role: Mapped[str] = mapped_column(String(80))
+    channel: Mapped[Channel] = mapped_column(code_enum(Channel))
+    moment: Mapped[CommunicationMoment] = mapped_column(code_enum(CommunicationMoment))
+    message: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    session: Mapped[SessionRow] = relationship(back_populates="communication")

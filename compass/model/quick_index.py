@@ -1,0 +1,58 @@
+"""The start screen's session list, read with the standard library's ``sqlite3`` alone.
+
+Why this exists: importing SQLAlchemy takes about 0.17 s on our machines, more than the whole start-up
+budget (a bare QWizard paints in 0.13-0.26 s and we must stay within 1.5x of it). So when the database is
+a SQLite file already at the current schema, the first screen is filled from here and SQLAlchemy loads
+right after the first paint. Anything unusual (a new, old, foreign or damaged file, another database)
+returns None and the caller takes the full path through the services, which give proper errors.
+``tests/model/test_quick_index.py`` keeps this listing identical to ``SessionService.list_sessions``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from compass.domain import Procedure, SessionStatus, SessionSummary
+from compass.model.schema_version import SCHEMA_HEAD
+from compass.model.sqlite_probe import FileState, probe_sqlite_file
+from compass.paths import sqlite_file_of
+
+_QUERY = (
+    "SELECT id, title, organisation, procedure, status, created_at, updated_at FROM sessions "
+    "ORDER BY updated_at DESC, id DESC"
+)
+
+
+def _timestamp(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC)
+
+
+def quick_session_list(url: str) -> list[SessionSummary] | None:
+    path: Path | None = sqlite_file_of(url)
+    if path is None:
+        return None
+    probe = probe_sqlite_file(path)
+    if probe.state is not FileState.OURS or probe.revision != SCHEMA_HEAD:
+        return None
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = connection.execute(_QUERY).fetchall()
+        finally:
+            connection.close()
+        return [
+            SessionSummary(
+                id=row[0],
+                title=row[1],
+                organisation=row[2],
+                procedure=Procedure(row[3]),
+                status=SessionStatus(row[4]),
+                created_at=_timestamp(row[5]),
+                updated_at=_timestamp(row[6]),
+            )
+            for row in rows
+        ]
+    except (sqlite3.Error, ValueError, TypeError):
+        return None

@@ -1,0 +1,157 @@
+"""Rows to frozen domain snapshots. The only place that knows both the ORM and the domain shapes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from compass.domain import (
+    Ambition,
+    CommunicationItem,
+    Criterion,
+    Indicator,
+    InventoryEntry,
+    Measurement,
+    ProjectFacts,
+    SdgPriority,
+    SessionSnapshot,
+    SessionSummary,
+)
+from compass.model.orm import (
+    AmbitionRow,
+    CommunicationRow,
+    CriterionRow,
+    IndicatorRow,
+    InventoryEntryRow,
+    MeasurementRow,
+    SdgPriorityRow,
+    SessionRow,
+)
+
+
+def as_utc(moment: dt.datetime) -> dt.datetime:
+    """Stored timestamps are naive UTC (SQLite keeps no zone); snapshots carry the zone."""
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment
+
+
+def facts_of(row: SessionRow) -> ProjectFacts:
+    return ProjectFacts(
+        title=row.title,
+        organisation=row.organisation,
+        category=row.category,
+        procedure=row.procedure,
+        innovation_pilot=row.innovation_pilot,
+        contract_value_eur=row.contract_value_eur,
+        publication_date=row.publication_date,
+        project_leader=row.project_leader,
+        procurement_adviser=row.procurement_adviser,
+        budget_holder=row.budget_holder,
+        location=row.location,
+        materials=row.materials,
+        scope=row.scope,
+    )
+
+
+def summary_of(row: SessionRow) -> SessionSummary:
+    return SessionSummary(
+        id=row.id,
+        title=row.title,
+        organisation=row.organisation,
+        procedure=row.procedure,
+        status=row.status,
+        created_at=as_utc(row.created_at),
+        updated_at=as_utc(row.updated_at),
+    )
+
+
+def inventory_entry_of(row: InventoryEntryRow) -> InventoryEntry:
+    return InventoryEntry(
+        id=row.id,
+        sdg=row.sdg,
+        kind=row.kind,
+        source=row.source,
+        description=row.description,
+        theme=row.theme,
+        suggestion_id=row.suggestion_id,
+    )
+
+
+def priority_of(row: SdgPriorityRow) -> SdgPriority:
+    return SdgPriority(
+        sdg=row.sdg,
+        selected=row.selected,
+        is_focus=row.is_focus,
+        focus_reason=row.focus_reason,
+        urgency=row.urgency,
+        urgency_note=row.urgency_note,
+        votes=row.votes,
+    )
+
+
+def ambition_of(row: AmbitionRow) -> Ambition:
+    return Ambition(sdg=row.sdg, level=row.level, note=row.note)
+
+
+def criterion_of(row: CriterionRow) -> Criterion:
+    return Criterion(
+        id=row.id,
+        sdg=row.sdg,
+        criterion_type=row.criterion_type,
+        text=row.text,
+        weight_pct=row.weight_pct,
+        verification=row.verification,
+        catalogue_id=row.catalogue_id,
+    )
+
+
+def measurement_of(row: MeasurementRow) -> Measurement:
+    return Measurement(
+        id=row.id, value=row.value, measured_on=row.measured_on, source=row.source, note=row.note
+    )
+
+
+def indicator_of(row: IndicatorRow) -> Indicator:
+    return Indicator(
+        id=row.id,
+        sdg=row.sdg,
+        kind=row.kind,
+        name=row.name,
+        unit=row.unit,
+        baseline=row.baseline,
+        target=row.target,
+        reference=row.reference,
+        measurement_moment=row.measurement_moment,
+        data_source=row.data_source,
+        responsible_role=row.responsible_role,
+        kpi=row.kpi,
+        assessed=row.assessed,
+        evidence=row.evidence,
+        catalogue_id=row.catalogue_id,
+        measurements=tuple(measurement_of(m) for m in row.measurements),
+    )
+
+
+def communication_item_of(row: CommunicationRow) -> CommunicationItem:
+    return CommunicationItem(
+        id=row.id,
+        stakeholder_role=row.stakeholder_role,
+        channel=row.channel,
+        moment=row.moment,
+        message=row.message,
+    )
+
+
+def snapshot_of(row: SessionRow) -> SessionSnapshot:
+    return SessionSnapshot(
+        id=row.id,
+        facts=facts_of(row),
+        status=row.status,
+        quality_weight_pct=row.quality_weight_pct,
+        created_at=as_utc(row.created_at),
+        updated_at=as_utc(row.updated_at),
+        inventory=tuple(inventory_entry_of(r) for r in row.inventory),
+        priorities=tuple(priority_of(r) for r in row.priorities),
+        ambitions=tuple(ambition_of(r) for r in row.ambitions),
+        criteria=tuple(criterion_of(r) for r in row.criteria),
+        indicators=tuple(indicator_of(r) for r in row.indicators),
+        communication=tuple(communication_item_of(r) for r in row.communication),
+    )

@@ -1,0 +1,69 @@
+"""Look at a SQLite file without changing it: is it new, empty, ours, damaged, or from a newer app?
+
+Uses the standard library's ``sqlite3`` in read-only mode, so a file that turns out not to be ours is
+never touched (opening it through the engine would switch it to WAL and change its header). No
+SQLAlchemy here: the fast start path uses this before SQLAlchemy is imported.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class FileState(Enum):
+    MISSING = "missing"  # no file yet: create it
+    BLANK = "blank"  # an empty file or a SQLite database without tables: ours to initialise
+    OURS = "ours"  # has our alembic_version table; see ProbeResult.revision
+    FOREIGN = "foreign"  # a SQLite database of some other program, or not a database at all
+    DAMAGED = "damaged"  # looks like SQLite but fails to read or its integrity check
+
+
+@dataclass(frozen=True)
+class ProbeResult:
+    state: FileState
+    revision: str | None = None
+    detail: str = ""
+
+
+def probe_sqlite_file(path: Path) -> ProbeResult:
+    if not path.exists():
+        return ProbeResult(FileState.MISSING)
+    if path.is_dir():
+        return ProbeResult(FileState.FOREIGN, detail="is a directory")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        return ProbeResult(FileState.DAMAGED, detail=error.strerror or str(error))
+    if header == b"":
+        return ProbeResult(FileState.BLANK)
+    if header != SQLITE_HEADER:
+        return ProbeResult(FileState.FOREIGN, detail="not a SQLite database")
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        return ProbeResult(FileState.DAMAGED, detail=str(error))
+    try:
+        check = connection.execute("PRAGMA quick_check").fetchone()
+        if not check or check[0] != "ok":
+            return ProbeResult(FileState.DAMAGED, detail=str(check[0] if check else "no answer"))
+        tables = {
+            row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if not tables:
+            return ProbeResult(FileState.BLANK)
+        if "alembic_version" not in tables or "sessions" not in tables:
+            return ProbeResult(FileState.FOREIGN, detail="other tables")
+        revisions = [row[0] for row in connection.execute("SELECT version_num FROM alembic_version")]
+    except sqlite3.DatabaseError as error:
+        return ProbeResult(FileState.DAMAGED, detail=str(error))
+    finally:
+        connection.close()
+    if len(revisions) != 1:
+        return ProbeResult(FileState.DAMAGED, detail="no single schema revision")
+    return ProbeResult(FileState.OURS, revision=revisions[0])

@@ -1,0 +1,344 @@
+"""Use cases the UI and the CLI share. One database transaction per call; snapshots out, never ORM rows.
+
+Every change is committed at once (autosave) and then announced once through ``add_listener``, so no
+caller can forget to tell the rest of the app. Validation happens here before anything is written: a
+rejected change raises ``ValidationError`` and leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, selectinload
+
+from compass.domain import (
+    AmbitionLevel,
+    Collection,
+    Procedure,
+    SessionSnapshot,
+    SessionStatus,
+    SessionSummary,
+)
+from compass.errors import CompassError, ItemNotFoundError, SessionNotFoundError, ValidationError
+from compass.i18n import _
+from compass.model import snapshots
+from compass.model.database import Database
+from compass.model.orm import (
+    AmbitionRow,
+    Base,
+    CommunicationRow,
+    CriterionRow,
+    IndicatorRow,
+    InventoryEntryRow,
+    SdgPriorityRow,
+    SessionRow,
+    utc_now,
+)
+from compass.validation import (
+    validate_communication_item,
+    validate_criterion,
+    validate_fact_changes,
+    validate_indicator,
+    validate_inventory_entry,
+    validate_sdg,
+    validate_title,
+    validate_urgency,
+)
+
+ChangeListener = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class _CollectionSpec:
+    row_class: type[Any]
+    to_snapshot: Callable[[Any], Any]
+    validate: Callable[[Mapping[str, Any]], list[Any]]
+
+
+_COLLECTIONS: dict[Collection, _CollectionSpec] = {
+    Collection.INVENTORY: _CollectionSpec(
+        InventoryEntryRow, snapshots.inventory_entry_of, validate_inventory_entry
+    ),
+    Collection.CRITERIA: _CollectionSpec(CriterionRow, snapshots.criterion_of, validate_criterion),
+    Collection.INDICATORS: _CollectionSpec(IndicatorRow, snapshots.indicator_of, validate_indicator),
+    Collection.COMMUNICATION: _CollectionSpec(
+        CommunicationRow, snapshots.communication_item_of, validate_communication_item
+    ),
+}
+
+_PRIORITY_FIELDS = frozenset({"selected", "is_focus", "focus_reason", "urgency", "urgency_note", "votes"})
+_NOT_COPIED = frozenset({"id", "session_id", "indicator_id", "created_at", "updated_at", "version"})
+
+
+class SessionService:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+        self._listeners: list[ChangeListener] = []
+
+    @property
+    def location(self) -> str:
+        return self._database.location
+
+    def add_listener(self, listener: ChangeListener) -> None:
+        self._listeners.append(listener)
+
+    # -- transactions -----------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        try:
+            with self._database.session_factory.begin() as db:
+                yield db
+        except SQLAlchemyError as error:
+            detail = str(getattr(error, "orig", None) or error).splitlines()[0]
+            raise CompassError(
+                _("The database {location} could not save the change: {detail}").format(
+                    location=self._database.location, detail=detail
+                )
+            ) from error
+
+    def _changed(self, session_id: int) -> None:
+        for listener in list(self._listeners):
+            listener(session_id)
+
+    def _session_row(self, db: Session, session_id: int, *, full: bool = False) -> SessionRow:
+        query = select(SessionRow).where(SessionRow.id == session_id)
+        if full:
+            query = query.options(
+                selectinload(SessionRow.inventory),
+                selectinload(SessionRow.priorities),
+                selectinload(SessionRow.initiatives),
+                selectinload(SessionRow.ambitions),
+                selectinload(SessionRow.criteria),
+                selectinload(SessionRow.indicators).selectinload(IndicatorRow.measurements),
+                selectinload(SessionRow.communication),
+            )
+        row = db.scalars(query).one_or_none()
+        if row is None:
+            raise SessionNotFoundError(
+                _("There is no session with id {id}.").format(id=session_id), session_id
+            )
+        return row
+
+    @staticmethod
+    def _touch(row: SessionRow) -> None:
+        row.updated_at = utc_now()
+
+    # -- sessions ---------------------------------------------------------------------------------
+
+    def list_sessions(self, search: str = "") -> list[SessionSummary]:
+        """Newest first; ``search`` matches anywhere in the title, ignoring case."""
+        query = select(SessionRow).order_by(SessionRow.updated_at.desc(), SessionRow.id.desc())
+        needle = search.strip()
+        if needle:
+            escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = query.where(func.lower(SessionRow.title).like(f"%{escaped.lower()}%", escape="\\"))
+        with self._transaction() as db:
+            return [snapshots.summary_of(row) for row in db.scalars(query)]
+
+    def create_session(
+        self, title: str, procedure: Procedure = Procedure.PUBLIC_EUROPEAN, **facts: Any
+    ) -> SessionSnapshot:
+        problems = validate_fact_changes({"title": title, "procedure": procedure, **facts})
+        if problems:
+            raise ValidationError(problems)
+        with self._transaction() as db:
+            row = SessionRow(title=title.strip(), procedure=procedure, **facts)
+            db.add(row)
+            db.flush()
+            snapshot = snapshots.snapshot_of(row)
+        self._changed(snapshot.id)
+        return snapshot
+
+    def get_session(self, session_id: int) -> SessionSnapshot:
+        with self._transaction() as db:
+            return snapshots.snapshot_of(self._session_row(db, session_id, full=True))
+
+    def session_exists(self, session_id: int) -> bool:
+        with self._transaction() as db:
+            return db.get(SessionRow, session_id) is not None
+
+    def update_facts(self, session_id: int, **changes: Any) -> SessionSnapshot:
+        """Change some project facts; all are validated first, none is saved if one is wrong."""
+        problems = validate_fact_changes(changes)
+        if problems:
+            raise ValidationError(problems)
+        if "title" in changes:
+            changes["title"] = changes["title"].strip()
+        with self._transaction() as db:
+            row = self._session_row(db, session_id, full=True)
+            for name, value in changes.items():
+                setattr(row, name, value)
+            self._touch(row)
+            db.flush()
+            snapshot = snapshots.snapshot_of(row)
+        self._changed(session_id)
+        return snapshot
+
+    def rename_session(self, session_id: int, title: str) -> SessionSnapshot:
+        problems = validate_title(title)
+        if problems:
+            raise ValidationError(problems)
+        return self.update_facts(session_id, title=title)
+
+    def set_status(self, session_id: int, status: SessionStatus) -> None:
+        with self._transaction() as db:
+            row = self._session_row(db, session_id)
+            row.status = status
+            self._touch(row)
+        self._changed(session_id)
+
+    def duplicate_session(self, session_id: int, title: str | None = None) -> SessionSnapshot:
+        """A deep copy of the session and all its step data, as a new draft."""
+        with self._transaction() as db:
+            source = self._session_row(db, session_id, full=True)
+            copy_title = title if title is not None else _("Copy of {title}").format(title=source.title)
+            copy_title = copy_title[:200]
+            copy = _copy_row(source)
+            copy.title = copy_title
+            copy.status = SessionStatus.DRAFT
+            for relation in (
+                "inventory",
+                "priorities",
+                "initiatives",
+                "ambitions",
+                "criteria",
+                "communication",
+            ):
+                getattr(copy, relation).extend(_copy_row(child) for child in getattr(source, relation))
+            for indicator in source.indicators:
+                indicator_copy = _copy_row(indicator)
+                indicator_copy.measurements.extend(_copy_row(m) for m in indicator.measurements)
+                copy.indicators.append(indicator_copy)
+            db.add(copy)
+            db.flush()
+            snapshot = snapshots.snapshot_of(copy)
+        self._changed(snapshot.id)
+        return snapshot
+
+    def delete_session(self, session_id: int) -> None:
+        with self._transaction() as db:
+            db.delete(self._session_row(db, session_id, full=True))
+        self._changed(session_id)
+
+    # -- items of the five steps --------------------------------------------------------------------
+
+    def add_item(self, session_id: int, collection: Collection, **values: Any) -> Any:
+        """Add an item to one of the session's lists; returns its snapshot (with its new id)."""
+        spec = _COLLECTIONS[collection]
+        problems = spec.validate(values)
+        if problems:
+            raise ValidationError(problems)
+        with self._transaction() as db:
+            session = self._session_row(db, session_id)
+            if "position" not in values and hasattr(spec.row_class, "position"):
+                values["position"] = (
+                    db.scalar(
+                        select(func.max(spec.row_class.position)).where(
+                            spec.row_class.session_id == session_id
+                        )
+                    )
+                    or 0
+                ) + 1
+            row = spec.row_class(session_id=session_id, **values)
+            db.add(row)
+            self._touch(session)
+            db.flush()
+            db.refresh(row)
+            item = spec.to_snapshot(row)
+        self._changed(session_id)
+        return item
+
+    def update_item(self, session_id: int, collection: Collection, item_id: int, **changes: Any) -> Any:
+        spec = _COLLECTIONS[collection]
+        with self._transaction() as db:
+            row = self._item_row(db, spec, session_id, item_id)
+            current = {
+                name: getattr(row, name)
+                for name in spec.to_snapshot(row).__dataclass_fields__
+                if hasattr(row, name) and name != "measurements"
+            }
+            problems = spec.validate({**current, **changes})
+            if problems:
+                raise ValidationError(problems)
+            for name, value in changes.items():
+                setattr(row, name, value)
+            self._touch(self._session_row(db, session_id))
+            db.flush()
+            item = spec.to_snapshot(row)
+        self._changed(session_id)
+        return item
+
+    def remove_item(self, session_id: int, collection: Collection, item_id: int) -> Any:
+        """Remove an item; returns what was removed so an undo can add it back."""
+        spec = _COLLECTIONS[collection]
+        with self._transaction() as db:
+            row = self._item_row(db, spec, session_id, item_id)
+            item = spec.to_snapshot(row)
+            db.delete(row)
+            self._touch(self._session_row(db, session_id))
+        self._changed(session_id)
+        return item
+
+    def _item_row(self, db: Session, spec: _CollectionSpec, session_id: int, item_id: int) -> Any:
+        row = db.get(spec.row_class, item_id)
+        if row is None or row.session_id != session_id:
+            self._session_row(db, session_id)  # an unknown session is the clearer error
+            raise ItemNotFoundError(_("The item no longer exists; it may have been removed."))
+        return row
+
+    def set_priority(self, session_id: int, sdg: int, **changes: Any) -> None:
+        """Record how one SDG weighs in step 2 (creates the record on first use)."""
+        unknown = set(changes) - _PRIORITY_FIELDS
+        if unknown:
+            raise KeyError(f"unknown priority fields: {sorted(unknown)}")
+        problems = validate_sdg(sdg) + validate_urgency(changes.get("urgency"))
+        if problems:
+            raise ValidationError(problems)
+        with self._transaction() as db:
+            session = self._session_row(db, session_id)
+            row = db.scalars(
+                select(SdgPriorityRow).where(
+                    SdgPriorityRow.session_id == session_id, SdgPriorityRow.sdg == sdg
+                )
+            ).one_or_none()
+            if row is None:
+                row = SdgPriorityRow(session_id=session_id, sdg=sdg)
+                db.add(row)
+            for name, value in changes.items():
+                setattr(row, name, value)
+            self._touch(session)
+        self._changed(session_id)
+
+    def set_ambition(self, session_id: int, sdg: int, level: AmbitionLevel | None, note: str = "") -> None:
+        """Set (or with ``level=None`` clear) the ambition level of one priority SDG in step 3."""
+        problems = validate_sdg(sdg)
+        if problems:
+            raise ValidationError(problems)
+        with self._transaction() as db:
+            session = self._session_row(db, session_id)
+            row = db.scalars(
+                select(AmbitionRow).where(AmbitionRow.session_id == session_id, AmbitionRow.sdg == sdg)
+            ).one_or_none()
+            if level is None:
+                if row is not None:
+                    db.delete(row)
+            elif row is None:
+                db.add(AmbitionRow(session_id=session_id, sdg=sdg, level=level, note=note))
+            else:
+                row.level = level
+                row.note = note
+            self._touch(session)
+        self._changed(session_id)
+
+
+def _copy_row(row: Base) -> Any:
+    """A new, unsaved row with the same column values, minus identity and bookkeeping columns."""
+    table = row.__table__
+    values = {c.key: getattr(row, c.key) for c in table.columns if c.key not in _NOT_COPIED}
+    return type(row)(**values)

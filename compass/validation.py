@@ -1,0 +1,187 @@
+"""Validation of what users enter, as ``Problem`` lists: shown beside the field in the UI, printed as
+one line each by the CLI, and enforced by the services before anything is written. No Qt."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from compass.domain import (
+    LONG_TEXT_MAX_LENGTH,
+    MAX_CONTRACT_VALUE_EUR,
+    PROJECT_FACT_FIELDS,
+    SDG_NUMBERS,
+    SHORT_TEXT_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    EntryKind,
+    EntrySource,
+    Problem,
+    Procedure,
+)
+from compass.i18n import _
+
+LONG_TEXT_FACTS = frozenset({"materials", "scope"})
+
+
+def _too_long(field: str, value: str, limit: int) -> Problem:
+    return Problem(
+        "too_long",
+        field,
+        _("At most {limit} characters (now {length}).").format(limit=limit, length=len(value)),
+    )
+
+
+def validate_title(title: Any) -> list[Problem]:
+    if not isinstance(title, str) or not title.strip():
+        return [Problem("title_required", "title", _("Enter a title for the tender."))]
+    if len(title) > TITLE_MAX_LENGTH:
+        return [_too_long("title", title, TITLE_MAX_LENGTH)]
+    return []
+
+
+def validate_contract_value(value: Any) -> list[Problem]:
+    if value is None:
+        return []
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        return [Problem("value_not_number", "contract_value_eur", _("Enter an amount in euros."))]
+    if not Decimal(value).is_finite():
+        return [Problem("value_not_number", "contract_value_eur", _("Enter an amount in euros."))]
+    if value < 0:
+        return [
+            Problem(
+                "value_negative",
+                "contract_value_eur",
+                _("The contract value cannot be negative."),
+            )
+        ]
+    if value > MAX_CONTRACT_VALUE_EUR:
+        return [
+            Problem(
+                "value_too_large",
+                "contract_value_eur",
+                _("The contract value is implausibly large; check the number of digits."),
+            )
+        ]
+    return []
+
+
+def validate_fact_changes(changes: Mapping[str, Any]) -> list[Problem]:
+    """Problems with a partial update of project facts; unknown fields are a programming error."""
+    problems: list[Problem] = []
+    for name, value in changes.items():
+        if name not in PROJECT_FACT_FIELDS:
+            raise KeyError(f"unknown project fact: {name}")
+        if name == "title":
+            problems += validate_title(value)
+        elif name == "contract_value_eur":
+            problems += validate_contract_value(value)
+        elif name == "procedure":
+            if not isinstance(value, Procedure):
+                problems.append(Problem("procedure", name, _("Choose a procedure type.")))
+        elif name == "innovation_pilot":
+            if not isinstance(value, bool):
+                raise TypeError("innovation_pilot must be a bool")
+        elif name == "publication_date":
+            if value is not None and not isinstance(value, dt.date):
+                problems.append(Problem("date", name, _("Enter a valid date.")))
+        else:
+            limit = LONG_TEXT_MAX_LENGTH if name in LONG_TEXT_FACTS else SHORT_TEXT_MAX_LENGTH
+            if not isinstance(value, str):
+                raise TypeError(f"{name} must be text")
+            if len(value) > limit:
+                problems.append(_too_long(name, value, limit))
+    return problems
+
+
+def validate_sdg(sdg: Any, field: str = "sdg") -> list[Problem]:
+    if isinstance(sdg, bool) or not isinstance(sdg, int) or sdg not in SDG_NUMBERS:
+        return [Problem("sdg_unknown", field, _("Choose an SDG from 1 to 17."))]
+    return []
+
+
+def validate_inventory_entry(values: Mapping[str, Any]) -> list[Problem]:
+    problems = validate_sdg(values.get("sdg"))
+    if not isinstance(values.get("kind"), EntryKind):
+        problems.append(Problem("kind", "kind", _("Choose risk or opportunity.")))
+    if not isinstance(values.get("source"), EntrySource):
+        problems.append(Problem("source", "source", _("Choose where it arises.")))
+    description = values.get("description", "")
+    if not isinstance(description, str) or not description.strip():
+        problems.append(
+            Problem("description_required", "description", _("Describe the risk or opportunity."))
+        )
+    elif len(description) > LONG_TEXT_MAX_LENGTH:
+        problems.append(_too_long("description", description, LONG_TEXT_MAX_LENGTH))
+    return problems
+
+
+def validate_urgency(urgency: Any) -> list[Problem]:
+    if urgency is None:
+        return []
+    if isinstance(urgency, bool) or not isinstance(urgency, int) or not 1 <= urgency <= 5:
+        return [Problem("urgency", "urgency", _("Urgency is a number from 1 to 5."))]
+    return []
+
+
+def validate_required_text(values: Mapping[str, Any], field: str, message: str) -> list[Problem]:
+    value = values.get(field, "")
+    if not isinstance(value, str) or not value.strip():
+        return [Problem(f"{field}_required", field, message)]
+    if len(value) > LONG_TEXT_MAX_LENGTH:
+        return [_too_long(field, value, LONG_TEXT_MAX_LENGTH)]
+    return []
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """A plain decimal number (``1234.5``) or None; locale-aware parsing happens in the UI."""
+    try:
+        value = Decimal(text)
+    except (InvalidOperation, ValueError):
+        return None
+    return value if value.is_finite() else None
+
+
+def validate_percentage(value: Any, field: str) -> list[Problem]:
+    if value is None:
+        return []
+    if isinstance(value, bool) or not isinstance(value, Decimal | int) or not 0 <= value <= 100:
+        return [Problem("percentage", field, _("Enter a percentage from 0 to 100."))]
+    return []
+
+
+def validate_criterion(values: Mapping[str, Any]) -> list[Problem]:
+    from compass.domain import CriterionType
+
+    problems = validate_sdg(values.get("sdg"))
+    if not isinstance(values.get("criterion_type"), CriterionType):
+        problems.append(Problem("criterion_type", "criterion_type", _("Choose a criterion type.")))
+    problems += validate_required_text(values, "text", _("Write the criterion."))
+    problems += validate_percentage(values.get("weight_pct"), "weight_pct")
+    return problems
+
+
+def validate_indicator(values: Mapping[str, Any]) -> list[Problem]:
+    from compass.domain import IndicatorKind
+
+    problems = validate_sdg(values.get("sdg"))
+    if not isinstance(values.get("kind"), IndicatorKind):
+        problems.append(Problem("kind", "kind", _("Choose quantitative or qualitative.")))
+    problems += validate_required_text(values, "name", _("Name the indicator."))
+    for name in ("baseline", "target"):
+        value = values.get(name)
+        if value is not None and (not isinstance(value, Decimal | int) or isinstance(value, bool)):
+            problems.append(Problem("number", name, _("Enter a number.")))
+    return problems
+
+
+def validate_communication_item(values: Mapping[str, Any]) -> list[Problem]:
+    from compass.domain import Channel, CommunicationMoment
+
+    problems = validate_required_text(values, "stakeholder_role", _("Choose who is informed."))
+    if not isinstance(values.get("channel"), Channel):
+        problems.append(Problem("channel", "channel", _("Choose a channel.")))
+    if not isinstance(values.get("moment"), CommunicationMoment):
+        problems.append(Problem("moment", "moment", _("Choose a moment.")))
+    return problems

@@ -1,0 +1,46 @@
+"""Shared test set-up: no display, and every per-user path inside the test's own tmp_path."""
+
+from __future__ import annotations
+
+import os
+
+# Must happen before anything imports Qt: without a display a QApplication aborts the whole run.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from compass.i18n import set_language  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Data, config and cache directories of a fresh user; no COMPASS_DB from the environment."""
+    home = tmp_path / "home"
+    for variable, folder in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
+        monkeypatch.setenv(variable, str(home / folder))
+    monkeypatch.delenv("COMPASS_DB", raising=False)
+    monkeypatch.delenv("COMPASS_QUIT_AFTER_FIRST_PAINT", raising=False)
+    set_language("en")
+    yield home
+    set_language("en")
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{(tmp_path / 'compass.sqlite3').as_posix()}"
+
+
+@pytest.fixture
+def service(db_url: str):
+    from compass.model.database import open_database
+    from compass.services import SessionService
+
+    database = open_database(db_url)
+    yield SessionService(database)
+    database.dispose()
