@@ -269,3 +269,33 @@ class Collection(StrEnum):
     CRITERIA = "criteria"
     INDICATORS = "indicators"
     COMMUNICATION = "communication"
+
+
+@dataclass(frozen=True)
+class LocalizedText:
+    nl: str
+    en: str
+
+    def __call__(self, language: str) -> str:
+        return self.nl if language == "nl" else self.en
+
+
+@dataclass(frozen=True)
+class Sdg:
+    """One UN Sustainable Development Goal as shipped in ``resources/data/sdgs.json``."""
+
+    number: int
+    name: LocalizedText
+    description: LocalizedText
+    colour: str
+    text_colour: str
+
+
+@dataclass(frozen=True)
+class ReferenceData:
+    """The reference knowledge the app ships; read-only, loaded and validated once at start."""
+
+    sdgs: tuple[Sdg, ...]
+
+    def sdg(self, number: int) -> Sdg:
+        return self.sdgs[number - 1]

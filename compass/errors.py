@@ -39,3 +39,7 @@ class ValidationError(CompassError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         super().__init__("; ".join(problem.message for problem in problems))
         self.problems = tuple(problems)
+
+
+class ReferenceDataError(CompassError):
+    """A shipped or imported reference data file is invalid: names the file, the entry and the problem."""

@@ -1,0 +1,125 @@
+"""Composition root: settings, language, services, QApplication and the main window.
+
+Nothing else creates services; everything else receives them. Start-up is kept lean on purpose (see
+docs/decisions/002-fast-start.md): when the database is a SQLite file at the current schema the first
+screen is filled by ``quick_index`` and SQLAlchemy is imported right after the first paint.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from compass import __version__
+from compass.errors import CompassError, DatabaseOpenError
+from compass.i18n import _, set_language, system_language
+from compass.model.quick_index import quick_session_list
+from compass.model.reference import load_reference_data
+from compass.paths import resolve_database_url, user_config_dir
+
+if TYPE_CHECKING:
+    from compass.services import SessionService
+
+QUIT_AFTER_FIRST_PAINT_VAR = "COMPASS_QUIT_AFTER_FIRST_PAINT"
+EXIT_DATABASE_ERROR = 2
+
+
+class AppServices:
+    """The services of one running app. The database opens (and SQLAlchemy loads) on first use."""
+
+    def __init__(self, database_url: str) -> None:
+        self.database_url = database_url
+        self._sessions: SessionService | None = None
+        self._listeners: list[Callable[[int], None]] = []
+
+    @property
+    def sessions(self) -> SessionService:
+        if self._sessions is None:
+            from compass.model.database import open_database
+            from compass.services import SessionService
+
+            service = SessionService(open_database(self.database_url))
+            for listener in self._listeners:
+                service.add_listener(listener)
+            self._sessions = service
+        return self._sessions
+
+    @property
+    def is_loaded(self) -> bool:
+        return self._sessions is not None
+
+    def add_listener(self, listener: Callable[[int], None]) -> None:
+        self._listeners.append(listener)
+        if self._sessions is not None:
+            self._sessions.add_listener(listener)
+
+
+def open_settings() -> QSettings:
+    """An INI file in the user's config directory: readable, and easy to point elsewhere in tests."""
+    return QSettings(str(user_config_dir() / "compass.ini"), QSettings.Format.IniFormat)
+
+
+class _FirstPaintWatcher(QObject):
+    """Calls back once, right after the watched window has painted its first frame."""
+
+    def __init__(self, callback: Callable[[], None]) -> None:
+        super().__init__()
+        self._callback: Callable[[], None] | None = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            callback, self._callback = self._callback, None
+            QTimer.singleShot(0, callback)
+        return False
+
+
+def create_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("SDG-inkoopkompas")
+    app.setOrganizationName("SDG-inkoopkompas")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def build_main_window(services: AppServices, settings: QSettings, initial_sessions=None):
+    from compass.ui.main_window import MainWindow
+
+    return MainWindow(
+        services=services,
+        reference=load_reference_data(),
+        settings=settings,
+        initial_sessions=initial_sessions,
+    )
+
+
+def run_app(db_option: str | None) -> int:
+    settings = open_settings()
+    language = str(settings.value("language", "") or "") or system_language()
+    set_language(language if language in ("nl", "en") else "en")
+    app = create_application(sys.argv)
+    from compass.ui.qt_i18n import install_qt_translations
+
+    install_qt_translations(app, language)
+
+    services = AppServices(resolve_database_url(db_option))
+    last_session = settings.value("last_session_id")
+    initial = None if last_session else quick_session_list(services.database_url)
+    if initial is None:
+        try:
+            services.sessions  # noqa: B018 - opens and migrates the database, or says why not
+        except (DatabaseOpenError, CompassError) as error:
+            QMessageBox.critical(None, _("Cannot open the database"), str(error))
+            return EXIT_DATABASE_ERROR
+
+    window = build_main_window(services, settings, initial)
+    quit_after_paint = os.environ.get(QUIT_AFTER_FIRST_PAINT_VAR) == "1"
+    watcher = _FirstPaintWatcher(app.quit if quit_after_paint else window.after_first_paint)
+    window.installEventFilter(watcher)
+    window.show()
+    return app.exec()

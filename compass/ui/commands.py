@@ -1,0 +1,223 @@
+"""Undoable edits: each ``QUndoCommand`` calls one service method in ``redo()`` and its inverse in
+``undo()``. The services save at once and announce the change, so pages refresh by themselves.
+
+``execute()`` runs a command once *before* it goes on the stack, so an edit the services refuse raises
+``CompassError`` to the caller (who shows it beside the field) and never becomes an undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from compass.domain import AmbitionLevel, Collection
+from compass.errors import CompassError
+from compass.i18n import _
+from compass.services import SessionService
+
+ErrorReporter = Callable[[CompassError], None]
+
+_MERGE_FACTS = 1001
+_MERGE_PRIORITY = 1002
+_MERGE_ITEM = 1003
+
+
+class ServiceCommand(QUndoCommand):
+    def __init__(self, service: SessionService, session_id: int, text: str) -> None:
+        super().__init__(text)
+        self.report_error: ErrorReporter | None = None
+        self.service = service
+        self.session_id = session_id
+        self._already_done = False
+
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self._already_done:
+            self._already_done = False
+            return
+        self._guarded(self.do)
+
+    def undo(self) -> None:
+        self._guarded(self.revert)
+
+    def _guarded(self, action: Callable[[], None]) -> None:
+        # An exception cannot cross Qt's virtual call; report it (e.g. the item was deleted elsewhere).
+        try:
+            action()
+        except CompassError as error:
+            if self.report_error is not None:
+                self.report_error(error)
+
+
+def execute(stack: QUndoStack, command: ServiceCommand, report_error: ErrorReporter) -> None:
+    """Do ``command`` now (raising if refused), then keep it on ``stack`` for undo; failures of a
+    later undo or redo go to ``report_error``."""
+    command.report_error = report_error
+    command.do()
+    command._already_done = True
+    stack.push(command)
+
+
+class UpdateFactsCommand(ServiceCommand):
+    """One project fact changed; successive edits of the same field merge into one undo step."""
+
+    def __init__(
+        self, service: SessionService, session_id: int, field: str, old: Any, new: Any, label: str
+    ) -> None:
+        super().__init__(service, session_id, _("Edit {field}").format(field=label))
+        self.field, self.old, self.new = field, old, new
+
+    def do(self) -> None:
+        self.service.update_facts(self.session_id, **{self.field: self.new})
+
+    def revert(self) -> None:
+        self.service.update_facts(self.session_id, **{self.field: self.old})
+
+    def id(self) -> int:
+        return _MERGE_FACTS
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
+        if not isinstance(other, UpdateFactsCommand) or (other.session_id, other.field) != (
+            self.session_id,
+            self.field,
+        ):
+            return False
+        self.new = other.new
+        return True
+
+
+class AddItemCommand(ServiceCommand):
+    def __init__(
+        self,
+        service: SessionService,
+        session_id: int,
+        collection: Collection,
+        values: dict[str, Any],
+        text: str,
+    ) -> None:
+        super().__init__(service, session_id, text)
+        self.collection = collection
+        self.values = values
+        self.item_id: int | None = None
+
+    def do(self) -> None:
+        self.item_id = self.service.add_item(self.session_id, self.collection, **self.values).id
+
+    def revert(self) -> None:
+        if self.item_id is not None:
+            self.service.remove_item(self.session_id, self.collection, self.item_id)
+
+
+class RemoveItemCommand(ServiceCommand):
+    """Removes an item; undo adds it back (with a new id) with all its values."""
+
+    def __init__(
+        self, service: SessionService, session_id: int, collection: Collection, item_id: int, text: str
+    ) -> None:
+        super().__init__(service, session_id, text)
+        self.collection = collection
+        self.item_id = item_id
+        self.values: dict[str, Any] = {}
+
+    def do(self) -> None:
+        removed = self.service.remove_item(self.session_id, self.collection, self.item_id)
+        self.values = {
+            name: getattr(removed, name)
+            for name in type(removed).__dataclass_fields__
+            if name not in ("id", "measurements")
+        }
+
+    def revert(self) -> None:
+        self.item_id = self.service.add_item(self.session_id, self.collection, **self.values).id
+
+
+class UpdateItemCommand(ServiceCommand):
+    def __init__(
+        self,
+        service: SessionService,
+        session_id: int,
+        collection: Collection,
+        item_id: int,
+        field: str,
+        old: Any,
+        new: Any,
+        text: str,
+    ) -> None:
+        super().__init__(service, session_id, text)
+        self.collection, self.item_id, self.field = collection, item_id, field
+        self.old, self.new = old, new
+
+    def do(self) -> None:
+        self.service.update_item(self.session_id, self.collection, self.item_id, **{self.field: self.new})
+
+    def revert(self) -> None:
+        self.service.update_item(self.session_id, self.collection, self.item_id, **{self.field: self.old})
+
+    def id(self) -> int:
+        return _MERGE_ITEM
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
+        if not isinstance(other, UpdateItemCommand) or (
+            other.session_id,
+            other.collection,
+            other.item_id,
+            other.field,
+        ) != (self.session_id, self.collection, self.item_id, self.field):
+            return False
+        self.new = other.new
+        return True
+
+
+class SetPriorityCommand(ServiceCommand):
+    def __init__(
+        self, service: SessionService, session_id: int, sdg: int, field: str, old: Any, new: Any, text: str
+    ) -> None:
+        super().__init__(service, session_id, text)
+        self.sdg, self.field, self.old, self.new = sdg, field, old, new
+
+    def do(self) -> None:
+        self.service.set_priority(self.session_id, self.sdg, **{self.field: self.new})
+
+    def revert(self) -> None:
+        self.service.set_priority(self.session_id, self.sdg, **{self.field: self.old})
+
+    def id(self) -> int:
+        return _MERGE_PRIORITY
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
+        # Only free text merges (typing); toggles and numbers stay separate undo steps.
+        if (
+            not isinstance(other, SetPriorityCommand)
+            or not isinstance(self.new, str)
+            or (other.session_id, other.sdg, other.field) != (self.session_id, self.sdg, self.field)
+        ):
+            return False
+        self.new = other.new
+        return True
+
+
+class SetAmbitionCommand(ServiceCommand):
+    def __init__(
+        self,
+        service: SessionService,
+        session_id: int,
+        sdg: int,
+        old: tuple[AmbitionLevel | None, str],
+        new: tuple[AmbitionLevel | None, str],
+        text: str,
+    ) -> None:
+        super().__init__(service, session_id, text)
+        self.sdg, self.old, self.new = sdg, old, new
+
+    def do(self) -> None:
+        self.service.set_ambition(self.session_id, self.sdg, self.new[0], self.new[1])
+
+    def revert(self) -> None:
+        self.service.set_ambition(self.session_id, self.sdg, self.old[0], self.old[1])

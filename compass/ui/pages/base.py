@@ -1,0 +1,83 @@
+"""What every wizard page has: the context it works in, and the hooks the shell calls.
+
+Pages never open a database session: they read the snapshot they are given in ``load()`` and change
+data only through undoable commands (``run()``), which call the services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from compass.domain import ReferenceData, SessionSnapshot
+from compass.errors import CompassError
+from compass.flow import Step
+from compass.ui.commands import ServiceCommand, execute
+
+if TYPE_CHECKING:
+    from compass.services import SessionService
+
+
+@dataclass
+class PageContext:
+    """Shared by all pages of one main window."""
+
+    sessions: Callable[[], SessionService]
+    reference: ReferenceData
+    undo_stack: QUndoStack
+    report_error: Callable[[CompassError], None]
+    go_to_step: Callable[[Step], None]
+
+
+class StepPage(QWidget):
+    """Base of every page in the wizard. Subclasses set ``step`` and implement ``load``."""
+
+    step: ClassVar[Step]
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.snapshot: SessionSnapshot | None = None
+
+    @property
+    def session_id(self) -> int:
+        assert self.snapshot is not None, "page used before a session was loaded"
+        return self.snapshot.id
+
+    def service(self) -> SessionService:
+        return self.context.sessions()
+
+    def load(self, snapshot: SessionSnapshot) -> None:
+        """Show ``snapshot``; called on opening a session and after every change to it."""
+        self.snapshot = snapshot
+
+    def flush(self) -> None:
+        """Save what the user is still typing (before leaving the page or closing the window)."""
+
+    def retranslate_ui(self) -> None:
+        """Set every visible text again in the current language."""
+
+    def run(self, command: ServiceCommand) -> bool:
+        """Do an undoable edit; returns False (and the error was reported) when it was refused."""
+        try:
+            execute(self.context.undo_stack, command, self.context.report_error)
+        except CompassError as error:
+            self.context.report_error(error)
+            return False
+        return True
+
+
+def page_heading(parent_layout: QVBoxLayout) -> tuple[QLabel, QLabel]:
+    """The page's title and its one-line explanation, in the shared heading style."""
+    title = QLabel()
+    title.setObjectName("pageTitle")
+    intro = QLabel()
+    intro.setObjectName("pageIntro")
+    intro.setWordWrap(True)
+    parent_layout.addWidget(title)
+    parent_layout.addWidget(intro)
+    return title, intro

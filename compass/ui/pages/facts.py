@@ -1,0 +1,316 @@
+"""The project facts page: what is bought, how, by whom. Every field saves itself (autosave) a moment
+after typing stops, or at once when the field loses focus; problems show beneath the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from compass.domain import (
+    SHORT_TEXT_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    Procedure,
+    ProjectFacts,
+    SessionSnapshot,
+)
+from compass.flow import Step
+from compass.i18n import N_, _, current_language
+from compass.numbers import format_number, parse_number
+from compass.ui.commands import UpdateFactsCommand
+from compass.ui.pages.base import PageContext, StepPage, page_heading
+from compass.ui.widgets.field import FieldWithMessage
+from compass.validation import validate_fact_changes
+
+SAVE_DELAY_MS = 400
+NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as "not planned"
+
+_LABELS: dict[str, str] = {
+    "title": N_("Title"),
+    "organisation": N_("Organisation"),
+    "category": N_("Procurement category"),
+    "procedure": N_("Procedure type"),
+    "innovation_pilot": N_("Innovation pilot"),
+    "contract_value_eur": N_("Estimated contract value"),
+    "publication_date": N_("Planned publication"),
+    "location": N_("Location"),
+    "project_leader": N_("Project leader"),
+    "procurement_adviser": N_("Procurement adviser"),
+    "budget_holder": N_("Budget holder"),
+    "materials": N_("Main materials and products"),
+    "scope": N_("Scope (short description)"),
+}
+_LINE_FIELDS = (
+    "title",
+    "organisation",
+    "category",
+    "location",
+    "project_leader",
+    "procurement_adviser",
+    "budget_holder",
+)
+_TEXT_FIELDS = ("materials", "scope")
+_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        N_("Tender"),
+        (
+            "title",
+            "organisation",
+            "category",
+            "procedure",
+            "innovation_pilot",
+            "contract_value_eur",
+            "publication_date",
+            "location",
+        ),
+    ),
+    (N_("Team"), ("project_leader", "procurement_adviser", "budget_holder")),
+    (N_("What is bought"), ("materials", "scope")),
+)
+
+
+class FactsPage(StepPage):
+    step = Step.FACTS
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._pending: set[str] = set()
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.flush)
+        self._editors: dict[str, QWidget] = {}
+        self._fields: dict[str, FieldWithMessage] = {}
+        self._row_labels: dict[str, QLabel] = {}
+        self._section_boxes: list[QGroupBox] = []
+        self._build()
+        self.retranslate_ui()
+
+    # -- construction -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        self._title, self._intro = page_heading(layout)
+        for _section_title, names in _SECTIONS:
+            box = QGroupBox()
+            form = QFormLayout(box)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            for name in names:
+                editor = self._make_editor(name)
+                self._editors[name] = editor
+                field = FieldWithMessage(editor)
+                self._fields[name] = field
+                label = QLabel()
+                label.setBuddy(editor)
+                self._row_labels[name] = label
+                form.addRow(label, field)
+            self._section_boxes.append(box)
+            layout.addWidget(box)
+        layout.addStretch(1)
+
+    def _make_editor(self, name: str) -> QWidget:
+        if name in _LINE_FIELDS:
+            editor = QLineEdit()
+            editor.setMaxLength(TITLE_MAX_LENGTH if name == "title" else SHORT_TEXT_MAX_LENGTH)
+            editor.textEdited.connect(lambda _text, n=name: self._schedule(n))
+            editor.editingFinished.connect(self.flush)
+            return editor
+        if name in _TEXT_FIELDS:
+            editor = QPlainTextEdit()
+            editor.setTabChangesFocus(True)
+            editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 4 + 12)
+            editor.textChanged.connect(lambda n=name: self._schedule_text(n))
+            return editor
+        if name == "procedure":
+            editor = QComboBox()
+            for procedure in Procedure:
+                editor.addItem(procedure.label(), procedure)
+            editor.activated.connect(lambda _index: self._save_now("procedure"))
+            return editor
+        if name == "innovation_pilot":
+            editor = QCheckBox()
+            editor.toggled.connect(lambda _on: self._save_now("innovation_pilot"))
+            return editor
+        if name == "contract_value_eur":
+            editor = QLineEdit()
+            editor.setMaxLength(40)
+            editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            editor.setMaximumWidth(editor.fontMetrics().horizontalAdvance("0") * 24)
+            editor.textEdited.connect(lambda _text: self._schedule("contract_value_eur"))
+            editor.editingFinished.connect(self.flush)
+            return editor
+        if name == "publication_date":
+            editor = QDateEdit()
+            editor.setCalendarPopup(True)
+            editor.setMinimumDate(NO_DATE)
+            editor.setDate(NO_DATE)
+            editor.setMaximumWidth(editor.fontMetrics().horizontalAdvance("0") * 24)
+            editor.dateChanged.connect(lambda _date: self._schedule("publication_date"))
+            editor.editingFinished.connect(self.flush)
+            return editor
+        raise KeyError(name)
+
+    def retranslate_ui(self) -> None:
+        self._title.setText(_("Project facts"))
+        self._intro.setText(
+            _(
+                "What is being bought, through which procedure and by whom. "
+                "Everything you type is saved at once."
+            )
+        )
+        for box, (section_title, _names) in zip(self._section_boxes, _SECTIONS, strict=True):
+            box.setTitle(_(section_title))
+        for name, label in self._row_labels.items():
+            text = _(_LABELS[name])
+            label.setText(text)
+            self._editors[name].setAccessibleName(text)
+        self._row_labels["title"].setText(_("&Title (required)"))
+        procedure_box = self._editors["procedure"]
+        assert isinstance(procedure_box, QComboBox)
+        for index in range(procedure_box.count()):
+            procedure_box.setItemText(index, procedure_box.itemData(index).label())
+        pilot = self._editors["innovation_pilot"]
+        assert isinstance(pilot, QCheckBox)
+        pilot.setText(_("This tender is an innovation pilot (two SDG dialogues)"))
+        value = self._editors["contract_value_eur"]
+        assert isinstance(value, QLineEdit)
+        value.setPlaceholderText(
+            _("in euros, e.g. {example}").format(example=format_number(Decimal(250000), current_language()))
+        )
+        value.setToolTip(_("Estimated total value of the contract in euros, excluding VAT."))
+        date = self._editors["publication_date"]
+        assert isinstance(date, QDateEdit)
+        date.setSpecialValueText(_("not planned yet"))
+        date.setDisplayFormat("dd-MM-yyyy" if current_language() == "nl" else "d MMM yyyy")
+        self._editors["title"].setToolTip(
+            _("The name of the tender, as it will appear on the strategy document.")
+        )
+        if self.snapshot is not None:
+            self._show_value("contract_value_eur", self.snapshot.facts.contract_value_eur)
+
+    # -- reading the editors ------------------------------------------------------------------------
+
+    def _editor_value(self, name: str) -> tuple[Any, str | None]:
+        """The value in an editor, or a problem message when it cannot be read as one."""
+        editor = self._editors[name]
+        if isinstance(editor, QLineEdit):
+            text = editor.text()
+            if name != "contract_value_eur":
+                return text, None
+            if not text.strip():
+                return None, None
+            number = parse_number(text, current_language())
+            if number is None:
+                return None, _("Enter an amount in euros, e.g. {example}.").format(
+                    example=format_number(Decimal("1250000.50"), current_language(), places=2)
+                )
+            return number, None
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText(), None
+        if isinstance(editor, QComboBox):
+            return editor.currentData(), None
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked(), None
+        if isinstance(editor, QDateEdit):
+            date = editor.date()
+            return (None if date == NO_DATE else dt.date(date.year(), date.month(), date.day())), None
+        raise KeyError(name)
+
+    def _show_value(self, name: str, value: Any) -> None:
+        editor = self._editors[name]
+        current, problem = self._editor_value(name)
+        if problem is None and current == value and name not in self._pending:
+            return
+        if name in self._pending or (self._fields[name].problem_text() and editor.hasFocus()):
+            return  # the user's newer (or not yet valid) typing wins over the stored value
+        editor.blockSignals(True)
+        try:
+            if name == "contract_value_eur":
+                assert isinstance(editor, QLineEdit)
+                editor.setText("" if value is None else format_number(value, current_language()))
+            elif isinstance(editor, QLineEdit):
+                editor.setText(value)
+            elif isinstance(editor, QPlainTextEdit):
+                editor.setPlainText(value)
+            elif isinstance(editor, QComboBox):
+                editor.setCurrentIndex(editor.findData(value))
+            elif isinstance(editor, QCheckBox):
+                editor.setChecked(value)
+            elif isinstance(editor, QDateEdit):
+                editor.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+        finally:
+            editor.blockSignals(False)
+        self._fields[name].show_problem(None)
+
+    # -- saving -------------------------------------------------------------------------------------
+
+    def _schedule(self, name: str) -> None:
+        self._pending.add(name)
+        self._save_timer.start()
+
+    def _schedule_text(self, name: str) -> None:
+        if self.snapshot is not None and self._editor_value(name)[0] != getattr(self.snapshot.facts, name):
+            self._schedule(name)
+
+    def _save_now(self, name: str) -> None:
+        self._pending.add(name)
+        self.flush()
+
+    def flush(self) -> None:
+        self._save_timer.stop()
+        if self.snapshot is None:
+            self._pending.clear()
+            return
+        for name in sorted(self._pending):
+            self._pending.discard(name)
+            self._save_field(name)
+
+    def _save_field(self, name: str) -> None:
+        assert self.snapshot is not None
+        value, problem = self._editor_value(name)
+        if problem is None:
+            problems = validate_fact_changes({name: value})
+            problem = problems[0].message if problems else None
+        self._fields[name].show_problem(problem)
+        old = getattr(self.snapshot.facts, name)
+        if problem is not None or value == old:
+            return
+        self.run(UpdateFactsCommand(self.service(), self.session_id, name, old, value, _(_LABELS[name])))
+
+    # -- loading ------------------------------------------------------------------------------------
+
+    def load(self, snapshot: SessionSnapshot) -> None:
+        super().load(snapshot)
+        facts: ProjectFacts = snapshot.facts
+        for name in self._editors:
+            self._show_value(name, getattr(facts, name))
+
+    def field(self, name: str) -> FieldWithMessage:
+        return self._fields[name]
+
+    def editor(self, name: str) -> QWidget:
+        return self._editors[name]

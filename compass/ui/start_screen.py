@@ -1,0 +1,196 @@
+"""The start screen: all sessions, newest first, with search and the session actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from compass.domain import SessionSummary
+from compass.i18n import _
+from compass.ui.session_list_model import SessionListModel
+
+
+class StartScreen(QWidget):
+    """Emits what the user asks for; the main window carries it out through the services."""
+
+    new_requested = Signal()
+    open_requested = Signal(int)
+    duplicate_requested = Signal(int)
+    rename_requested = Signal(int)
+    delete_requested = Signal(int)
+    search_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = SessionListModel()
+        self._build()
+        self.retranslate_ui()
+        self._update_buttons()
+
+    def _build(self) -> None:
+        self.heading = QLabel()
+        self.heading.setObjectName("appTitle")
+        self.tagline = QLabel()
+        self.tagline.setObjectName("pageIntro")
+        self.tagline.setWordWrap(True)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.search_changed)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(SessionListModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (SessionListModel.ORGANISATION, SessionListModel.PROCEDURE, SessionListModel.UPDATED):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(
+                QKeySequence(key),
+                self.table,
+                self._open_selected,
+                context=Qt.ShortcutContext.WidgetShortcut,
+            )
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            self.table,
+            self._delete_selected,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        QShortcut(
+            QKeySequence(Qt.Key.Key_F2),
+            self.table,
+            self._rename_selected,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_hint)
+
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("primary")
+        self.open_button = QPushButton()
+        self.duplicate_button = QPushButton()
+        self.rename_button = QPushButton()
+        self.delete_button = QPushButton()
+        self.new_button.clicked.connect(self.new_requested)
+        self.open_button.clicked.connect(self._open_selected)
+        self.duplicate_button.clicked.connect(self._duplicate_selected)
+        self.rename_button.clicked.connect(self._rename_selected)
+        self.delete_button.clicked.connect(self._delete_selected)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.duplicate_button)
+        buttons.addWidget(self.rename_button)
+        buttons.addWidget(self.delete_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tagline)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list_stack, 1)
+        layout.addLayout(buttons)
+        self.setTabOrder(self.search, self.table)
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(_("SDG Procurement Compass"))
+        self.tagline.setText(
+            _(
+                "From a tender to a measurable SDG strategy in five steps: insight, priorities, "
+                "ambition, indicators and impact."
+            )
+        )
+        self.search.setPlaceholderText(_("Search sessions by title"))
+        self.search.setAccessibleName(_("Search sessions by title"))
+        self.table.setAccessibleName(_("Sessions"))
+        self.new_button.setText(_("&New session"))
+        self.open_button.setText(_("&Open"))
+        self.duplicate_button.setText(_("D&uplicate"))
+        self.rename_button.setText(_("&Rename"))
+        self.delete_button.setText(_("&Delete"))
+        self.new_button.setToolTip(_("Start a new session for a tender (Ctrl+N)"))
+        self.duplicate_button.setToolTip(_("Copy the selected session with all its steps"))
+        self.model.retranslate()
+        self._update_empty_hint()
+
+    def set_sessions(self, sessions: list[SessionSummary], select_id: int | None = None) -> None:
+        previous = select_id if select_id is not None else self.selected_id()
+        self.model.set_sessions(sessions)
+        row = self.model.row_of(previous) if previous is not None else None
+        if row is None and sessions:
+            row = 0
+        if row is not None:
+            self.table.selectRow(row)
+        self._update_empty_hint()
+        self._update_buttons()
+
+    def _update_empty_hint(self) -> None:
+        has_rows = self.model.rowCount() > 0
+        if self.search.text().strip():
+            self.empty_hint.setText(
+                _("No session title contains \u201c{text}\u201d.").format(text=self.search.text().strip())
+            )
+        else:
+            self.empty_hint.setText(
+                _("No sessions yet.\nChoose \u201cNew session\u201d to start with your first tender.")
+            )
+        self.list_stack.setCurrentWidget(self.table if has_rows else self.empty_hint)
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.session_at(rows[0].row()).id if rows else None
+
+    def _update_buttons(self) -> None:
+        has_selection = self.selected_id() is not None
+        for button in (self.open_button, self.duplicate_button, self.rename_button, self.delete_button):
+            button.setEnabled(has_selection)
+
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        self.open_requested.emit(self.model.session_at(index.row()).id)
+
+    def _open_selected(self) -> None:
+        if (session_id := self.selected_id()) is not None:
+            self.open_requested.emit(session_id)
+
+    def _duplicate_selected(self) -> None:
+        if (session_id := self.selected_id()) is not None:
+            self.duplicate_requested.emit(session_id)
+
+    def _rename_selected(self) -> None:
+        if (session_id := self.selected_id()) is not None:
+            self.rename_requested.emit(session_id)
+
+    def _delete_selected(self) -> None:
+        if (session_id := self.selected_id()) is not None:
+            self.delete_requested.emit(session_id)

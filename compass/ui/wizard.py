@@ -1,0 +1,145 @@
+"""The wizard for one open session: step indicator on the left, the current page, Back and Next.
+
+Steps can be visited in any order; nothing is lost when moving, because every page saves as it goes
+(and ``flush()`` saves what is still being typed before the page is left).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from compass.domain import SessionSnapshot
+from compass.flow import STEPS, Step, problems
+from compass.i18n import _
+from compass.ui.pages.base import PageContext, StepPage
+from compass.ui.pages.registry import PAGES
+from compass.ui.widgets.step_list import StepList
+
+
+class WizardView(QWidget):
+    back_to_sessions = Signal()
+    step_changed = Signal(object)  # Step
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.snapshot: SessionSnapshot | None = None
+        self.pages: dict[Step, StepPage] = {step: PAGES[step](context) for step in STEPS}
+        self._build()
+        self.retranslate_ui()
+        self.go_to(Step.FACTS)
+
+    def _build(self) -> None:
+        self.step_list = StepList()
+        self.step_list.step_chosen.connect(self.go_to)
+        self.sessions_button = QPushButton()
+        self.sessions_button.clicked.connect(self._on_sessions_button_clicked)
+        side = QVBoxLayout()
+        side.addWidget(self.sessions_button)
+        side.addWidget(self.step_list, 1)
+        side_panel = QFrame()
+        side_panel.setObjectName("sidePanel")
+        side_panel.setLayout(side)
+        side_panel.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 17)
+        side_panel.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 24)
+
+        self.session_title = QLabel()
+        self.session_title.setObjectName("sessionTitle")
+        self.session_title.setWordWrap(True)
+        self.step_caption = QLabel()
+        self.step_caption.setObjectName("stepCaption")
+        self.stack = QStackedWidget()
+        for step in STEPS:
+            self.stack.addWidget(self.pages[step])
+        self.back_button = QPushButton()
+        self.next_button = QPushButton()
+        self.next_button.setObjectName("primary")
+        self.back_button.clicked.connect(lambda: self._move(-1))
+        self.next_button.clicked.connect(lambda: self._move(+1))
+        nav = QHBoxLayout()
+        nav.addStretch(1)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.next_button)
+
+        main = QVBoxLayout()
+        main.setContentsMargins(24, 16, 24, 16)
+        main.addWidget(self.step_caption)
+        main.addWidget(self.session_title)
+        main.addWidget(self.stack, 1)
+        main.addLayout(nav)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(side_panel)
+        layout.addLayout(main, 1)
+
+    @property
+    def current_step(self) -> Step:
+        page = self.stack.currentWidget()
+        assert isinstance(page, StepPage)
+        return page.step
+
+    def current_page(self) -> StepPage:
+        return self.pages[self.current_step]
+
+    def go_to(self, step: Step) -> None:
+        if self.stack.currentWidget() is not None and self.current_step is not step:
+            self.current_page().flush()
+        self.stack.setCurrentWidget(self.pages[step])
+        self.step_list.set_current_step(step)
+        index = STEPS.index(step)
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(STEPS) - 1)
+        self._update_caption()
+        self.step_changed.emit(step)
+
+    def _move(self, delta: int) -> None:
+        index = STEPS.index(self.current_step) + delta
+        if 0 <= index < len(STEPS):
+            self.go_to(STEPS[index])
+            self.current_page().setFocus()
+
+    def _on_sessions_button_clicked(self) -> None:
+        self.flush()
+        self.back_to_sessions.emit()
+
+    def load(self, snapshot: SessionSnapshot) -> None:
+        self.snapshot = snapshot
+        for page in self.pages.values():
+            page.load(snapshot)
+        self.step_list.set_complete({step: not problems(step, snapshot) for step in STEPS})
+        self.session_title.setText(snapshot.facts.title)
+
+    def flush(self) -> None:
+        for page in self.pages.values():
+            page.flush()
+
+    def _update_caption(self) -> None:
+        step = self.current_step
+        number = step.number()
+        if number:
+            self.step_caption.setText(
+                _("Step {number} of 5 \u00b7 {title} \u2013 {subtitle}").format(
+                    number=number, title=step.title(), subtitle=step.subtitle())
+            )
+        else:
+            self.step_caption.setText(f"{step.title()} \u2013 {step.subtitle()}")
+
+    def retranslate_ui(self) -> None:
+        self.sessions_button.setText(_("\u2190 All sessions"))
+        self.sessions_button.setToolTip(_("Back to the list of sessions (everything is saved)"))
+        self.back_button.setText(_("< &Back"))
+        self.next_button.setText(_("&Next >"))
+        self.step_list.retranslate_ui()
+        for page in self.pages.values():
+            page.retranslate_ui()
+        self._update_caption()
