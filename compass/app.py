@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
@@ -19,10 +20,10 @@ from compass import __version__
 from compass.errors import CompassError, DatabaseOpenError
 from compass.i18n import _, set_language, system_language
 from compass.model.quick_index import quick_session_list
-from compass.model.reference import load_reference_data
 from compass.paths import resolve_database_url, user_config_dir
 
 if TYPE_CHECKING:
+    from compass.domain import ReferenceData
     from compass.services import SessionService
 
 QUIT_AFTER_FIRST_PAINT_VAR = "COMPASS_QUIT_AFTER_FIRST_PAINT"
@@ -48,6 +49,13 @@ class AppServices:
                 service.add_listener(listener)
             self._sessions = service
         return self._sessions
+
+    @cached_property
+    def reference(self) -> ReferenceData:
+        """The shipped reference knowledge, loaded and validated on first use."""
+        from compass.model.reference import load_reference_data
+
+        return load_reference_data()
 
     @property
     def is_loaded(self) -> bool:
@@ -92,7 +100,6 @@ def build_main_window(services: AppServices, settings: QSettings, initial_sessio
 
     return MainWindow(
         services=services,
-        reference=load_reference_data(),
         settings=settings,
         initial_sessions=initial_sessions,
     )

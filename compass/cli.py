@@ -4,7 +4,6 @@ same services. Errors are one line on stderr and exit code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
@@ -47,8 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     set_language(system_language())
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if not arguments:  # the app itself: skip building the parser, start-up time counts
+        from compass.app import run_app
+
+        return run_app(None)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.command is None:
         from compass.app import run_app
 
@@ -89,6 +93,8 @@ def _run_command(args: argparse.Namespace) -> int:
 def _print_sessions(service: SessionService, search: str, *, as_json: bool) -> None:
     sessions = service.list_sessions(search)
     if as_json:
+        import json
+
         print(
             json.dumps(
                 [

@@ -9,8 +9,6 @@ changed catalogue can never be served stale.
 from __future__ import annotations
 
 import gettext
-import hashlib
-import locale
 import os
 from pathlib import Path
 
@@ -37,6 +35,8 @@ def system_language() -> str:
         value = os.environ.get(variable)
         if value:
             return language_for_locale(value)
+    import locale
+
     try:
         return language_for_locale(locale.getlocale()[0])
     except ValueError:
@@ -48,6 +48,8 @@ def _po_path(language: str) -> Path:
 
 
 def _compiled_catalogue(po_path: Path) -> Path:
+    import hashlib  # only Dutch needs it; loading OpenSSL costs start-up time
+
     data = po_path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:16]
     mo_path = user_cache_dir() / "translations" / f"{po_path.parent.parent.name}-{digest}.mo"

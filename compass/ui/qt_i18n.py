@@ -17,7 +17,7 @@ def install_qt_translations(app: QCoreApplication, language: str) -> bool:
     QLocale.setDefault(
         QLocale(
             QLocale.Language.Dutch if language == "nl" else QLocale.Language.English,
-            QLocale.Territory.Netherlands if language == "nl" else QLocale.Territory.UnitedKingdom,
+            QLocale.Country.Netherlands if language == "nl" else QLocale.Country.UnitedKingdom,
         )
     )
     if language == "en":

@@ -129,7 +129,8 @@ class WizardView(QWidget):
         if number:
             self.step_caption.setText(
                 _("Step {number} of 5 \u00b7 {title} \u2013 {subtitle}").format(
-                    number=number, title=step.title(), subtitle=step.subtitle())
+                    number=number, title=step.title(), subtitle=step.subtitle()
+                )
             )
         else:
             self.step_caption.setText(f"{step.title()} \u2013 {step.subtitle()}")

@@ -1,0 +1,336 @@
+"""The main window: menus and actions, and hosting the start screen and the wizard.
+
+Session actions go to the services; the window listens to the services' one change notification and
+refreshes what is shown. Everything else lives in its own module (pages, dialogs, commands).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
+
+from compass import __version__
+from compass.domain import SessionSummary
+from compass.errors import CompassError, SessionNotFoundError, ValidationError
+from compass.i18n import _, current_language, set_language, system_language
+from compass.ui.qt_i18n import install_qt_translations
+from compass.ui.start_screen import StartScreen
+from compass.ui.style import style_sheet
+
+if TYPE_CHECKING:
+    from compass.app import AppServices
+    from compass.flow import Step
+    from compass.ui.wizard import WizardView
+
+STATUS_MESSAGE_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    session_changed = Signal(int)
+
+    def __init__(
+        self,
+        services: AppServices,
+        settings: QSettings,
+        initial_sessions: list[SessionSummary] | None = None,
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.settings = settings
+        self.undo_stack = QUndoStack(self)
+        self.open_session_id: int | None = None
+        self.wizard: WizardView | None = None
+        self._list_stale = False
+        services.add_listener(self.session_changed.emit)
+        self.session_changed.connect(self._on_session_changed, Qt.ConnectionType.QueuedConnection)
+
+        self.setStyleSheet(style_sheet(QApplication.font().pointSizeF() or 10.0))
+        self.start_screen = StartScreen()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.start_screen)
+        self.setCentralWidget(self.pages)
+        self._connect_start_screen()
+        self._create_actions()
+        self.retranslate_ui()
+        self._restore_geometry()
+
+        if initial_sessions is not None:
+            self.start_screen.set_sessions(initial_sessions)
+        else:
+            self.refresh_session_list()
+            last = self.settings.value("last_session_id")
+            if last and str(last).isdigit() and self.services.sessions.session_exists(int(last)):
+                self.open_session(int(last))
+        self.start_screen.search.setFocus()
+
+    # -- set-up -------------------------------------------------------------------------------------
+
+    def _connect_start_screen(self) -> None:
+        screen = self.start_screen
+        screen.new_requested.connect(self.new_session)
+        screen.open_requested.connect(self.open_session)
+        screen.duplicate_requested.connect(self.duplicate_session)
+        screen.rename_requested.connect(self.rename_session)
+        screen.delete_requested.connect(self.delete_session)
+        screen.search_changed.connect(lambda _text: self.refresh_session_list())
+
+    def _create_actions(self) -> None:
+        self.new_action = QAction(self, shortcut=QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_session)
+        self.open_action = QAction(self, shortcut=QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.show_sessions)
+        self.close_action = QAction(self, shortcut=QKeySequence.StandardKey.Close)
+        self.close_action.triggered.connect(self.show_sessions)
+        self.settings_action = QAction(self, shortcut=QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.edit_settings)
+        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcuts(
+            [QKeySequence.StandardKey.Quit, QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q)]
+        )
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.undo_action = self.undo_stack.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self)
+        self.redo_action.setShortcuts(
+            [
+                QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_Z),
+                QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Y),
+            ]
+        )
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self._show_about)
+
+        menu_bar = self.menuBar()
+        self.file_menu = menu_bar.addMenu("")
+        for action in (self.new_action, self.open_action, self.close_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = menu_bar.addMenu("")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.help_menu = menu_bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate_ui(self) -> None:
+        self.file_menu.setTitle(_("&File"))
+        self.edit_menu.setTitle(_("&Edit"))
+        self.help_menu.setTitle(_("&Help"))
+        self.new_action.setText(_("&New session\u2026"))
+        self.open_action.setText(_("&Open session\u2026"))
+        self.close_action.setText(_("&Close session"))
+        self.settings_action.setText(_("&Settings\u2026"))
+        self.quit_action.setText(_("&Quit"))
+        self.about_action.setText(_("&About SDG Procurement Compass"))
+        self.start_screen.retranslate_ui()
+        if self.wizard is not None:
+            self.wizard.retranslate_ui()
+        self._update_window_title()
+
+    def _update_window_title(self) -> None:
+        app_name = _("SDG Procurement Compass")
+        if self.wizard is not None and self.open_session_id is not None and self.wizard.snapshot:
+            self.setWindowTitle(f"{self.wizard.snapshot.facts.title} \u2013 {app_name}")
+        else:
+            self.setWindowTitle(app_name)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            return
+        self.resize(1100, 760)
+
+    def after_first_paint(self) -> None:
+        """Load what the first frame did not need, so the first click is instant."""
+        QTimer.singleShot(0, self._warm_up)
+
+    def _warm_up(self) -> None:
+        try:
+            self.services.sessions  # noqa: B018 - imports SQLAlchemy and opens the database
+        except CompassError as error:
+            self.report_error(error)
+            return
+        if self._list_stale:
+            self.refresh_session_list()
+
+    # -- sessions -----------------------------------------------------------------------------------
+
+    def refresh_session_list(self, select_id: int | None = None) -> None:
+        try:
+            sessions = self.services.sessions.list_sessions(self.start_screen.search.text())
+        except CompassError as error:
+            self.report_error(error)
+            return
+        self._list_stale = False
+        self.start_screen.set_sessions(sessions, select_id)
+
+    def new_session(self) -> None:
+        from compass.ui.dialogs import TitleDialog  # dialogs load when first used
+
+        title = TitleDialog.ask(self, _("New session"), _("Title of the tender:"))
+        if title is None:
+            return
+        try:
+            snapshot = self.services.sessions.create_session(title)
+        except CompassError as error:
+            self.report_error(error)
+            return
+        self.open_session(snapshot.id)
+
+    def open_session(self, session_id: int) -> None:
+        try:
+            snapshot = self.services.sessions.get_session(session_id)
+        except CompassError as error:
+            self.report_error(error)
+            self.refresh_session_list()
+            return
+        wizard = self._ensure_wizard()
+        if self.open_session_id != session_id:
+            from compass.flow import Step
+
+            wizard.flush()
+            self.undo_stack.clear()
+            wizard.go_to(Step.FACTS)
+        self.open_session_id = session_id
+        wizard.load(snapshot)
+        self.pages.setCurrentWidget(wizard)
+        self.close_action.setEnabled(True)
+        self._update_window_title()
+        wizard.current_page().setFocus()
+
+    def _ensure_wizard(self) -> WizardView:
+        if self.wizard is None:
+            from compass.ui.pages.base import PageContext
+            from compass.ui.wizard import WizardView  # pages load on first use, not at start-up
+
+            context = PageContext(
+                sessions=lambda: self.services.sessions,
+                reference=self.services.reference,
+                undo_stack=self.undo_stack,
+                report_error=self.report_error,
+                go_to_step=self._go_to_step,
+            )
+            self.wizard = WizardView(context)
+            self.wizard.back_to_sessions.connect(self.show_sessions)
+            self.pages.addWidget(self.wizard)
+        return self.wizard
+
+    def _go_to_step(self, step: Step) -> None:
+        if self.wizard is not None:
+            self.wizard.go_to(step)
+
+    def show_sessions(self) -> None:
+        if self.wizard is not None:
+            self.wizard.flush()
+        self.open_session_id = None
+        self.undo_stack.clear()
+        self.pages.setCurrentWidget(self.start_screen)
+        self.refresh_session_list()
+        self.close_action.setEnabled(False)
+        self._update_window_title()
+        self.start_screen.table.setFocus()
+
+    def duplicate_session(self, session_id: int) -> None:
+        try:
+            copy = self.services.sessions.duplicate_session(session_id)
+        except CompassError as error:
+            self.report_error(error)
+            return
+        self.refresh_session_list(select_id=copy.id)
+        self.statusBar().showMessage(
+            _("Copied as \u201c{title}\u201d.").format(title=copy.facts.title), STATUS_MESSAGE_MS
+        )
+
+    def rename_session(self, session_id: int) -> None:
+        try:
+            current = self.services.sessions.get_session(session_id).facts.title
+            from compass.ui.dialogs import TitleDialog  # dialogs load when first used
+
+            title = TitleDialog.ask(self, _("Rename session"), _("New title:"), current)
+            if title is None or title == current:
+                return
+            self.services.sessions.rename_session(session_id, title)
+        except CompassError as error:
+            self.report_error(error)
+            return
+        self.refresh_session_list(select_id=session_id)
+
+    def delete_session(self, session_id: int) -> None:
+        row = self.start_screen.model.row_of(session_id)
+        title = self.start_screen.model.session_at(row).title if row is not None else str(session_id)
+        from compass.ui.dialogs import ConfirmDelete  # dialogs load when first used
+
+        if not ConfirmDelete.ask(self, title):
+            return
+        try:
+            self.services.sessions.delete_session(session_id)
+        except CompassError as error:
+            self.report_error(error)
+        self.refresh_session_list()
+
+    def _on_session_changed(self, session_id: int) -> None:
+        if self.pages.currentWidget() is self.start_screen:
+            return  # the start screen refreshes after its own actions
+        self._list_stale = True
+        if session_id == self.open_session_id and self.wizard is not None:
+            try:
+                self.wizard.load(self.services.sessions.get_session(session_id))
+            except SessionNotFoundError:
+                self.show_sessions()
+                return
+            except CompassError as error:
+                self.report_error(error)
+                return
+            self._update_window_title()
+
+    # -- settings, errors, closing ------------------------------------------------------------------
+
+    def edit_settings(self) -> None:
+        setting = str(self.settings.value("language", "") or "")
+        from compass.ui.dialogs import SettingsDialog  # dialogs load when first used
+
+        chosen = SettingsDialog.ask(self, setting)
+        if chosen is None:
+            return
+        self.settings.setValue("language", chosen)
+        self.apply_language(chosen or system_language())
+
+    def apply_language(self, language: str) -> None:
+        if language == current_language():
+            return
+        set_language(language)
+        install_qt_translations(QApplication.instance(), language)
+        self.retranslate_ui()
+
+    def report_error(self, error: CompassError) -> None:
+        if isinstance(error, ValidationError):
+            self.statusBar().showMessage(str(error), STATUS_MESSAGE_MS)
+            return
+        QMessageBox.warning(self, _("SDG Procurement Compass"), str(error))
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("About SDG Procurement Compass"),
+            _(
+                "SDG Procurement Compass {version}\n\nA guide through the five steps of the SDG "
+                "procurement compass, from risks and opportunities to visible impact.\n\n"
+                "Database: {location}"
+            ).format(version=__version__, location=self.services.sessions.location),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.wizard is not None:
+            self.wizard.flush()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("last_session_id", self.open_session_id or "")
+        self.settings.sync()
+        super().closeEvent(event)
