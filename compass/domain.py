@@ -7,12 +7,15 @@ translated text shown to users (Dutch first, English second, as the method's own
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from compass.i18n import N_, _
+
+if TYPE_CHECKING:  # only annotations: importing decimal costs start-up time
+    import datetime as dt
+    from decimal import Decimal
 
 SDG_NUMBERS: tuple[int, ...] = tuple(range(1, 18))
 
@@ -102,7 +105,6 @@ class CommunicationMoment(LabelledEnum):
 TITLE_MAX_LENGTH = 200
 SHORT_TEXT_MAX_LENGTH = 200
 LONG_TEXT_MAX_LENGTH = 20_000
-MAX_CONTRACT_VALUE_EUR = Decimal("1000000000000")  # EUR 1 trillion: beyond any public contract
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from typing import Any
 
 from compass.domain import (
     LONG_TEXT_MAX_LENGTH,
-    MAX_CONTRACT_VALUE_EUR,
     PROJECT_FACT_FIELDS,
     SDG_NUMBERS,
     SHORT_TEXT_MAX_LENGTH,
@@ -22,6 +21,7 @@ from compass.domain import (
 )
 from compass.i18n import _
 
+MAX_CONTRACT_VALUE_EUR = Decimal("1000000000000")  # EUR 1 trillion: beyond any public contract
 LONG_TEXT_FACTS = frozenset({"materials", "scope"})
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -59,8 +59,9 @@ class StartScreen(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(SessionListModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (SessionListModel.ORGANISATION, SessionListModel.PROCEDURE, SessionListModel.UPDATED):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SessionListModel.UPDATED, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (SessionListModel.ORGANISATION, SessionListModel.PROCEDURE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -154,6 +155,19 @@ class StartScreen(QWidget):
             self.table.selectRow(row)
         self._update_empty_hint()
         self._update_buttons()
+        self._fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Organisation and procedure fit their text but never squeeze the title below half."""
+        cap = max(80, self.table.viewport().width() // 4)
+        for column in (SessionListModel.ORGANISATION, SessionListModel.PROCEDURE):
+            self.table.resizeColumnToContents(column)
+            if self.table.columnWidth(column) > cap:
+                self.table.setColumnWidth(column, cap)
 
     def _update_empty_hint(self) -> None:
         has_rows = self.model.rowCount() > 0

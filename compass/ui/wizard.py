@@ -48,7 +48,7 @@ class WizardView(QWidget):
         side_panel = QFrame()
         side_panel.setObjectName("sidePanel")
         side_panel.setLayout(side)
-        side_panel.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 17)
+        side_panel.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 19)
         side_panel.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 24)
 
         self.session_title = QLabel()
@@ -56,6 +56,7 @@ class WizardView(QWidget):
         self.session_title.setWordWrap(True)
         self.step_caption = QLabel()
         self.step_caption.setObjectName("stepCaption")
+        self.step_caption.setWordWrap(True)
         self.stack = QStackedWidget()
         for step in STEPS:
             self.stack.addWidget(self.pages[step])
@@ -124,16 +125,8 @@ class WizardView(QWidget):
             page.flush()
 
     def _update_caption(self) -> None:
-        step = self.current_step
-        number = step.number()
-        if number:
-            self.step_caption.setText(
-                _("Step {number} of 5 \u00b7 {title} \u2013 {subtitle}").format(
-                    number=number, title=step.title(), subtitle=step.subtitle()
-                )
-            )
-        else:
-            self.step_caption.setText(f"{step.title()} \u2013 {step.subtitle()}")
+        number = self.current_step.number()
+        self.step_caption.setText(_("Step {number} of 5").format(number=number) if number else "")
 
     def retranslate_ui(self) -> None:
         self.sessions_button.setText(_("\u2190 All sessions"))

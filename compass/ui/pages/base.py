@@ -14,9 +14,10 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from compass.domain import ReferenceData, SessionSnapshot
-from compass.errors import CompassError
+from compass.errors import CompassError, ValidationError
 from compass.flow import Step
 from compass.ui.commands import ServiceCommand, execute
+from compass.ui.widgets.field import FieldWithMessage
 
 if TYPE_CHECKING:
     from compass.services import SessionService
@@ -65,6 +66,27 @@ class StepPage(QWidget):
         """Do an undoable edit; returns False (and the error was reported) when it was refused."""
         try:
             execute(self.context.undo_stack, command, self.context.report_error)
+        except CompassError as error:
+            self.context.report_error(error)
+            return False
+        return True
+
+    def run_showing_problems(self, command: ServiceCommand, fields: dict[str, FieldWithMessage]) -> bool:
+        """Like ``run()``, but a refused edit shows its problems beside ``fields`` (by field name)."""
+        for field in fields.values():
+            field.show_problem(None)
+        try:
+            execute(self.context.undo_stack, command, self.context.report_error)
+        except ValidationError as error:
+            unplaced = []
+            for problem in error.problems:
+                if problem.field in fields and not fields[problem.field].problem_text():
+                    fields[problem.field].show_problem(problem.message)
+                else:
+                    unplaced.append(problem)
+            if unplaced:
+                self.context.report_error(ValidationError(unplaced))
+            return False
         except CompassError as error:
             self.context.report_error(error)
             return False

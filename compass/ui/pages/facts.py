@@ -136,7 +136,7 @@ class FactsPage(StepPage):
         if name in _LINE_FIELDS:
             editor = QLineEdit()
             editor.setMaxLength(TITLE_MAX_LENGTH if name == "title" else SHORT_TEXT_MAX_LENGTH)
-            editor.textEdited.connect(lambda _text, n=name: self._schedule(n))
+            editor.textChanged.connect(lambda _text, n=name: self._schedule(n))
             editor.editingFinished.connect(self.flush)
             return editor
         if name in _TEXT_FIELDS:
@@ -148,7 +148,7 @@ class FactsPage(StepPage):
         if name == "procedure":
             editor = QComboBox()
             for procedure in Procedure:
-                editor.addItem(procedure.label(), procedure)
+                editor.addItem(procedure.label(), procedure.value)  # Qt turns str enums into str
             editor.activated.connect(lambda _index: self._save_now("procedure"))
             return editor
         if name == "innovation_pilot":
@@ -160,7 +160,7 @@ class FactsPage(StepPage):
             editor.setMaxLength(40)
             editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             editor.setMaximumWidth(editor.fontMetrics().horizontalAdvance("0") * 24)
-            editor.textEdited.connect(lambda _text: self._schedule("contract_value_eur"))
+            editor.textChanged.connect(lambda _text: self._schedule("contract_value_eur"))
             editor.editingFinished.connect(self.flush)
             return editor
         if name == "publication_date":
@@ -189,10 +189,15 @@ class FactsPage(StepPage):
             label.setText(text)
             self._editors[name].setAccessibleName(text)
         self._row_labels["title"].setText(_("&Title (required)"))
+        self._row_labels["innovation_pilot"].setText("")  # the check box says it in full
+        # One label column for all sections, so the fields line up from box to box.
+        width = max(label.sizeHint().width() for label in self._row_labels.values())
+        for label in self._row_labels.values():
+            label.setMinimumWidth(width)
         procedure_box = self._editors["procedure"]
         assert isinstance(procedure_box, QComboBox)
         for index in range(procedure_box.count()):
-            procedure_box.setItemText(index, procedure_box.itemData(index).label())
+            procedure_box.setItemText(index, Procedure(procedure_box.itemData(index)).label())
         pilot = self._editors["innovation_pilot"]
         assert isinstance(pilot, QCheckBox)
         pilot.setText(_("This tender is an innovation pilot (two SDG dialogues)"))
@@ -232,7 +237,7 @@ class FactsPage(StepPage):
         if isinstance(editor, QPlainTextEdit):
             return editor.toPlainText(), None
         if isinstance(editor, QComboBox):
-            return editor.currentData(), None
+            return Procedure(editor.currentData()), None
         if isinstance(editor, QCheckBox):
             return editor.isChecked(), None
         if isinstance(editor, QDateEdit):
@@ -257,7 +262,7 @@ class FactsPage(StepPage):
             elif isinstance(editor, QPlainTextEdit):
                 editor.setPlainText(value)
             elif isinstance(editor, QComboBox):
-                editor.setCurrentIndex(editor.findData(value))
+                editor.setCurrentIndex(editor.findData(value.value))
             elif isinstance(editor, QCheckBox):
                 editor.setChecked(value)
             elif isinstance(editor, QDateEdit):

@@ -41,7 +41,8 @@ class StepList(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stepList")
-        self.setIconSize(QSize(28, 28))
+        badge = round(self.fontMetrics().height() * 1.9)  # grows with the user's font size
+        self.setIconSize(QSize(badge, badge))
         self.setSpacing(2)
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -84,10 +85,11 @@ class StepList(QListWidget):
         for row, step in enumerate(STEPS):
             number = step.number()
             label = str(number) if number else ("\u2139" if step is Step.FACTS else "\u2211")
+            size = self.iconSize().width()
             if row == current:
-                icon = _badge(label, ACCENT, ACCENT)
+                icon = _badge(label, ACCENT, ACCENT, size)
             elif self._complete.get(step) and step is not Step.SUMMARY:
-                icon = _badge("\u2713", DONE, DONE)
+                icon = _badge("\u2713", DONE, DONE, size)
             else:
-                icon = _badge(label, None, OPEN)
+                icon = _badge(label, None, OPEN, size)
             self.item(row).setIcon(icon)

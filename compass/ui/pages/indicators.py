@@ -1,0 +1,191 @@
+"""Step 4, Indicator - meetbaar maken: at least one indicator per priority SDG, quantitative (unit,
+baseline, target) or qualitative, so the market gets concrete targets and the impact can be measured."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from compass.domain import SHORT_TEXT_MAX_LENGTH, Collection, IndicatorKind, Problem, SessionSnapshot
+from compass.flow import Step, problems
+from compass.i18n import _, current_language
+from compass.numbers import format_number, parse_number
+from compass.ui.commands import AddItemCommand, RemoveItemCommand
+from compass.ui.pages.base import PageContext, StepPage, page_heading
+from compass.ui.widgets.choices import EnumComboBox, SdgComboBox, sdg_swatch
+from compass.ui.widgets.empty_hint import EmptyHint
+from compass.ui.widgets.field import FieldWithMessage
+from compass.ui.widgets.item_table import ItemTable
+
+
+class IndicatorsPage(StepPage):
+    step = Step.INDICATORS
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._title, self._intro = page_heading(layout)
+        self.empty = EmptyHint(lambda: context.go_to_step(Step.PRIORITIES))
+        layout.addWidget(self.empty)
+
+        self.sdg = SdgComboBox(context.reference)
+        self.kind = EnumComboBox(IndicatorKind)
+        self.name = QLineEdit()
+        self.unit = QLineEdit()
+        self.baseline = QLineEdit()
+        self.target = QLineEdit()
+        for editor in (self.name, self.unit, self.baseline, self.target):
+            editor.setMaxLength(SHORT_TEXT_MAX_LENGTH)
+            editor.returnPressed.connect(self.add_indicator)
+        self.fields = {
+            name: FieldWithMessage(editor)
+            for name, editor in (
+                ("name", self.name),
+                ("unit", self.unit),
+                ("baseline", self.baseline),
+                ("target", self.target),
+            )
+        }
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self.add_indicator)
+        self._labels = [QLabel() for _ in range(6)]
+        form = QGridLayout()
+        editors = (
+            self.sdg,
+            self.kind,
+            self.fields["name"],
+            self.fields["unit"],
+            self.fields["baseline"],
+            self.fields["target"],
+        )
+        for index, (label, editor) in enumerate(zip(self._labels, editors, strict=True)):
+            row, column = divmod(index, 3)
+            label.setBuddy(editor.editor if isinstance(editor, FieldWithMessage) else editor)
+            form.addWidget(label, row * 2, column)
+            form.addWidget(editor, row * 2 + 1, column)
+        form.addWidget(self.add_button, 3, 3)
+        for column in range(3):
+            form.setColumnStretch(column, 1)
+        self.form_widget = QWidget()
+        self.form_widget.setLayout(form)
+        layout.addWidget(self.form_widget)
+
+        self.table = ItemTable(stretch_column=2)
+        self.table.remove_requested.connect(self.remove_indicator)
+        layout.addWidget(self.table, 1)
+        self.gaps = QLabel()
+        self.gaps.setObjectName("warning")
+        self.gaps.setWordWrap(True)
+        self.remove_button = QPushButton()
+        self.remove_button.clicked.connect(self.table.remove_selected)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.gaps, 1)
+        bottom.addWidget(self.remove_button)
+        layout.addLayout(bottom)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self._title.setText(_("Indicator - make it measurable"))
+        self._intro.setText(
+            _(
+                "Choose at least one indicator for every priority SDG. Quantitative indicators give "
+                "the market a concrete target (e.g. kg CO\u2082 avoided relative to the fossil "
+                "reference); qualitative ones say what is assessed and on what evidence."
+            )
+        )
+        texts = (_("&SDG"), _("&Kind"), _("&Name"), _("&Unit"), _("&Baseline"), _("&Target"))
+        for label, text in zip(self._labels, texts, strict=True):
+            label.setText(text)
+        for editor, text in zip(
+            (self.sdg, self.kind, self.name, self.unit, self.baseline, self.target), texts, strict=True
+        ):
+            editor.setAccessibleName(text.replace("&", ""))
+        self.baseline.setToolTip(_("The value today or in a comparable project (nulmeting)."))
+        self.target.setToolTip(_("The value this tender aims for."))
+        self.name.setPlaceholderText(_("e.g. CO\u2082 avoided"))
+        self.unit.setPlaceholderText(_("e.g. kg CO\u2082"))
+        self.add_button.setText(_("&Add"))
+        self.remove_button.setText(_("Remove selected"))
+        self.empty.set_texts(_("Select priority SDGs in step 2 first."), _("Go to step 2"))
+        self.table.setAccessibleName(_("Indicators"))
+        self.table.set_headers([_("SDG"), _("Kind"), _("Indicator"), _("Unit"), _("Baseline"), _("Target")])
+        self.sdg.retranslate()
+        self.kind.retranslate()
+        if self.snapshot is not None:
+            self.load(self.snapshot)
+
+    def load(self, snapshot: SessionSnapshot) -> None:
+        super().load(snapshot)
+        priorities = snapshot.priority_sdgs()
+        self.sdg.set_sdgs(priorities)
+        self.empty.setVisible(not priorities)
+        self.form_widget.setEnabled(bool(priorities))
+        language = current_language()
+
+        def number(value: Decimal | None) -> str:
+            return "" if value is None else format_number(value, language)
+
+        rows = [
+            (i.id, [str(i.sdg), i.kind.label(), i.name, i.unit, number(i.baseline), number(i.target)])
+            for i in snapshot.indicators
+        ]
+        reference = self.context.reference
+        self.table.set_rows(rows, [sdg_swatch(reference.sdg(i.sdg)) for i in snapshot.indicators])
+        self.remove_button.setEnabled(bool(rows))
+        self.gaps.setText("\n".join("\u26a0 " + p.message for p in problems(Step.INDICATORS, snapshot)))
+
+    def add_indicator(self) -> None:
+        if self.snapshot is None or self.sdg.current_sdg() is None:
+            return
+        language = current_language()
+        values: dict[str, object] = {
+            "sdg": self.sdg.current_sdg(),
+            "kind": self.kind.current(),
+            "name": self.name.text().strip(),
+            "unit": self.unit.text().strip(),
+        }
+        unreadable = []
+        for field, editor in (("baseline", self.baseline), ("target", self.target)):
+            text = editor.text().strip()
+            values[field] = parse_number(text, language) if text else None
+            if text and values[field] is None:
+                unreadable.append(
+                    Problem(
+                        "number",
+                        field,
+                        _("Enter a number, e.g. {example}.").format(
+                            example=format_number(Decimal("1250.5"), language)
+                        ),
+                    )
+                )
+        command = AddItemCommand(
+            self.service(), self.session_id, Collection.INDICATORS, values, _("Add indicator")
+        )
+        if unreadable:
+            for field in self.fields.values():
+                field.show_problem(None)
+            for problem in unreadable:
+                self.fields[problem.field].show_problem(problem.message)
+            return
+        if not self.run_showing_problems(command, self.fields):
+            return
+        for editor in (self.name, self.unit, self.baseline, self.target):
+            editor.clear()
+        self.name.setFocus()
+
+    def remove_indicator(self, indicator_id: int) -> None:
+        self.run(
+            RemoveItemCommand(
+                self.service(), self.session_id, Collection.INDICATORS, indicator_id, _("Remove indicator")
+            )
+        )

@@ -1,0 +1,171 @@
+"""Step 1, Inzicht - risico's en kansen: the team records, per SDG, the risks and opportunities of the
+tender, and where each arises (local environment, supply chain, materials, location)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from compass.domain import (
+    LONG_TEXT_MAX_LENGTH,
+    Collection,
+    EntryKind,
+    EntrySource,
+    SessionSnapshot,
+)
+from compass.flow import Step
+from compass.i18n import _, ngettext
+from compass.ui.commands import AddItemCommand, RemoveItemCommand
+from compass.ui.pages.base import PageContext, StepPage, page_heading
+from compass.ui.widgets.choices import EnumComboBox, SdgComboBox, sdg_swatch
+from compass.ui.widgets.field import FieldWithMessage
+from compass.ui.widgets.item_table import ItemTable
+
+
+class InventoryPage(StepPage):
+    step = Step.INVENTORY
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._title, self._intro = page_heading(layout)
+
+        self.sdg = SdgComboBox(context.reference)
+        self.kind = EnumComboBox(EntryKind)
+        self.source = EnumComboBox(EntrySource)
+        self.description = QLineEdit()
+        self.description.setMaxLength(LONG_TEXT_MAX_LENGTH)
+        self.description.returnPressed.connect(self.add_entry)
+        self.description_field = FieldWithMessage(self.description)
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self.add_entry)
+        self._form_labels = [QLabel() for _ in range(4)]
+        form = QGridLayout()
+        for column, (label, editor) in enumerate(
+            zip(self._form_labels, (self.sdg, self.kind, self.source, self.description_field), strict=True)
+        ):
+            label.setBuddy(editor.editor if isinstance(editor, FieldWithMessage) else editor)
+            form.addWidget(label, 0, column)
+            form.addWidget(editor, 1, column)
+        form.addWidget(self.add_button, 1, 4)
+        form.setColumnStretch(0, 2)
+        form.setColumnStretch(3, 3)
+        layout.addLayout(form)
+
+        self.table = ItemTable(stretch_column=3)
+        self.table.remove_requested.connect(self.remove_entry)
+        layout.addWidget(self.table, 1)
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        self.remove_button = QPushButton()
+        self.remove_button.clicked.connect(self.table.remove_selected)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.counts, 1)
+        bottom.addWidget(self.remove_button)
+        layout.addLayout(bottom)
+        self.setTabOrder(self.description, self.add_button)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self._title.setText(_("Insight - risks and opportunities"))
+        self._intro.setText(
+            _(
+                "Which SDGs does this tender touch? Record the risks and opportunities per SDG and "
+                "where they arise: the local environment, the supply chain, the materials or the "
+                "location where the work is done."
+            )
+        )
+        for label, text in zip(
+            self._form_labels,
+            (_("&SDG"), _("&Risk or opportunity"), _("&Where"), _("&Description")),
+            strict=True,
+        ):
+            label.setText(text)
+        self.sdg.setAccessibleName(_("SDG"))
+        self.kind.setAccessibleName(_("Risk or opportunity"))
+        self.source.setAccessibleName(_("Where it arises"))
+        self.source.setToolTip(
+            _(
+                "Where the risk or opportunity arises: around the project, in the "
+                "global or local supply chain, in the materials, or at the site."
+            )
+        )
+        self.description.setAccessibleName(_("Description"))
+        self.description.setPlaceholderText(_("e.g. CO\u2082 emissions from asphalt production"))
+        self.add_button.setText(_("&Add"))
+        self.remove_button.setText(_("Remove selected"))
+        self.table.setAccessibleName(_("Risks and opportunities"))
+        self.table.set_headers([_("SDG"), _("Risk or opportunity"), _("Where"), _("Description")])
+        self.sdg.retranslate()
+        self.kind.retranslate()
+        self.source.retranslate()
+        if self.snapshot is not None:
+            self.load(self.snapshot)
+
+    def load(self, snapshot: SessionSnapshot) -> None:
+        super().load(snapshot)
+        reference = self.context.reference
+        rows = [
+            (e.id, [str(e.sdg), e.kind.label(), e.source.label(), e.description])
+            for e in snapshot.inventory
+        ]
+        self.table.set_rows(rows, [sdg_swatch(reference.sdg(e.sdg)) for e in snapshot.inventory])
+        self.remove_button.setEnabled(bool(rows))
+        self.counts.setText(self._counts_text(snapshot))
+
+    @staticmethod
+    def _counts_text(snapshot: SessionSnapshot) -> str:
+        if not snapshot.inventory:
+            return _("Nothing recorded yet: choose an SDG, describe a risk or opportunity, and add it.")
+        tally = Counter((e.sdg, e.kind) for e in snapshot.inventory)
+        parts = [
+            _("SDG {sdg}: {risks}, {opportunities}").format(
+                sdg=sdg,
+                risks=ngettext("{n} risk", "{n} risks", tally[sdg, EntryKind.RISK]).format(
+                    n=tally[sdg, EntryKind.RISK]
+                ),
+                opportunities=ngettext(
+                    "{n} opportunity", "{n} opportunities", tally[sdg, EntryKind.OPPORTUNITY]
+                ).format(n=tally[sdg, EntryKind.OPPORTUNITY]),
+            )
+            for sdg in snapshot.inventoried_sdgs()
+        ]
+        return _("Inventoried: {list}").format(list="; ".join(parts))
+
+    def add_entry(self) -> None:
+        if self.snapshot is None:
+            return
+        values = {
+            "sdg": self.sdg.current_sdg(),
+            "kind": self.kind.current(),
+            "source": self.source.current(),
+            "description": self.description.text().strip(),
+        }
+        command = AddItemCommand(
+            self.service(), self.session_id, Collection.INVENTORY, values, _("Add risk or opportunity")
+        )
+        if not self.run_showing_problems(command, {"description": self.description_field}):
+            return
+        self.description.clear()
+        self.description.setFocus()
+
+    def remove_entry(self, entry_id: int) -> None:
+        self.run(
+            RemoveItemCommand(
+                self.service(),
+                self.session_id,
+                Collection.INVENTORY,
+                entry_id,
+                _("Remove risk or opportunity"),
+            )
+        )

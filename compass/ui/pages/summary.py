@@ -1,0 +1,144 @@
+"""The summary: the whole strategy at a glance (facts, priority SDGs with their ambition and
+indicators) and the open gaps, each linked to the step that fixes it."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from compass.domain import SessionSnapshot
+from compass.flow import Step, all_problems
+from compass.i18n import _, current_language
+from compass.numbers import format_number
+from compass.ui.pages.base import PageContext, StepPage, page_heading
+
+STEP_LINK = "step:"
+
+
+class SummaryPage(StepPage):
+    step = Step.SUMMARY
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._title, self._intro = page_heading(layout)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._on_browser_anchor_clicked)
+        layout.addWidget(self.browser, 1)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self._title.setText(_("Summary"))
+        self._intro.setText(
+            _(
+                "The strategy at a glance, and what is still open. Click a gap to go "
+                "to the step that fixes it."
+            )
+        )
+        self.browser.setAccessibleName(_("Summary of the session"))
+        if self.snapshot is not None:
+            self.load(self.snapshot)
+
+    def load(self, snapshot: SessionSnapshot) -> None:
+        super().load(snapshot)
+        scroll = self.browser.verticalScrollBar().value()
+        self.browser.setHtml(self.render_html(snapshot))
+        self.browser.verticalScrollBar().setValue(scroll)
+
+    def render_html(self, snapshot: SessionSnapshot) -> str:
+        language = current_language()
+        facts = snapshot.facts
+        value = (
+            format_number(facts.contract_value_eur, language)
+            if facts.contract_value_eur is not None
+            else "\u2013"
+        )
+        published = facts.publication_date.strftime("%d-%m-%Y") if facts.publication_date else "\u2013"
+        fact_rows = [
+            (_("Title"), facts.title),
+            (_("Organisation"), facts.organisation or "\u2013"),
+            (
+                _("Procedure"),
+                facts.procedure.label()
+                + (" \u00b7 " + _("innovation pilot") if facts.innovation_pilot else ""),
+            ),
+            (
+                _("Estimated contract value"),
+                f"\u20ac {value}" if facts.contract_value_eur is not None else value,
+            ),
+            (_("Planned publication"), published),
+        ]
+        parts = [f"<h3>{escape(_('Project facts'))}</h3><table cellpadding='3'>"]
+        parts += [f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in fact_rows]
+        parts.append("</table>")
+
+        parts.append(f"<h3>{escape(_('Priority SDGs'))}</h3>")
+        priorities = snapshot.priority_sdgs()
+        if not priorities:
+            parts.append(f"<p>{escape(_('None selected yet.'))}</p>")
+        else:
+            parts.append("<table cellpadding='4' cellspacing='2' width='100%'>")
+            parts.append(
+                "<tr>"
+                + "".join(
+                    f"<th align='left'>{escape(h)}</th>" for h in (_("SDG"), _("Ambition"), _("Indicators"))
+                )
+                + "</tr>"
+            )
+            for number in priorities:
+                sdg = self.context.reference.sdg(number)
+                ambition = snapshot.ambition_for(number)
+                indicators = (
+                    "<br>".join(
+                        escape(
+                            i.name
+                            + (
+                                f": {format_number(i.target, language)} {i.unit}".rstrip()
+                                if i.target is not None
+                                else ""
+                            )
+                        )
+                        for i in snapshot.indicators_for(number)
+                    )
+                    or "\u2013"
+                )
+                parts.append(
+                    f"<tr><td bgcolor='{sdg.colour}' style='color:{sdg.text_colour}'>"
+                    f"<b>{number}</b> {escape(sdg.name(language))}</td>"
+                    f"<td>{escape(ambition.level.label() if ambition else chr(0x2013))}</td>"
+                    f"<td>{indicators}</td></tr>"
+                )
+            parts.append("</table>")
+        parts.append(
+            "<p>"
+            + escape(
+                _(
+                    "{entries} risks and opportunities recorded; {messages} items in the communication "
+                    "plan."
+                ).format(entries=len(snapshot.inventory), messages=len(snapshot.communication))
+            )
+            + "</p>"
+        )
+
+        gaps = all_problems(snapshot)
+        parts.append(f"<h3>{escape(_('Open gaps'))}</h3>")
+        if not gaps:
+            parts.append(f"<p>{escape(_('No open gaps: the strategy is complete.'))}</p>")
+        else:
+            parts.append("<ul>")
+            for step, problem in gaps:
+                link = escape(_("Go to {step}").format(step=step.title()))
+                parts.append(
+                    f"<li>{escape(problem.message)} <a href='{STEP_LINK}{step.value}'>{link}</a></li>"
+                )
+            parts.append("</ul>")
+        return "".join(parts)
+
+    def _on_browser_anchor_clicked(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith(STEP_LINK):
+            self.context.go_to_step(Step(text[len(STEP_LINK) :]))

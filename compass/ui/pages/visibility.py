@@ -1,0 +1,156 @@
+"""Step 5, Impact - zichtbaar maken: the communication plan. Who is informed, through which channel,
+at which moment, with what message, so the tender's impact is seen inside and outside the
+organisation."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from compass.domain import (
+    LONG_TEXT_MAX_LENGTH,
+    Channel,
+    Collection,
+    CommunicationMoment,
+    SessionSnapshot,
+)
+from compass.flow import Step
+from compass.i18n import N_, _
+from compass.ui.commands import AddItemCommand, RemoveItemCommand
+from compass.ui.pages.base import PageContext, StepPage, page_heading
+from compass.ui.widgets.choices import EnumComboBox
+from compass.ui.widgets.field import FieldWithMessage
+from compass.ui.widgets.item_table import ItemTable
+
+# Suggestions only; the stakeholder roles become reference data with the knowledge base.
+STAKEHOLDER_SUGGESTIONS = (
+    N_("Project leader"),
+    N_("Procurement adviser"),
+    N_("Budget holder"),
+    N_("Management"),
+    N_("Municipal council"),
+    N_("Residents"),
+    N_("Suppliers"),
+    N_("MVI Platform"),
+)
+
+
+class VisibilityPage(StepPage):
+    step = Step.VISIBILITY
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._title, self._intro = page_heading(layout)
+        self.stakeholder = QComboBox()
+        self.stakeholder.setEditable(True)
+        self.stakeholder.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.stakeholder_field = FieldWithMessage(self.stakeholder)
+        self.channel = EnumComboBox(Channel)
+        self.moment = EnumComboBox(CommunicationMoment)
+        self.message = QLineEdit()
+        self.message.setMaxLength(LONG_TEXT_MAX_LENGTH)
+        self.message.returnPressed.connect(self.add_item)
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self.add_item)
+        self._labels = [QLabel() for _ in range(4)]
+        form = QGridLayout()
+        editors = (self.stakeholder_field, self.channel, self.moment, self.message)
+        for column, (label, editor) in enumerate(zip(self._labels, editors, strict=True)):
+            label.setBuddy(editor.editor if isinstance(editor, FieldWithMessage) else editor)
+            form.addWidget(label, 0, column)
+            form.addWidget(editor, 1, column)
+        form.addWidget(self.add_button, 1, 4)
+        form.setColumnStretch(0, 2)
+        form.setColumnStretch(3, 3)
+        layout.addLayout(form)
+        self.table = ItemTable(stretch_column=3)
+        self.table.remove_requested.connect(self.remove_item)
+        layout.addWidget(self.table, 1)
+        self.remove_button = QPushButton()
+        self.remove_button.clicked.connect(self.table.remove_selected)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.remove_button)
+        layout.addLayout(bottom)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self._title.setText(_("Impact - make it visible"))
+        self._intro.setText(
+            _(
+                "Plan how the impact of this tender is shown: who is informed, through which "
+                "channel, at which moment, and with what message. Results feed the organisation's "
+                "dashboard."
+            )
+        )
+        texts = (_("&Who"), _("&Channel"), _("&Moment"), _("M&essage"))
+        for label, text in zip(self._labels, texts, strict=True):
+            label.setText(text)
+        for editor, text in zip(
+            (self.stakeholder, self.channel, self.moment, self.message), texts, strict=True
+        ):
+            editor.setAccessibleName(text.replace("&", ""))
+        typed = self.stakeholder.currentText()
+        self.stakeholder.clear()
+        self.stakeholder.addItems([_(role) for role in STAKEHOLDER_SUGGESTIONS])
+        self.stakeholder.setEditText(typed)
+        self.stakeholder.setToolTip(_("Choose a stakeholder or type another one."))
+        self.message.setPlaceholderText(_("e.g. open day on the renewed road"))
+        self.add_button.setText(_("&Add"))
+        self.remove_button.setText(_("Remove selected"))
+        self.channel.retranslate()
+        self.moment.retranslate()
+        self.table.setAccessibleName(_("Communication plan"))
+        self.table.set_headers([_("Who"), _("Channel"), _("Moment"), _("Message")])
+        if self.snapshot is not None:
+            self.load(self.snapshot)
+
+    def load(self, snapshot: SessionSnapshot) -> None:
+        super().load(snapshot)
+        rows = [
+            (c.id, [c.stakeholder_role, c.channel.label(), c.moment.label(), c.message])
+            for c in snapshot.communication
+        ]
+        self.table.set_rows(rows)
+        self.remove_button.setEnabled(bool(rows))
+
+    def add_item(self) -> None:
+        if self.snapshot is None:
+            return
+        values = {
+            "stakeholder_role": self.stakeholder.currentText().strip(),
+            "channel": self.channel.current(),
+            "moment": self.moment.current(),
+            "message": self.message.text().strip(),
+        }
+        command = AddItemCommand(
+            self.service(),
+            self.session_id,
+            Collection.COMMUNICATION,
+            values,
+            _("Add to the communication plan"),
+        )
+        if self.run_showing_problems(command, {"stakeholder_role": self.stakeholder_field}):
+            self.message.clear()
+            self.message.setFocus()
+
+    def remove_item(self, item_id: int) -> None:
+        self.run(
+            RemoveItemCommand(
+                self.service(),
+                self.session_id,
+                Collection.COMMUNICATION,
+                item_id,
+                _("Remove from the communication plan"),
+            )
+        )

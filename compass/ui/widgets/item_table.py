@@ -1,0 +1,72 @@
+"""A read-only table of a session's items (risks, indicators, messages) with remove by button or key."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+
+class ItemTable(QTableWidget):
+    remove_requested = Signal(int)  # item id
+
+    def __init__(self, stretch_column: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._stretch_column = stretch_column
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(True)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            self,
+            self.remove_selected,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+
+    def set_headers(self, headers: Sequence[str]) -> None:
+        self.setColumnCount(len(headers))
+        self.setHorizontalHeaderLabels(list(headers))
+        header = self.horizontalHeader()
+        for column in range(len(headers)):
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if column == self._stretch_column
+                else QHeaderView.ResizeMode.ResizeToContents
+            )
+            header.setSectionResizeMode(column, mode)
+
+    def set_rows(
+        self, rows: Sequence[tuple[int, Sequence[str]]], icons: Sequence[QIcon | None] | None = None
+    ) -> None:
+        selected = self.selected_id()
+        self.setRowCount(len(rows))
+        for row, (item_id, texts) in enumerate(rows):
+            for column, text in enumerate(texts):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                cell.setData(Qt.ItemDataRole.UserRole, item_id)
+                if column == 0 and icons and icons[row] is not None:
+                    cell.setIcon(icons[row])
+                self.setItem(row, column, cell)
+            if item_id == selected:
+                self.selectRow(row)
+        self.resizeRowsToContents()
+
+    def selected_id(self) -> int | None:
+        rows = self.selectionModel().selectedRows() if self.selectionModel() else []
+        if not rows:
+            return None
+        cell = self.item(rows[0].row(), 0)
+        return int(cell.data(Qt.ItemDataRole.UserRole)) if cell is not None else None
+
+    def remove_selected(self) -> None:
+        if (item_id := self.selected_id()) is not None:
+            self.remove_requested.emit(item_id)

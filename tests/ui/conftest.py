@@ -1,0 +1,28 @@
+"""Fixtures for UI tests: a main window on a test database, built like the app builds it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from compass.app import AppServices, open_settings
+from compass.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def make_window(qtbot, db_url: str) -> Callable[..., MainWindow]:
+    """Builds a main window on ``db_url``; call it again for a "restarted" app."""
+    windows: list[MainWindow] = []
+
+    def build(url: str | None = None) -> MainWindow:
+        services = AppServices(url or db_url)
+        window = MainWindow(services=services, settings=open_settings())
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield build
+    for window in windows:
+        if window.services.is_loaded:
+            window.services.sessions._database.dispose()

@@ -1,0 +1,170 @@
+"""The main window as a user meets it: the start screen's session actions, the facts page's autosave,
+undo, the language switch, and what survives a restart."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtWidgets import QLineEdit
+
+from compass.domain import Procedure
+from compass.flow import Step
+from compass.i18n import current_language
+from compass.ui import dialogs
+
+
+def _ask_title(monkeypatch: pytest.MonkeyPatch, answer: str | None) -> None:
+    monkeypatch.setattr(dialogs.TitleDialog, "ask", classmethod(lambda cls, *args, **kw: answer))
+
+
+def test_new_session_opens_the_wizard_on_the_facts_page(qtbot, make_window, monkeypatch) -> None:
+    window = make_window()
+    _ask_title(monkeypatch, "Groot onderhoud asfalt 2027")
+    window.new_action.trigger()
+    assert window.wizard is not None
+    assert window.pages.currentWidget() is window.wizard
+    assert window.wizard.current_step is Step.FACTS
+    titles = [s.title for s in window.services.sessions.list_sessions()]
+    assert titles == ["Groot onderhoud asfalt 2027"]
+    assert "Groot onderhoud asfalt 2027" in window.windowTitle()
+
+
+def test_cancelled_new_session_creates_nothing(qtbot, make_window, monkeypatch) -> None:
+    window = make_window()
+    _ask_title(monkeypatch, None)
+    window.new_action.trigger()
+    assert window.services.sessions.list_sessions() == []
+    assert window.pages.currentWidget() is window.start_screen
+
+
+def test_facts_are_saved_as_typed_and_undo_restores(qtbot, make_window) -> None:
+    window = make_window()
+    session = window.services.sessions.create_session("Asfalt")
+    window.open_session(session.id)
+    page = window.wizard.pages[Step.FACTS]
+    organisation = page.editor("organisation")
+    assert isinstance(organisation, QLineEdit)
+    organisation.setText("Gemeente Heerlen")
+    page.flush()
+    assert window.services.sessions.get_session(session.id).facts.organisation == "Gemeente Heerlen"
+
+    value = page.editor("contract_value_eur")
+    value.setText("1,250,000.50")
+    page.flush()
+    assert window.services.sessions.get_session(session.id).facts.contract_value_eur == Decimal(
+        "1250000.50"
+    )
+
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: value.text() == "")
+    assert window.services.sessions.get_session(session.id).facts.contract_value_eur is None
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: value.text() != "")
+    assert window.services.sessions.get_session(session.id).facts.contract_value_eur == Decimal(
+        "1250000.50"
+    )
+
+
+def test_invalid_facts_show_beside_the_field_and_are_not_saved(qtbot, make_window) -> None:
+    window = make_window()
+    session = window.services.sessions.create_session("Asfalt")
+    window.open_session(session.id)
+    page = window.wizard.pages[Step.FACTS]
+
+    page.editor("title").setText("   ")
+    page.flush()
+    assert page.field("title").problem_text() == "Enter a title for the tender."
+    assert window.services.sessions.get_session(session.id).facts.title == "Asfalt"
+
+    page.editor("contract_value_eur").setText("-5")
+    page.flush()
+    assert "negative" in page.field("contract_value_eur").problem_text()
+    page.editor("contract_value_eur").setText("twee ton")
+    page.flush()
+    assert "amount" in page.field("contract_value_eur").problem_text()
+    assert window.services.sessions.get_session(session.id).facts.contract_value_eur is None
+
+    page.editor("contract_value_eur").setText("250000")
+    page.flush()
+    assert page.field("contract_value_eur").problem_text() == ""
+
+
+def test_procedure_choice_is_saved(qtbot, make_window) -> None:
+    window = make_window()
+    session = window.services.sessions.create_session("Bedrijfskleding")
+    window.open_session(session.id)
+    combo = window.wizard.pages[Step.FACTS].editor("procedure")
+    combo.setCurrentIndex(combo.findData(Procedure.MULTIPLE_QUOTES.value))
+    combo.activated.emit(combo.currentIndex())
+    assert (
+        window.services.sessions.get_session(session.id).facts.procedure is Procedure.MULTIPLE_QUOTES
+    )
+
+
+def test_start_screen_search_duplicate_rename_delete(qtbot, make_window, monkeypatch) -> None:
+    window = make_window()
+    service = window.services.sessions
+    asphalt = service.create_session("Groot onderhoud asfalt")
+    service.create_session("Bedrijfskleding")
+    window.refresh_session_list()
+    screen = window.start_screen
+    assert screen.model.rowCount() == 2
+
+    screen.search.setText("ASFALT")
+    assert [screen.model.session_at(r).title for r in range(screen.model.rowCount())] == [
+        "Groot onderhoud asfalt"
+    ]
+    screen.search.setText("")
+
+    screen.duplicate_requested.emit(asphalt.id)
+    assert "Copy of Groot onderhoud asfalt" in [s.title for s in service.list_sessions()]
+
+    _ask_title(monkeypatch, "Asfalt 2028")
+    screen.rename_requested.emit(asphalt.id)
+    assert service.get_session(asphalt.id).facts.title == "Asfalt 2028"
+
+    monkeypatch.setattr(dialogs.ConfirmDelete, "ask", classmethod(lambda cls, *a: False))
+    screen.delete_requested.emit(asphalt.id)
+    assert service.session_exists(asphalt.id)
+    monkeypatch.setattr(dialogs.ConfirmDelete, "ask", classmethod(lambda cls, *a: True))
+    screen.delete_requested.emit(asphalt.id)
+    assert not service.session_exists(asphalt.id)
+    assert screen.model.row_of(asphalt.id) is None
+
+
+def test_empty_start_screen_says_what_to_do(qtbot, make_window) -> None:
+    window = make_window()
+    screen = window.start_screen
+    assert screen.list_stack.currentWidget() is screen.empty_hint
+    assert "New session" in screen.empty_hint.text()
+    assert not screen.open_button.isEnabled()
+
+
+def test_language_switches_live(qtbot, make_window, monkeypatch) -> None:
+    window = make_window()
+    window.services.sessions.create_session("Asfalt")
+    window.refresh_session_list()
+    monkeypatch.setattr(dialogs.SettingsDialog, "ask", classmethod(lambda cls, *a: "nl"))
+    window.settings_action.trigger()
+    assert current_language() == "nl"
+    assert window.file_menu.title() == "&Bestand"
+    assert window.start_screen.new_button.text() == "&Nieuwe sessie"
+    assert window.settings.value("language") == "nl"
+    monkeypatch.setattr(dialogs.SettingsDialog, "ask", classmethod(lambda cls, *a: "en"))
+    window.settings_action.trigger()
+    assert window.file_menu.title() == "&File"
+
+
+def test_restart_restores_the_open_session_and_geometry(qtbot, make_window) -> None:
+    window = make_window()
+    session = window.services.sessions.create_session("Asfalt")
+    window.open_session(session.id)
+    window.wizard.pages[Step.FACTS].editor("location").setText("Heerlen-Noord")
+    window.resize(900, 650)
+    window.close()  # flushes the field that was still being typed
+
+    again = make_window()
+    assert again.open_session_id == session.id
+    assert again.wizard.pages[Step.FACTS].editor("location").text() == "Heerlen-Noord"
+    assert (again.width(), again.height()) == (900, 650)
