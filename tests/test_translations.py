@@ -94,8 +94,15 @@ def test_changed_catalogue_is_recompiled(tmp_path: Path, monkeypatch) -> None:
 
 @pytest.mark.parametrize(
     "locale_name, language",
-    [("nl_NL.UTF-8", "nl"), ("nl_BE", "nl"), ("nl", "nl"), ("en_US.UTF-8", "en"), ("de_DE", "en"),
-     (None, "en"), ("", "en")],
+    [
+        ("nl_NL.UTF-8", "nl"),
+        ("nl_BE", "nl"),
+        ("nl", "nl"),
+        ("en_US.UTF-8", "en"),
+        ("de_DE", "en"),
+        (None, "en"),
+        ("", "en"),
+    ],
 )
 def test_language_follows_the_locale(locale_name: str | None, language: str) -> None:
     assert i18n.language_for_locale(locale_name) == language

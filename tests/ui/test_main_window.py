@@ -97,9 +97,7 @@ def test_procedure_choice_is_saved(qtbot, make_window) -> None:
     combo = window.wizard.pages[Step.FACTS].editor("procedure")
     combo.setCurrentIndex(combo.findData(Procedure.MULTIPLE_QUOTES.value))
     combo.activated.emit(combo.currentIndex())
-    assert (
-        window.services.sessions.get_session(session.id).facts.procedure is Procedure.MULTIPLE_QUOTES
-    )
+    assert window.services.sessions.get_session(session.id).facts.procedure is Procedure.MULTIPLE_QUOTES
 
 
 def test_start_screen_search_duplicate_rename_delete(qtbot, make_window, monkeypatch) -> None:
@@ -156,15 +154,30 @@ def test_language_switches_live(qtbot, make_window, monkeypatch) -> None:
     assert window.file_menu.title() == "&File"
 
 
-def test_restart_restores_the_open_session_and_geometry(qtbot, make_window) -> None:
+def test_restart_reopens_the_last_session_with_what_was_typed(qtbot, make_window) -> None:
     window = make_window()
     session = window.services.sessions.create_session("Asfalt")
     window.open_session(session.id)
     window.wizard.pages[Step.FACTS].editor("location").setText("Heerlen-Noord")
-    window.resize(900, 650)
     window.close()  # flushes the field that was still being typed
 
     again = make_window()
     assert again.open_session_id == session.id
+    assert again.pages.currentWidget() is again.wizard
     assert again.wizard.pages[Step.FACTS].editor("location").text() == "Heerlen-Noord"
-    assert (again.width(), again.height()) == (900, 650)
+
+
+def test_restart_restores_the_window_geometry(qtbot, make_window) -> None:
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    size = (700, 500)  # within the offscreen screen (800x600), which restoreGeometry clamps to
+    window.resize(*size)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
+    window.close()
+
+    again = make_window()
+    again.show()
+    qtbot.waitExposed(again)
+    assert (again.width(), again.height()) == size
+    assert again.pages.currentWidget() is again.start_screen

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from compass.domain import SessionSnapshot
 from compass.flow import Step, all_problems
-from compass.i18n import _, current_language
+from compass.i18n import _, current_language, ngettext
 from compass.numbers import format_number
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 
@@ -113,16 +113,17 @@ class SummaryPage(StepPage):
                     f"<td>{indicators}</td></tr>"
                 )
             parts.append("</table>")
-        parts.append(
-            "<p>"
-            + escape(
-                _(
-                    "{entries} risks and opportunities recorded; {messages} items in the communication "
-                    "plan."
-                ).format(entries=len(snapshot.inventory), messages=len(snapshot.communication))
-            )
-            + "</p>"
-        )
+        recorded = ngettext(
+            "{n} risk or opportunity recorded.",
+            "{n} risks and opportunities recorded.",
+            len(snapshot.inventory),
+        ).format(n=len(snapshot.inventory))
+        planned = ngettext(
+            "{n} item in the communication plan.",
+            "{n} items in the communication plan.",
+            len(snapshot.communication),
+        ).format(n=len(snapshot.communication))
+        parts.append(f"<p>{escape(recorded)} {escape(planned)}</p>")
 
         gaps = all_problems(snapshot)
         parts.append(f"<h3>{escape(_('Open gaps'))}</h3>")
@@ -131,7 +132,7 @@ class SummaryPage(StepPage):
         else:
             parts.append("<ul>")
             for step, problem in gaps:
-                link = escape(_("Go to {step}").format(step=step.title()))
+                link = escape(_("Go to {step}").format(step=_step_name(step)))
                 parts.append(
                     f"<li>{escape(problem.message)} <a href='{STEP_LINK}{step.value}'>{link}</a></li>"
                 )
@@ -142,3 +143,10 @@ class SummaryPage(StepPage):
         text = url.toString()
         if text.startswith(STEP_LINK):
             self.context.go_to_step(Step(text[len(STEP_LINK) :]))
+
+
+def _step_name(step: Step) -> str:
+    number = step.number()
+    if number is None:
+        return step.title()
+    return _("step {number}, {title}").format(number=number, title=step.title())

@@ -30,4 +30,4 @@ class FieldWithMessage(QWidget):
         self.editor.setAccessibleDescription(message or "")
 
     def problem_text(self) -> str:
-        return self.message.text() if self.message.isVisible() else ""
+        return "" if self.message.isHidden() else self.message.text()

@@ -1,0 +1,114 @@
+"""A project leader takes a new tender through every step in the UI, closes the app, starts it again
+on the same database and finds everything back."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from compass.domain import AmbitionLevel, Channel, EntryKind, EntrySource, IndicatorKind, Procedure
+from compass.flow import STEPS, Step
+from compass.ui import dialogs
+
+
+def test_walk_every_step_then_restart(qtbot, make_window, monkeypatch) -> None:
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    monkeypatch.setattr(
+        dialogs.TitleDialog, "ask", classmethod(lambda cls, *a, **k: "Groot onderhoud asfalt")
+    )
+    window.new_action.trigger()
+    wizard = window.wizard
+    session_id = window.open_session_id
+
+    facts = wizard.pages[Step.FACTS]
+    facts.editor("title").setText("Groot onderhoud asfalt 2027")
+    facts.editor("organisation").setText("Gemeente Heerlen")
+    facts.editor("contract_value_eur").setText("2,400,000")
+    procedure = facts.editor("procedure")
+    procedure.setCurrentIndex(procedure.findData(Procedure.PUBLIC_EUROPEAN.value))
+    procedure.activated.emit(procedure.currentIndex())
+    facts.editor("scope").setPlainText("Groot onderhoud van 14 km wegdek, inclusief markering.")
+
+    wizard.next_button.click()  # leaving the page saves what was still being typed
+    assert wizard.current_step is Step.INVENTORY
+    inventory = wizard.pages[Step.INVENTORY]
+    for sdg, kind, source, text in (
+        (13, EntryKind.RISK, EntrySource.MATERIALS, "CO₂-uitstoot bij productie van asfalt"),
+        (12, EntryKind.OPPORTUNITY, EntrySource.MATERIALS, "Hergebruik van asfaltgranulaat"),
+    ):
+        inventory.sdg.set_current_sdg(sdg)
+        inventory.kind.set_current(kind)
+        inventory.source.set_current(source)
+        inventory.description.setText(text)
+        inventory.add_button.click()
+    qtbot.waitUntil(lambda: inventory.table.rowCount() == 2)  # pages refresh after each change
+
+    wizard.next_button.click()
+    priorities = wizard.pages[Step.PRIORITIES]
+    qtbot.waitUntil(lambda: priorities.table.rowCount() == 2)
+    priorities.check_box(13).setChecked(True)
+    priorities.urgency_box(13).setValue(5)
+    priorities.check_box(12).setChecked(True)
+
+    wizard.next_button.click()
+    ambition = wizard.pages[Step.AMBITION]
+    qtbot.waitUntil(lambda: ambition.form.rowCount() == 2)
+    for sdg, level in ((13, AmbitionLevel.SIGNIFICANT), (12, AmbitionLevel.BASIC)):
+        box = ambition.level_box(sdg)
+        box.setCurrentIndex(box.findData(level.value))
+        box.activated.emit(box.currentIndex())
+
+    wizard.next_button.click()
+    indicators = wizard.pages[Step.INDICATORS]
+    qtbot.waitUntil(lambda: indicators.sdg.count() == 2)
+    for sdg, name, unit, target in (
+        (13, "CO₂ vermeden", "kg CO₂", "120,000"),
+        (12, "Primaire grondstoffen vermeden", "kg", "800,000"),
+    ):
+        indicators.sdg.set_current_sdg(sdg)
+        indicators.kind.set_current(IndicatorKind.QUANTITATIVE)
+        indicators.name.setText(name)
+        indicators.unit.setText(unit)
+        indicators.baseline.setText("0")
+        indicators.target.setText(target)
+        indicators.add_button.click()
+    qtbot.waitUntil(lambda: indicators.table.rowCount() == 2)
+
+    wizard.next_button.click()
+    visibility = wizard.pages[Step.VISIBILITY]
+    visibility.stakeholder.setEditText("Omwonenden")
+    visibility.channel.set_current(Channel.SITE_VISIT)
+    visibility.message.setText("Open dag op de vernieuwde weg")
+    visibility.add_button.click()
+
+    wizard.next_button.click()
+    assert wizard.current_step is Step.SUMMARY
+    summary = wizard.pages[Step.SUMMARY].browser
+    qtbot.waitUntil(lambda: "No open gaps" in summary.toPlainText())
+    assert all(wizard.step_list._complete[step] for step in STEPS)
+    window.close()
+
+    again = make_window()
+    assert again.open_session_id == session_id
+    snapshot = again.services.sessions.get_session(session_id)
+    assert snapshot.facts.title == "Groot onderhoud asfalt 2027"
+    assert snapshot.facts.organisation == "Gemeente Heerlen"
+    assert snapshot.facts.contract_value_eur == Decimal(2400000)
+    assert snapshot.facts.scope.startswith("Groot onderhoud van 14 km")
+    assert [(e.sdg, e.kind) for e in snapshot.inventory] == [
+        (13, EntryKind.RISK),
+        (12, EntryKind.OPPORTUNITY),
+    ]
+    assert snapshot.priority_sdgs() == (12, 13)
+    assert snapshot.priority_for(13).urgency == 5
+    assert snapshot.ambition_for(13).level is AmbitionLevel.SIGNIFICANT
+    assert [(i.sdg, i.unit, i.target) for i in snapshot.indicators] == [
+        (13, "kg CO₂", Decimal(120000)),
+        (12, "kg", Decimal(800000)),
+    ]
+    assert [(c.stakeholder_role, c.channel) for c in snapshot.communication] == [
+        ("Omwonenden", Channel.SITE_VISIT)
+    ]
+    assert again.wizard.pages[Step.INVENTORY].table.rowCount() == 2
+    assert [s.title for s in again.services.sessions.list_sessions()] == ["Groot onderhoud asfalt 2027"]
