@@ -48,7 +48,7 @@ class WizardView(QWidget):
         side_panel = QFrame()
         side_panel.setObjectName("sidePanel")
         side_panel.setLayout(side)
-        side_panel.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 19)
+        side_panel.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 20)
         side_panel.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 24)
 
         self.session_title = QLabel()
