@@ -27,6 +27,7 @@ class AmbitionPage(StepPage):
         self._title, self._intro = page_heading(layout)
         self.levels_help = QLabel()
         self.levels_help.setWordWrap(True)
+        self.levels_help.setContentsMargins(0, 0, 0, 8)
         layout.addWidget(self.levels_help)
         self.empty = EmptyHint(lambda: context.go_to_step(Step.PRIORITIES))
         layout.addWidget(self.empty)
@@ -47,10 +48,12 @@ class AmbitionPage(StepPage):
             )
         )
         self.levels_help.setText(
-            _(
-                "1 Basic: requirements that exclude unsustainable offers. "
-                "2 Significant: stricter requirements plus award criteria that reward performance. "
-                "3 Ambitious: functional and experimental criteria for new solutions."
+            "\n".join(
+                (
+                    _("1 Basic: requirements that exclude unsustainable offers."),
+                    _("2 Significant: stricter requirements plus award criteria that reward performance."),
+                    _("3 Ambitious: functional and experimental criteria for new solutions."),
+                )
             )
         )
         self.empty.set_texts(_("Select priority SDGs in step 2 first."), _("Go to step 2"))

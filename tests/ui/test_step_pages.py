@@ -1,0 +1,236 @@
+"""Each step page on its own: what a user does on it is saved, problems show beside the field, and
+undo / redo put the data back."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtGui import QUndoStack
+
+from compass.domain import (
+    AmbitionLevel,
+    Channel,
+    Collection,
+    CommunicationMoment,
+    EntryKind,
+    EntrySource,
+    IndicatorKind,
+)
+from compass.flow import Step
+from compass.i18n import set_language
+from compass.model.reference import load_reference_data
+from compass.ui.pages.base import PageContext
+from compass.ui.pages.registry import PAGES
+
+
+class Harness:
+    """A page with its context, reloaded after every change as the main window does."""
+
+    def __init__(self, qtbot, service, step: Step) -> None:
+        self.service = service
+        self.errors: list[Exception] = []
+        self.visited: list[Step] = []
+        self.undo_stack = QUndoStack()
+        context = PageContext(
+            sessions=lambda: service,
+            reference=load_reference_data(),
+            undo_stack=self.undo_stack,
+            report_error=self.errors.append,
+            go_to_step=self.visited.append,
+        )
+        self.session_id = service.create_session("Groot onderhoud asfalt").id
+        self.page = PAGES[step](context)
+        qtbot.addWidget(self.page)
+        service.add_listener(lambda session_id: self.reload())
+        self.reload()
+
+    def reload(self) -> None:
+        self.page.load(self.service.get_session(self.session_id))
+
+    @property
+    def snapshot(self):
+        return self.service.get_session(self.session_id)
+
+
+def _inventory(service, session_id: int, *sdgs: int) -> None:
+    for sdg in sdgs:
+        service.add_item(
+            session_id,
+            Collection.INVENTORY,
+            sdg=sdg,
+            kind=EntryKind.RISK,
+            source=EntrySource.MATERIALS,
+            description=f"risk for SDG {sdg}",
+        )
+
+
+def test_inventory_adds_removes_and_undoes(qtbot, service) -> None:
+    h = Harness(qtbot, service, Step.INVENTORY)
+    page = h.page
+    page.sdg.set_current_sdg(13)
+    page.kind.set_current(EntryKind.OPPORTUNITY)
+    page.source.set_current(EntrySource.LOCATION)
+    page.description.setText("Emissieloos materieel op de bouwplaats")
+    page.add_button.click()
+    entries = h.snapshot.inventory
+    assert [(e.sdg, e.kind, e.source, e.description) for e in entries] == [
+        (13, EntryKind.OPPORTUNITY, EntrySource.LOCATION, "Emissieloos materieel op de bouwplaats")
+    ]
+    assert page.table.rowCount() == 1
+    assert page.description.text() == "" and page.sdg.current_sdg() == 13  # ready for the next
+    assert "SDG 13" in page.counts.text()
+
+    page.table.selectRow(0)
+    page.remove_button.click()
+    assert h.snapshot.inventory == ()
+    h.undo_stack.undo()
+    assert [e.description for e in h.snapshot.inventory] == ["Emissieloos materieel op de bouwplaats"]
+    h.undo_stack.undo()
+    assert h.snapshot.inventory == ()
+    h.undo_stack.redo()
+    assert len(h.snapshot.inventory) == 1
+
+
+def test_inventory_refuses_an_empty_description_beside_the_field(qtbot, service) -> None:
+    h = Harness(qtbot, service, Step.INVENTORY)
+    h.page.description.setText("   ")
+    h.page.add_button.click()
+    assert h.page.description_field.problem_text() == "Describe the risk or opportunity."
+    assert h.snapshot.inventory == ()
+    assert h.undo_stack.count() == 0
+
+
+def test_priorities_list_inventoried_sdgs_and_save_choices(qtbot, service) -> None:
+    h = Harness(qtbot, service, Step.PRIORITIES)
+    assert not h.page.empty.isHidden()
+    h.page.empty.button.click()
+    assert h.visited == [Step.INVENTORY]
+
+    _inventory(service, h.session_id, 12, 13)
+    assert h.page.table.rowCount() == 2 and h.page.empty.isHidden()
+    assert "Select at least one priority SDG." in h.page.warnings.text()
+    h.page.check_box(13).setChecked(True)
+    h.page.urgency_box(13).setValue(4)
+    assert h.snapshot.priority_sdgs() == (13,)
+    assert h.snapshot.priority_for(13).urgency == 4
+    assert h.page.warnings.text() == ""
+    h.undo_stack.undo()
+    assert h.snapshot.priority_for(13).urgency is None
+    h.undo_stack.undo()
+    assert h.snapshot.priority_sdgs() == ()
+    assert not h.page.check_box(13).isChecked()
+
+
+def test_priorities_warn_about_more_than_five(qtbot, service) -> None:
+    h = Harness(qtbot, service, Step.PRIORITIES)
+    _inventory(service, h.session_id, 1, 2, 3, 4, 5, 6)
+    for sdg in (1, 2, 3, 4, 5, 6):
+        h.page.check_box(sdg).setChecked(True)
+    assert "dilute" in h.page.warnings.text()
+    assert h.snapshot.priority_sdgs() == (1, 2, 3, 4, 5, 6)  # a warning, never a block
+
+
+def test_ambition_level_per_priority_sdg(qtbot, service) -> None:
+    h = Harness(qtbot, service, Step.AMBITION)
+    _inventory(service, h.session_id, 13)
+    service.set_priority(h.session_id, 13, selected=True)
+    box = h.page.level_box(13)
+    box.setCurrentIndex(box.findData(AmbitionLevel.AMBITIOUS.value))
+    box.activated.emit(box.currentIndex())
+    assert h.snapshot.ambition_for(13).level is AmbitionLevel.AMBITIOUS
+    h.undo_stack.undo()
+    assert h.snapshot.ambition_for(13) is None
+    assert h.page.level_box(13).currentData() == ""
+    h.undo_stack.redo()
+    assert h.snapshot.ambition_for(13).level is AmbitionLevel.AMBITIOUS
+
+
+def test_indicators_parse_numbers_and_refuse_bad_ones(qtbot, service) -> None:
+    h = Harness(qtbot, service, Step.INDICATORS)
+    assert not h.page.form_widget.isEnabled()  # no priority SDG yet
+    _inventory(service, h.session_id, 13)
+    service.set_priority(h.session_id, 13, selected=True)
+    assert h.page.form_widget.isEnabled()
+    assert "SDG 13" in h.page.gaps.text()
+
+    h.page.kind.set_current(IndicatorKind.QUANTITATIVE)
+    h.page.name.setText("CO₂ vermeden")
+    h.page.unit.setText("kg CO₂")
+    h.page.target.setText("veel")
+    h.page.add_button.click()
+    assert "number" in h.page.fields["target"].problem_text()
+    assert h.snapshot.indicators == ()
+
+    h.page.target.setText("120,000.5")
+    h.page.add_button.click()
+    (indicator,) = h.snapshot.indicators
+    assert (indicator.sdg, indicator.unit, indicator.target) == (13, "kg CO₂", Decimal("120000.5"))
+    assert h.page.fields["target"].problem_text() == ""
+    assert h.page.gaps.text() == ""
+    h.undo_stack.undo()
+    assert h.snapshot.indicators == ()
+
+
+def test_indicator_needs_a_name(qtbot, service) -> None:
+    h = Harness(qtbot, service, Step.INDICATORS)
+    _inventory(service, h.session_id, 12)
+    service.set_priority(h.session_id, 12, selected=True)
+    h.page.add_button.click()
+    assert h.page.fields["name"].problem_text() == "Name the indicator."
+    assert h.snapshot.indicators == ()
+
+
+def test_communication_plan_adds_and_undoes(qtbot, service) -> None:
+    h = Harness(qtbot, service, Step.VISIBILITY)
+    h.page.stakeholder.setEditText("")
+    h.page.add_button.click()
+    assert h.page.stakeholder_field.problem_text() == "Choose who is informed."
+    h.page.stakeholder.setEditText("Omwonenden")
+    h.page.channel.set_current(Channel.SITE_VISIT)
+    h.page.moment.set_current(CommunicationMoment.COMPLETION)
+    h.page.message.setText("Open dag")
+    h.page.add_button.click()
+    assert [(c.stakeholder_role, c.channel, c.moment, c.message) for c in h.snapshot.communication] == [
+        ("Omwonenden", Channel.SITE_VISIT, CommunicationMoment.COMPLETION, "Open dag")
+    ]
+    h.undo_stack.undo()
+    assert h.snapshot.communication == ()
+
+
+def test_summary_lists_gaps_with_links_to_their_steps(qtbot, service) -> None:
+    h = Harness(qtbot, service, Step.SUMMARY)
+    html = h.page.render_html(h.snapshot)
+    assert "href='step:inventory'" in html and "Record at least one risk" in html
+    from PySide6.QtCore import QUrl
+
+    h.page.browser.anchorClicked.emit(QUrl("step:inventory"))
+    assert h.visited == [Step.INVENTORY]
+
+
+def test_summary_escapes_what_users_type(qtbot, service) -> None:
+    h = Harness(qtbot, service, Step.SUMMARY)
+    service.update_facts(h.session_id, organisation="<b>Gemeente</b> & <i>co</i>")
+    html = h.page.render_html(h.snapshot)
+    assert "&lt;b&gt;Gemeente&lt;/b&gt; &amp; &lt;i&gt;co&lt;/i&gt;" in html
+    assert "<b>Gemeente</b>" not in html
+
+
+@pytest.mark.parametrize("step", list(PAGES), ids=lambda step: step.value)
+def test_every_page_loads_a_filled_session_and_switches_language(qtbot, service, step) -> None:
+    h = Harness(qtbot, service, step)
+    _inventory(service, h.session_id, 13)
+    service.set_priority(h.session_id, 13, selected=True)
+    service.set_ambition(h.session_id, 13, AmbitionLevel.BASIC)
+    service.add_item(
+        h.session_id, Collection.INDICATORS, sdg=13, kind=IndicatorKind.QUALITATIVE, name="Kwaliteit"
+    )
+    english_title = h.page._title.text()
+    set_language("nl")
+    h.page.retranslate_ui()
+    assert h.page._title.text() != english_title
+    assert not h.page.grab().isNull()
+    set_language("en")
+    h.page.retranslate_ui()
+    assert h.page._title.text() == english_title
+    assert h.errors == []
