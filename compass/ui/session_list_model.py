@@ -1,28 +1,44 @@
-"""The start screen's table of sessions: a read-only item model over ``SessionSummary`` snapshots."""
+"""The start screen's table of sessions.
+
+A ``QStandardItemModel`` on purpose: it paints without calling back into Python and without the
+``Qt`` namespace, whose first use costs about 13 ms of start-up (see docs/decisions/002-fast-start.md).
+"""
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from compass.domain import SessionSummary
-from compass.i18n import _
+from compass.formatting import format_moment
+from compass.i18n import _, current_language
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class SessionListModel(QAbstractTableModel):
+class SessionListModel(QStandardItemModel):
     TITLE, ORGANISATION, PROCEDURE, UPDATED = range(4)
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(0, 4)
         self._sessions: list[SessionSummary] = []
+        self.retranslate()
 
     def set_sessions(self, sessions: list[SessionSummary]) -> None:
-        self.beginResetModel()
         self._sessions = list(sessions)
-        self.endResetModel()
+        self.removeRows(0, self.rowCount())
+        language = current_language()
+        for session in self._sessions:
+            cells = (
+                session.title,
+                session.organisation,
+                session.procedure.label(),
+                format_moment(session.updated_at, language),
+            )
+            row = []
+            for text in cells:
+                item = QStandardItem(text)
+                item.setToolTip(text)
+                item.setEditable(False)
+                row.append(item)
+            self.appendRow(row)
 
     def session_at(self, row: int) -> SessionSummary:
         return self._sessions[row]
@@ -30,39 +46,7 @@ class SessionListModel(QAbstractTableModel):
     def row_of(self, session_id: int) -> int | None:
         return next((row for row, s in enumerate(self._sessions) if s.id == session_id), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._sessions)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else 4
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._sessions):
-            return None
-        session = self._sessions[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == self.TITLE:
-                return session.title
-            if column == self.ORGANISATION:
-                return session.organisation
-            if column == self.PROCEDURE:
-                return session.procedure.label()
-            if column == self.UPDATED:
-                moment = session.updated_at.astimezone()
-                return QLocale().toString(moment.replace(tzinfo=None), QLocale.FormatType.ShortFormat)
-        if role == Qt.ItemDataRole.UserRole:
-            return session.id
-        return None
-
-    def headerData(  # noqa: N802 - Qt API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (_("Title"), _("Organisation"), _("Procedure"), _("Last changed"))[section]
-
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+        self.setHorizontalHeaderLabels([_("Title"), _("Organisation"), _("Procedure"), _("Last changed")])
         if self._sessions:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._sessions) - 1, 3))
+            self.set_sessions(self._sessions)

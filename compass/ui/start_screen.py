@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,35 +62,14 @@ class StartScreen(QWidget):
         header.setSectionResizeMode(SessionListModel.UPDATED, QHeaderView.ResizeMode.ResizeToContents)
         for column in (SessionListModel.ORGANISATION, SessionListModel.PROCEDURE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._update_buttons)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(
-                QKeySequence(key),
-                self.table,
-                self._open_selected,
-                context=Qt.ShortcutContext.WidgetShortcut,
-            )
-        QShortcut(
-            QKeySequence.StandardKey.Delete,
-            self.table,
-            self._delete_selected,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
-        QShortcut(
-            QKeySequence(Qt.Key.Key_F2),
-            self.table,
-            self._rename_selected,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
 
         self.empty_hint = QLabel()
         self.empty_hint.setObjectName("emptyHint")
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setWordWrap(True)
         self.list_stack = QStackedWidget()
+        self.list_stack.setObjectName("sessionList")
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty_hint)
 
@@ -123,6 +102,20 @@ class StartScreen(QWidget):
         layout.addWidget(self.list_stack, 1)
         layout.addLayout(buttons)
         self.setTabOrder(self.search, self.table)
+
+    def finish_setup(self) -> None:
+        """Keyboard shortcuts of the session table. Called after the first paint: they need the
+        ``Qt`` namespace, whose first use costs about 13 ms of start-up."""
+        from PySide6.QtCore import Qt
+
+        shortcuts = (
+            (QKeySequence(Qt.Key.Key_Return), self._open_selected),
+            (QKeySequence(Qt.Key.Key_Enter), self._open_selected),
+            (QKeySequence(QKeySequence.StandardKey.Delete), self._delete_selected),
+            (QKeySequence(Qt.Key.Key_F2), self._rename_selected),
+        )
+        for keys, slot in shortcuts:
+            QShortcut(keys, self.table, slot, context=Qt.ShortcutContext.WidgetShortcut)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(_("SDG Procurement Compass"))
@@ -163,7 +156,7 @@ class StartScreen(QWidget):
 
     def _fit_columns(self) -> None:
         """Organisation and procedure fit their text but never squeeze the title below half."""
-        cap = max(80, self.table.viewport().width() // 4)
+        cap = max(80, self.table.width() // 4)  # not viewport(): its first call costs start-up time
         for column in (SessionListModel.ORGANISATION, SessionListModel.PROCEDURE):
             self.table.resizeColumnToContents(column)
             if self.table.columnWidth(column) > cap:

@@ -21,6 +21,7 @@ QLabel#pageIntro {{ color: #4A5560; margin-bottom: 6px; }}
 QLabel#fieldProblem {{ color: {PROBLEM_RED}; }}
 QLabel#warning {{ color: #7A4B00; }}
 QLabel#emptyHint {{ color: #4A5560; font-size: {pt(1.15)}; padding: 24px; }}
+QStackedWidget#sessionList QLabel#emptyHint {{ qproperty-alignment: AlignCenter; }}
 QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {{ border: 1px solid {PROBLEM_RED}; }}
 QFrame#sidePanel {{ background: {SIDE_PANEL}; border-right: 1px solid #D5DBE1; }}
 QListWidget#stepList {{ background: transparent; border: none; }}

@@ -30,8 +30,8 @@ from compass.domain import (
     SessionSnapshot,
 )
 from compass.flow import Step
+from compass.formatting import format_number, parse_number
 from compass.i18n import N_, _, current_language
-from compass.numbers import format_number, parse_number
 from compass.ui.commands import UpdateFactsCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.field import FieldWithMessage

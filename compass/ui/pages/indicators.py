@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from compass.domain import SHORT_TEXT_MAX_LENGTH, Collection, IndicatorKind, Problem, SessionSnapshot
 from compass.flow import Step, problems
+from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
-from compass.numbers import format_number, parse_number
 from compass.ui.commands import AddItemCommand, RemoveItemCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.choices import EnumComboBox, SdgComboBox, sdg_swatch

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from compass.domain import SessionSnapshot
 from compass.flow import Step, all_problems
+from compass.formatting import format_number
 from compass.i18n import _, current_language, ngettext
-from compass.numbers import format_number
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 
 STEP_LINK = "step:"
