@@ -246,7 +246,10 @@ class SessionSnapshot:
         return tuple(sorted({entry.sdg for entry in self.inventory}))
 
     def priority_sdgs(self) -> tuple[int, ...]:
-        return tuple(sorted(p.sdg for p in self.priorities if p.selected))
+        """Selected SDGs that still have inventory entries: removing an SDG's last entry takes it out
+        of the priorities, while the team's choice is kept should the SDG come back."""
+        inventoried = set(self.inventoried_sdgs())
+        return tuple(sorted(p.sdg for p in self.priorities if p.selected and p.sdg in inventoried))
 
     def priority_for(self, sdg: int) -> SdgPriority:
         for priority in self.priorities:

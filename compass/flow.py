@@ -90,8 +90,7 @@ def _inventory(snapshot: SessionSnapshot) -> list[Problem]:
 
 
 def _priorities(snapshot: SessionSnapshot) -> list[Problem]:
-    inventoried = set(snapshot.inventoried_sdgs())
-    selected = [sdg for sdg in snapshot.priority_sdgs() if sdg in inventoried]
+    selected = snapshot.priority_sdgs()
     if not selected:
         return [Problem("no_priority", "selected", _("Select at least one priority SDG."))]
     if len(selected) > MANY_PRIORITIES:

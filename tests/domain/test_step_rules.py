@@ -1,0 +1,91 @@
+"""What each step still misses (compass.flow), as the step list, the summary and later the PDF show it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from compass.domain import (
+    AmbitionLevel,
+    Channel,
+    Collection,
+    CommunicationMoment,
+    EntryKind,
+    EntrySource,
+    IndicatorKind,
+)
+from compass.flow import METHOD_STEPS, STEPS, Step, all_problems, problems
+
+
+def _codes(step: Step, snapshot) -> list[str]:
+    return [p.code for p in problems(step, snapshot)]
+
+
+def test_the_method_has_five_numbered_steps_between_facts_and_summary() -> None:
+    assert STEPS[0] is Step.FACTS and STEPS[-1] is Step.SUMMARY
+    assert [step.number() for step in METHOD_STEPS] == [1, 2, 3, 4, 5]
+    assert Step.FACTS.number() is None
+
+
+def test_a_new_session_shows_a_gap_in_every_step(service) -> None:
+    snapshot = service.get_session(service.create_session("Asfalt").id)
+    assert _codes(Step.FACTS, snapshot) == ["organisation_missing", "value_missing"]
+    assert _codes(Step.INVENTORY, snapshot) == ["inventory_empty"]
+    assert _codes(Step.PRIORITIES, snapshot) == ["no_priority"]
+    assert _codes(Step.AMBITION, snapshot) == []  # nothing to set without priorities
+    assert _codes(Step.INDICATORS, snapshot) == []
+    assert _codes(Step.VISIBILITY, snapshot) == ["communication_empty"]
+    assert _codes(Step.SUMMARY, snapshot) == []
+
+
+def test_gaps_close_as_the_steps_are_filled(service) -> None:
+    sid = service.create_session("Asfalt", organisation="Heerlen", contract_value_eur=Decimal(100)).id
+    service.add_item(
+        sid,
+        Collection.INVENTORY,
+        sdg=13,
+        kind=EntryKind.RISK,
+        source=EntrySource.MATERIALS,
+        description="CO₂",
+    )
+    service.set_priority(sid, 13, selected=True)
+    snapshot = service.get_session(sid)
+    assert _codes(Step.AMBITION, snapshot) == ["ambition_missing"]
+    assert _codes(Step.INDICATORS, snapshot) == ["indicator_missing"]
+
+    service.set_ambition(sid, 13, AmbitionLevel.BASIC)
+    indicator = service.add_item(
+        sid, Collection.INDICATORS, sdg=13, kind=IndicatorKind.QUANTITATIVE, name="CO₂ vermeden", unit="kg"
+    )
+    assert _codes(Step.INDICATORS, service.get_session(sid)) == ["target_missing"]
+    service.update_item(sid, Collection.INDICATORS, indicator.id, target=Decimal(5000))
+    service.add_item(
+        sid,
+        Collection.COMMUNICATION,
+        stakeholder_role="Raad",
+        channel=Channel.COUNCIL_REPORT,
+        moment=CommunicationMoment.COMPLETION,
+    )
+    assert all_problems(service.get_session(sid)) == []
+
+
+def test_a_priority_without_inventory_does_not_count(service) -> None:
+    sid = service.create_session("Asfalt").id
+    service.set_priority(sid, 4, selected=True)  # e.g. left over after its entries were removed
+    snapshot = service.get_session(sid)
+    assert _codes(Step.PRIORITIES, snapshot) == ["no_priority"]
+    assert _codes(Step.AMBITION, snapshot) == [] and _codes(Step.INDICATORS, snapshot) == []
+
+
+def test_more_than_five_priorities_is_a_warning(service) -> None:
+    sid = service.create_session("Asfalt").id
+    for sdg in range(1, 7):
+        service.add_item(
+            sid,
+            Collection.INVENTORY,
+            sdg=sdg,
+            kind=EntryKind.OPPORTUNITY,
+            source=EntrySource.LOCATION,
+            description="kans",
+        )
+        service.set_priority(sid, sdg, selected=True)
+    assert _codes(Step.PRIORITIES, service.get_session(sid)) == ["many_priorities"]

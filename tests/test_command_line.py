@@ -1,0 +1,111 @@
+"""The ``compass`` command as a script or a user calls it: JSON out, one-line errors, exit code 2."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from compass import __version__
+from compass.cli import main
+
+
+def _url(path: Path) -> str:
+    return f"sqlite:///{path.as_posix()}"
+
+
+def test_version(capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out.strip() == f"compass {__version__}"
+
+
+def test_list_on_a_new_file_prints_an_empty_list_and_migrates_it(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "x.db"
+    assert main(["--db", _url(path), "sessions", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    tables = {
+        row[0] for row in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='table'")
+    }
+    assert {"alembic_version", "sessions", "inventory_entries"} <= tables
+
+
+def test_created_sessions_are_listed_as_json(tmp_path: Path, capsys) -> None:
+    url = _url(tmp_path / "x.db")
+    assert main(["--db", url, "sessions", "create", "Groot onderhoud asfalt"]) == 0
+    session_id = int(capsys.readouterr().out.strip().splitlines()[-1])
+    assert main(["--db", url, "sessions", "list", "--json"]) == 0
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert listed["id"] == session_id
+    assert listed["title"] == "Groot onderhoud asfalt"
+    assert listed["procedure"] == "public_european"
+    assert listed["updated_at"].startswith("20")
+
+
+def test_plain_list_and_search(tmp_path: Path, capsys) -> None:
+    url = _url(tmp_path / "x.db")
+    main(["--db", url, "sessions", "create", "Asfalt"])
+    main(["--db", url, "sessions", "create", "Bedrijfskleding"])
+    capsys.readouterr()
+    main(["--db", url, "sessions", "list", "--search", "kleding"])
+    out = capsys.readouterr().out
+    assert "Bedrijfskleding" in out and "Asfalt" not in out
+
+
+def test_environment_variable_selects_the_database_and_db_wins(tmp_path: Path, capsys, monkeypatch) -> None:
+    env_url, flag_url = _url(tmp_path / "env.db"), _url(tmp_path / "flag.db")
+    monkeypatch.setenv("COMPASS_DB", env_url)
+    main(["sessions", "create", "Via de omgeving"])
+    main(["--db", flag_url, "sessions", "create", "Via de vlag"])
+    capsys.readouterr()
+    main(["sessions", "list", "--json"])
+    assert [s["title"] for s in json.loads(capsys.readouterr().out)] == ["Via de omgeving"]
+    main(["--db", flag_url, "sessions", "list", "--json"])
+    assert [s["title"] for s in json.loads(capsys.readouterr().out)] == ["Via de vlag"]
+
+
+def _run(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "COMPASS_DB"}
+    env.update(
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_CACHE_HOME=str(home / "cache"),
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "compass", *args], env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_default_database_lives_in_the_user_data_directory(tmp_path: Path) -> None:
+    result = _run(["sessions", "create", "Asfalt"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "data" / "sdg-compass" / "compass.sqlite3").exists()
+    listed = _run(["sessions", "list", "--json"], tmp_path)
+    assert [s["title"] for s in json.loads(listed.stdout)] == ["Asfalt"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--db", "FOREIGN", "sessions", "list"],
+        ["--db", "nosuchdb://x", "sessions", "list"],
+        ["sessions", "explode"],
+        ["--no-such-option"],
+        ["sessions", "create", ""],
+    ],
+)
+def test_errors_are_one_line_with_exit_code_2(tmp_path: Path, args: list[str]) -> None:
+    foreign = tmp_path / "foreign.db"
+    foreign.write_text("geen database", encoding="utf-8")
+    args = [f"sqlite:///{foreign}" if a == "FOREIGN" else a for a in args]
+    result = _run(args, tmp_path)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert foreign.read_text(encoding="utf-8") == "geen database"
