@@ -13,12 +13,12 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from compass import __version__
 from compass.errors import CompassError, DatabaseOpenError
-from compass.i18n import _, set_language, system_language
+from compass.i18n import LANGUAGES, _, language_for_locale, set_language
 from compass.model.quick_index import quick_session_list
 from compass.paths import resolve_database_url, user_config_dir
 
@@ -107,8 +107,10 @@ def build_main_window(services: AppServices, settings: QSettings, initial_sessio
 
 def run_app(db_option: str | None) -> int:
     settings = open_settings()
-    language = str(settings.value("language", "") or "") or system_language()
-    set_language(language if language in ("nl", "en") else "en")
+    # Qt knows the desktop's language on every platform (macOS apps get no LANG from the Dock).
+    chosen = str(settings.value("language", "") or "")
+    language = chosen if chosen in LANGUAGES else language_for_locale(QLocale.system().name())
+    set_language(language)
     app = create_application(sys.argv)
     from compass.ui.qt_i18n import install_qt_translations
 

@@ -25,13 +25,14 @@ _current_language = SOURCE_LANGUAGE
 
 def language_for_locale(locale_name: str | None) -> str:
     """Dutch for any ``nl*`` locale, English otherwise."""
-    if locale_name and locale_name.lower().replace("-", "_").startswith("nl"):
+    name = (locale_name or "").lower().replace("-", "_")
+    if name.startswith(("nl", "dutch")):  # "Dutch_Netherlands" is what Windows reports
         return "nl"
     return "en"
 
 
 def system_language() -> str:
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):  # gettext's order
         value = os.environ.get(variable)
         if value:
             return language_for_locale(value)

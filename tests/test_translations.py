@@ -100,6 +100,7 @@ def test_changed_catalogue_is_recompiled(tmp_path: Path, monkeypatch) -> None:
         ("nl", "nl"),
         ("en_US.UTF-8", "en"),
         ("de_DE", "en"),
+        ("Dutch_Netherlands", "nl"),
         (None, "en"),
         ("", "en"),
     ],

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
 from compass import __version__
 from compass.domain import SessionSummary
 from compass.errors import CompassError, SessionNotFoundError, ValidationError
-from compass.i18n import _, current_language, set_language, system_language
+from compass.i18n import _, current_language, language_for_locale, set_language
 from compass.ui.qt_i18n import install_qt_translations
 from compass.ui.start_screen import StartScreen
 from compass.ui.style import style_sheet
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
         if chosen is None:
             return
         self.settings.setValue("language", chosen)
-        self.apply_language(chosen or system_language())
+        self.apply_language(chosen or language_for_locale(QLocale.system().name()))
 
     def apply_language(self, language: str) -> None:
         if language == current_language():
