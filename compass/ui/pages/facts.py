@@ -99,6 +99,7 @@ class FactsPage(StepPage):
         self._row_labels: dict[str, QLabel] = {}
         self._section_boxes: list[QGroupBox] = []
         self._build()
+        self.setFocusProxy(self._editors["title"])
         self.retranslate_ui()
 
     # -- construction -------------------------------------------------------------------------------

@@ -92,6 +92,7 @@ class IndicatorsPage(StepPage):
         bottom.addWidget(self.gaps, 1)
         bottom.addWidget(self.remove_button)
         layout.addLayout(bottom)
+        self.setFocusProxy(self.sdg)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

@@ -74,6 +74,7 @@ class InventoryPage(StepPage):
         bottom.addWidget(self.remove_button)
         layout.addLayout(bottom)
         self.setTabOrder(self.description, self.add_button)
+        self.setFocusProxy(self.sdg)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

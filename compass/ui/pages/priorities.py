@@ -44,6 +44,7 @@ class PrioritiesPage(StepPage):
         self.table.verticalHeader().hide()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab walks the check boxes and spin boxes instead
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(self.SDG, QHeaderView.ResizeMode.Stretch)
         for column in (self.RISKS, self.OPPORTUNITIES, self.PRIORITY, self.URGENCY):

@@ -29,6 +29,7 @@ class SummaryPage(StepPage):
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._on_browser_anchor_clicked)
         layout.addWidget(self.browser, 1)
+        self.setFocusProxy(self.browser)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

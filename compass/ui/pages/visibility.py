@@ -82,6 +82,7 @@ class VisibilityPage(StepPage):
         bottom.addStretch(1)
         bottom.addWidget(self.remove_button)
         layout.addLayout(bottom)
+        self.setFocusProxy(self.stakeholder)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
