@@ -181,3 +181,47 @@ def test_restart_restores_the_window_geometry(qtbot, make_window) -> None:
     qtbot.waitExposed(again)
     assert (again.width(), again.height()) == size
     assert again.pages.currentWidget() is again.start_screen
+
+
+def test_keyboard_on_the_session_list(qtbot, make_window, monkeypatch) -> None:
+    from PySide6.QtCore import Qt
+
+    window = make_window()
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    service = window.services.sessions
+    first = service.create_session("Asfalt")
+    service.create_session("Bedrijfskleding")
+    window.refresh_session_list(select_id=first.id)
+    table = window.start_screen.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.open_session_id == first.id
+
+    window.close_action.trigger()
+    assert window.pages.currentWidget() is window.start_screen
+    window.refresh_session_list(select_id=first.id)
+    table.setFocus()
+    monkeypatch.setattr(dialogs.ConfirmDelete, "ask", classmethod(lambda cls, *a: True))
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert not service.session_exists(first.id)
+
+
+def test_shortcuts_are_the_standard_ones(make_window) -> None:
+    window = make_window()
+    shortcuts = {
+        action.text(): [s.toString() for s in action.shortcuts()]
+        for action in (
+            window.new_action,
+            window.open_action,
+            window.quit_action,
+            window.undo_action,
+            window.redo_action,
+        )
+    }
+    assert "Ctrl+N" in shortcuts["&New session…"]
+    assert "Ctrl+O" in shortcuts["&Open session…"]
+    assert "Ctrl+Q" in shortcuts["&Quit"]
+    assert "Ctrl+Z" in [s.toString() for s in window.undo_action.shortcuts()]
+    assert "Ctrl+Shift+Z" in [s.toString() for s in window.redo_action.shortcuts()]
