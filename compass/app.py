@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from compass import __version__
-from compass.errors import CompassError, DatabaseOpenError
+from compass.errors import CompassError
 from compass.i18n import LANGUAGES, _, language_for_locale, set_language
 from compass.model.quick_index import quick_session_list
 from compass.paths import resolve_database_url, user_config_dir
@@ -117,18 +117,28 @@ def run_app(db_option: str | None) -> int:
     install_qt_translations(app, language)
 
     services = AppServices(resolve_database_url(db_option))
+    quit_after_paint = os.environ.get(QUIT_AFTER_FIRST_PAINT_VAR) == "1"
     last_session = settings.value("last_session_id")
     initial = None if last_session else quick_session_list(services.database_url)
     if initial is None:
         try:
             services.sessions  # noqa: B018 - opens and migrates the database, or says why not
-        except (DatabaseOpenError, CompassError) as error:
-            QMessageBox.critical(None, _("Cannot open the database"), str(error))
+        except CompassError as error:
+            report_startup_error(error, quit_after_paint=quit_after_paint)
             return EXIT_DATABASE_ERROR
 
     window = build_main_window(services, settings, initial)
-    quit_after_paint = os.environ.get(QUIT_AFTER_FIRST_PAINT_VAR) == "1"
     watcher = _FirstPaintWatcher(app.quit if quit_after_paint else window.after_first_paint)
     window.installEventFilter(watcher)
     window.show()
     return app.exec()
+
+
+def report_startup_error(error: CompassError, *, quit_after_paint: bool = False) -> None:
+    """Why the app cannot start: on stderr for whoever launched it, and in a dialog for the user."""
+    print(f"compass: {str(error).splitlines()[0]}", file=sys.stderr)
+    box = QMessageBox(QMessageBox.Icon.Critical, _("Cannot open the database"), str(error))
+    if quit_after_paint:  # measuring and scripted checks must never hang on a dialog
+        watcher = _FirstPaintWatcher(box.reject)
+        box.installEventFilter(watcher)
+    box.exec()

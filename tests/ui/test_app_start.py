@@ -36,18 +36,29 @@ def test_first_start_creates_the_database_and_quits_after_first_paint(tmp_path: 
     assert again.returncode == 0, again.stderr.decode()
 
 
-def test_a_foreign_file_is_refused_with_its_path_and_left_unchanged(
-    qtbot, tmp_path: Path, monkeypatch
-) -> None:
+def test_a_foreign_file_is_refused_with_its_path_and_left_unchanged(tmp_path: Path) -> None:
     foreign = tmp_path / "notes.sqlite3"
     foreign.write_bytes(b"Meeting notes, not a database\n" * 10)
     before = foreign.read_bytes()
-    shown: list[str] = []
-    monkeypatch.setattr(
-        app_module.QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text))
+    result = subprocess.run(
+        [sys.executable, "-m", "compass", "--db", f"sqlite:///{foreign.as_posix()}"],
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
-    exit_code = app_module.run_app(f"sqlite:///{foreign.as_posix()}")
-    assert exit_code == app_module.EXIT_DATABASE_ERROR
-    assert len(shown) == 1 and str(foreign) in shown[0]
+    assert result.returncode == 2
+    ours = [line for line in result.stderr.splitlines() if line.startswith("compass: ")]
+    assert len(ours) == 1  # (the offscreen platform adds warnings of its own)
+    assert str(foreign) in result.stderr and "Traceback" not in result.stderr
     assert foreign.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("notes")] == ["notes.sqlite3"]
+
+
+def test_the_error_dialog_names_the_file(qtbot, tmp_path: Path, monkeypatch) -> None:
+    foreign = tmp_path / "notes.sqlite3"
+    foreign.write_bytes(b"not a database")
+    shown: list[str] = []
+    monkeypatch.setattr(app_module.QMessageBox, "exec", lambda box: shown.append(box.text()))
+    assert app_module.run_app(f"sqlite:///{foreign.as_posix()}") == app_module.EXIT_DATABASE_ERROR
+    assert len(shown) == 1 and str(foreign) in shown[0]
