@@ -52,7 +52,7 @@ _SUBTITLES = {
     Step.AMBITION: N_("select the level"),
     Step.INDICATORS: N_("make it measurable"),
     Step.VISIBILITY: N_("make it visible"),
-    Step.SUMMARY: N_("the strategy at a glance"),
+    Step.SUMMARY: N_("at a glance"),
 }
 
 MANY_PRIORITIES = 5
