@@ -23,7 +23,7 @@ from compass.model.quick_index import quick_session_list
 from compass.paths import resolve_database_url, user_config_dir
 
 if TYPE_CHECKING:
-    from compass.domain import ReferenceData
+    from compass.knowledge import ReferenceData
     from compass.services import SessionService
 
 QUIT_AFTER_FIRST_PAINT_VAR = "COMPASS_QUIT_AFTER_FIRST_PAINT"

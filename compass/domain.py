@@ -17,6 +17,8 @@ if TYPE_CHECKING:  # only annotations: importing decimal costs start-up time
     import datetime as dt
     from decimal import Decimal
 
+    from compass.profiles import OrganisationProfile
+
 SDG_NUMBERS: tuple[int, ...] = tuple(range(1, 18))
 
 
@@ -241,6 +243,10 @@ class SessionSnapshot:
     criteria: tuple[Criterion, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     communication: tuple[CommunicationItem, ...] = ()
+    profile_id: int | None = None
+    # What the session is decided against: the live profile while a draft, the copy frozen when the
+    # session was finished (changing the profile later never rewrites a finished session).
+    profile: OrganisationProfile | None = None
 
     def inventoried_sdgs(self) -> tuple[int, ...]:
         return tuple(sorted({entry.sdg for entry in self.inventory}))
@@ -274,33 +280,3 @@ class Collection(StrEnum):
     CRITERIA = "criteria"
     INDICATORS = "indicators"
     COMMUNICATION = "communication"
-
-
-@dataclass(frozen=True)
-class LocalizedText:
-    nl: str
-    en: str
-
-    def __call__(self, language: str) -> str:
-        return self.nl if language == "nl" else self.en
-
-
-@dataclass(frozen=True)
-class Sdg:
-    """One UN Sustainable Development Goal as shipped in ``resources/data/sdgs.json``."""
-
-    number: int
-    name: LocalizedText
-    description: LocalizedText
-    colour: str
-    text_colour: str
-
-
-@dataclass(frozen=True)
-class ReferenceData:
-    """The reference knowledge the app ships; read-only, loaded and validated once at start."""
-
-    sdgs: tuple[Sdg, ...]
-
-    def sdg(self, number: int) -> Sdg:
-        return self.sdgs[number - 1]

@@ -1,81 +1,353 @@
-"""Loading and validating the reference knowledge in ``resources/data`` into immutable domain objects.
+"""Loading the reference knowledge in ``resources/data`` into the immutable objects of
+``compass.knowledge``.
 
-An invalid file stops loading with ``ReferenceDataError`` naming the file, the entry and the problem.
+Each file is checked against its definition in ``resources/schema/reference.schema.json`` and then
+against the others (unique ids, SDGs a category's suggestions may use, the method's codes). The first
+problem stops loading with ``ReferenceDataError`` naming the file, the entry and the problem.
 """
 
 from __future__ import annotations
 
 import json
-import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from compass.domain import SDG_NUMBERS, LocalizedText, ReferenceData, Sdg
+from compass.domain import (
+    SDG_NUMBERS,
+    AmbitionLevel,
+    CriterionType,
+    EntryKind,
+    EntrySource,
+    IndicatorKind,
+    MeasurementMoment,
+    Procedure,
+)
 from compass.errors import ReferenceDataError
+from compass.knowledge import (
+    CatalogueCriterion,
+    CatalogueIndicator,
+    Category,
+    Instrument,
+    InstrumentStep,
+    Kpi,
+    LocalizedText,
+    ManifestLevel,
+    ProcedureRules,
+    ReferenceData,
+    Sdg,
+    StakeholderRole,
+    Suggestion,
+    Term,
+    Theme,
+    UrgencyHints,
+)
 from compass.paths import resource_path
 
-_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+DATA_FILES = (
+    "sdgs", "themes", "vocabulary", "criteria", "indicators", "categories", "stakeholders",
+    "instruments", "urgency", "kpis",
+)  # fmt: skip
+_LIST_KEYS = {
+    "sdgs": "sdgs", "themes": "themes", "criteria": "criteria", "indicators": "indicators",
+    "categories": "categories", "stakeholders": "roles", "instruments": "instruments",
+    "urgency": "hints", "kpis": "kpis",
+}  # fmt: skip
 
 
-def _fail(path: Path, entry: str, problem: str) -> ReferenceDataError:
-    return ReferenceDataError(f"{path.name}: {entry}: {problem}")
+class _Failure(Exception):
+    def __init__(self, entry: str, problem: str) -> None:
+        super().__init__(problem)
+        self.entry = entry
+        self.problem = problem
 
 
-def _read_json(path: Path) -> Any:
+def _text(value: dict[str, str] | None) -> LocalizedText | None:
+    return None if value is None else LocalizedText(nl=value["nl"], en=value["en"])
+
+
+def _t(value: dict[str, str]) -> LocalizedText:
+    return LocalizedText(nl=value["nl"], en=value["en"])
+
+
+def _read(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise _fail(path, "file", error.strerror or str(error)) from error
+        raise _Failure("file", error.strerror or str(error)) from error
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise _fail(path, "file", f"not valid JSON ({error})") from error
+        raise _Failure("file", f"not valid JSON ({error})") from error
 
 
-def _text(path: Path, entry: str, value: Any, field: str) -> LocalizedText:
-    if not isinstance(value, dict):
-        raise _fail(path, entry, f"'{field}' must have 'nl' and 'en' texts")
-    texts = {}
-    for language in ("nl", "en"):
-        text = value.get(language)
-        if not isinstance(text, str) or not text.strip():
-            raise _fail(path, entry, f"'{field}' has no '{language}' text")
-        texts[language] = text
-    return LocalizedText(**texts)
+def _entry_name(data: Any, path: Iterable[Any]) -> str:
+    """'criteria[12] (crit-13-x) > sdgs[0]' for a problem found at that place in a file."""
+    parts: list[str] = []
+    node = data
+    for step in path:
+        if isinstance(step, int):
+            label = f"[{step}]"
+            if isinstance(node, list) and isinstance(node[step], dict) and "id" in node[step]:
+                label += f" ({node[step]['id']})"
+            if parts:
+                parts[-1] += label
+            else:
+                parts.append(label)
+        else:
+            parts.append(str(step))
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+    return " > ".join(parts) or "file"
 
 
-def _colour(path: Path, entry: str, value: Any, field: str) -> str:
-    if not isinstance(value, str) or not _COLOUR.match(value):
-        raise _fail(path, entry, f"'{field}' must be a colour like #1A2B3C, not {value!r}")
-    return value.upper()
+class _Schema:
+    def __init__(self, schema_path: Path) -> None:
+        from jsonschema import Draft202012Validator  # only when reference data loads
+
+        self._schema = json.loads(schema_path.read_text(encoding="utf-8"))
+        self._validator_class = Draft202012Validator
+
+    def check(self, name: str, data: Any) -> None:
+        validator = self._validator_class({**self._schema, "$ref": f"#/$defs/{name}_file"})
+        errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+        if errors:
+            error = min(errors, key=lambda e: len(list(e.absolute_path)) * -1)
+            raise _Failure(_entry_name(data, error.absolute_path), error.message)
 
 
-def load_sdgs(path: Path) -> tuple[Sdg, ...]:
-    data = _read_json(path)
-    if not isinstance(data, dict) or not isinstance(data.get("sdgs"), list):
-        raise _fail(path, "file", "expected an object with a list 'sdgs'")
-    sdgs: dict[int, Sdg] = {}
-    for index, item in enumerate(data["sdgs"]):
-        entry = f"entry {index + 1}"
-        if not isinstance(item, dict):
-            raise _fail(path, entry, "must be an object")
-        number = item.get("number")
-        if isinstance(number, bool) or number not in SDG_NUMBERS:
-            raise _fail(path, entry, f"'number' must be 1-17, not {number!r}")
-        entry = f"SDG {number}"
-        if number in sdgs:
-            raise _fail(path, entry, "appears twice")
-        sdgs[number] = Sdg(
-            number=number,
-            name=_text(path, entry, item.get("name"), "name"),
-            description=_text(path, entry, item.get("description"), "description"),
-            colour=_colour(path, entry, item.get("colour"), "colour"),
-            text_colour=_colour(path, entry, item.get("text_colour"), "text_colour"),
-        )
-    missing = sorted(set(SDG_NUMBERS) - set(sdgs))
+def _unique_ids(items: list[dict[str, Any]], key: str = "id") -> None:
+    seen: set[Any] = set()
+    for index, item in enumerate(items):
+        if item[key] in seen:
+            raise _Failure(f"[{index}] ({item[key]})", f"{key} {item[key]!r} appears twice")
+        seen.add(item[key])
+
+
+def _build_sdgs(data: dict[str, Any]) -> tuple[Sdg, ...]:
+    items = data["sdgs"]
+    _unique_ids(items, "number")
+    missing = sorted(set(SDG_NUMBERS) - {item["number"] for item in items})
     if missing:
-        raise _fail(path, "file", f"SDGs missing: {missing}")
-    return tuple(sdgs[number] for number in SDG_NUMBERS)
+        raise _Failure("sdgs", f"SDGs missing: {missing}")
+    by_number = {
+        item["number"]: Sdg(
+            item["number"],
+            _t(item["name"]),
+            _t(item["description"]),
+            item["colour"].upper(),
+            item["text_colour"].upper(),
+        )
+        for item in items
+    }
+    return tuple(by_number[number] for number in SDG_NUMBERS)
 
 
-def load_reference_data(data_dir: Path | None = None) -> ReferenceData:
+def _build_themes(data: dict[str, Any]) -> tuple[Theme, ...]:
+    _unique_ids(data["themes"])
+    return tuple(
+        Theme(
+            t["id"],
+            _t(t["name"]),
+            _t(t["description"]),
+            tuple(t["primary_sdgs"]),
+            tuple(t["secondary_sdgs"]),
+            tuple(_t(i) for i in t["instruments"]),
+            t["source"],
+        )
+        for t in data["themes"]
+    )
+
+
+def _codes_match(entry: str, found: Iterable[str], enum_class: type) -> None:
+    expected = {member.value for member in enum_class}
+    if set(found) != expected:
+        raise _Failure(entry, f"must list exactly {sorted(expected)}, found {sorted(found)}")
+
+
+def _build_criteria(data: dict[str, Any]) -> tuple[CatalogueCriterion, ...]:
+    _unique_ids(data["criteria"])
+    return tuple(
+        CatalogueCriterion(
+            c["id"],
+            tuple(c["sdgs"]),
+            c["theme"],
+            CriterionType(c["criterion_type"]),
+            AmbitionLevel(c["level"]),
+            _t(c["text"]),
+            _t(c["verification"]),
+            c["source"],
+        )
+        for c in data["criteria"]
+    )
+
+
+def _build_indicators(data: dict[str, Any]) -> tuple[CatalogueIndicator, ...]:
+    items = data["indicators"]
+    _unique_ids(items)
+    for index, item in enumerate(items):
+        if item["kind"] == "quantitative" and item["unit"] is None:
+            raise _Failure(f"indicators[{index}] ({item['id']})", "a quantitative indicator needs a unit")
+    return tuple(
+        CatalogueIndicator(
+            i["id"],
+            _t(i["name"]),
+            tuple(i["sdgs"]),
+            i["theme"],
+            IndicatorKind(i["kind"]),
+            _text(i["unit"]),
+            _t(i["definition"]),
+            _text(i["reference"]),
+            MeasurementMoment(i["measurement_moment"]),
+            _t(i["data_supplier"]),
+            i["kpi"],
+            i["non_negative"],
+            i["source"],
+            _text(i.get("evidence")),
+        )
+        for i in items
+    )
+
+
+def _build_categories(data: dict[str, Any]) -> tuple[Category, ...]:
+    items = data["categories"]
+    _unique_ids(items)
+    categories = []
+    for index, item in enumerate(items):
+        suggestions = []
+        for kind, key in ((EntryKind.RISK, "risks"), (EntryKind.OPPORTUNITY, "opportunities")):
+            for number, raw in enumerate(item[key], start=1):
+                if raw["sdg"] not in item["sdgs"]:
+                    raise _Failure(
+                        f"categories[{index}] ({item['id']}) > {key}[{number - 1}]",
+                        f"SDG {raw['sdg']} is not one of the category's SDGs {item['sdgs']}",
+                    )
+                suggestions.append(
+                    Suggestion(
+                        f"{item['id']}/{key}/{number}",
+                        item["id"],
+                        kind,
+                        raw["sdg"],
+                        EntrySource(raw["where"]),
+                        _t(raw["text"]),
+                    )
+                )
+        categories.append(
+            Category(
+                item["id"],
+                _t(item["name"]),
+                tuple(item["sdgs"]),
+                tuple(item["themes"]),
+                item["isv_high_risk"],
+                tuple(suggestions),
+                item["source"],
+            )
+        )
+    return tuple(categories)
+
+
+def _build_roles(data: dict[str, Any]) -> tuple[StakeholderRole, ...]:
+    _unique_ids(data["roles"])
+    return tuple(
+        StakeholderRole(r["id"], _t(r["name"]), tuple(_t(x) for x in r["responsibilities"]), r["source"])
+        for r in data["roles"]
+    )
+
+
+def _build_instruments(data: dict[str, Any]) -> tuple[Instrument, ...]:
+    _unique_ids(data["instruments"])
+    return tuple(
+        Instrument(
+            i["id"],
+            _t(i["name"]),
+            _t(i["explanation"]),
+            tuple(InstrumentStep(s["code"], _t(s["name"])) for s in i["steps"]),
+            i["source"],
+        )
+        for i in data["instruments"]
+    )
+
+
+def _build_urgency(data: dict[str, Any]) -> UrgencyHints:
+    _unique_ids(data["hints"], "sdg")
+    return UrgencyHints(_t(data["source"]), data["year"], {h["sdg"]: _t(h["note"]) for h in data["hints"]})
+
+
+def _build_kpis(data: dict[str, Any]) -> tuple[Kpi, ...]:
+    _unique_ids(data["kpis"])
+    return tuple(
+        Kpi(k["id"], tuple(k["sdgs"]), _t(k["name"]), _t(k["description"]), k["measured_by"])
+        for k in data["kpis"]
+    )
+
+
+def _build_vocabulary(data: dict[str, Any]) -> dict[str, Any]:
+    _codes_match("ambition_levels", (t["id"] for t in data["ambition_levels"]), AmbitionLevel)
+    _codes_match("criterion_types", (t["id"] for t in data["criterion_types"]), CriterionType)
+    _codes_match("procedures", (p["id"] for p in data["procedures"]), Procedure)
+    if [m["level"] for m in data["manifest_levels"]] != [1, 2, 3, 4, 5]:
+        raise _Failure("manifest_levels", "must be levels 1 to 5 in order")
+    return {
+        "ambition_levels": tuple(
+            Term(t["id"], _t(t["name"]), _t(t["description"])) for t in data["ambition_levels"]
+        ),
+        "criterion_types": tuple(
+            Term(t["id"], _t(t["name"]), _t(t["description"])) for t in data["criterion_types"]
+        ),
+        "manifest_levels": tuple(
+            ManifestLevel(m["level"], _text(m["name"]), _t(m["description"]))
+            for m in data["manifest_levels"]
+        ),
+        "procedures": tuple(
+            ProcedureRules(
+                Procedure(p["id"]), _t(p["name"]), _t(p["description"]), p["allows_award_criteria"]
+            )
+            for p in data["procedures"]
+        ),
+        "innovation_dialogues": data["innovation_pilot"]["requires_sdg_dialogues"],
+        "innovation_description": _t(data["innovation_pilot"]["description"]),
+    }
+
+
+_BUILDERS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "sdgs": _build_sdgs, "themes": _build_themes, "criteria": _build_criteria,
+    "indicators": _build_indicators, "categories": _build_categories, "stakeholders": _build_roles,
+    "instruments": _build_instruments, "urgency": _build_urgency, "kpis": _build_kpis,
+}  # fmt: skip
+_FIELDS = {"stakeholders": "roles"}
+
+
+def _cross_check(parts: dict[str, Any]) -> None:
+    kpi_ids = {kpi.id for kpi in parts["kpis"]}
+    for indicator in parts["indicators"]:
+        if indicator.kpi is not None and indicator.kpi not in kpi_ids:
+            raise ReferenceDataError(
+                f"indicators.json: {indicator.id}: KPI {indicator.kpi} is not in kpis.json"
+            )
+    everything = (
+        [c.id for c in parts["criteria"]]
+        + [i.id for i in parts["indicators"]]
+        + [c.id for c in parts["categories"]]
+    )
+    duplicates = sorted({x for x in everything if everything.count(x) > 1})
+    if duplicates:
+        raise ReferenceDataError(f"catalogues: ids used twice across files: {duplicates}")
+
+
+def load_reference_data(data_dir: Path | None = None, schema_path: Path | None = None) -> ReferenceData:
     folder = data_dir or resource_path("data")
-    return ReferenceData(sdgs=load_sdgs(folder / "sdgs.json"))
+    schema = _Schema(schema_path or resource_path("schema", "reference.schema.json"))
+    parts: dict[str, Any] = {}
+    for name in DATA_FILES:
+        path = folder / f"{name}.json"
+        try:
+            data = _read(path)
+            schema.check(name, data)
+            if name == "vocabulary":
+                parts.update(_build_vocabulary(data))
+            else:
+                parts[_FIELDS.get(name, name)] = _BUILDERS[name](data)
+        except _Failure as failure:
+            raise ReferenceDataError(f"{path.name}: {failure.entry}: {failure.problem}") from None
+    _cross_check(parts)
+    return ReferenceData(**parts)

@@ -1,0 +1,276 @@
+"""The reference knowledge the app ships: SDGs, themes, the method's vocabulary, the criteria and
+indicator catalogues, procurement categories, stakeholder roles, instruments, urgency hints and the
+dashboard KPIs. Frozen dataclasses, loaded and validated once by ``compass.model.reference``.
+
+Every text carries Dutch and English itself (``LocalizedText``), so a PDF can be made in another
+language than the UI. No Qt, no SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from compass.domain import (
+    AmbitionLevel,
+    CriterionType,
+    EntryKind,
+    EntrySource,
+    IndicatorKind,
+    MeasurementMoment,
+    Procedure,
+)
+
+
+@dataclass(frozen=True)
+class LocalizedText:
+    nl: str
+    en: str
+
+    def __call__(self, language: str) -> str:
+        return self.nl if language == "nl" else self.en
+
+    def contains(self, needle: str) -> bool:
+        """Case-insensitive search in both languages: a Dutch term finds English users' entries too."""
+        lowered = needle.casefold()
+        return lowered in self.nl.casefold() or lowered in self.en.casefold()
+
+
+@dataclass(frozen=True)
+class Sdg:
+    number: int
+    name: LocalizedText
+    description: LocalizedText
+    colour: str
+    text_colour: str
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One of the six Manifest MVOI themes."""
+
+    id: str
+    name: LocalizedText
+    description: LocalizedText
+    primary_sdgs: tuple[int, ...]
+    secondary_sdgs: tuple[int, ...]
+    instruments: tuple[LocalizedText, ...]
+    source: str
+
+    @property
+    def sdgs(self) -> tuple[int, ...]:
+        return self.primary_sdgs + self.secondary_sdgs
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word of the method with its explanation (ambition level, criterion type)."""
+
+    id: str
+    name: LocalizedText
+    description: LocalizedText
+
+
+@dataclass(frozen=True)
+class ManifestLevel:
+    """An organisation-wide ambition level of the Manifest MVOI; level 5 has no known name."""
+
+    level: int
+    name: LocalizedText | None
+    description: LocalizedText
+
+
+@dataclass(frozen=True)
+class ProcedureRules:
+    procedure: Procedure
+    name: LocalizedText
+    description: LocalizedText
+    allows_award_criteria: bool
+
+
+@dataclass(frozen=True)
+class CatalogueCriterion:
+    id: str
+    sdgs: tuple[int, ...]
+    theme: str | None
+    criterion_type: CriterionType
+    level: AmbitionLevel
+    text: LocalizedText
+    verification: LocalizedText
+    source: str
+
+
+@dataclass(frozen=True)
+class CatalogueIndicator:
+    id: str
+    name: LocalizedText
+    sdgs: tuple[int, ...]
+    theme: str | None
+    kind: IndicatorKind
+    unit: LocalizedText | None
+    definition: LocalizedText
+    reference: LocalizedText | None
+    measurement_moment: MeasurementMoment
+    data_supplier: LocalizedText
+    kpi: int | None
+    non_negative: bool
+    source: str
+    evidence: LocalizedText | None = None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A risk or opportunity a procurement category typically brings (feeds step 1)."""
+
+    id: str
+    category_id: str
+    kind: EntryKind
+    sdg: int
+    where: EntrySource
+    text: LocalizedText
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: LocalizedText
+    sdgs: tuple[int, ...]
+    themes: tuple[str, ...]
+    isv_high_risk: bool
+    suggestions: tuple[Suggestion, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class StakeholderRole:
+    id: str
+    name: LocalizedText
+    responsibilities: tuple[LocalizedText, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class InstrumentStep:
+    code: str
+    name: LocalizedText
+
+
+@dataclass(frozen=True)
+class Instrument:
+    """A measuring or rating instrument the UI can explain: R-ladder, MKI, CO2-Prestatieladder, PSO."""
+
+    id: str
+    name: LocalizedText
+    explanation: LocalizedText
+    steps: tuple[InstrumentStep, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class UrgencyHints:
+    """The national gap to 2030 per SDG (step 2b), with the source and year shown to users."""
+
+    source: LocalizedText
+    year: int
+    notes: dict[int, LocalizedText] = field(hash=False)
+
+    def for_sdg(self, sdg: int) -> LocalizedText | None:
+        return self.notes.get(sdg)
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One of the six dashboard KPIs across projects."""
+
+    id: int
+    sdgs: tuple[int, ...]
+    name: LocalizedText
+    description: LocalizedText
+    measured_by: str
+
+
+@dataclass(frozen=True)
+class ReferenceData:
+    sdgs: tuple[Sdg, ...]
+    themes: tuple[Theme, ...] = ()
+    ambition_levels: tuple[Term, ...] = ()
+    criterion_types: tuple[Term, ...] = ()
+    manifest_levels: tuple[ManifestLevel, ...] = ()
+    procedures: tuple[ProcedureRules, ...] = ()
+    innovation_dialogues: int = 2
+    innovation_description: LocalizedText | None = None
+    criteria: tuple[CatalogueCriterion, ...] = ()
+    indicators: tuple[CatalogueIndicator, ...] = ()
+    categories: tuple[Category, ...] = ()
+    roles: tuple[StakeholderRole, ...] = ()
+    instruments: tuple[Instrument, ...] = ()
+    urgency: UrgencyHints | None = None
+    kpis: tuple[Kpi, ...] = ()
+
+    def sdg(self, number: int) -> Sdg:
+        return self.sdgs[number - 1]
+
+    def theme(self, theme_id: str) -> Theme:
+        return _by_id(self.themes, theme_id, "theme")
+
+    def category(self, category_id: str) -> Category:
+        return _by_id(self.categories, category_id, "category")
+
+    def criterion(self, criterion_id: str) -> CatalogueCriterion:
+        return _by_id(self.criteria, criterion_id, "criterion")
+
+    def indicator(self, indicator_id: str) -> CatalogueIndicator:
+        return _by_id(self.indicators, indicator_id, "indicator")
+
+    def role(self, role_id: str) -> StakeholderRole:
+        return _by_id(self.roles, role_id, "stakeholder role")
+
+    def instrument(self, instrument_id: str) -> Instrument:
+        return _by_id(self.instruments, instrument_id, "instrument")
+
+    def procedure_rules(self, procedure: Procedure) -> ProcedureRules:
+        return next(rules for rules in self.procedures if rules.procedure is procedure)
+
+    def kpi(self, kpi_id: int) -> Kpi:
+        return next(kpi for kpi in self.kpis if kpi.id == kpi_id)
+
+    def suggestion(self, suggestion_id: str) -> Suggestion:
+        for category in self.categories:
+            for suggestion in category.suggestions:
+                if suggestion.id == suggestion_id:
+                    return suggestion
+        raise KeyError(f"unknown suggestion: {suggestion_id}")
+
+    def criteria_for(
+        self,
+        *,
+        sdg: int | None = None,
+        level: AmbitionLevel | None = None,
+        theme: str | None = None,
+        text: str = "",
+    ) -> tuple[CatalogueCriterion, ...]:
+        return tuple(
+            c
+            for c in self.criteria
+            if (sdg is None or sdg in c.sdgs)
+            and (level is None or c.level is level)
+            and (theme is None or c.theme == theme)
+            and (not text or c.text.contains(text) or c.verification.contains(text))
+        )
+
+    def indicators_for(
+        self, *, sdg: int | None = None, theme: str | None = None, text: str = ""
+    ) -> tuple[CatalogueIndicator, ...]:
+        return tuple(
+            i
+            for i in self.indicators
+            if (sdg is None or sdg in i.sdgs)
+            and (theme is None or i.theme == theme)
+            and (not text or i.name.contains(text) or i.definition.contains(text))
+        )
+
+
+def _by_id(items, wanted: str, what: str):  # type: ignore[no-untyped-def]
+    for item in items:
+        if item.id == wanted:
+            return item
+    raise KeyError(f"unknown {what}: {wanted}")
