@@ -60,9 +60,18 @@ def open_database(url: str) -> Database:
             revision = _check_server_database(engine, location)
         if revision != SCHEMA_HEAD:
             _check_known_revision(revision, location)
-            from compass.model.migrate import upgrade_to_head  # Alembic only when needed
+            from compass.model.migrate import MigrationError, upgrade_to_head  # Alembic on demand
 
-            upgrade_to_head(engine)
+            try:
+                upgrade_to_head(engine)
+            except MigrationError as error:
+                raise DatabaseOpenError(
+                    _(
+                        "Upgrading the database {location} failed ({detail}). "
+                        "Nothing was changed; please report this problem."
+                    ).format(location=location, detail=error),
+                    location,
+                ) from error
     except SQLAlchemyError as error:
         engine.dispose()
         raise DatabaseOpenError(

@@ -30,8 +30,32 @@ def head_revision() -> str:
     return head
 
 
+class MigrationError(Exception):
+    pass
+
+
 def upgrade_to_head(engine: Engine) -> None:
+    """Run every pending migration in one transaction.
+
+    On SQLite, batch migrations recreate tables; with foreign keys on, dropping the old ``sessions``
+    table would cascade-delete every step's rows. So foreign keys are off while migrating (the pragma
+    only works outside a transaction) and checked before the transaction commits.
+    """
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            connection.commit()  # ends SQLAlchemy's autobegin; the pragma needs no transaction
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise MigrationError(f"foreign keys broken after migrating: {broken[:3]}")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+                connection.commit()

@@ -106,12 +106,15 @@ class SessionRow(Base):
     status: Mapped[SessionStatus] = mapped_column(code_enum(SessionStatus), default=SessionStatus.DRAFT)
     quality_weight_pct: Mapped[Decimal] = mapped_column(ExactDecimal(), default=Decimal(100))
     # The organisation profile (issue 3) and the snapshot a finished session was decided against.
-    profile_id: Mapped[int | None] = mapped_column(Integer)
+    profile_id: Mapped[int | None] = mapped_column(
+        ForeignKey("profiles.id", ondelete="SET NULL"), index=True
+    )
     profile_snapshot: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, index=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
+    profile: Mapped[ProfileRow | None] = relationship()
     inventory: Mapped[list[InventoryEntryRow]] = relationship(
         back_populates="session",
         cascade="all, delete-orphan",
@@ -135,6 +138,23 @@ class SessionRow(Base):
     communication: Mapped[list[CommunicationRow]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="CommunicationRow.position"
     )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ProfileRow(Base):
+    """An organisation profile, kept as its exchange-format document: it is edited, exported and
+    imported as one unit, and sessions freeze a copy of it when they are finished."""
+
+    __tablename__ = "profiles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    is_example: Mapped[bool] = mapped_column(Boolean, default=False)
+    document: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     __mapper_args__ = {"version_id_col": version}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from compass.domain import (
     Ambition,
@@ -26,6 +27,7 @@ from compass.model.orm import (
     SdgPriorityRow,
     SessionRow,
 )
+from compass.profiles import OrganisationProfile, profile_from_document
 
 
 def as_utc(moment: dt.datetime) -> dt.datetime:
@@ -154,4 +156,14 @@ def snapshot_of(row: SessionRow) -> SessionSnapshot:
         criteria=tuple(criterion_of(r) for r in row.criteria),
         indicators=tuple(indicator_of(r) for r in row.indicators),
         communication=tuple(communication_item_of(r) for r in row.communication),
+        profile_id=row.profile_id,
+        profile=profile_of(row),
     )
+
+
+def profile_of(row: SessionRow) -> OrganisationProfile | None:
+    if row.profile_snapshot is not None:
+        return profile_from_document(json.loads(row.profile_snapshot))
+    if row.profile is not None:
+        return profile_from_document(json.loads(row.profile.document))
+    return None

@@ -7,27 +7,25 @@ rejected change raises ``ValidationError`` and leaves the database as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
 from compass.domain import (
     AmbitionLevel,
     Collection,
+    Problem,
     Procedure,
     SessionSnapshot,
     SessionStatus,
     SessionSummary,
 )
-from compass.errors import CompassError, ItemNotFoundError, SessionNotFoundError, ValidationError
+from compass.errors import ItemNotFoundError, SessionNotFoundError, ValidationError
 from compass.i18n import _
 from compass.model import snapshots
-from compass.model.database import Database
 from compass.model.orm import (
     AmbitionRow,
     Base,
@@ -35,10 +33,12 @@ from compass.model.orm import (
     CriterionRow,
     IndicatorRow,
     InventoryEntryRow,
+    ProfileRow,
     SdgPriorityRow,
     SessionRow,
     utc_now,
 )
+from compass.services.base import ServiceBase
 from compass.validation import (
     validate_communication_item,
     validate_criterion,
@@ -49,8 +49,6 @@ from compass.validation import (
     validate_title,
     validate_urgency,
 )
-
-ChangeListener = Callable[[int], None]
 
 
 @dataclass(frozen=True)
@@ -75,37 +73,7 @@ _PRIORITY_FIELDS = frozenset({"selected", "is_focus", "focus_reason", "urgency",
 _NOT_COPIED = frozenset({"id", "session_id", "indicator_id", "created_at", "updated_at", "version"})
 
 
-class SessionService:
-    def __init__(self, database: Database) -> None:
-        self._database = database
-        self._listeners: list[ChangeListener] = []
-
-    @property
-    def location(self) -> str:
-        return self._database.location
-
-    def add_listener(self, listener: ChangeListener) -> None:
-        self._listeners.append(listener)
-
-    # -- transactions -----------------------------------------------------------------------------
-
-    @contextmanager
-    def _transaction(self) -> Iterator[Session]:
-        try:
-            with self._database.session_factory.begin() as db:
-                yield db
-        except SQLAlchemyError as error:
-            detail = str(getattr(error, "orig", None) or error).splitlines()[0]
-            raise CompassError(
-                _("The database {location} could not save the change: {detail}").format(
-                    location=self._database.location, detail=detail
-                )
-            ) from error
-
-    def _changed(self, session_id: int) -> None:
-        for listener in list(self._listeners):
-            listener(session_id)
-
+class SessionService(ServiceBase):
     def _session_row(self, db: Session, session_id: int, *, full: bool = False) -> SessionRow:
         query = select(SessionRow).where(SessionRow.id == session_id)
         if full:
@@ -117,6 +85,7 @@ class SessionService:
                 selectinload(SessionRow.criteria),
                 selectinload(SessionRow.indicators).selectinload(IndicatorRow.measurements),
                 selectinload(SessionRow.communication),
+                selectinload(SessionRow.profile),
             )
         row = db.scalars(query).one_or_none()
         if row is None:
@@ -142,13 +111,28 @@ class SessionService:
             return [snapshots.summary_of(row) for row in db.scalars(query)]
 
     def create_session(
-        self, title: str, procedure: Procedure = Procedure.PUBLIC_EUROPEAN, **facts: Any
+        self,
+        title: str,
+        procedure: Procedure = Procedure.PUBLIC_EUROPEAN,
+        *,
+        profile_id: int | None = None,
+        **facts: Any,
     ) -> SessionSnapshot:
         problems = validate_fact_changes({"title": title, "procedure": procedure, **facts})
         if problems:
             raise ValidationError(problems)
         with self._transaction() as db:
-            row = SessionRow(title=title.strip(), procedure=procedure, **facts)
+            if profile_id is not None and db.get(ProfileRow, profile_id) is None:
+                raise ValidationError(
+                    [
+                        Problem(
+                            "unknown_profile",
+                            "profile",
+                            _("There is no organisation profile with id {id}.").format(id=profile_id),
+                        )
+                    ]
+                )
+            row = SessionRow(title=title.strip(), procedure=procedure, profile_id=profile_id, **facts)
             db.add(row)
             db.flush()
             snapshot = snapshots.snapshot_of(row)
@@ -187,9 +171,44 @@ class SessionService:
         return self.update_facts(session_id, title=title)
 
     def set_status(self, session_id: int, status: SessionStatus) -> None:
+        """Finishing a session freezes the profile it was decided against."""
         with self._transaction() as db:
             row = self._session_row(db, session_id)
             row.status = status
+            if status is SessionStatus.FINAL and row.profile_snapshot is None and row.profile:
+                row.profile_snapshot = row.profile.document
+            self._touch(row)
+        self._changed(session_id)
+
+    def set_profile(self, session_id: int, profile_id: int | None) -> None:
+        """Decide the session against another profile (or none); a finished session keeps its own."""
+        with self._transaction() as db:
+            row = self._session_row(db, session_id)
+            if row.status is SessionStatus.FINAL:
+                raise ValidationError(
+                    [
+                        Problem(
+                            "finished",
+                            "profile",
+                            _(
+                                "A finished session keeps the profile it was decided against; "
+                                "duplicate it to use another profile."
+                            ),
+                        )
+                    ]
+                )
+            if profile_id is not None and db.get(ProfileRow, profile_id) is None:
+                raise ValidationError(
+                    [
+                        Problem(
+                            "unknown_profile",
+                            "profile",
+                            _("There is no organisation profile with id {id}.").format(id=profile_id),
+                        )
+                    ]
+                )
+            row.profile_id = profile_id
+            row.profile_snapshot = None
             self._touch(row)
         self._changed(session_id)
 

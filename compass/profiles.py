@@ -1,0 +1,240 @@
+"""Organisation profiles: the policy a municipality brings to every tender (focus SDGs, local
+initiatives, Manifest ambition per theme, Social Return, thresholds, SDGs every tender must address,
+standard requirements, its own catalogue entries), and the documented exchange format that lets a
+municipality hand its profile to every desk.
+
+No Qt, no SQLAlchemy. Texts in a profile are the organisation's own words, in its own language.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from compass.domain import AmbitionLevel, CriterionType, Problem
+from compass.errors import ValidationError
+from compass.i18n import _
+from compass.paths import resource_path
+
+PROFILE_FORMAT = "sdg-compass/profile"
+PROFILE_VERSION = 1
+MAX_PROFILE_FILE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class FocusSdg:
+    sdg: int
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class LocalInitiative:
+    name: str
+    description: str = ""
+    sdgs: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class ThemeAmbition:
+    """Manifest MVOI level of one theme: the baseline (nulmeting) and the target for a year."""
+
+    theme: str
+    baseline: int
+    target: int
+    year: int
+
+
+@dataclass(frozen=True)
+class OwnCriterion:
+    """A catalogue entry the organisation added itself; shipped entries stay read-only."""
+
+    id: str
+    sdgs: tuple[int, ...]
+    criterion_type: CriterionType
+    level: AmbitionLevel
+    text: str
+    verification: str = ""
+    theme: str | None = None
+
+
+@dataclass(frozen=True)
+class OrganisationProfile:
+    name: str
+    is_example: bool = False
+    focus_sdgs: tuple[FocusSdg, ...] = ()
+    initiatives: tuple[LocalInitiative, ...] = ()
+    theme_ambitions: tuple[ThemeAmbition, ...] = ()
+    social_return_min_pct: Decimal | None = None
+    social_return_max_pct: Decimal | None = None
+    mvi_threshold_eur: Decimal | None = None
+    social_return_threshold_eur: Decimal | None = None
+    required_sdgs: tuple[int, ...] = ()
+    standard_requirements: tuple[str, ...] = ()  # ids of catalogue criteria applied to every tender
+    own_criteria: tuple[OwnCriterion, ...] = ()
+
+    def focus_for(self, sdg: int) -> FocusSdg | None:
+        return next((f for f in self.focus_sdgs if f.sdg == sdg), None)
+
+
+@dataclass(frozen=True)
+class ProfileSummary:
+    id: int
+    name: str
+    is_example: bool
+
+
+# -- the exchange format ------------------------------------------------------------------------------
+
+
+def _number(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def profile_to_document(profile: OrganisationProfile) -> dict[str, Any]:
+    """The profile as a JSON-ready document in the exchange format (resources/schema/profile...)."""
+    return {
+        "format": PROFILE_FORMAT,
+        "version": PROFILE_VERSION,
+        "name": profile.name,
+        "is_example": profile.is_example,
+        "focus_sdgs": [{"sdg": f.sdg, "reason": f.reason} for f in profile.focus_sdgs],
+        "initiatives": [
+            {"name": i.name, "description": i.description, "sdgs": list(i.sdgs)}
+            for i in profile.initiatives
+        ],
+        "theme_ambitions": [
+            {"theme": a.theme, "baseline": a.baseline, "target": a.target, "year": a.year}
+            for a in profile.theme_ambitions
+        ],
+        "social_return_pct": {
+            "min": _number(profile.social_return_min_pct),
+            "max": _number(profile.social_return_max_pct),
+        },
+        "thresholds_eur": {
+            "mvi_criteria": _number(profile.mvi_threshold_eur),
+            "social_return": _number(profile.social_return_threshold_eur),
+        },
+        "required_sdgs": list(profile.required_sdgs),
+        "standard_requirements": list(profile.standard_requirements),
+        "own_criteria": [
+            {
+                "id": c.id,
+                "sdgs": list(c.sdgs),
+                "criterion_type": c.criterion_type.value,
+                "level": c.level.value,
+                "text": c.text,
+                "verification": c.verification,
+                "theme": c.theme,
+            }
+            for c in profile.own_criteria
+        ],
+    }
+
+
+def _decimal(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def profile_from_document(document: dict[str, Any]) -> OrganisationProfile:
+    """A profile from a document that already passed ``validate_profile_document``."""
+    return OrganisationProfile(
+        name=document["name"],
+        is_example=document.get("is_example", False),
+        focus_sdgs=tuple(FocusSdg(f["sdg"], f.get("reason", "")) for f in document["focus_sdgs"]),
+        initiatives=tuple(
+            LocalInitiative(i["name"], i.get("description", ""), tuple(i.get("sdgs", ())))
+            for i in document["initiatives"]
+        ),
+        theme_ambitions=tuple(
+            ThemeAmbition(a["theme"], a["baseline"], a["target"], a["year"])
+            for a in document["theme_ambitions"]
+        ),
+        social_return_min_pct=_decimal(document["social_return_pct"]["min"]),
+        social_return_max_pct=_decimal(document["social_return_pct"]["max"]),
+        mvi_threshold_eur=_decimal(document["thresholds_eur"]["mvi_criteria"]),
+        social_return_threshold_eur=_decimal(document["thresholds_eur"]["social_return"]),
+        required_sdgs=tuple(document["required_sdgs"]),
+        standard_requirements=tuple(document["standard_requirements"]),
+        own_criteria=tuple(
+            OwnCriterion(
+                c["id"],
+                tuple(c["sdgs"]),
+                CriterionType(c["criterion_type"]),
+                AmbitionLevel(c["level"]),
+                c["text"],
+                c.get("verification", ""),
+                c.get("theme"),
+            )
+            for c in document["own_criteria"]
+        ),
+    )
+
+
+def validate_profile_document(document: Any, known_criteria: set[str]) -> list[Problem]:
+    """Every problem with a profile document: schema first, then references to the catalogue."""
+    from jsonschema import Draft202012Validator  # only when a profile is imported
+
+    schema = json.loads(resource_path("schema", "profile.schema.json").read_text(encoding="utf-8"))
+    problems = [
+        Problem("schema", "/".join(str(p) for p in error.absolute_path) or "document", error.message)
+        for error in sorted(Draft202012Validator(schema).iter_errors(document), key=str)
+    ]
+    if problems:
+        return problems
+    minimum, maximum = (_decimal(document["social_return_pct"][k]) for k in ("min", "max"))
+    if minimum is not None and maximum is not None and minimum > maximum:
+        problems.append(
+            Problem("range", "social_return_pct", _("The Social Return minimum is above the maximum."))
+        )
+    for requirement in document["standard_requirements"]:
+        if requirement not in known_criteria:
+            problems.append(
+                Problem(
+                    "unknown_criterion",
+                    "standard_requirements",
+                    _("Unknown catalogue criterion: {id}").format(id=requirement),
+                )
+            )
+    own_ids = [c["id"] for c in document["own_criteria"]]
+    for duplicate in sorted({i for i in own_ids if own_ids.count(i) > 1 or i in known_criteria}):
+        problems.append(
+            Problem("duplicate_id", "own_criteria", _("The id {id} is used twice.").format(id=duplicate))
+        )
+    return problems
+
+
+def read_profile_file(data: bytes, known_criteria: set[str]) -> OrganisationProfile:
+    """Parse and check an exported profile file; raises ``ValidationError`` listing every problem."""
+    if len(data) > MAX_PROFILE_FILE_BYTES:
+        raise ValidationError([Problem("too_large", "file", _("The file is larger than 5 MB."))])
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValidationError(
+            [Problem("not_json", "file", _("The file is not JSON: {detail}").format(detail=error))]
+        ) from error
+    if not isinstance(document, dict) or document.get("format") != PROFILE_FORMAT:
+        raise ValidationError([Problem("format", "format", _("The file is not an organisation profile."))])
+    if document.get("version") != PROFILE_VERSION:
+        raise ValidationError(
+            [
+                Problem(
+                    "version",
+                    "version",
+                    _(
+                        "Profile format version {version} is not supported; "
+                        "this app reads version {supported}."
+                    ).format(version=document.get("version"), supported=PROFILE_VERSION),
+                )
+            ]
+        )
+    problems = validate_profile_document(document, known_criteria)
+    if problems:
+        raise ValidationError(problems)
+    return profile_from_document(document)
+
+
+def write_profile_file(profile: OrganisationProfile) -> bytes:
+    return (json.dumps(profile_to_document(profile), ensure_ascii=False, indent=2) + "\n").encode()

@@ -1,0 +1,106 @@
+"""Organisation profiles: create, list, open, change, delete, export and import; the shipped
+examples are installed when a database has no profile yet."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from compass.errors import CompassError, ValidationError
+from compass.i18n import _
+from compass.model.database import Database
+from compass.model.orm import ProfileRow, SessionRow, utc_now
+from compass.paths import resource_path
+from compass.profiles import (
+    OrganisationProfile,
+    ProfileSummary,
+    profile_from_document,
+    profile_to_document,
+    read_profile_file,
+    validate_profile_document,
+    write_profile_file,
+)
+from compass.services.base import ServiceBase
+
+
+class ProfileNotFoundError(CompassError):
+    pass
+
+
+class ProfileService(ServiceBase):
+    def __init__(self, database: Database, known_criteria: frozenset[str]) -> None:
+        super().__init__(database)
+        self._known_criteria = set(known_criteria)
+
+    def _row(self, db: Session, profile_id: int) -> ProfileRow:
+        row = db.get(ProfileRow, profile_id)
+        if row is None:
+            raise ProfileNotFoundError(
+                _("There is no organisation profile with id {id}.").format(id=profile_id)
+            )
+        return row
+
+    def _checked_document(self, profile: OrganisationProfile) -> str:
+        document = profile_to_document(profile)
+        problems = validate_profile_document(document, self._known_criteria)
+        if problems:
+            raise ValidationError(problems)
+        return json.dumps(document, ensure_ascii=False)
+
+    def list_profiles(self) -> list[ProfileSummary]:
+        """Own profiles first, then the examples, each alphabetically."""
+        with self._transaction() as db:
+            rows = db.scalars(select(ProfileRow).order_by(ProfileRow.is_example, ProfileRow.name))
+            return [ProfileSummary(row.id, row.name, row.is_example) for row in rows]
+
+    def get_profile(self, profile_id: int) -> OrganisationProfile:
+        with self._transaction() as db:
+            return profile_from_document(json.loads(self._row(db, profile_id).document))
+
+    def create_profile(self, profile: OrganisationProfile) -> int:
+        document = self._checked_document(profile)
+        with self._transaction() as db:
+            row = ProfileRow(name=profile.name, is_example=profile.is_example, document=document)
+            db.add(row)
+            db.flush()
+            profile_id = row.id
+        self._changed(profile_id)
+        return profile_id
+
+    def update_profile(self, profile_id: int, profile: OrganisationProfile) -> None:
+        document = self._checked_document(profile)
+        with self._transaction() as db:
+            row = self._row(db, profile_id)
+            row.name, row.is_example, row.document = profile.name, profile.is_example, document
+            row.updated_at = utc_now()
+        self._changed(profile_id)
+
+    def delete_profile(self, profile_id: int) -> None:
+        """Sessions of the profile keep what they were decided against: it is frozen into them."""
+        with self._transaction() as db:
+            row = self._row(db, profile_id)
+            sessions = db.scalars(select(SessionRow).where(SessionRow.profile_id == profile_id))
+            for session in sessions:
+                if session.profile_snapshot is None:
+                    session.profile_snapshot = row.document
+            db.delete(row)
+        self._changed(profile_id)
+
+    def export_profile(self, profile_id: int) -> bytes:
+        return write_profile_file(self.get_profile(profile_id))
+
+    def import_profile(self, data: bytes) -> int:
+        """A new profile from an exported file; importing the same file twice gives two profiles."""
+        return self.create_profile(read_profile_file(data, self._known_criteria))
+
+    def install_examples(self) -> list[int]:
+        """Add the shipped example profiles when the database has no profile at all."""
+        with self._transaction() as db:
+            if db.scalars(select(ProfileRow.id).limit(1)).first() is not None:
+                return []
+        created = []
+        for path in sorted(resource_path("profiles").glob("*.json")):
+            created.append(self.import_profile(path.read_bytes()))
+        return created

@@ -1,0 +1,164 @@
+"""Organisation profiles: stored, exchanged as a file without loss, checked on import, and the
+basis a finished session keeps."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from compass.domain import AmbitionLevel, CriterionType, SessionStatus
+from compass.errors import ValidationError
+from compass.model.database import open_database
+from compass.paths import resource_path
+from compass.profiles import (
+    FocusSdg,
+    LocalInitiative,
+    OrganisationProfile,
+    OwnCriterion,
+    ThemeAmbition,
+    read_profile_file,
+    write_profile_file,
+)
+from compass.services import ProfileService, SessionService
+
+KNOWN = frozenset({"crit-8-social-return", "crit-13-co2"})
+
+
+@pytest.fixture
+def services(db_url: str):
+    database = open_database(db_url)
+    yield SessionService(database), ProfileService(database, KNOWN)
+    database.dispose()
+
+
+def _profile(**changes) -> OrganisationProfile:
+    base = OrganisationProfile(
+        name="Gemeente Voorbeeldstad",
+        focus_sdgs=(FocusSdg(13, "Klimaatbeleid 2030"), FocusSdg(8, "Werk voor iedereen")),
+        initiatives=(LocalInitiative("Repair café", "Elke zaterdag", (12,)),),
+        theme_ambitions=(ThemeAmbition("climate", 2, 4, 2027),),
+        social_return_min_pct=Decimal("2"),
+        social_return_max_pct=Decimal("5"),
+        mvi_threshold_eur=Decimal("50000"),
+        social_return_threshold_eur=Decimal("100000"),
+        required_sdgs=(9,),
+        standard_requirements=("crit-8-social-return",),
+        own_criteria=(
+            OwnCriterion(
+                "own-13-heat",
+                (13,),
+                CriterionType.AWARD_CRITERION,
+                AmbitionLevel.SIGNIFICANT,
+                "Hittestress-maatregelen € ≥ 5 %",
+                "Plan van aanpak",
+            ),
+        ),
+    )
+    return OrganisationProfile(**{**base.__dict__, **changes})
+
+
+def test_export_then_import_gives_an_equal_profile() -> None:
+    profile = _profile()
+    assert read_profile_file(write_profile_file(profile), set(KNOWN)) == profile
+
+
+def test_stored_profiles_round_trip_through_the_database(services) -> None:
+    _, profiles = services
+    profile_id = profiles.create_profile(_profile())
+    assert profiles.get_profile(profile_id) == _profile()
+    copy_id = profiles.import_profile(profiles.export_profile(profile_id))
+    again_id = profiles.import_profile(profiles.export_profile(profile_id))
+    assert len({profile_id, copy_id, again_id}) == 3  # importing twice gives two, never a merge
+    assert profiles.get_profile(copy_id) == _profile()
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        (b"\x00\x01 not text", "not JSON"),
+        (b"[1, 2, 3]", "not an organisation profile"),
+        (json.dumps({"format": "sdg-compass/profile", "version": 99}).encode(), "version 99"),
+        (b" " * (5 * 1024 * 1024 + 1), "larger than 5 MB"),
+    ],
+)
+def test_unreadable_files_are_refused_clearly(data: bytes, expected: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        read_profile_file(data, set(KNOWN))
+    assert expected in str(caught.value)
+
+
+def test_every_problem_in_a_profile_file_is_reported() -> None:
+    document = json.loads(write_profile_file(_profile()))
+    document["focus_sdgs"][0]["sdg"] = 18
+    document["name"] = ""
+    with pytest.raises(ValidationError) as caught:
+        read_profile_file(json.dumps(document).encode(), set(KNOWN))
+    fields = {problem.field for problem in caught.value.problems}
+    assert {"focus_sdgs/0/sdg", "name"} <= fields
+
+
+def test_unknown_catalogue_references_and_inverted_ranges_are_refused() -> None:
+    document = json.loads(write_profile_file(_profile()))
+    document["standard_requirements"] = ["crit-does-not-exist"]
+    document["social_return_pct"] = {"min": "6", "max": "5"}
+    with pytest.raises(ValidationError) as caught:
+        read_profile_file(json.dumps(document).encode(), set(KNOWN))
+    message = str(caught.value)
+    assert "crit-does-not-exist" in message and "minimum is above the maximum" in message
+
+
+def test_the_shipped_examples_install_once_and_are_marked(services) -> None:
+    _, profiles = services
+    created = profiles.install_examples()
+    assert len(created) == 2
+    assert profiles.install_examples() == []
+    summaries = profiles.list_profiles()
+    assert all(s.is_example and s.name.startswith("Voorbeeld") for s in summaries)
+    heerlen = next(profiles.get_profile(s.id) for s in summaries if "Heerlen" in s.name)
+    assert {f.sdg for f in heerlen.focus_sdgs} == {3, 4, 8, 10, 11, 12, 13, 17}
+    assert (heerlen.social_return_min_pct, heerlen.social_return_max_pct) == (2, 5)
+    maastricht = next(profiles.get_profile(s.id) for s in summaries if "Maastricht" in s.name)
+    assert maastricht.mvi_threshold_eur == 50000 and maastricht.social_return_threshold_eur == 100000
+    levels = {(a.theme, a.baseline, a.target) for a in maastricht.theme_ambitions}
+    assert {
+        ("climate", 2, 4),
+        ("circular", 2, 4),
+        ("environment", 2, 3),
+        ("isv", 1, 3),
+        ("diversity_inclusion", 1, 3),
+        ("social_return", 4, 4),
+    } == levels
+
+
+def test_example_files_are_valid_exchange_documents() -> None:
+    for path in resource_path("profiles").glob("*.json"):
+        read_profile_file(path.read_bytes(), set(KNOWN))
+
+
+def test_a_finished_session_keeps_the_profile_it_was_decided_against(services) -> None:
+    sessions, profiles = services
+    profile_id = profiles.create_profile(_profile())
+    draft = sessions.create_session("Draft", profile_id=profile_id)
+    finished = sessions.create_session("Finished", profile_id=profile_id)
+    sessions.set_status(finished.id, SessionStatus.FINAL)
+
+    profiles.update_profile(profile_id, _profile(required_sdgs=(9, 17)))
+    assert sessions.get_session(draft.id).profile.required_sdgs == (9, 17)  # a draft follows
+    assert sessions.get_session(finished.id).profile.required_sdgs == (9,)  # finished: frozen
+    with pytest.raises(ValidationError):
+        sessions.set_profile(finished.id, None)
+
+    profiles.delete_profile(profile_id)
+    assert sessions.get_session(draft.id).profile.required_sdgs == (9, 17)  # kept, not lost
+    assert sessions.get_session(finished.id).profile.required_sdgs == (9,)
+
+
+def test_sessions_refuse_unknown_profiles(services) -> None:
+    sessions, _ = services
+    with pytest.raises(ValidationError):
+        sessions.create_session("X", profile_id=42)
+    session = sessions.create_session("Y")
+    with pytest.raises(ValidationError):
+        sessions.set_profile(session.id, 42)
