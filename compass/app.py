@@ -24,7 +24,7 @@ from compass.paths import resolve_database_url, user_config_dir
 
 if TYPE_CHECKING:
     from compass.knowledge import ReferenceData
-    from compass.services import SessionService
+    from compass.services import ProfileService, Services, SessionService
 
 QUIT_AFTER_FIRST_PAINT_VAR = "COMPASS_QUIT_AFTER_FIRST_PAINT"
 EXIT_DATABASE_ERROR = 2
@@ -35,20 +35,8 @@ class AppServices:
 
     def __init__(self, database_url: str) -> None:
         self.database_url = database_url
-        self._sessions: SessionService | None = None
+        self._opened: Services | None = None
         self._listeners: list[Callable[[int], None]] = []
-
-    @property
-    def sessions(self) -> SessionService:
-        if self._sessions is None:
-            from compass.model.database import open_database
-            from compass.services import SessionService
-
-            service = SessionService(open_database(self.database_url))
-            for listener in self._listeners:
-                service.add_listener(listener)
-            self._sessions = service
-        return self._sessions
 
     @cached_property
     def reference(self) -> ReferenceData:
@@ -57,14 +45,38 @@ class AppServices:
 
         return load_reference_data()
 
+    def _open(self) -> Services:
+        if self._opened is None:
+            from compass.services import open_services
+
+            opened = open_services(self.database_url, self.reference)
+            for listener in self._listeners:
+                opened.sessions.add_listener(listener)
+            self._opened = opened
+        return self._opened
+
+    @property
+    def sessions(self) -> SessionService:
+        return self._open().sessions
+
+    @property
+    def profiles(self) -> ProfileService:
+        return self._open().profiles
+
     @property
     def is_loaded(self) -> bool:
-        return self._sessions is not None
+        return self._opened is not None
 
     def add_listener(self, listener: Callable[[int], None]) -> None:
+        """Hear about every change to a session (by its id)."""
         self._listeners.append(listener)
-        if self._sessions is not None:
-            self._sessions.add_listener(listener)
+        if self._opened is not None:
+            self._opened.sessions.add_listener(listener)
+
+    def close(self) -> None:
+        if self._opened is not None:
+            self._opened.close()
+            self._opened = None
 
 
 def open_settings() -> QSettings:

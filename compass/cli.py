@@ -12,7 +12,7 @@ from compass import __version__
 from compass.i18n import _, set_language, system_language
 
 if TYPE_CHECKING:
-    from compass.services import SessionService
+    from compass.services import ProfileService, SessionService
 
 EXIT_ERROR = 2
 
@@ -41,6 +41,16 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--search", default="", help=_("only sessions whose title contains this"))
     create = session_commands.add_parser("create", help=_("create a session"))
     create.add_argument("title", help=_("title of the tender"))
+
+    profiles = commands.add_parser("profiles", help=_("organisation profiles"))
+    profile_commands = profiles.add_subparsers(dest="action", required=True, parser_class=_OneLineParser)
+    profile_list = profile_commands.add_parser("list", help=_("list organisation profiles"))
+    profile_list.add_argument("--json", action="store_true", help=_("print JSON"))
+    export = profile_commands.add_parser("export", help=_("write a profile to a file"))
+    export.add_argument("id", type=int, help=_("profile id"))
+    export.add_argument("file", help=_("file to write"))
+    profile_import = profile_commands.add_parser("import", help=_("add a profile from a file"))
+    profile_import.add_argument("file", help=_("exported profile file"))
     return parser
 
 
@@ -61,33 +71,94 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_command(args)
     except KeyboardInterrupt:
         return EXIT_ERROR
-    except Exception as error:  # noqa: BLE001 - the CLI promises one line, never a traceback
-        from compass.errors import CompassError
-
-        message = (
-            str(error)
-            if isinstance(error, CompassError)
-            else _("unexpected error: {error}").format(error=f"{type(error).__name__}: {error}")
-        )
-        print(f"compass: {message.splitlines()[0] if message else type(error).__name__}", file=sys.stderr)
+    except Exception as error:  # noqa: BLE001 - the CLI promises one line a problem, no traceback
+        for line in _error_lines(error):
+            print(f"compass: {line}", file=sys.stderr)
         return EXIT_ERROR
 
 
-def _run_command(args: argparse.Namespace) -> int:
-    from compass.model.database import open_database
-    from compass.paths import resolve_database_url
-    from compass.services import SessionService
+def _error_lines(error: Exception) -> list[str]:
+    from compass.errors import CompassError, ValidationError
 
-    database = open_database(resolve_database_url(args.db))
+    if isinstance(error, ValidationError):
+        return [f"{p.field}: {p.message}".replace("\n", " ") for p in error.problems]
+    if isinstance(error, CompassError):
+        return [str(error).replace("\n", " ") or type(error).__name__]
+    return [
+        _("unexpected error: {error}").format(error=f"{type(error).__name__}: {error}").replace("\n", " ")
+    ]
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    from compass.model.reference import load_reference_data
+    from compass.paths import resolve_database_url
+    from compass.services import open_services
+
+    services = open_services(resolve_database_url(args.db), load_reference_data())
     try:
-        service = SessionService(database)
-        if args.action == "list":
-            _print_sessions(service, args.search, as_json=args.json)
-        elif args.action == "create":
-            print(service.create_session(args.title).id)
+        if args.command == "sessions" and args.action == "list":
+            _print_sessions(services.sessions, args.search, as_json=args.json)
+        elif args.command == "sessions" and args.action == "create":
+            print(services.sessions.create_session(args.title).id)
+        elif args.action == "list":
+            _print_profiles(services.profiles, as_json=args.json)
+        elif args.action == "export":
+            _write_file(args.file, services.profiles.export_profile(args.id))
+        elif args.action == "import":
+            print(services.profiles.import_profile(_read_file(args.file)))
     finally:
-        database.dispose()
+        services.close()
     return 0
+
+
+def _read_file(name: str) -> bytes:
+    from pathlib import Path
+
+    from compass.errors import CompassError
+
+    try:
+        return Path(name).read_bytes()
+    except OSError as error:
+        raise CompassError(
+            _("Cannot read {file}: {detail}").format(file=name, detail=error.strerror or error)
+        ) from error
+
+
+def _write_file(name: str, data: bytes) -> None:
+    """Write all or nothing: a temporary file next to the target, renamed when complete."""
+    import os
+    from pathlib import Path
+
+    from compass.errors import CompassError
+
+    target = Path(name)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise CompassError(
+            _("Cannot write {file}: {detail}").format(file=name, detail=error.strerror or error)
+        ) from error
+
+
+def _print_profiles(service: ProfileService, *, as_json: bool) -> None:
+    profiles = service.list_profiles()
+    if as_json:
+        import json
+
+        print(
+            json.dumps(
+                [{"id": p.id, "name": p.name, "is_example": p.is_example} for p in profiles],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    for profile in profiles:
+        marker = _("(example)") if profile.is_example else ""
+        print(f"{profile.id:>5}  {profile.name} {marker}".rstrip())
 
 
 def _print_sessions(service: SessionService, search: str, *, as_json: bool) -> None:

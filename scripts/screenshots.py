@@ -147,7 +147,7 @@ def main() -> int:
             app.processEvents()
             window.grab().save(str(out / f"step{number}-{step.value}-{suffix}.png"))
         window.close()
-        services.sessions._database.dispose()
+        services.close()
         QApplication.processEvents()
     print(f"screenshots in {out}/")
     return 0

@@ -109,3 +109,41 @@ def test_errors_are_one_line_with_exit_code_2(tmp_path: Path, args: list[str]) -
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "Traceback" not in result.stderr
     assert foreign.read_text(encoding="utf-8") == "geen database"
+
+
+def test_profiles_list_export_and_import(tmp_path: Path, capsys) -> None:
+    url = _url(tmp_path / "x.db")
+    assert main(["--db", url, "profiles", "list", "--json"]) == 0
+    examples = json.loads(capsys.readouterr().out)
+    assert len(examples) == 2 and all(p["is_example"] for p in examples)
+    exported = tmp_path / "heerlen.json"
+    assert main(["--db", url, "profiles", "export", str(examples[0]["id"]), str(exported)]) == 0
+    assert json.loads(exported.read_text(encoding="utf-8"))["format"] == "sdg-compass/profile"
+    capsys.readouterr()
+    assert main(["--db", url, "profiles", "import", str(exported)]) == 0
+    new_id = int(capsys.readouterr().out.strip().splitlines()[-1])
+    assert new_id not in {p["id"] for p in examples}
+
+
+def test_a_bad_profile_file_lists_every_problem_and_adds_nothing(tmp_path: Path, capsys) -> None:
+    url = _url(tmp_path / "x.db")
+    document = {
+        "format": "sdg-compass/profile",
+        "version": 1,
+        "name": "",
+        "focus_sdgs": [{"sdg": 99}],
+        "initiatives": [],
+        "theme_ambitions": [],
+        "social_return_pct": {"min": None, "max": None},
+        "thresholds_eur": {"mvi_criteria": None, "social_return": None},
+        "required_sdgs": [],
+        "standard_requirements": [],
+        "own_criteria": [],
+    }
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["--db", url, "profiles", "import", str(bad)]) == 2
+    errors = capsys.readouterr().err.strip().splitlines()
+    assert len(errors) == 2 and all(line.startswith("compass: ") for line in errors)
+    main(["--db", url, "profiles", "list", "--json"])
+    assert len(json.loads(capsys.readouterr().out)) == 2  # only the examples

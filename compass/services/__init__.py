@@ -1,9 +1,35 @@
 """Use cases the UI and the CLI call: one database transaction per call, snapshots out.
 
 ``sessions`` owns procurement sessions and their step data; ``profiles`` owns organisation profiles.
+``open_services`` wires them to one database; the app and the CLI are its only callers.
 """
 
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from compass.knowledge import ReferenceData
+from compass.model.database import Database, open_database
 from compass.services.profiles import ProfileService
 from compass.services.sessions import SessionService
 
-__all__ = ["ProfileService", "SessionService"]
+__all__ = ["ProfileService", "Services", "SessionService", "open_services"]
+
+
+@dataclass
+class Services:
+    database: Database
+    sessions: SessionService
+    profiles: ProfileService
+
+    def close(self) -> None:
+        self.database.dispose()
+
+
+def open_services(url: str, reference: ReferenceData) -> Services:
+    """Open (and migrate) the database at ``url``; a database without profiles gets the examples."""
+    database = open_database(url)
+    known_criteria = frozenset(criterion.id for criterion in reference.criteria)
+    services = Services(database, SessionService(database), ProfileService(database, known_criteria))
+    services.profiles.install_examples()
+    return services

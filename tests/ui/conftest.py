@@ -24,5 +24,4 @@ def make_window(qtbot, db_url: str) -> Callable[..., MainWindow]:
 
     yield build
     for window in windows:
-        if window.services.is_loaded:
-            window.services.sessions._database.dispose()
+        window.services.close()
