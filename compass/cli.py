@@ -90,6 +90,7 @@ def _error_lines(error: Exception) -> list[str]:
 
 
 def _run_command(args: argparse.Namespace) -> int:
+    from compass.files import read_file, write_file
     from compass.model.reference import load_reference_data
     from compass.paths import resolve_database_url
     from compass.services import open_services
@@ -103,44 +104,12 @@ def _run_command(args: argparse.Namespace) -> int:
         elif args.action == "list":
             _print_profiles(services.profiles, as_json=args.json)
         elif args.action == "export":
-            _write_file(args.file, services.profiles.export_profile(args.id))
+            write_file(args.file, services.profiles.export_profile(args.id))
         elif args.action == "import":
-            print(services.profiles.import_profile(_read_file(args.file)))
+            print(services.profiles.import_profile(read_file(args.file)))
     finally:
         services.close()
     return 0
-
-
-def _read_file(name: str) -> bytes:
-    from pathlib import Path
-
-    from compass.errors import CompassError
-
-    try:
-        return Path(name).read_bytes()
-    except OSError as error:
-        raise CompassError(
-            _("Cannot read {file}: {detail}").format(file=name, detail=error.strerror or error)
-        ) from error
-
-
-def _write_file(name: str, data: bytes) -> None:
-    """Write all or nothing: a temporary file next to the target, renamed when complete."""
-    import os
-    from pathlib import Path
-
-    from compass.errors import CompassError
-
-    target = Path(name)
-    partial = target.with_name(target.name + ".partial")
-    try:
-        partial.write_bytes(data)
-        os.replace(partial, target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise CompassError(
-            _("Cannot write {file}: {detail}").format(file=name, detail=error.strerror or error)
-        ) from error
 
 
 def _print_profiles(service: ProfileService, *, as_json: bool) -> None:

@@ -221,3 +221,17 @@ class SetAmbitionCommand(ServiceCommand):
 
     def revert(self) -> None:
         self.service.set_ambition(self.session_id, self.sdg, self.old[0], self.old[1])
+
+
+class SetProfileCommand(ServiceCommand):
+    def __init__(
+        self, service: SessionService, session_id: int, old: int | None, new: int | None, text: str
+    ) -> None:
+        super().__init__(service, session_id, text)
+        self.old, self.new = old, new
+
+    def do(self) -> None:
+        self.service.set_profile(self.session_id, self.new)
+
+    def revert(self) -> None:
+        self.service.set_profile(self.session_id, self.old)

@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(keys.New, self.new_session)
         self.open_action = self._action(keys.Open, self.show_sessions)
         self.close_action = self._action(keys.Close, self.show_sessions)
+        self.profiles_action = self._action([], self.edit_profiles)
         self.settings_action = self._action([QKeySequence("Ctrl+,")], self.edit_settings)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit_action = self._action([QKeySequence("Ctrl+Q")], self.close)
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.open_action, self.close_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.profiles_action)
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
         self.open_action.setText(_("&Open session\u2026"))
         self.close_action.setText(_("&Close session"))
         self.settings_action.setText(_("&Settings\u2026"))
+        self.profiles_action.setText(_("Organisation &profiles\u2026"))
         self.quit_action.setText(_("&Quit"))
         self.about_action.setText(_("&About SDG Procurement Compass"))
         self.start_screen.retranslate_ui()
@@ -215,6 +218,7 @@ class MainWindow(QMainWindow):
 
             context = PageContext(
                 sessions=lambda: self.services.sessions,
+                profiles=lambda: self.services.profiles,
                 reference=self.services.reference,
                 undo_stack=self.undo_stack,
                 report_error=self.report_error,
@@ -294,6 +298,18 @@ class MainWindow(QMainWindow):
             self._update_window_title()
 
     # -- settings, errors, closing ------------------------------------------------------------------
+
+    def edit_profiles(self) -> None:
+        from compass.ui.profiles.dialog import ProfilesDialog  # loads when first used
+
+        try:
+            dialog = ProfilesDialog(self.services.profiles, self.services.reference, self)
+        except CompassError as error:
+            self.report_error(error)
+            return
+        dialog.exec()
+        if self.wizard is not None and self.open_session_id is not None:
+            self._on_session_changed(self.open_session_id)  # the profile may have changed
 
     def edit_settings(self) -> None:
         setting = str(self.settings.value("language", "") or "")

@@ -20,6 +20,7 @@ from compass.domain import (
 from compass.flow import Step
 from compass.i18n import set_language
 from compass.model.reference import load_reference_data
+from compass.services import ProfileService
 from compass.ui.pages.base import PageContext
 from compass.ui.pages.registry import PAGES
 
@@ -34,6 +35,7 @@ class Harness:
         self.undo_stack = QUndoStack()
         context = PageContext(
             sessions=lambda: service,
+            profiles=lambda: ProfileService(service._database, frozenset()),
             reference=load_reference_data(),
             undo_stack=self.undo_stack,
             report_error=self.errors.append,

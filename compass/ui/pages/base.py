@@ -21,7 +21,7 @@ from compass.ui.commands import ServiceCommand, execute
 from compass.ui.widgets.field import FieldWithMessage
 
 if TYPE_CHECKING:
-    from compass.services import SessionService
+    from compass.services import ProfileService, SessionService
 
 
 @dataclass
@@ -29,6 +29,7 @@ class PageContext:
     """Shared by all pages of one main window."""
 
     sessions: Callable[[], SessionService]
+    profiles: Callable[[], ProfileService]
     reference: ReferenceData
     undo_stack: QUndoStack
     report_error: Callable[[CompassError], None]

@@ -28,11 +28,13 @@ from compass.domain import (
     Procedure,
     ProjectFacts,
     SessionSnapshot,
+    SessionStatus,
 )
+from compass.errors import CompassError
 from compass.flow import Step
 from compass.formatting import format_number, parse_number
 from compass.i18n import N_, _, current_language
-from compass.ui.commands import UpdateFactsCommand
+from compass.ui.commands import SetProfileCommand, UpdateFactsCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.field import FieldWithMessage
 from compass.validation import validate_fact_changes
@@ -43,6 +45,7 @@ NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as "not planned"
 _LABELS: dict[str, str] = {
     "title": N_("Title"),
     "organisation": N_("Organisation"),
+    "profile": N_("Organisation profile"),
     "category": N_("Procurement category"),
     "procedure": N_("Procedure type"),
     "innovation_pilot": N_("Innovation pilot"),
@@ -71,6 +74,7 @@ _SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "title",
             "organisation",
+            "profile",
             "category",
             "procedure",
             "innovation_pilot",
@@ -145,6 +149,10 @@ class FactsPage(StepPage):
             editor.setTabChangesFocus(True)
             editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 4 + 12)
             editor.textChanged.connect(lambda n=name: self._schedule_text(n))
+            return editor
+        if name == "profile":
+            editor = QComboBox()
+            editor.activated.connect(lambda _index: self._on_profile_chosen())
             return editor
         if name == "procedure":
             editor = QComboBox()
@@ -313,7 +321,51 @@ class FactsPage(StepPage):
         super().load(snapshot)
         facts: ProjectFacts = snapshot.facts
         for name in self._editors:
-            self._show_value(name, getattr(facts, name))
+            if name != "profile":
+                self._show_value(name, getattr(facts, name))
+        self._show_profile(snapshot)
+
+    # -- the organisation profile --------------------------------------------------------------------
+
+    def _show_profile(self, snapshot: SessionSnapshot) -> None:
+        box = self._editors["profile"]
+        assert isinstance(box, QComboBox)
+        try:
+            profiles = self.context.profiles().list_profiles()
+        except CompassError as error:
+            self.context.report_error(error)
+            return
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(_("(no profile)"), 0)
+        for profile in profiles:
+            suffix = " \u2013 " + _("example") if profile.is_example else ""
+            box.addItem(profile.name + suffix, profile.id)
+        index = box.findData(snapshot.profile_id or 0)
+        if index < 0 and snapshot.profile is not None:  # deleted since: the session kept a copy
+            box.addItem(_("{name} (kept copy)").format(name=snapshot.profile.name), -1)
+            index = box.count() - 1
+        box.setCurrentIndex(max(index, 0))
+        box.setEnabled(snapshot.status is not SessionStatus.FINAL)
+        box.blockSignals(False)
+
+    def _on_profile_chosen(self) -> None:
+        assert self.snapshot is not None
+        box = self._editors["profile"]
+        assert isinstance(box, QComboBox)
+        chosen = int(box.currentData())
+        new = chosen if chosen > 0 else None
+        if chosen < 0 or new == self.snapshot.profile_id:
+            return
+        self.run(
+            SetProfileCommand(
+                self.service(),
+                self.session_id,
+                self.snapshot.profile_id,
+                new,
+                _("Change organisation profile"),
+            )
+        )
 
     def field(self, name: str) -> FieldWithMessage:
         return self._fields[name]
