@@ -1,0 +1,82 @@
+"""The reference panel: filters the catalogues, explains each entry, and adds own criteria to a
+profile while shipped entries stay as they are."""
+
+from __future__ import annotations
+
+from compass.domain import AmbitionLevel, CriterionType
+from compass.flow import Step
+
+
+def _labels(widget) -> list[str]:
+    return [widget.item(i).text() for i in range(widget.count())]
+
+
+def test_filters_by_sdg_level_theme_and_text(qtbot, make_window) -> None:
+    window = make_window()
+    window.reference_action.trigger()
+    panel = window.reference_panel
+    assert panel is not None and not panel.isHidden()
+    everything = panel.lists["criteria"].count()
+    assert everything == len(window.services.reference.criteria)
+
+    panel.sdg.setCurrentIndex(panel.sdg.findData(13))
+    panel.level.setCurrentIndex(panel.level.findData(AmbitionLevel.SIGNIFICANT.value))
+    labels = _labels(panel.lists["criteria"])
+    expected = window.services.reference.criteria_for(sdg=13, level=AmbitionLevel.SIGNIFICANT)
+    assert len(labels) == len(expected) and all(13 in c.sdgs for c in expected)
+    assert all(c.level is AmbitionLevel.SIGNIFICANT for c in expected)
+    assert any("Waterbuffering" in label or "Water buffering" in label for label in labels)
+
+    panel.sdg.setCurrentIndex(0)
+    panel.level.setCurrentIndex(0)
+    panel.search.setText("windcertificaten")  # Dutch words find entries in the English UI too
+    assert len(_labels(panel.lists["criteria"])) == 1
+    assert "wind" in panel.details.toPlainText().lower()
+
+    panel.search.setText("R-ladder")
+    panel.tabs.setCurrentIndex(3)
+    assert any("R-ladder" in label for label in _labels(panel.lists["terms"]))
+    assert "R9" in panel.details.toPlainText()
+
+    panel.search.setText("zzzz-nothing")
+    assert panel.lists["terms"].count() == 0
+    assert "Nothing matches" in panel.details.toPlainText()
+
+
+def test_user_text_in_details_is_escaped(qtbot, make_window) -> None:
+    window = make_window()
+    window.reference_action.trigger()
+    html = window.reference_panel._criterion_html(window.services.reference.criteria[0])
+    assert "<script" not in html and "<h3>" in html
+
+
+def test_own_criteria_go_into_the_sessions_profile(qtbot, make_window, monkeypatch) -> None:
+    from compass.ui.profiles.own_criterion import OwnCriterionDialog
+
+    window = make_window()
+    profiles = window.services.profiles
+    profile_id = profiles.list_profiles()[0].id
+    session = window.services.sessions.create_session("Asfalt", profile_id=profile_id)
+    window.open_session(session.id)
+    window.wizard.go_to(Step.FACTS)
+
+    dialog = OwnCriterionDialog(profiles, profile_id)
+    qtbot.addWidget(dialog)
+    dialog.save()  # nothing filled in: problems beside the fields, nothing stored
+    assert dialog.sdgs_field.problem_text() and dialog.text_field.problem_text()
+    assert profiles.get_profile(profile_id).own_criteria == ()
+
+    dialog.sdgs.setText("13, 11")
+    dialog.criterion_type.set_current(CriterionType.AWARD_CRITERION)
+    dialog.level.set_current(AmbitionLevel.SIGNIFICANT)
+    dialog.text.setPlainText("Hittestress <b>beperken</b> met groene daken")
+    dialog.save()
+    (own,) = profiles.get_profile(profile_id).own_criteria
+    assert own.id == "own-13-1" and own.sdgs == (13, 11)
+    assert own.text == "Hittestress <b>beperken</b> met groene daken"
+
+    window._on_session_changed(session.id)
+    window.reference_action.trigger()
+    labels = _labels(window.reference_panel.lists["criteria"])
+    assert any("Hittestress <b>beperken</b>" in label and "(own)" in label for label in labels)
+    assert len(labels) == len(window.services.reference.criteria) + 1
