@@ -28,8 +28,11 @@ KNOWN = frozenset({"crit-8-social-return", "crit-13-co2"})
 
 @pytest.fixture
 def services(db_url: str):
+    from compass.model.reference import load_reference_data
+
     database = open_database(db_url)
-    yield SessionService(database), ProfileService(database, KNOWN)
+    known = KNOWN | {criterion.id for criterion in load_reference_data().criteria}
+    yield SessionService(database), ProfileService(database, known)
     database.dispose()
 
 
@@ -132,9 +135,15 @@ def test_the_shipped_examples_install_once_and_are_marked(services) -> None:
     } == levels
 
 
-def test_example_files_are_valid_exchange_documents() -> None:
-    for path in resource_path("profiles").glob("*.json"):
-        read_profile_file(path.read_bytes(), set(KNOWN))
+def test_example_files_are_valid_and_reference_the_shipped_catalogue() -> None:
+    from compass.model.reference import load_reference_data
+
+    catalogue = {criterion.id for criterion in load_reference_data().criteria}
+    paths = sorted(resource_path("profiles").glob("*.json"))
+    assert len(paths) == 2
+    for path in paths:
+        profile = read_profile_file(path.read_bytes(), catalogue)
+        assert profile.is_example and profile.standard_requirements
 
 
 def test_a_finished_session_keeps_the_profile_it_was_decided_against(services) -> None:
