@@ -16,6 +16,7 @@ from compass import __version__
 from compass.domain import SessionSummary
 from compass.errors import CompassError, SessionNotFoundError, ValidationError
 from compass.i18n import _, current_language, language_for_locale, set_language
+from compass.ui.knowledge_actions import KnowledgeActions
 from compass.ui.qt_i18n import install_qt_translations
 from compass.ui.start_screen import StartScreen
 from compass.ui.style import style_sheet
@@ -23,7 +24,6 @@ from compass.ui.style import style_sheet
 if TYPE_CHECKING:
     from compass.app import AppServices
     from compass.flow import Step
-    from compass.ui.reference_panel import ReferencePanel
     from compass.ui.wizard import WizardView
 
 STATUS_MESSAGE_MS = 8000
@@ -42,7 +42,6 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.open_session_id: int | None = None
         self.wizard: WizardView | None = None
-        self.reference_panel: ReferencePanel | None = None
         self._list_stale = False
         # Refresh after the edit that caused the change has finished, never in the middle of it
         # (a page may be rebuilding the very widget whose signal started the edit).
@@ -89,7 +88,10 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(keys.New, self.new_session)
         self.open_action = self._action(keys.Open, self.show_sessions)
         self.close_action = self._action(keys.Close, self.show_sessions)
-        self.profiles_action = self._action([], self.edit_profiles)
+        self.knowledge = KnowledgeActions(
+            self, self.services, self._open_snapshot, self._reload_open_session, self.report_error
+        )
+        self.profiles_action = self.knowledge.profiles_action
         self.settings_action = self._action([QKeySequence("Ctrl+,")], self.edit_settings)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit_action = self._action([QKeySequence("Ctrl+Q")], self.close)
@@ -115,9 +117,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.view_menu = menu_bar.addMenu("")
-        self.reference_action = self._action([QKeySequence("F1")], self.toggle_reference)
-        self.reference_action.setCheckable(True)
-        self.view_menu.addAction(self.reference_action)
+        self.view_menu.addAction(self.knowledge.reference_action)
         self.help_menu = menu_bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -132,14 +132,11 @@ class MainWindow(QMainWindow):
         self.edit_menu.setTitle(_("&Edit"))
         self.help_menu.setTitle(_("&Help"))
         self.view_menu.setTitle(_("&View"))
-        self.reference_action.setText(_("&Reference (catalogues and terms)"))
-        if self.reference_panel is not None:
-            self.reference_panel.retranslate_ui()
+        self.knowledge.retranslate_ui()
         self.new_action.setText(_("&New session\u2026"))
         self.open_action.setText(_("&Open session\u2026"))
         self.close_action.setText(_("&Close session"))
         self.settings_action.setText(_("&Settings\u2026"))
-        self.profiles_action.setText(_("Organisation &profiles\u2026"))
         self.quit_action.setText(_("&Quit"))
         self.about_action.setText(_("&About SDG Procurement Compass"))
         self.start_screen.retranslate_ui()
@@ -309,55 +306,14 @@ class MainWindow(QMainWindow):
 
     # -- settings, errors, closing ------------------------------------------------------------------
 
-    def toggle_reference(self) -> None:
-        if self.reference_panel is None:
-            from PySide6.QtCore import Qt  # not at import: costs start-up time (decision 002)
-
-            from compass.ui.reference_panel import ReferencePanel  # loads when first used
-
-            try:
-                reference = self.services.reference
-            except CompassError as error:
-                self.report_error(error)
-                self.reference_action.setChecked(False)
-                return
-            self.reference_panel = ReferencePanel(
-                reference, self._open_session_profile, self.add_own_criterion, self
-            )
-            self.reference_panel.visibilityChanged.connect(self.reference_action.setChecked)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.reference_panel)
-            self.reference_panel.show()
-        else:
-            self.reference_panel.setHidden(not self.reference_panel.isHidden())
-        self.reference_action.setChecked(not self.reference_panel.isHidden())
-
-    def _open_session_profile(self):  # type: ignore[no-untyped-def]
-        if self.wizard is not None and self.open_session_id is not None and self.wizard.snapshot:
-            return self.wizard.snapshot.profile
+    def _open_snapshot(self):  # type: ignore[no-untyped-def]
+        if self.wizard is not None and self.open_session_id is not None:
+            return self.wizard.snapshot
         return None
 
-    def add_own_criterion(self) -> None:
-        from compass.ui.profiles.own_criterion import OwnCriterionDialog
-
-        preferred = self.wizard.snapshot.profile_id if self.wizard and self.wizard.snapshot else None
-        dialog = OwnCriterionDialog(self.services.profiles, preferred, self)
-        if dialog.exec() == OwnCriterionDialog.DialogCode.Accepted:
-            if self.open_session_id is not None:
-                self._on_session_changed(self.open_session_id)
-            if self.reference_panel is not None:
-                self.reference_panel.refresh()
-
-    def edit_profiles(self) -> None:
-        from compass.ui.profiles.dialog import ProfilesDialog  # loads when first used
-
-        try:
-            dialog = ProfilesDialog(self.services.profiles, self.services.reference, self)
-        except CompassError as error:
-            self.report_error(error)
-            return
-        dialog.exec()
-        if self.wizard is not None and self.open_session_id is not None:
-            self._on_session_changed(self.open_session_id)  # the profile may have changed
+    def _reload_open_session(self) -> None:
+        if self.open_session_id is not None:
+            self._on_session_changed(self.open_session_id)
 
     def edit_settings(self) -> None:
         setting = str(self.settings.value("language", "") or "")

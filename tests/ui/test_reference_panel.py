@@ -13,8 +13,8 @@ def _labels(widget) -> list[str]:
 
 def test_filters_by_sdg_level_theme_and_text(qtbot, make_window) -> None:
     window = make_window()
-    window.reference_action.trigger()
-    panel = window.reference_panel
+    window.knowledge.reference_action.trigger()
+    panel = window.knowledge.panel
     assert panel is not None and not panel.isHidden()
     everything = panel.lists["criteria"].count()
     assert everything == len(window.services.reference.criteria)
@@ -45,8 +45,8 @@ def test_filters_by_sdg_level_theme_and_text(qtbot, make_window) -> None:
 
 def test_user_text_in_details_is_escaped(qtbot, make_window) -> None:
     window = make_window()
-    window.reference_action.trigger()
-    html = window.reference_panel._criterion_html(window.services.reference.criteria[0])
+    window.knowledge.reference_action.trigger()
+    html = window.knowledge.panel._criterion_html(window.services.reference.criteria[0])
     assert "<script" not in html and "<h3>" in html
 
 
@@ -76,7 +76,7 @@ def test_own_criteria_go_into_the_sessions_profile(qtbot, make_window, monkeypat
     assert own.text == "Hittestress <b>beperken</b> met groene daken"
 
     window._on_session_changed(session.id)
-    window.reference_action.trigger()
-    labels = _labels(window.reference_panel.lists["criteria"])
+    window.knowledge.reference_action.trigger()
+    labels = _labels(window.knowledge.panel.lists["criteria"])
     assert any("Hittestress <b>beperken</b>" in label and "(own)" in label for label in labels)
     assert len(labels) == len(window.services.reference.criteria) + 1

@@ -6,7 +6,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
 from compass.ui.commands import AddItemCommand, RemoveItemCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
+from compass.ui.widgets.add_form import add_form
 from compass.ui.widgets.choices import EnumComboBox, SdgComboBox, sdg_swatch
 from compass.ui.widgets.empty_hint import EmptyHint
 from compass.ui.widgets.field import FieldWithMessage
@@ -58,24 +58,19 @@ class IndicatorsPage(StepPage):
         }
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_indicator)
-        self._labels = [QLabel() for _ in range(6)]
-        form = QGridLayout()
-        editors = (
-            self.sdg,
-            self.kind,
-            self.fields["name"],
-            self.fields["unit"],
-            self.fields["baseline"],
-            self.fields["target"],
+        form, self._labels = add_form(
+            (
+                self.sdg,
+                self.kind,
+                self.fields["name"],
+                self.fields["unit"],
+                self.fields["baseline"],
+                self.fields["target"],
+            ),
+            self.add_button,
+            columns=3,
+            stretch={0: 1, 1: 1, 2: 1},
         )
-        for index, (label, editor) in enumerate(zip(self._labels, editors, strict=True)):
-            row, column = divmod(index, 3)
-            label.setBuddy(editor.editor if isinstance(editor, FieldWithMessage) else editor)
-            form.addWidget(label, row * 2, column)
-            form.addWidget(editor, row * 2 + 1, column)
-        form.addWidget(self.add_button, 3, 3)
-        for column in range(3):
-            form.setColumnStretch(column, 1)
         self.form_widget = QWidget()
         self.form_widget.setLayout(form)
         layout.addWidget(self.form_widget)

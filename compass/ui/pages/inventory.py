@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +25,7 @@ from compass.flow import Step
 from compass.i18n import _, ngettext
 from compass.ui.commands import AddItemCommand, RemoveItemCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
+from compass.ui.widgets.add_form import add_form
 from compass.ui.widgets.choices import EnumComboBox, SdgComboBox, sdg_swatch
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
@@ -49,17 +49,12 @@ class InventoryPage(StepPage):
         self.description_field = FieldWithMessage(self.description)
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_entry)
-        self._form_labels = [QLabel() for _ in range(4)]
-        form = QGridLayout()
-        for column, (label, editor) in enumerate(
-            zip(self._form_labels, (self.sdg, self.kind, self.source, self.description_field), strict=True)
-        ):
-            label.setBuddy(editor.editor if isinstance(editor, FieldWithMessage) else editor)
-            form.addWidget(label, 0, column)
-            form.addWidget(editor, 1, column)
-        form.addWidget(self.add_button, 1, 4)
-        form.setColumnStretch(0, 2)
-        form.setColumnStretch(3, 3)
+        form, self._form_labels = add_form(
+            (self.sdg, self.kind, self.source, self.description_field),
+            self.add_button,
+            columns=4,
+            stretch={0: 2, 3: 3},
+        )
         layout.addLayout(form)
 
         self.table = ItemTable(stretch_column=3)

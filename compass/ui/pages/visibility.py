@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -26,6 +24,7 @@ from compass.flow import Step
 from compass.i18n import N_, _
 from compass.ui.commands import AddItemCommand, RemoveItemCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
+from compass.ui.widgets.add_form import add_form
 from compass.ui.widgets.choices import EnumComboBox
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
@@ -62,16 +61,12 @@ class VisibilityPage(StepPage):
         self.message.returnPressed.connect(self.add_item)
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_item)
-        self._labels = [QLabel() for _ in range(4)]
-        form = QGridLayout()
-        editors = (self.stakeholder_field, self.channel, self.moment, self.message)
-        for column, (label, editor) in enumerate(zip(self._labels, editors, strict=True)):
-            label.setBuddy(editor.editor if isinstance(editor, FieldWithMessage) else editor)
-            form.addWidget(label, 0, column)
-            form.addWidget(editor, 1, column)
-        form.addWidget(self.add_button, 1, 4)
-        form.setColumnStretch(0, 2)
-        form.setColumnStretch(3, 3)
+        form, self._labels = add_form(
+            (self.stakeholder_field, self.channel, self.moment, self.message),
+            self.add_button,
+            columns=4,
+            stretch={0: 2, 3: 3},
+        )
         layout.addLayout(form)
         self.table = ItemTable(stretch_column=3)
         self.table.remove_requested.connect(self.remove_item)

@@ -1,0 +1,99 @@
+"""The main window's knowledge actions: the reference panel (a dock), the organisation profiles
+dialog and adding own criteria. Kept apart so the main window stays menus and hosting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from compass.errors import CompassError
+from compass.i18n import _
+
+if TYPE_CHECKING:
+    from compass.app import AppServices
+    from compass.domain import SessionSnapshot
+    from compass.profiles import OrganisationProfile
+    from compass.ui.reference_panel import ReferencePanel
+
+
+class KnowledgeActions(QObject):
+    def __init__(
+        self,
+        window: QMainWindow,
+        services: AppServices,
+        open_snapshot: Callable[[], SessionSnapshot | None],
+        profile_changed: Callable[[], None],
+        report_error: Callable[[CompassError], None],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._services = services
+        self._open_snapshot = open_snapshot
+        self._profile_changed = profile_changed
+        self._report_error = report_error
+        self.panel: ReferencePanel | None = None
+        self.reference_action = QAction(window)
+        self.reference_action.setShortcuts([QKeySequence("F1")])
+        self.reference_action.setCheckable(True)
+        self.reference_action.triggered.connect(self.toggle_reference)
+        self.profiles_action = QAction(window)
+        self.profiles_action.triggered.connect(self.edit_profiles)
+
+    def retranslate_ui(self) -> None:
+        self.reference_action.setText(_("&Reference (catalogues and terms)"))
+        self.profiles_action.setText(_("Organisation &profiles\u2026"))
+        if self.panel is not None:
+            self.panel.retranslate_ui()
+
+    def _session_profile(self) -> OrganisationProfile | None:
+        snapshot = self._open_snapshot()
+        return snapshot.profile if snapshot else None
+
+    def toggle_reference(self) -> None:
+        if self.panel is None:
+            from PySide6.QtCore import Qt  # not at import: costs start-up time (decision 002)
+
+            from compass.ui.reference_panel import ReferencePanel  # loads when first used
+
+            try:
+                reference = self._services.reference
+            except CompassError as error:
+                self._report_error(error)
+                self.reference_action.setChecked(False)
+                return
+            self.panel = ReferencePanel(
+                reference, self._session_profile, self.add_own_criterion, self._window
+            )
+            self.panel.visibilityChanged.connect(self.reference_action.setChecked)
+            self._window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+            self.panel.show()
+        else:
+            self.panel.setHidden(not self.panel.isHidden())
+        self.reference_action.setChecked(not self.panel.isHidden())
+
+    def add_own_criterion(self) -> None:
+        from compass.ui.profiles.own_criterion import OwnCriterionDialog
+
+        snapshot = self._open_snapshot()
+        dialog = OwnCriterionDialog(
+            self._services.profiles, snapshot.profile_id if snapshot else None, self._window
+        )
+        if dialog.exec() == OwnCriterionDialog.DialogCode.Accepted:
+            self._profile_changed()
+            if self.panel is not None:
+                self.panel.refresh()
+
+    def edit_profiles(self) -> None:
+        from compass.ui.profiles.dialog import ProfilesDialog  # loads when first used
+
+        try:
+            dialog = ProfilesDialog(self._services.profiles, self._services.reference, self._window)
+        except CompassError as error:
+            self._report_error(error)
+            return
+        dialog.exec()
+        self._profile_changed()  # the open session's profile may have changed
