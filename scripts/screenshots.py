@@ -35,7 +35,7 @@ def fill_example(service) -> int:
         "Groot onderhoud asfalt 2027",
         procedure=Procedure.PUBLIC_EUROPEAN,
         organisation="Gemeente Heerlen",
-        category="Groot onderhoud asfalt",
+        category="cat-asphalt-maintenance",
         contract_value_eur=Decimal("2400000"),
         publication_date=dt.date(2027, 3, 1),
         project_leader="Anna de Vries",

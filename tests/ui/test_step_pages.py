@@ -236,3 +236,37 @@ def test_every_page_loads_a_filled_session_and_switches_language(qtbot, service,
     h.page.retranslate_ui()
     assert h.page._title.text() == english_title
     assert h.errors == []
+
+
+def test_inventory_accepts_a_suggestion_from_the_category(qtbot, service) -> None:
+    h = Harness(qtbot, service, Step.INVENTORY)
+    assert h.page.suggestions.list.count() == 0
+    service.update_facts(h.session_id, category="cat-asphalt-maintenance")
+    offered = h.page.suggestions.list.count()
+    assert offered >= 4 and "Large asphalt maintenance" in h.page.suggestions.heading.text()
+    h.page.suggestions.list.setCurrentRow(0)
+    h.page.suggestions.accept_button.click()
+    (entry,) = h.snapshot.inventory
+    assert entry.suggestion_id.startswith("cat-asphalt-maintenance/")
+    assert h.page.table.item(0, 4).text() == "suggestion"
+    assert h.page.suggestions.list.count() == offered - 1
+    h.undo_stack.undo()
+    assert h.snapshot.inventory == () and h.page.suggestions.list.count() == offered
+
+
+def test_the_facts_page_stores_a_catalogue_category_by_id(qtbot, service) -> None:
+    h = Harness(qtbot, service, Step.FACTS)
+    box = h.page.editor("category")
+    box.setCurrentIndex(box.findData("cat-workwear"))
+    h.page.flush()
+    assert h.snapshot.facts.category == "cat-workwear"
+    box.setEditText("Onderhoud fonteinen")
+    h.page.flush()
+    assert h.snapshot.facts.category == "Onderhoud fonteinen"
+    set_language("nl")
+    h.page.retranslate_ui()
+    box.setEditText("")
+    h.page.flush()
+    service.update_facts(h.session_id, category="cat-workwear")
+    assert box.currentText() == "Bedrijfskleding"
+    set_language("en")

@@ -61,7 +61,6 @@ _LABELS: dict[str, str] = {
 _LINE_FIELDS = (
     "title",
     "organisation",
-    "category",
     "location",
     "project_leader",
     "procurement_adviser",
@@ -150,6 +149,15 @@ class FactsPage(StepPage):
             editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 4 + 12)
             editor.textChanged.connect(lambda n=name: self._schedule_text(n))
             return editor
+        if name == "category":
+            editor = QComboBox()
+            editor.setEditable(True)
+            editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            editor.lineEdit().setMaxLength(SHORT_TEXT_MAX_LENGTH)
+            editor.currentTextChanged.connect(lambda _text: self._schedule("category"))
+            editor.lineEdit().editingFinished.connect(self.flush)
+            self._fill_categories(editor)
+            return editor
         if name == "profile":
             editor = QComboBox()
             editor.activated.connect(lambda _index: self._on_profile_chosen())
@@ -220,6 +228,17 @@ class FactsPage(StepPage):
         assert isinstance(date, QDateEdit)
         date.setSpecialValueText(_("not planned yet"))
         date.setDisplayFormat("dd-MM-yyyy" if current_language() == "nl" else "d MMM yyyy")
+        category = self._editors["category"]
+        assert isinstance(category, QComboBox)
+        self._fill_categories(category)
+        if self.snapshot is not None:
+            self._show_value("category", self.snapshot.facts.category)
+        category.setToolTip(
+            _(
+                "Choose a procurement category from the catalogue (its risks and "
+                "opportunities are suggested in step 1) or type your own."
+            )
+        )
         self._editors["title"].setToolTip(
             _("The name of the tender, as it will appear on the strategy document.")
         )
@@ -228,9 +247,25 @@ class FactsPage(StepPage):
 
     # -- reading the editors ------------------------------------------------------------------------
 
+    def _fill_categories(self, box: QComboBox) -> None:
+        """Catalogue categories by name; the stored value is the category id, or the user's text."""
+        language = current_language()
+        typed = box.currentText()
+        box.blockSignals(True)
+        box.clear()
+        for category in sorted(self.context.reference.categories, key=lambda c: c.name(language)):
+            box.addItem(category.name(language), category.id)
+        box.setEditText(typed)
+        box.blockSignals(False)
+
     def _editor_value(self, name: str) -> tuple[Any, str | None]:
         """The value in an editor, or a problem message when it cannot be read as one."""
         editor = self._editors[name]
+        if name == "category":
+            assert isinstance(editor, QComboBox)
+            text = editor.currentText().strip()
+            index = editor.findText(text)
+            return (editor.itemData(index) if index >= 0 else text), None
         if isinstance(editor, QLineEdit):
             text = editor.text()
             if name != "contract_value_eur":
@@ -270,6 +305,13 @@ class FactsPage(StepPage):
                 editor.setText(value)
             elif isinstance(editor, QPlainTextEdit):
                 editor.setPlainText(value)
+            elif name == "category":
+                assert isinstance(editor, QComboBox)
+                index = editor.findData(value)
+                if index >= 0:
+                    editor.setCurrentIndex(index)
+                else:
+                    editor.setEditText(value)
             elif isinstance(editor, QComboBox):
                 editor.setCurrentIndex(editor.findData(value.value))
             elif isinstance(editor, QCheckBox):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -22,13 +23,16 @@ from compass.domain import (
     SessionSnapshot,
 )
 from compass.flow import Step
-from compass.i18n import _, ngettext
+from compass.i18n import _, current_language, ngettext
+from compass.knowledge import Suggestion
+from compass.suggestions import categories_for, open_suggestions
 from compass.ui.commands import AddItemCommand, RemoveItemCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.add_form import add_form
 from compass.ui.widgets.choices import EnumComboBox, SdgComboBox, sdg_swatch
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
+from compass.ui.widgets.suggestion_list import SuggestionList
 
 
 class InventoryPage(StepPage):
@@ -59,7 +63,14 @@ class InventoryPage(StepPage):
 
         self.table = ItemTable(stretch_column=3)
         self.table.remove_requested.connect(self.remove_entry)
-        layout.addWidget(self.table, 1)
+        self.suggestions = SuggestionList()
+        self.suggestions.accepted.connect(self.accept_suggestion)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.suggestions)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.remove_button = QPushButton()
@@ -101,7 +112,10 @@ class InventoryPage(StepPage):
         self.add_button.setText(_("&Add"))
         self.remove_button.setText(_("Remove selected"))
         self.table.setAccessibleName(_("Risks and opportunities"))
-        self.table.set_headers([_("SDG"), _("Risk or opportunity"), _("Where"), _("Description")])
+        self.table.set_headers(
+            [_("SDG"), _("Risk or opportunity"), _("Where"), _("Description"), _("Origin")]
+        )
+        self.suggestions.retranslate_ui()
         self.sdg.retranslate()
         self.kind.retranslate()
         self.source.retranslate()
@@ -111,13 +125,24 @@ class InventoryPage(StepPage):
     def load(self, snapshot: SessionSnapshot) -> None:
         super().load(snapshot)
         reference = self.context.reference
+        suggested, own = _("suggestion"), _("team")
         rows = [
-            (e.id, [str(e.sdg), e.kind.label(), e.source.label(), e.description])
+            (
+                e.id,
+                [
+                    str(e.sdg),
+                    e.kind.label(),
+                    e.source.label(),
+                    e.description,
+                    suggested if e.suggestion_id else own,
+                ],
+            )
             for e in snapshot.inventory
         ]
         self.table.set_rows(rows, [sdg_swatch(reference.sdg(e.sdg)) for e in snapshot.inventory])
         self.remove_button.setEnabled(bool(rows))
         self.counts.setText(self._counts_text(snapshot))
+        self._show_suggestions(snapshot)
 
     @staticmethod
     def _counts_text(snapshot: SessionSnapshot) -> str:
@@ -154,6 +179,31 @@ class InventoryPage(StepPage):
             return
         self.description.clear()
         self.description.setFocus()
+
+    def _show_suggestions(self, snapshot: SessionSnapshot) -> None:
+        reference = self.context.reference
+        categories = categories_for(snapshot, reference)
+        language = current_language()
+        self.suggestions.set_suggestions(
+            open_suggestions(snapshot, reference),
+            ", ".join(category.name(language) for category in categories),
+        )
+
+    def accept_suggestion(self, suggestion: Suggestion) -> None:
+        if self.snapshot is None:
+            return
+        values = {
+            "sdg": suggestion.sdg,
+            "kind": suggestion.kind,
+            "source": suggestion.where,
+            "description": suggestion.text(current_language()),
+            "suggestion_id": suggestion.id,
+        }
+        self.run(
+            AddItemCommand(
+                self.service(), self.session_id, Collection.INVENTORY, values, _("Accept suggestion")
+            )
+        )
 
     def remove_entry(self, entry_id: int) -> None:
         self.run(

@@ -1,0 +1,52 @@
+"""Step 1 suggestions come from the session's procurement category and its materials, and an accepted
+suggestion is not offered again."""
+
+from __future__ import annotations
+
+import pytest
+
+from compass.domain import Collection
+from compass.model.reference import load_reference_data
+from compass.suggestions import categories_for, category_label, open_suggestions
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return load_reference_data()
+
+
+def test_category_and_materials_select_the_suggestions(service, reference) -> None:
+    session = service.create_session(
+        "Asfalt", category="cat-asphalt-maintenance", materials="Natuursteen en asfalt"
+    )
+    snapshot = service.get_session(session.id)
+    ids = [c.id for c in categories_for(snapshot, reference)]
+    assert ids[0] == "cat-asphalt-maintenance" and "cat-natural-stone" in ids
+    suggestions = open_suggestions(snapshot, reference)
+    asphalt = reference.category("cat-asphalt-maintenance")
+    assert suggestions[: len(asphalt.suggestions)] == asphalt.suggestions
+
+
+def test_free_text_categories_give_no_suggestions_and_keep_their_text(service, reference) -> None:
+    session = service.create_session("X", category="Onderhoud fonteinen")
+    snapshot = service.get_session(session.id)
+    assert open_suggestions(snapshot, reference) == ()
+    assert category_label("Onderhoud fonteinen", reference, "nl") == "Onderhoud fonteinen"
+    assert category_label("cat-workwear", reference, "nl") == "Bedrijfskleding"
+
+
+def test_an_accepted_suggestion_is_not_offered_again(service, reference) -> None:
+    session = service.create_session("Kleding", category="cat-workwear")
+    first = open_suggestions(service.get_session(session.id), reference)[0]
+    service.add_item(
+        session.id,
+        Collection.INVENTORY,
+        sdg=first.sdg,
+        kind=first.kind,
+        source=first.where,
+        description=first.text.nl,
+        suggestion_id=first.id,
+    )
+    snapshot = service.get_session(session.id)
+    assert first not in open_suggestions(snapshot, reference)
+    assert snapshot.inventory[0].suggestion_id == first.id
