@@ -30,6 +30,11 @@ def open_services(url: str, reference: ReferenceData) -> Services:
     """Open (and migrate) the database at ``url``; a database without profiles gets the examples."""
     database = open_database(url)
     known_criteria = frozenset(criterion.id for criterion in reference.criteria)
-    services = Services(database, SessionService(database), ProfileService(database, known_criteria))
+    award_procedures = frozenset(p.procedure for p in reference.procedures if p.allows_award_criteria)
+    services = Services(
+        database,
+        SessionService(database, award_procedures),
+        ProfileService(database, known_criteria),
+    )
     services.profiles.install_examples()
     return services

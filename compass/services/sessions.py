@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from compass.domain import (
     AmbitionLevel,
     Collection,
+    CriterionType,
     Problem,
     Procedure,
     SessionSnapshot,
@@ -26,6 +27,7 @@ from compass.domain import (
 from compass.errors import ItemNotFoundError, SessionNotFoundError, ValidationError
 from compass.i18n import _
 from compass.model import snapshots
+from compass.model.database import Database
 from compass.model.orm import (
     AmbitionRow,
     Base,
@@ -38,6 +40,7 @@ from compass.model.orm import (
     SessionRow,
     utc_now,
 )
+from compass.rules import criterion_rule_problems
 from compass.services.base import ServiceBase
 from compass.validation import (
     validate_communication_item,
@@ -74,6 +77,32 @@ _NOT_COPIED = frozenset({"id", "session_id", "indicator_id", "created_at", "upda
 
 
 class SessionService(ServiceBase):
+    def __init__(self, database: Database, award_procedures: frozenset[Procedure] | None = None) -> None:
+        """``award_procedures``: the procedures that allow award criteria (reference data); None
+        leaves award criteria unrestricted."""
+        super().__init__(database)
+        self._award_procedures = award_procedures if award_procedures is not None else frozenset(Procedure)
+
+    def _criterion_rules(
+        self, db: Session, session: SessionRow, values: dict[str, Any], exclude_id: int | None = None
+    ) -> None:
+        others = db.scalars(
+            select(CriterionRow.weight_pct).where(
+                CriterionRow.session_id == session.id,
+                CriterionRow.criterion_type == CriterionType.AWARD_CRITERION,
+                CriterionRow.id != (exclude_id or -1),
+            )
+        )
+        problems = criterion_rule_problems(
+            values,
+            session.procedure,
+            self._award_procedures,
+            session.quality_weight_pct,
+            [w for w in others if w],
+        )
+        if problems:
+            raise ValidationError(problems)
+
     def _session_row(self, db: Session, session_id: int, *, full: bool = False) -> SessionRow:
         query = select(SessionRow).where(SessionRow.id == session_id)
         if full:
@@ -255,6 +284,8 @@ class SessionService(ServiceBase):
             raise ValidationError(problems)
         with self._transaction() as db:
             session = self._session_row(db, session_id)
+            if collection is Collection.CRITERIA:
+                self._criterion_rules(db, session, values)
             if "position" not in values and hasattr(spec.row_class, "position"):
                 values["position"] = (
                     db.scalar(
@@ -285,6 +316,10 @@ class SessionService(ServiceBase):
             problems = spec.validate({**current, **changes})
             if problems:
                 raise ValidationError(problems)
+            if collection is Collection.CRITERIA:
+                self._criterion_rules(
+                    db, self._session_row(db, session_id), {**current, **changes}, exclude_id=item_id
+                )
             for name, value in changes.items():
                 setattr(row, name, value)
             self._touch(self._session_row(db, session_id))

@@ -1,0 +1,66 @@
+"""Rules a tender's procedure and its numbers put on the step 3 criteria. No Qt.
+
+Which procedures allow award criteria is reference data (``vocabulary.json``); the services pass it
+in, so this module owns the rules and not the facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from compass.domain import CriterionType, Problem, Procedure
+from compass.i18n import _
+
+PROPORTIONAL_CRITERIA_PER_SDG = 5
+
+
+def criterion_rule_problems(
+    values: Mapping[str, Any],
+    procedure: Procedure,
+    award_procedures: frozenset[Procedure],
+    quality_weight_pct: Decimal,
+    other_award_weights: Iterable[Decimal],
+) -> list[Problem]:
+    """Problems with one criterion in the context of its session (the other criteria excluded)."""
+    problems: list[Problem] = []
+    weight = values.get("weight_pct")
+    if values.get("criterion_type") is CriterionType.AWARD_CRITERION:
+        if procedure not in award_procedures:
+            problems.append(
+                Problem(
+                    "award_not_allowed",
+                    "criterion_type",
+                    _(
+                        "A {procedure} procedure has no award criteria: make it a requirement or a "
+                        "contract condition."
+                    ).format(procedure=procedure.label()),
+                )
+            )
+        if weight is None:
+            problems.append(
+                Problem("weight_required", "weight_pct", _("Give the award criterion a weight in %."))
+            )
+        else:
+            total = sum(other_award_weights, Decimal(0)) + Decimal(weight)
+            if total > quality_weight_pct:
+                problems.append(
+                    Problem(
+                        "weights_exceed",
+                        "weight_pct",
+                        _(
+                            "All award weights together would be {total} %, more than the quality weight "
+                            "of {limit} %."
+                        ).format(total=_plain(total), limit=_plain(quality_weight_pct)),
+                    )
+                )
+    elif weight is not None:
+        problems.append(
+            Problem("weight_only_award", "weight_pct", _("Only award criteria carry a weight."))
+        )
+    return problems
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")

@@ -1,0 +1,73 @@
+"""Step 3 rules from the procedure type and the numbers, enforced by the service with clear
+messages: nothing is written when a rule is broken."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from compass.domain import Collection, CriterionType, Procedure
+from compass.errors import ValidationError
+
+AWARD = CriterionType.AWARD_CRITERION
+
+
+def _award(service, session_id: int, weight, text: str = "CO₂-prestatieladder"):
+    return service.add_item(
+        session_id,
+        Collection.CRITERIA,
+        sdg=13,
+        criterion_type=AWARD,
+        text=text,
+        weight_pct=None if weight is None else Decimal(weight),
+    )
+
+
+def test_no_award_criteria_in_a_single_quote_procedure(service) -> None:
+    session = service.create_session("Klein", procedure=Procedure.SINGLE_QUOTE)
+    with pytest.raises(ValidationError) as caught:
+        _award(service, session.id, 10)
+    assert caught.value.problems[0].code == "award_not_allowed"
+    assert "Single quote" in caught.value.problems[0].message
+    assert service.get_session(session.id).criteria == ()
+    service.add_item(
+        session.id,
+        Collection.CRITERIA,
+        sdg=13,
+        criterion_type=CriterionType.MINIMUM_REQUIREMENT,
+        text="Eis",
+    )
+    assert len(service.get_session(session.id).criteria) == 1
+
+
+def test_award_weights_stay_within_the_quality_weight(service) -> None:
+    session = service.create_session("Asfalt")
+    _award(service, session.id, 60)
+    second = _award(service, session.id, 40, "MKI")
+    with pytest.raises(ValidationError) as caught:
+        _award(service, session.id, "0.5", "Emissieloos")
+    assert caught.value.problems[0].code == "weights_exceed"
+    assert "100.5 %" in caught.value.problems[0].message
+    with pytest.raises(ValidationError):
+        service.update_item(session.id, Collection.CRITERIA, second.id, weight_pct=Decimal(41))
+    service.update_item(session.id, Collection.CRITERIA, second.id, weight_pct=Decimal(30))
+    _award(service, session.id, 10, "Emissieloos")
+    assert sum(c.weight_pct for c in service.get_session(session.id).criteria) == 100
+
+
+def test_an_award_criterion_needs_a_weight_and_only_award_criteria_have_one(service) -> None:
+    session = service.create_session("Asfalt")
+    with pytest.raises(ValidationError) as caught:
+        _award(service, session.id, None)
+    assert caught.value.problems[0].code == "weight_required"
+    with pytest.raises(ValidationError) as caught:
+        service.add_item(
+            session.id,
+            Collection.CRITERIA,
+            sdg=13,
+            criterion_type=CriterionType.CONTRACT_CONDITION,
+            text="ISV",
+            weight_pct=Decimal(5),
+        )
+    assert caught.value.problems[0].code == "weight_only_award"
