@@ -107,15 +107,25 @@ def _priorities(snapshot: SessionSnapshot) -> list[Problem]:
 
 
 def _ambition(snapshot: SessionSnapshot) -> list[Problem]:
-    return [
-        Problem(
-            "ambition_missing",
-            f"sdg_{sdg}",
-            _("Set an ambition level for SDG {sdg}.").format(sdg=sdg),
-        )
-        for sdg in snapshot.priority_sdgs()
-        if snapshot.ambition_for(sdg) is None
-    ]
+    found = []
+    for sdg in snapshot.priority_sdgs():
+        if snapshot.ambition_for(sdg) is None:
+            found.append(
+                Problem(
+                    "ambition_missing",
+                    f"sdg_{sdg}",
+                    _("Set an ambition level for SDG {sdg}.").format(sdg=sdg),
+                )
+            )
+        if not snapshot.criteria_for(sdg):
+            found.append(
+                Problem(
+                    "criteria_missing",
+                    f"sdg_{sdg}",
+                    _("Add at least one criterion for SDG {sdg}.").format(sdg=sdg),
+                )
+            )
+    return found
 
 
 def _indicators(snapshot: SessionSnapshot) -> list[Problem]:

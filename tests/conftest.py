@@ -38,10 +38,9 @@ def db_url(tmp_path: Path) -> str:
 
 @pytest.fixture
 def service(db_url: str):
+    from compass.domain import Procedure
     from compass.model.database import open_database
     from compass.services import SessionService
-
-    from compass.domain import Procedure
 
     database = open_database(db_url)
     # As the app builds it: reference data says a single quote allows no award criteria.

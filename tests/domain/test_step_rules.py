@@ -9,6 +9,7 @@ from compass.domain import (
     Channel,
     Collection,
     CommunicationMoment,
+    CriterionType,
     EntryKind,
     EntrySource,
     IndicatorKind,
@@ -49,10 +50,17 @@ def test_gaps_close_as_the_steps_are_filled(service) -> None:
     )
     service.set_priority(sid, 13, selected=True)
     snapshot = service.get_session(sid)
-    assert _codes(Step.AMBITION, snapshot) == ["ambition_missing"]
+    assert _codes(Step.AMBITION, snapshot) == ["ambition_missing", "criteria_missing"]
     assert _codes(Step.INDICATORS, snapshot) == ["indicator_missing"]
 
     service.set_ambition(sid, 13, AmbitionLevel.BASIC)
+    service.add_item(
+        sid,
+        Collection.CRITERIA,
+        sdg=13,
+        criterion_type=CriterionType.MINIMUM_REQUIREMENT,
+        text="Klimaateisen uit de MVI-criteriatool",
+    )
     indicator = service.add_item(
         sid, Collection.INDICATORS, sdg=13, kind=IndicatorKind.QUANTITATIVE, name="CO₂ vermeden", unit="kg"
     )

@@ -270,3 +270,108 @@ def test_the_facts_page_stores_a_catalogue_category_by_id(qtbot, service) -> Non
     service.update_facts(h.session_id, category="cat-workwear")
     assert box.currentText() == "Bedrijfskleding"
     set_language("en")
+
+
+def _priority(service, session_id: int, sdg: int = 13) -> None:
+    _inventory(service, session_id, sdg)
+    service.set_priority(session_id, sdg, selected=True)
+
+
+def test_criteria_are_added_edited_and_refused_beside_the_field(qtbot, service) -> None:
+    from compass.domain import CriterionType
+
+    h = Harness(qtbot, service, Step.AMBITION)
+    _priority(service, h.session_id)
+    box = h.page.boxes[13]
+    assert "Add at least one criterion" in box.hint.text()
+    box.new_type.set_current(CriterionType.AWARD_CRITERION)
+    box.new_text.setText("Laagste MKI-score")
+    box.add_button.click()  # an award criterion without a weight
+    assert box.new_weight_field.problem_text() == "Give the award criterion a weight in %."
+    box.new_weight.setText("120")
+    box.add_button.click()
+    assert box.new_weight_field.problem_text() == "Enter a percentage from 0 to 100."
+    box.new_weight.setText("25")
+    box.add_button.click()
+    box.new_type.set_current(CriterionType.AWARD_CRITERION)
+    box.new_text.setText("Emissieloos materieel")
+    box.new_weight.setText("80")
+    box.add_button.click()
+    assert "more than the quality weight of 100 %" in box.new_weight_field.problem_text()
+    box.new_text.clear()
+    box.new_weight.clear()
+    (criterion,) = h.snapshot.criteria
+    assert (criterion.criterion_type, criterion.weight_pct) == (CriterionType.AWARD_CRITERION, 25)
+    assert box.new_text.text() == "" and box.table.rowCount() == 1
+
+    box.table.item(0, 1).setText("Laagste MKI-score volgens de Nationale Milieudatabase")
+    assert h.snapshot.criteria[0].text.endswith("Nationale Milieudatabase")
+    box.table.item(0, 2).setText("130")  # refused: the cell goes back to what is stored
+    assert h.snapshot.criteria[0].weight_pct == 25 and box.table.item(0, 2).text() == "25"
+    h.undo_stack.undo()
+    assert h.snapshot.criteria[0].text == "Laagste MKI-score"
+    box.table.selectRow(0)
+    box.remove_button.click()
+    assert h.snapshot.criteria == ()
+
+
+def test_award_criteria_are_refused_for_a_single_quote(qtbot, service) -> None:
+    from compass.domain import CriterionType, Procedure
+
+    h = Harness(qtbot, service, Step.AMBITION)
+    service.update_facts(h.session_id, procedure=Procedure.SINGLE_QUOTE)
+    _priority(service, h.session_id)
+    box = h.page.boxes[13]
+    box.new_type.set_current(CriterionType.AWARD_CRITERION)
+    box.new_text.setText("Percentage Fair Trade")
+    box.new_weight.setText("10")
+    box.add_button.click()
+    assert "no award criteria" in box.new_text_field.problem_text()
+    assert h.snapshot.criteria == ()
+
+
+def test_innovation_proposes_the_sdg_dialogues(qtbot, service) -> None:
+    h = Harness(qtbot, service, Step.AMBITION)
+    _priority(service, h.session_id)
+    service.set_ambition(h.session_id, 13, AmbitionLevel.AMBITIOUS)
+    assert "2 SDG dialogues" in h.page.boxes[13].hint.text()
+
+
+def test_picking_from_the_catalogue(qtbot, service, monkeypatch) -> None:
+    from compass.ui.catalogue_picker import CataloguePicker
+
+    reference = load_reference_data()
+    picker = CataloguePicker(reference, 13, AmbitionLevel.BASIC, None)
+    qtbot.addWidget(picker)
+    assert picker.list.count() == len(reference.criteria_for(sdg=13, level=AmbitionLevel.BASIC))
+    picker.search.setText("MVI-criteriatool")
+    chosen = picker.chosen()
+    assert chosen["catalogue_id"].startswith("crit-") and "MVI" in chosen["text"]
+
+    h = Harness(qtbot, service, Step.AMBITION)
+    _priority(service, h.session_id)
+    monkeypatch.setattr(CataloguePicker, "ask", classmethod(lambda cls, *a, **k: chosen))
+    h.page.boxes[13].catalogue_button.click()
+    (criterion,) = h.snapshot.criteria
+    assert criterion.catalogue_id == chosen["catalogue_id"]
+
+
+def test_the_picker_proposes_the_profiles_social_return(qtbot) -> None:
+    from decimal import Decimal
+
+    from compass.profiles import OrganisationProfile
+    from compass.ui.catalogue_picker import CataloguePicker
+
+    profile = OrganisationProfile(
+        name="Heerlen", social_return_min_pct=Decimal(2), social_return_max_pct=Decimal(5)
+    )
+    picker = CataloguePicker(load_reference_data(), 8, None, profile)
+    qtbot.addWidget(picker)
+    picker.search.setText("Social Return")
+    rows = [
+        i
+        for i, e in enumerate(picker._entries)
+        if e["theme"] == "social_return" and e["criterion_type"].value != "award_criterion"
+    ]
+    picker.list.setCurrentRow(rows[0])
+    assert "(organisation profile: 2-5 % of the contract value)" in picker.chosen()["text"]

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from compass.domain import AmbitionLevel, Channel, EntryKind, EntrySource, IndicatorKind, Procedure
+from compass.domain import (
+    AmbitionLevel,
+    Channel,
+    CriterionType,
+    EntryKind,
+    EntrySource,
+    IndicatorKind,
+    Procedure,
+)
 from compass.flow import STEPS, Step
 from compass.ui import dialogs
 
@@ -53,11 +61,21 @@ def test_walk_every_step_then_restart(qtbot, make_window, monkeypatch) -> None:
 
     wizard.next_button.click()
     ambition = wizard.pages[Step.AMBITION]
-    qtbot.waitUntil(lambda: ambition.form.rowCount() == 2)
+    qtbot.waitUntil(lambda: len(ambition.boxes) == 2)
     for sdg, level in ((13, AmbitionLevel.SIGNIFICANT), (12, AmbitionLevel.BASIC)):
         box = ambition.level_box(sdg)
         box.setCurrentIndex(box.findData(level.value))
         box.activated.emit(box.currentIndex())
+    climate = ambition.boxes[13]
+    climate.new_type.set_current(CriterionType.AWARD_CRITERION)
+    climate.new_text.setText("Laagste MKI-score krijgt gunningsvoordeel")
+    climate.new_weight.setText("20")
+    climate.add_button.click()
+    circular = ambition.boxes[12]
+    circular.new_type.set_current(CriterionType.MINIMUM_REQUIREMENT)
+    circular.new_text.setText("Minimaal 30 % hergebruikt asfaltgranulaat")
+    circular.add_button.click()
+    qtbot.waitUntil(lambda: climate.table.rowCount() == 1 and circular.table.rowCount() == 1)
 
     wizard.next_button.click()
     indicators = wizard.pages[Step.INDICATORS]
@@ -103,6 +121,10 @@ def test_walk_every_step_then_restart(qtbot, make_window, monkeypatch) -> None:
     assert snapshot.priority_sdgs() == (12, 13)
     assert snapshot.priority_for(13).urgency == 5
     assert snapshot.ambition_for(13).level is AmbitionLevel.SIGNIFICANT
+    assert [(c.sdg, c.criterion_type, c.weight_pct) for c in snapshot.criteria] == [
+        (13, CriterionType.AWARD_CRITERION, Decimal(20)),
+        (12, CriterionType.MINIMUM_REQUIREMENT, None),
+    ]
     assert [(i.sdg, i.unit, i.target) for i in snapshot.indicators] == [
         (13, "kg CO₂", Decimal(120000)),
         (12, "kg", Decimal(800000)),

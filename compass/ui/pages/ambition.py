@@ -1,20 +1,24 @@
-"""Step 3, Ambitie - niveau selecteren: per priority SDG the team commits to a level: 1 basis (eis,
-requirement), 2 significant (gunning, award criterion) or 3 ambitieus (innovatie, innovation).
-The criteria that carry each ambition into the tender come with the knowledge base."""
+"""Step 3, Ambitie - niveau selecteren: per priority SDG the team commits to a level (1 basis = eis,
+2 significant = gunning, 3 ambitieus = innovatie) and writes or picks the criteria that carry it
+into the tender. The procedure's rules are enforced by the services and shown beside the fields."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from compass.domain import AmbitionLevel, SessionSnapshot
+from compass.domain import AmbitionLevel, Collection, SessionSnapshot
 from compass.flow import Step
 from compass.i18n import _
-from compass.ui.commands import SetAmbitionCommand
+from compass.ui.catalogue_picker import CataloguePicker
+from compass.ui.commands import (
+    AddItemCommand,
+    RemoveItemCommand,
+    SetAmbitionCommand,
+    UpdateItemCommand,
+)
 from compass.ui.pages.base import PageContext, StepPage, page_heading
-from compass.ui.widgets.choices import sdg_label
+from compass.ui.widgets.criteria_box import CriteriaBox
 from compass.ui.widgets.empty_hint import EmptyHint
-
-NOT_SET = ""
 
 
 class AmbitionPage(StepPage):
@@ -22,20 +26,24 @@ class AmbitionPage(StepPage):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self._title, self._intro = page_heading(layout)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self._title, self._intro = page_heading(outer)
         self.levels_help = QLabel()
         self.levels_help.setWordWrap(True)
         self.levels_help.setContentsMargins(0, 0, 0, 8)
-        layout.addWidget(self.levels_help)
+        outer.addWidget(self.levels_help)
         self.empty = EmptyHint(lambda: context.go_to_step(Step.PRIORITIES))
-        layout.addWidget(self.empty)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
-        layout.addStretch(1)
-        self._sdgs: tuple[int, ...] = ()
-        self._combos: dict[int, QComboBox] = {}
+        outer.addWidget(self.empty)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        self.boxes_layout = QVBoxLayout(body)
+        self.boxes_layout.addStretch(1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self.boxes: dict[int, CriteriaBox] = {}
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -57,58 +65,120 @@ class AmbitionPage(StepPage):
             )
         )
         self.empty.set_texts(_("Select priority SDGs in step 2 first."), _("Go to step 2"))
+        for box in self.boxes.values():
+            box.retranslate_ui()
         if self.snapshot is not None:
-            self._sdgs = ()
             self.load(self.snapshot)
 
     def load(self, snapshot: SessionSnapshot) -> None:
         super().load(snapshot)
         sdgs = snapshot.priority_sdgs()
-        if sdgs != self._sdgs:
-            self._build_rows(sdgs)
-        for sdg, combo in self._combos.items():
+        if tuple(self.boxes) != sdgs:
+            self._build_boxes(sdgs)
+        for sdg, box in self.boxes.items():
             ambition = snapshot.ambition_for(sdg)
-            combo.blockSignals(True)
-            combo.setCurrentIndex(combo.findData(ambition.level.value if ambition else NOT_SET))
-            combo.blockSignals(False)
+            box.load(
+                ambition.level if ambition else None, snapshot.criteria_for(sdg), self._hints(snapshot, sdg)
+            )
         self.empty.setVisible(not sdgs)
 
-    def _build_rows(self, sdgs: tuple[int, ...]) -> None:
-        self._sdgs = sdgs
-        while self.form.rowCount():
-            self.form.removeRow(0)
-        self._combos.clear()
-        for number in sdgs:
-            sdg = self.context.reference.sdg(number)
-            label = QLabel(sdg_label(sdg))
-            combo = QComboBox()
-            combo.addItem(_("Not set yet"), NOT_SET)
-            for level in AmbitionLevel:
-                combo.addItem(level.label(), level.value)
-            combo.setAccessibleName(_("Ambition level for SDG {sdg}").format(sdg=number))
-            combo.activated.connect(lambda _index, n=number: self._on_level_chosen(n))
-            label.setBuddy(combo)
-            self._combos[number] = combo
-            self.form.addRow(label, combo)
+    def _hints(self, snapshot: SessionSnapshot, sdg: int) -> list[str]:
+        ambition = snapshot.ambition_for(sdg)
+        hints = []
+        if ambition and ambition.level is AmbitionLevel.AMBITIOUS:
+            hints.append(
+                _(
+                    "Innovation: plan the {count} SDG dialogues with internal and external "
+                    "stakeholders, and consider marking the tender as an innovation pilot."
+                ).format(count=self.context.reference.innovation_dialogues)
+            )
+        if not snapshot.criteria_for(sdg):
+            hints.append(_("Add at least one criterion, from the catalogue or your own."))
+        return hints
 
-    def _on_level_chosen(self, sdg: int) -> None:
+    def _build_boxes(self, sdgs: tuple[int, ...]) -> None:
+        for box in self.boxes.values():
+            box.deleteLater()
+        self.boxes = {}
+        for index, number in enumerate(sdgs):
+            box = CriteriaBox(self.context.reference.sdg(number))
+            box.level_chosen.connect(self._on_level_chosen)
+            box.add_requested.connect(self._on_add_requested)
+            box.change_requested.connect(self._on_change_requested)
+            box.remove_requested.connect(self._on_remove_requested)
+            box.catalogue_requested.connect(self._on_catalogue_requested)
+            self.boxes_layout.insertWidget(index, box)
+            self.boxes[number] = box
+
+    # -- edits --------------------------------------------------------------------------------------
+
+    def _on_level_chosen(self, sdg: int, level: AmbitionLevel | None) -> None:
         assert self.snapshot is not None
-        code = self._combos[sdg].currentData()
-        level = AmbitionLevel(code) if code else None
         current = self.snapshot.ambition_for(sdg)
         old = (current.level, current.note) if current else (None, "")
-        if old[0] == level:
-            return
-        self.run(
-            SetAmbitionCommand(
+        if old[0] != level:
+            self.run(
+                SetAmbitionCommand(
+                    self.service(),
+                    self.session_id,
+                    sdg,
+                    old,
+                    (level, old[1]),
+                    _("Set ambition for SDG {sdg}").format(sdg=sdg),
+                )
+            )
+
+    def _on_add_requested(self, sdg: int, values: dict) -> None:
+        box = self.boxes[sdg]
+        command = AddItemCommand(
+            self.service(), self.session_id, Collection.CRITERIA, values, _("Add criterion")
+        )
+        fields = {
+            "text": box.new_text_field,
+            "criterion_type": box.new_text_field,
+            "weight_pct": box.new_weight_field,
+        }
+        if self.run_showing_problems(command, fields):
+            box.clear_new()
+
+    def _on_change_requested(self, criterion_id: int, field: str, old: object, new: object) -> None:
+        if not self.run(
+            UpdateItemCommand(
                 self.service(),
                 self.session_id,
-                sdg,
+                Collection.CRITERIA,
+                criterion_id,
+                field,
                 old,
-                (level, old[1]),
-                _("Set ambition for SDG {sdg}").format(sdg=sdg),
+                new,
+                _("Edit criterion"),
+            )
+        ):
+            self.load(self.snapshot)  # the refused value goes back to what is stored
+
+    def _on_remove_requested(self, criterion_id: int) -> None:
+        self.run(
+            RemoveItemCommand(
+                self.service(), self.session_id, Collection.CRITERIA, criterion_id, _("Remove criterion")
             )
         )
 
-    def level_box(self, sdg: int) -> QComboBox:
-        return self._combos[sdg]
+    def _on_catalogue_requested(self, sdg: int) -> None:
+        assert self.snapshot is not None
+        ambition = self.snapshot.ambition_for(sdg)
+        values = CataloguePicker.ask(
+            self.context.reference, sdg, ambition.level if ambition else None, self.snapshot.profile, self
+        )
+        if values is not None:
+            self.run(
+                AddItemCommand(
+                    self.service(),
+                    self.session_id,
+                    Collection.CRITERIA,
+                    dict(values),
+                    _("Add criterion from the catalogue"),
+                )
+            )
+
+    def level_box(self, sdg: int):  # type: ignore[no-untyped-def]
+        return self.boxes[sdg].level

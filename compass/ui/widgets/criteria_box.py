@@ -1,0 +1,208 @@
+"""One priority SDG in step 3: its ambition level and the criteria that carry it into the tender.
+The box only shows and asks; the page turns its signals into undoable commands."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from compass.domain import AmbitionLevel, Criterion, CriterionType
+from compass.formatting import format_number, parse_number
+from compass.i18n import _, current_language
+from compass.knowledge import Sdg
+from compass.rules import PROPORTIONAL_CRITERIA_PER_SDG
+from compass.ui.widgets.choices import EnumComboBox, sdg_label
+from compass.ui.widgets.field import FieldWithMessage
+
+NOT_SET = ""
+_TYPE_FOR_LEVEL = {
+    AmbitionLevel.BASIC: CriterionType.MINIMUM_REQUIREMENT,
+    AmbitionLevel.SIGNIFICANT: CriterionType.AWARD_CRITERION,
+    AmbitionLevel.AMBITIOUS: CriterionType.INNOVATION_QUESTION,
+}
+TEXT_COLUMN, WEIGHT_COLUMN = 1, 2
+
+
+class CriteriaBox(QGroupBox):
+    level_chosen = Signal(int, object)  # sdg, AmbitionLevel | None
+    add_requested = Signal(int, object)  # sdg, values (a dict: "object" keeps its enums intact)
+    change_requested = Signal(int, str, object, object)  # criterion id, field, old, new
+    remove_requested = Signal(int)  # criterion id
+    catalogue_requested = Signal(int)  # sdg
+
+    def __init__(self, sdg: Sdg, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sdg = sdg
+        self._criteria: tuple[Criterion, ...] = ()
+        self._hints: list[str] = []
+        self.level = QComboBox()
+        self.level.activated.connect(
+            lambda _index: self.level_chosen.emit(self.sdg.number, self.chosen_level())
+        )
+        self.level_label = QLabel()
+        self.level_label.setBuddy(self.level)
+        self.hint = QLabel()
+        self.hint.setObjectName("warning")
+        self.hint.setWordWrap(True)
+        self.table = QTableWidget(0, 3)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(WEIGHT_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemChanged.connect(self._on_table_item_changed)
+        self.table.setMaximumHeight(self.fontMetrics().height() * 12)
+        self.new_type = EnumComboBox(CriterionType)
+        self.new_text = QLineEdit()
+        self.new_text.returnPressed.connect(self._add)
+        self.new_text_field = FieldWithMessage(self.new_text)
+        self.new_weight = QLineEdit()
+        self.new_weight.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 8)
+        self.new_weight_field = FieldWithMessage(self.new_weight)
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self._add)
+        self.catalogue_button = QPushButton()
+        self.catalogue_button.clicked.connect(lambda: self.catalogue_requested.emit(self.sdg.number))
+        self.remove_button = QPushButton()
+        self.remove_button.clicked.connect(self._remove)
+        top = QHBoxLayout()
+        top.addWidget(self.level_label)
+        top.addWidget(self.level, 1)
+        adder = QGridLayout()
+        adder.addWidget(self.new_type, 0, 0)
+        adder.addWidget(self.new_text_field, 0, 1)
+        adder.addWidget(self.new_weight_field, 0, 2)
+        adder.addWidget(self.add_button, 0, 3)
+        adder.setColumnStretch(1, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.catalogue_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table)
+        layout.addLayout(adder)
+        layout.addLayout(buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(sdg_label(self.sdg))
+        self.level_label.setText(_("Ambition &level"))
+        code = self.level.currentData()
+        self.level.clear()
+        self.level.addItem(_("Not set yet"), NOT_SET)
+        for level in AmbitionLevel:
+            self.level.addItem(level.label(), level.value)
+        self.level.setCurrentIndex(max(0, self.level.findData(code)))
+        self.level.setAccessibleName(_("Ambition level for SDG {sdg}").format(sdg=self.sdg.number))
+        self.table.setHorizontalHeaderLabels([_("Type"), _("Criterion"), _("Weight %")])
+        self.table.setAccessibleName(_("Criteria for SDG {sdg}").format(sdg=self.sdg.number))
+        self.new_type.retranslate()
+        self.new_type.setAccessibleName(_("Type of the new criterion"))
+        self.new_text.setPlaceholderText(_("write a criterion of your own"))
+        self.new_text.setAccessibleName(_("New criterion for SDG {sdg}").format(sdg=self.sdg.number))
+        self.new_weight.setPlaceholderText(_("weight %"))
+        self.new_weight.setAccessibleName(_("Weight of the new criterion in %"))
+        self.new_weight.setToolTip(_("Only award criteria carry a weight."))
+        self.add_button.setText(_("Add"))
+        self.catalogue_button.setText(_("From the catalogue\u2026"))
+        self.remove_button.setText(_("Remove selected"))
+        self.load(self.chosen_level(), self._criteria, self._hints)
+
+    def chosen_level(self) -> AmbitionLevel | None:
+        code = self.level.currentData()
+        return AmbitionLevel(code) if code else None
+
+    def load(self, level: AmbitionLevel | None, criteria: tuple[Criterion, ...], hints: list[str]) -> None:
+        self._criteria, self._hints = criteria, hints
+        self.level.setCurrentIndex(max(0, self.level.findData(level.value if level else NOT_SET)))
+        language = current_language()
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(criteria))
+        for row, criterion in enumerate(criteria):
+            kind = QTableWidgetItem(criterion.criterion_type.label())
+            kind.setFlags(kind.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            text = QTableWidgetItem(criterion.text)
+            text.setToolTip(criterion.verification or criterion.text)
+            weight = QTableWidgetItem(
+                "" if criterion.weight_pct is None else format_number(criterion.weight_pct, language)
+            )
+            for column, item in enumerate((kind, text, weight)):
+                item.setData(Qt.ItemDataRole.UserRole, criterion.id)
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        self.table.blockSignals(False)
+        notes = list(hints)
+        if len(criteria) > PROPORTIONAL_CRITERIA_PER_SDG:
+            notes.append(
+                _(
+                    "{count} criteria for one SDG: fewer, well-chosen criteria keep a tender proportionate."
+                ).format(count=len(criteria))
+            )
+        if not self.new_text.text():  # suggest the type that fits the chosen level
+            self.new_type.set_current(_TYPE_FOR_LEVEL.get(level, CriterionType.MINIMUM_REQUIREMENT))
+        self.hint.setText("\n".join(notes))
+        self.hint.setVisible(bool(notes))
+        self.remove_button.setEnabled(bool(criteria))
+
+    def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
+        criterion = next((c for c in self._criteria if c.id == item.data(Qt.ItemDataRole.UserRole)), None)
+        if criterion is None:
+            return
+        if item.column() == TEXT_COLUMN and item.text().strip() != criterion.text:
+            self.change_requested.emit(criterion.id, "text", criterion.text, item.text().strip())
+        elif item.column() == WEIGHT_COLUMN:
+            text = item.text().strip()
+            weight = parse_number(text, current_language()) if text else None
+            if text and weight is None:
+                self.load(self.chosen_level(), self._criteria, self._hints)  # put the number back
+                return
+            if weight != criterion.weight_pct:
+                self.change_requested.emit(criterion.id, "weight_pct", criterion.weight_pct, weight)
+
+    def _add(self) -> None:
+        text = self.new_text.text().strip()
+        weight_text = self.new_weight.text().strip()
+        weight: Decimal | None = parse_number(weight_text, current_language()) if weight_text else None
+        self.new_weight_field.show_problem(_("Enter a number.") if weight_text and weight is None else None)
+        if weight_text and weight is None:
+            return
+        self.add_requested.emit(
+            self.sdg.number,
+            {
+                "sdg": self.sdg.number,
+                "criterion_type": self.new_type.current(),
+                "text": text,
+                "weight_pct": weight,
+            },
+        )
+
+    def clear_new(self) -> None:
+        self.new_text.clear()
+        self.new_weight.clear()
+        self.new_text_field.show_problem(None)
+        self.new_weight_field.show_problem(None)
+
+    def _remove(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self._criteria):
+            self.remove_requested.emit(self._criteria[row].id)
