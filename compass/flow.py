@@ -56,6 +56,7 @@ _SUBTITLES = {
 }
 
 MANY_PRIORITIES = 5
+PARTNERSHIPS = 17
 
 
 def problems(step: Step, snapshot: SessionSnapshot) -> list[Problem]:
@@ -93,8 +94,9 @@ def _priorities(snapshot: SessionSnapshot) -> list[Problem]:
     selected = snapshot.priority_sdgs()
     if not selected:
         return [Problem("no_priority", "selected", _("Select at least one priority SDG."))]
+    found = []
     if len(selected) > MANY_PRIORITIES:
-        return [
+        found.append(
             Problem(
                 "many_priorities",
                 "selected",
@@ -102,8 +104,21 @@ def _priorities(snapshot: SessionSnapshot) -> list[Problem]:
                     count=MANY_PRIORITIES
                 ),
             )
-        ]
-    return []
+        )
+    profile = snapshot.profile
+    initiatives = profile is not None and any(set(i.sdgs) & set(selected) for i in profile.initiatives)
+    if PARTNERSHIPS not in selected and (PARTNERSHIPS in snapshot.inventoried_sdgs() or initiatives):
+        found.append(
+            Problem(
+                "partnerships",
+                "selected",
+                _(
+                    "Partnerships are in play (local initiatives or SDG 17 in the inventory): consider "
+                    "SDG 17, which touches almost every purchase."
+                ),
+            )
+        )
+    return found
 
 
 def _ambition(snapshot: SessionSnapshot) -> list[Problem]:

@@ -375,3 +375,26 @@ def test_the_picker_proposes_the_profiles_social_return(qtbot) -> None:
     ]
     picker.list.setCurrentRow(rows[0])
     assert "(organisation profile: 2-5 % of the contract value)" in picker.chosen()["text"]
+
+
+def test_priorities_rank_by_score_and_explain_it(qtbot, service) -> None:
+    h = Harness(qtbot, service, Step.PRIORITIES)
+    _inventory(service, h.session_id, 3, 12, 13)
+    assert "Score = focus SDG" in h.page.formula.text()
+    h.page.urgency_box(12).setValue(4)
+    h.page.votes_box(12).setValue(3)
+    assert h.snapshot.priority_for(12).votes == 3
+    first = h.page.table.item(0, h.page.SDG).text()
+    assert first.startswith("12") and h.page.table.item(0, h.page.SCORE).text() == "7"
+    assert "\u2691" in h.page.table.item(1, h.page.SDG).text()  # SDG 3 or 13: urgent nationally
+    h.undo_stack.undo()
+    assert h.snapshot.priority_for(12).votes == 0
+
+
+def test_partnerships_hint(qtbot, service) -> None:
+    h = Harness(qtbot, service, Step.PRIORITIES)
+    _inventory(service, h.session_id, 13, 17)
+    h.page.check_box(13).setChecked(True)
+    assert "SDG 17" in h.page.warnings.text()
+    h.page.check_box(17).setChecked(True)
+    assert "SDG 17" not in h.page.warnings.text()

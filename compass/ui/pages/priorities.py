@@ -1,9 +1,11 @@
-"""Step 2, Prioriteren - hoogste impact: of the inventoried SDGs, the team selects the priorities and
-rates how urgent each is in this project. The team decides; the app only warns."""
+"""Step 2, Prioriteren - hoogste impact: the inventoried SDGs ranked by a score that weighs the
+organisation's focus, urgency, local initiatives and workshop votes. The score only orders the list;
+the team selects the priorities, and the app only warns."""
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,20 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.domain import EntryKind, SessionSnapshot
+from compass.domain import EntryKind, SdgPriority, SessionSnapshot
 from compass.flow import Step, problems
 from compass.i18n import _, current_language
+from compass.scoring import priority_score, score_explanation
 from compass.ui.commands import SetPriorityCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.choices import sdg_label, sdg_swatch
 from compass.ui.widgets.empty_hint import EmptyHint
 
-NOT_RATED = 0  # the spin box's minimum, shown as "-"
+NOT_RATED = 0  # the urgency spin box's minimum, shown as "-"
+URGENT_MARK = "\u2691"  # a flag beside SDGs the national monitor calls urgent
+MAX_VOTES = 99
 
 
 class PrioritiesPage(StepPage):
     step = Step.PRIORITIES
-    SDG, RISKS, OPPORTUNITIES, PRIORITY, URGENCY = range(5)
+    SDG, ENTRIES, FOCUS, URGENCY, INITIATIVES, VOTES, SCORE, PRIORITY = range(8)
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -40,23 +45,29 @@ class PrioritiesPage(StepPage):
         self._title, self._intro = page_heading(layout)
         self.empty = EmptyHint(lambda: context.go_to_step(Step.INVENTORY))
         layout.addWidget(self.empty)
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 8)
         self.table.verticalHeader().hide()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab walks the check boxes and spin boxes instead
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(self.SDG, QHeaderView.ResizeMode.Stretch)
-        for column in (self.RISKS, self.OPPORTUNITIES, self.PRIORITY, self.URGENCY):
+        for column in range(1, 8):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
+        self.formula = QLabel()
+        self.formula.setWordWrap(True)
+        self.urgency_note = QLabel()
+        self.urgency_note.setWordWrap(True)
         self.warnings = QLabel()
         self.warnings.setObjectName("warning")
         self.warnings.setWordWrap(True)
-        layout.addWidget(self.warnings)
-        self._sdgs: tuple[int, ...] = ()
+        for label in (self.formula, self.urgency_note, self.warnings):
+            layout.addWidget(label)
+        self._order: tuple[int, ...] = ()
         self._checks: dict[int, QCheckBox] = {}
         self._urgency: dict[int, QSpinBox] = {}
+        self._votes: dict[int, QSpinBox] = {}
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -73,7 +84,16 @@ class PrioritiesPage(StepPage):
             _("Go to step 1"),
         )
         self.table.setHorizontalHeaderLabels(
-            [_("SDG"), _("Risks"), _("Opportunities"), _("Priority"), _("Urgency (1-5)")]
+            [
+                _("SDG"),
+                _("Risks / opportunities"),
+                _("Focus"),
+                _("Urgency (1-5)"),
+                _("Initiatives"),
+                _("Votes"),
+                _("Score"),
+                _("Priority"),
+            ]
         )
         self.table.horizontalHeaderItem(self.URGENCY).setToolTip(
             _(
@@ -81,64 +101,148 @@ class PrioritiesPage(StepPage):
                 "Think of the gap to reach the goal by 2030."
             )
         )
+        self.table.horizontalHeaderItem(self.FOCUS).setToolTip(
+            _("Whether the organisation profile names this SDG as a focus SDG.")
+        )
+        self.table.horizontalHeaderItem(self.VOTES).setToolTip(
+            _("Votes from an SDG dialogue or workshop (dot voting).")
+        )
         self.table.setAccessibleName(_("Inventoried SDGs"))
+        self.formula.setText(score_explanation())
+        urgency = self.context.reference.urgency
+        if urgency is not None:
+            language = current_language()
+            self.urgency_note.setText(
+                _("{mark} Urgent nationally according to {source}: SDG {sdgs}.").format(
+                    mark=URGENT_MARK,
+                    source=urgency.source(language),
+                    sdgs=", ".join(str(n) for n in sorted(urgency.notes)),
+                )
+            )
         if self.snapshot is not None:
-            self._sdgs = ()  # rebuild the rows with the new language
+            self._order = ()  # rebuild the rows with the new language
             self.load(self.snapshot)
+
+    # -- showing ------------------------------------------------------------------------------------
+
+    def _initiatives(self, snapshot: SessionSnapshot, sdg: int) -> list[str]:
+        profile = snapshot.profile
+        return [i.name for i in profile.initiatives if sdg in i.sdgs] if profile else []
 
     def load(self, snapshot: SessionSnapshot) -> None:
         super().load(snapshot)
         sdgs = snapshot.inventoried_sdgs()
-        if sdgs != self._sdgs:
-            self._build_rows(sdgs)
+        scores = {
+            sdg: priority_score(self._with_focus(snapshot, sdg), len(self._initiatives(snapshot, sdg)))
+            for sdg in sdgs
+        }
+        order = tuple(sorted(sdgs, key=lambda sdg: (-scores[sdg].total, sdg)))
+        if order != self._order:
+            self._build_rows(order)
         tally = Counter((e.sdg, e.kind) for e in snapshot.inventory)
-        for row, sdg in enumerate(sdgs):
+        for row, sdg in enumerate(order):
             priority = snapshot.priority_for(sdg)
-            self.table.item(row, self.RISKS).setText(str(tally[sdg, EntryKind.RISK]))
-            self.table.item(row, self.OPPORTUNITIES).setText(str(tally[sdg, EntryKind.OPPORTUNITY]))
-            check, spin = self._checks[sdg], self._urgency[sdg]
-            check.blockSignals(True)
-            check.setChecked(priority.selected)
-            check.blockSignals(False)
-            spin.blockSignals(True)
-            spin.setValue(priority.urgency or NOT_RATED)
-            spin.blockSignals(False)
+            focus = snapshot.profile.focus_for(sdg) if snapshot.profile else None
+            self.table.item(row, self.ENTRIES).setText(
+                f"{tally[sdg, EntryKind.RISK]} / {tally[sdg, EntryKind.OPPORTUNITY]}"
+            )
+            focus_cell = self.table.item(row, self.FOCUS)
+            focus_cell.setText(_("yes") if focus else ("\u2013" if snapshot.profile else "?"))
+            focus_cell.setToolTip(
+                focus.reason
+                if focus and focus.reason
+                else (
+                    ""
+                    if snapshot.profile
+                    else _("Choose an organisation profile on the project facts page.")
+                )
+            )
+            names = self._initiatives(snapshot, sdg)
+            initiatives = self.table.item(row, self.INITIATIVES)
+            initiatives.setText(str(len(names)))
+            initiatives.setToolTip("\n".join(names))
+            score = scores[sdg]
+            score_cell = self.table.item(row, self.SCORE)
+            score_cell.setText(str(score.total))
+            score_cell.setToolTip(
+                _("focus {focus} + urgency {urgency} + initiatives {initiatives} + votes {votes}").format(
+                    **score.__dict__
+                )
+            )
+            for box, value in (
+                (self._checks[sdg], priority.selected),
+                (self._urgency[sdg], priority.urgency or NOT_RATED),
+                (self._votes[sdg], priority.votes),
+            ):
+                box.blockSignals(True)
+                if isinstance(box, QCheckBox):
+                    box.setChecked(value)
+                else:
+                    box.setValue(value)
+                box.blockSignals(False)
         self.empty.setVisible(not sdgs)
         self.table.setVisible(bool(sdgs))
         found = problems(Step.PRIORITIES, snapshot) if sdgs else []
         self.warnings.setText("\n".join("\u26a0 " + p.message for p in found))
 
-    def _build_rows(self, sdgs: tuple[int, ...]) -> None:
-        self._sdgs = sdgs
+    @staticmethod
+    def _with_focus(snapshot: SessionSnapshot, sdg: int) -> SdgPriority:
+        """The stored priority with the focus taken from the organisation profile."""
+        priority = snapshot.priority_for(sdg)
+        focus = snapshot.profile.focus_for(sdg) is not None if snapshot.profile else False
+        return replace(priority, is_focus=focus)
+
+    def _build_rows(self, order: tuple[int, ...]) -> None:
+        self._order = order
         self._checks.clear()
         self._urgency.clear()
-        self.table.setRowCount(len(sdgs))
-        for row, number in enumerate(sdgs):
+        self._votes.clear()
+        self.table.setRowCount(len(order))
+        urgency = self.context.reference.urgency
+        language = current_language()
+        for row, number in enumerate(order):
             sdg = self.context.reference.sdg(number)
-            name = QTableWidgetItem(sdg_swatch(sdg, self.fontMetrics().height()), sdg_label(sdg))
-            name.setToolTip(sdg.description(current_language()))
+            hint = urgency.for_sdg(number) if urgency else None
+            name = QTableWidgetItem(
+                sdg_swatch(sdg, self.fontMetrics().height()),
+                sdg_label(sdg) + (f"  {URGENT_MARK}" if hint else ""),
+            )
+            name.setToolTip(
+                sdg.description(language)
+                + (f"\n{URGENT_MARK} {hint(language)} ({urgency.source(language)})" if hint else "")
+            )
             self.table.setItem(row, self.SDG, name)
-            for column in (self.RISKS, self.OPPORTUNITIES):
+            for column in (self.ENTRIES, self.FOCUS, self.INITIATIVES, self.SCORE):
                 cell = QTableWidgetItem()
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, column, cell)
             check = QCheckBox(_("priority"))
             check.setAccessibleName(_("SDG {sdg} is a priority").format(sdg=number))
             check.toggled.connect(lambda on, n=number: self._set(n, "selected", not on, on))
-            spin = QSpinBox()
-            spin.setRange(NOT_RATED, 5)
-            spin.setSpecialValueText("\u2013")
-            spin.setAccessibleName(_("Urgency of SDG {sdg}").format(sdg=number))
-            spin.valueChanged.connect(lambda value, n=number: self._set_urgency(n, value))
-            self._checks[number], self._urgency[number] = check, spin
+            urgency_box = QSpinBox()
+            urgency_box.setRange(NOT_RATED, 5)
+            urgency_box.setSpecialValueText("\u2013")
+            urgency_box.setAccessibleName(_("Urgency of SDG {sdg}").format(sdg=number))
+            urgency_box.valueChanged.connect(lambda value, n=number: self._set_urgency(n, value))
+            votes = QSpinBox()
+            votes.setRange(0, MAX_VOTES)
+            votes.setAccessibleName(_("Workshop votes for SDG {sdg}").format(sdg=number))
+            votes.valueChanged.connect(lambda value, n=number: self._set_votes(n, value))
+            self._checks[number], self._urgency[number], self._votes[number] = check, urgency_box, votes
+            self.table.setCellWidget(row, self.URGENCY, urgency_box)
+            self.table.setCellWidget(row, self.VOTES, votes)
             self.table.setCellWidget(row, self.PRIORITY, check)
-            self.table.setCellWidget(row, self.URGENCY, spin)
         self.table.resizeRowsToContents()
+
+    # -- edits --------------------------------------------------------------------------------------
 
     def _set_urgency(self, sdg: int, value: int) -> None:
         assert self.snapshot is not None
-        old = self.snapshot.priority_for(sdg).urgency
-        self._set(sdg, "urgency", old, value or None)
+        self._set(sdg, "urgency", self.snapshot.priority_for(sdg).urgency, value or None)
+
+    def _set_votes(self, sdg: int, value: int) -> None:
+        assert self.snapshot is not None
+        self._set(sdg, "votes", self.snapshot.priority_for(sdg).votes, value)
 
     def _set(self, sdg: int, field: str, old: object, new: object) -> None:
         self.run(
@@ -158,3 +262,6 @@ class PrioritiesPage(StepPage):
 
     def urgency_box(self, sdg: int) -> QSpinBox:
         return self._urgency[sdg]
+
+    def votes_box(self, sdg: int) -> QSpinBox:
+        return self._votes[sdg]
