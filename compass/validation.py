@@ -166,13 +166,33 @@ def validate_indicator(values: Mapping[str, Any]) -> list[Problem]:
     from compass.domain import IndicatorKind
 
     problems = validate_sdg(values.get("sdg"))
-    if not isinstance(values.get("kind"), IndicatorKind):
+    kind = values.get("kind")
+    if not isinstance(kind, IndicatorKind):
         problems.append(Problem("kind", "kind", _("Choose quantitative or qualitative.")))
     problems += validate_required_text(values, "name", _("Name the indicator."))
+    numbers = {}
     for name in ("baseline", "target"):
         value = values.get(name)
         if value is not None and (not isinstance(value, Decimal | int) or isinstance(value, bool)):
             problems.append(Problem("number", name, _("Enter a number.")))
+        elif value is not None:
+            numbers[name] = Decimal(value)
+    if kind is IndicatorKind.QUANTITATIVE:
+        unit = str(values.get("unit") or "").strip()
+        for name, value in numbers.items():
+            if value < 0:
+                problems.append(Problem("negative", name, _("A quantity cannot be negative.")))
+            elif unit == "%" and value > 100:
+                problems.append(Problem("percentage", name, _("A percentage is at most 100.")))
+        if "baseline" in numbers and "target" in numbers and numbers["baseline"] == numbers["target"]:
+            problems.append(
+                Problem("target_equals_baseline", "target", _("The target must differ from the baseline."))
+            )
+        if not unit:
+            problems.append(Problem("unit_required", "unit", _("Give the unit, e.g. kg CO₂ or %.")))
+    kpi = values.get("kpi")
+    if kpi is not None and (isinstance(kpi, bool) or not isinstance(kpi, int) or not 1 <= kpi <= 6):
+        problems.append(Problem("kpi", "kpi", _("Choose a dashboard KPI from 1 to 6.")))
     return problems
 
 

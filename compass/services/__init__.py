@@ -26,6 +26,11 @@ class Services:
         self.database.dispose()
 
 
+def indicator_units(reference: ReferenceData) -> dict[str, tuple[str, ...]]:
+    """The units each catalogue indicator is measured in (Dutch and English spelling)."""
+    return {i.id: tuple(dict.fromkeys((i.unit.nl, i.unit.en))) for i in reference.indicators if i.unit}
+
+
 def open_services(url: str, reference: ReferenceData) -> Services:
     """Open (and migrate) the database at ``url``; a database without profiles gets the examples."""
     database = open_database(url)
@@ -33,7 +38,7 @@ def open_services(url: str, reference: ReferenceData) -> Services:
     award_procedures = frozenset(p.procedure for p in reference.procedures if p.allows_award_criteria)
     services = Services(
         database,
-        SessionService(database, award_procedures),
+        SessionService(database, award_procedures, indicator_units(reference)),
         ProfileService(database, known_criteria),
     )
     services.profiles.install_examples()

@@ -77,11 +77,33 @@ _NOT_COPIED = frozenset({"id", "session_id", "indicator_id", "created_at", "upda
 
 
 class SessionService(ServiceBase):
-    def __init__(self, database: Database, award_procedures: frozenset[Procedure] | None = None) -> None:
-        """``award_procedures``: the procedures that allow award criteria (reference data); None
-        leaves award criteria unrestricted."""
+    def __init__(
+        self,
+        database: Database,
+        award_procedures: frozenset[Procedure] | None = None,
+        indicator_units: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        """From the reference data: ``award_procedures`` allow award criteria (None: all do);
+        ``indicator_units`` are the units of catalogue indicators, by id (first one shown)."""
         super().__init__(database)
         self._award_procedures = award_procedures if award_procedures is not None else frozenset(Procedure)
+        self._indicator_units = dict(indicator_units or {})
+
+    def _indicator_rules(self, values: Mapping[str, Any]) -> None:
+        units = self._indicator_units.get(values.get("catalogue_id") or "")
+        if units and str(values.get("unit") or "").strip() not in units:
+            raise ValidationError(
+                [
+                    Problem(
+                        "unit_mismatch",
+                        "unit",
+                        _(
+                            "The catalogue measures this indicator in {unit}; "
+                            "use that unit or write your own indicator."
+                        ).format(unit=units[0]),
+                    )
+                ]
+            )
 
     def _criterion_rules(
         self, db: Session, session: SessionRow, values: dict[str, Any], exclude_id: int | None = None
@@ -286,6 +308,8 @@ class SessionService(ServiceBase):
             session = self._session_row(db, session_id)
             if collection is Collection.CRITERIA:
                 self._criterion_rules(db, session, values)
+            if collection is Collection.INDICATORS:
+                self._indicator_rules(values)
             if "position" not in values and hasattr(spec.row_class, "position"):
                 values["position"] = (
                     db.scalar(
@@ -320,6 +344,8 @@ class SessionService(ServiceBase):
                 self._criterion_rules(
                     db, self._session_row(db, session_id), {**current, **changes}, exclude_id=item_id
                 )
+            if collection is Collection.INDICATORS:
+                self._indicator_rules({**current, **changes})
             for name, value in changes.items():
                 setattr(row, name, value)
             self._touch(self._session_row(db, session_id))

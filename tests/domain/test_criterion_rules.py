@@ -71,3 +71,43 @@ def test_an_award_criterion_needs_a_weight_and_only_award_criteria_have_one(serv
             weight_pct=Decimal(5),
         )
     assert caught.value.problems[0].code == "weight_only_award"
+
+
+def _indicator(service, session_id: int, **values):
+    from compass.domain import IndicatorKind
+
+    base = {"sdg": 13, "kind": IndicatorKind.QUANTITATIVE, "name": "CO₂ vermeden", "unit": "kg CO₂"}
+    return service.add_item(session_id, Collection.INDICATORS, **{**base, **values})
+
+
+@pytest.mark.parametrize(
+    "values, code, field",
+    [
+        ({"target": Decimal(-5)}, "negative", "target"),
+        ({"baseline": Decimal(10), "target": Decimal(10)}, "target_equals_baseline", "target"),
+        ({"unit": "%", "target": Decimal(120)}, "percentage", "target"),
+        ({"unit": ""}, "unit_required", "unit"),
+        ({"kpi": 9}, "kpi", "kpi"),
+    ],
+)
+def test_indicator_numbers_are_checked(service, values, code, field) -> None:
+    session = service.create_session("Asfalt")
+    with pytest.raises(ValidationError) as caught:
+        _indicator(service, session.id, **values)
+    assert (caught.value.problems[0].code, caught.value.problems[0].field) == (code, field)
+    assert service.get_session(session.id).indicators == ()
+
+
+def test_catalogue_indicators_keep_their_unit(db_url) -> None:
+    from compass.model.database import open_database
+    from compass.model.reference import load_reference_data
+    from compass.services import SessionService, indicator_units
+
+    database = open_database(db_url)
+    service = SessionService(database, None, indicator_units(load_reference_data()))
+    session = service.create_session("Asfalt")
+    with pytest.raises(ValidationError) as caught:
+        _indicator(service, session.id, catalogue_id="ind-co2-avoided", unit="ton")
+    assert "kg CO₂" in caught.value.problems[0].message
+    _indicator(service, session.id, catalogue_id="ind-co2-avoided", unit="kg CO₂", target=Decimal(120000))
+    database.dispose()

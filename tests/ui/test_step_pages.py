@@ -398,3 +398,24 @@ def test_partnerships_hint(qtbot, service) -> None:
     assert "SDG 17" in h.page.warnings.text()
     h.page.check_box(17).setChecked(True)
     assert "SDG 17" not in h.page.warnings.text()
+
+
+def test_an_indicator_from_the_catalogue_brings_its_details(qtbot, service, monkeypatch) -> None:
+    from compass.ui.indicator_picker import IndicatorPicker
+
+    reference = load_reference_data()
+    picker = IndicatorPicker(reference, 13)
+    qtbot.addWidget(picker)
+    assert picker.list.count() == len(reference.indicators_for(sdg=13))
+    co2 = reference.indicator("ind-co2-avoided")
+    monkeypatch.setattr(IndicatorPicker, "ask", classmethod(lambda cls, *a: co2))
+    h = Harness(qtbot, service, Step.INDICATORS)
+    _priority(service, h.session_id)
+    h.page.catalogue_button.click()
+    assert h.page.unit.text() == "kg CO₂" and "fossil reference" in h.page.catalogue_note.text()
+    h.page.target.setText("120,000")
+    h.page.add_button.click()
+    (indicator,) = h.snapshot.indicators
+    assert (indicator.catalogue_id, indicator.kpi, indicator.target) == ("ind-co2-avoided", 5, 120000)
+    assert indicator.reference == "relative to the fossil reference"
+    assert h.page.catalogue_note.isHidden()

@@ -18,7 +18,9 @@ from compass.domain import SHORT_TEXT_MAX_LENGTH, Collection, IndicatorKind, Pro
 from compass.flow import Step, problems
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
+from compass.knowledge import CatalogueIndicator
 from compass.ui.commands import AddItemCommand, RemoveItemCommand
+from compass.ui.indicator_picker import IndicatorPicker
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.add_form import add_form
 from compass.ui.widgets.choices import EnumComboBox, SdgComboBox, sdg_swatch
@@ -71,6 +73,13 @@ class IndicatorsPage(StepPage):
             columns=3,
             stretch={0: 1, 1: 1, 2: 1},
         )
+        self.catalogue_button = QPushButton()
+        self.catalogue_button.clicked.connect(self.pick_from_catalogue)
+        self.catalogue_note = QLabel()
+        self.catalogue_note.setWordWrap(True)
+        self._catalogue: CatalogueIndicator | None = None
+        form.addWidget(self.catalogue_button, 3, 4)
+        form.addWidget(self.catalogue_note, 4, 0, 1, 5)
         self.form_widget = QWidget()
         self.form_widget.setLayout(form)
         layout.addWidget(self.form_widget)
@@ -108,13 +117,32 @@ class IndicatorsPage(StepPage):
             editor.setAccessibleName(text.replace("&", ""))
         self.baseline.setToolTip(_("The value today or in a comparable project (nulmeting)."))
         self.target.setToolTip(_("The value this tender aims for."))
+        self.catalogue_button.setText(_("From the catalogue\u2026"))
+        self.catalogue_button.setToolTip(
+            _(
+                "Fill in an indicator from the catalogue: unit, "
+                "reference, measurement moment and dashboard KPI."
+            )
+        )
+        self._show_catalogue_note()
         self.name.setPlaceholderText(_("e.g. CO\u2082 avoided"))
         self.unit.setPlaceholderText(_("e.g. kg CO\u2082"))
         self.add_button.setText(_("&Add"))
         self.remove_button.setText(_("Remove selected"))
         self.empty.set_texts(_("Select priority SDGs in step 2 first."), _("Go to step 2"))
         self.table.setAccessibleName(_("Indicators"))
-        self.table.set_headers([_("SDG"), _("Kind"), _("Indicator"), _("Unit"), _("Baseline"), _("Target")])
+        self.table.set_headers(
+            [
+                _("SDG"),
+                _("Kind"),
+                _("Indicator"),
+                _("Unit"),
+                _("Baseline"),
+                _("Target"),
+                _("Measured"),
+                _("KPI"),
+            ]
+        )
         self.sdg.retranslate()
         self.kind.retranslate()
         if self.snapshot is not None:
@@ -132,7 +160,19 @@ class IndicatorsPage(StepPage):
             return "" if value is None else format_number(value, language)
 
         rows = [
-            (i.id, [str(i.sdg), i.kind.label(), i.name, i.unit, number(i.baseline), number(i.target)])
+            (
+                i.id,
+                [
+                    str(i.sdg),
+                    i.kind.label(),
+                    i.name,
+                    i.unit,
+                    number(i.baseline),
+                    number(i.target),
+                    i.measurement_moment.label() if i.measurement_moment else "",
+                    str(i.kpi or ""),
+                ],
+            )
             for i in snapshot.indicators
         ]
         reference = self.context.reference
@@ -150,6 +190,17 @@ class IndicatorsPage(StepPage):
             "name": self.name.text().strip(),
             "unit": self.unit.text().strip(),
         }
+        chosen = self._catalogue
+        if chosen is not None:
+            values.update(
+                catalogue_id=chosen.id,
+                reference=chosen.reference(language) if chosen.reference else "",
+                measurement_moment=chosen.measurement_moment,
+                data_source=chosen.data_supplier(language),
+                kpi=chosen.kpi,
+                assessed=chosen.definition(language) if chosen.evidence else "",
+                evidence=chosen.evidence(language) if chosen.evidence else "",
+            )
         unreadable = []
         for field, editor in (("baseline", self.baseline), ("target", self.target)):
             text = editor.text().strip()
@@ -177,7 +228,40 @@ class IndicatorsPage(StepPage):
             return
         for editor in (self.name, self.unit, self.baseline, self.target):
             editor.clear()
+        self._catalogue = None
+        self._show_catalogue_note()
         self.name.setFocus()
+
+    def pick_from_catalogue(self) -> None:
+        sdg = self.sdg.current_sdg()
+        if sdg is None:
+            return
+        chosen = IndicatorPicker.ask(self.context.reference, sdg, self)
+        if chosen is None:
+            return
+        language = current_language()
+        self._catalogue = chosen
+        self.kind.set_current(chosen.kind)
+        self.name.setText(chosen.name(language))
+        self.unit.setText(chosen.unit(language) if chosen.unit else "")
+        self._show_catalogue_note()
+        self.target.setFocus()
+
+    def _show_catalogue_note(self) -> None:
+        chosen = self._catalogue
+        if chosen is None:
+            self.catalogue_note.clear()
+            self.catalogue_note.hide()
+            return
+        language = current_language()
+        parts = [chosen.definition(language)]
+        if chosen.reference:
+            parts.append(_("Reference: {text}").format(text=chosen.reference(language)))
+        parts.append(_("Measured: {moment}").format(moment=chosen.measurement_moment.label()))
+        if chosen.kpi:
+            parts.append(_("Feeds dashboard KPI {kpi}").format(kpi=chosen.kpi))
+        self.catalogue_note.setText(" \u00b7 ".join(parts))
+        self.catalogue_note.show()
 
     def remove_indicator(self, indicator_id: int) -> None:
         self.run(
