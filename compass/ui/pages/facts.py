@@ -28,7 +28,6 @@ from compass.domain import (
     Procedure,
     ProjectFacts,
     SessionSnapshot,
-    SessionStatus,
 )
 from compass.errors import CompassError
 from compass.flow import Step
@@ -36,6 +35,7 @@ from compass.formatting import format_number, parse_number
 from compass.i18n import N_, _, current_language
 from compass.ui.commands import SetProfileCommand, UpdateFactsCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
+from compass.ui.widgets.fact_combos import CategoryComboBox, ProfileComboBox
 from compass.ui.widgets.field import FieldWithMessage
 from compass.validation import validate_fact_changes
 
@@ -150,16 +150,12 @@ class FactsPage(StepPage):
             editor.textChanged.connect(lambda n=name: self._schedule_text(n))
             return editor
         if name == "category":
-            editor = QComboBox()
-            editor.setEditable(True)
-            editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            editor.lineEdit().setMaxLength(SHORT_TEXT_MAX_LENGTH)
+            editor = CategoryComboBox(self.context.reference)
             editor.currentTextChanged.connect(lambda _text: self._schedule("category"))
             editor.lineEdit().editingFinished.connect(self.flush)
-            self._fill_categories(editor)
             return editor
         if name == "profile":
-            editor = QComboBox()
+            editor = ProfileComboBox()
             editor.activated.connect(lambda _index: self._on_profile_chosen())
             return editor
         if name == "procedure":
@@ -229,10 +225,8 @@ class FactsPage(StepPage):
         date.setSpecialValueText(_("not planned yet"))
         date.setDisplayFormat("dd-MM-yyyy" if current_language() == "nl" else "d MMM yyyy")
         category = self._editors["category"]
-        assert isinstance(category, QComboBox)
-        self._fill_categories(category)
-        if self.snapshot is not None:
-            self._show_value("category", self.snapshot.facts.category)
+        assert isinstance(category, CategoryComboBox)
+        category.retranslate()
         category.setToolTip(
             _(
                 "Choose a procurement category from the catalogue (its risks and "
@@ -247,25 +241,11 @@ class FactsPage(StepPage):
 
     # -- reading the editors ------------------------------------------------------------------------
 
-    def _fill_categories(self, box: QComboBox) -> None:
-        """Catalogue categories by name; the stored value is the category id, or the user's text."""
-        language = current_language()
-        typed = box.currentText()
-        box.blockSignals(True)
-        box.clear()
-        for category in sorted(self.context.reference.categories, key=lambda c: c.name(language)):
-            box.addItem(category.name(language), category.id)
-        box.setEditText(typed)
-        box.blockSignals(False)
-
     def _editor_value(self, name: str) -> tuple[Any, str | None]:
         """The value in an editor, or a problem message when it cannot be read as one."""
         editor = self._editors[name]
-        if name == "category":
-            assert isinstance(editor, QComboBox)
-            text = editor.currentText().strip()
-            index = editor.findText(text)
-            return (editor.itemData(index) if index >= 0 else text), None
+        if isinstance(editor, CategoryComboBox):
+            return editor.value(), None
         if isinstance(editor, QLineEdit):
             text = editor.text()
             if name != "contract_value_eur":
@@ -305,13 +285,8 @@ class FactsPage(StepPage):
                 editor.setText(value)
             elif isinstance(editor, QPlainTextEdit):
                 editor.setPlainText(value)
-            elif name == "category":
-                assert isinstance(editor, QComboBox)
-                index = editor.findData(value)
-                if index >= 0:
-                    editor.setCurrentIndex(index)
-                else:
-                    editor.setEditText(value)
+            elif isinstance(editor, CategoryComboBox):
+                editor.set_value(value)
             elif isinstance(editor, QComboBox):
                 editor.setCurrentIndex(editor.findData(value.value))
             elif isinstance(editor, QCheckBox):
@@ -371,33 +346,18 @@ class FactsPage(StepPage):
 
     def _show_profile(self, snapshot: SessionSnapshot) -> None:
         box = self._editors["profile"]
-        assert isinstance(box, QComboBox)
+        assert isinstance(box, ProfileComboBox)
         try:
-            profiles = self.context.profiles().list_profiles()
+            box.show_profiles(self.context.profiles().list_profiles(), snapshot)
         except CompassError as error:
             self.context.report_error(error)
-            return
-        box.blockSignals(True)
-        box.clear()
-        box.addItem(_("(no profile)"), 0)
-        for profile in profiles:
-            suffix = " \u2013 " + _("example") if profile.is_example else ""
-            box.addItem(profile.name + suffix, profile.id)
-        index = box.findData(snapshot.profile_id or 0)
-        if index < 0 and snapshot.profile is not None:  # deleted since: the session kept a copy
-            box.addItem(_("{name} (kept copy)").format(name=snapshot.profile.name), -1)
-            index = box.count() - 1
-        box.setCurrentIndex(max(index, 0))
-        box.setEnabled(snapshot.status is not SessionStatus.FINAL)
-        box.blockSignals(False)
 
     def _on_profile_chosen(self) -> None:
         assert self.snapshot is not None
         box = self._editors["profile"]
-        assert isinstance(box, QComboBox)
-        chosen = int(box.currentData())
-        new = chosen if chosen > 0 else None
-        if chosen < 0 or new == self.snapshot.profile_id:
+        assert isinstance(box, ProfileComboBox)
+        new = box.chosen_profile()
+        if box.keeps_copy() or new == self.snapshot.profile_id:
             return
         self.run(
             SetProfileCommand(

@@ -1,0 +1,78 @@
+"""Two combo boxes of the project facts page: the procurement category (catalogue or free text)
+and the organisation profile a session is decided against."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from compass.domain import SHORT_TEXT_MAX_LENGTH, SessionSnapshot, SessionStatus
+from compass.i18n import _, current_language
+from compass.knowledge import ReferenceData
+from compass.profiles import ProfileSummary
+
+NO_PROFILE, KEPT_COPY = 0, -1
+
+
+class CategoryComboBox(QComboBox):
+    """The catalogue's categories by name; the value is the category id, or the user's own text."""
+
+    def __init__(self, reference: ReferenceData, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._reference = reference
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.lineEdit().setMaxLength(SHORT_TEXT_MAX_LENGTH)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        language = current_language()
+        value = self.value()
+        self.blockSignals(True)
+        self.clear()
+        for category in sorted(self._reference.categories, key=lambda c: c.name(language)):
+            self.addItem(category.name(language), category.id)
+        self.blockSignals(False)
+        self.set_value(value)
+
+    def value(self) -> str:
+        text = self.currentText().strip()
+        index = self.findText(text)
+        return str(self.itemData(index)) if index >= 0 else text
+
+    def set_value(self, value: str) -> None:
+        self.blockSignals(True)
+        index = self.findData(value)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setEditText(value)
+        self.blockSignals(False)
+
+
+class ProfileComboBox(QComboBox):
+    """No profile, the database's profiles, or the copy a session kept of a deleted profile."""
+
+    def show_profiles(self, profiles: Sequence[ProfileSummary], snapshot: SessionSnapshot) -> None:
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(_("(no profile)"), NO_PROFILE)
+        for profile in profiles:
+            suffix = " \u2013 " + _("example") if profile.is_example else ""
+            self.addItem(profile.name + suffix, profile.id)
+        index = self.findData(snapshot.profile_id or NO_PROFILE)
+        if index < 0 and snapshot.profile is not None:
+            self.addItem(_("{name} (kept copy)").format(name=snapshot.profile.name), KEPT_COPY)
+            index = self.count() - 1
+        self.setCurrentIndex(max(index, 0))
+        self.setEnabled(snapshot.status is not SessionStatus.FINAL)
+        self.blockSignals(False)
+
+    def chosen_profile(self) -> int | None:
+        """The chosen profile id; None for no profile (the kept copy counts as no change)."""
+        data = int(self.currentData())
+        return data if data > 0 else None
+
+    def keeps_copy(self) -> bool:
+        return int(self.currentData()) == KEPT_COPY
