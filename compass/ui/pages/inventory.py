@@ -113,7 +113,7 @@ class InventoryPage(StepPage):
         self.remove_button.setText(_("Remove selected"))
         self.table.setAccessibleName(_("Risks and opportunities"))
         self.table.set_headers(
-            [_("SDG"), _("Risk or opportunity"), _("Where"), _("Description"), _("Origin")]
+            [_("SDG"), _("Kind"), _("Where"), _("Description"), _("Origin")]
         )
         self.suggestions.retranslate_ui()
         self.sdg.retranslate()
