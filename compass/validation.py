@@ -196,6 +196,22 @@ def validate_indicator(values: Mapping[str, Any]) -> list[Problem]:
     return problems
 
 
+def validate_measurement(
+    value: Any, measured_on: Any, source: str, note: str, *, quantity: bool
+) -> list[Problem]:
+    problems = []
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        problems.append(Problem("number", "value", _("Enter a number.")))
+    elif quantity and value < 0:
+        problems.append(Problem("negative", "value", _("A quantity cannot be negative.")))
+    if not isinstance(measured_on, dt.date):
+        problems.append(Problem("date", "measured_on", _("Enter a valid date.")))
+    for field, text in (("source", source), ("note", note)):
+        if len(text) > LONG_TEXT_MAX_LENGTH:
+            problems.append(_too_long(field, text, LONG_TEXT_MAX_LENGTH))
+    return problems
+
+
 def validate_communication_item(values: Mapping[str, Any]) -> list[Problem]:
     from compass.domain import Channel, CommunicationMoment
 

@@ -7,8 +7,10 @@ rejected change raises ``ValidationError`` and leaves the database as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
@@ -18,6 +20,8 @@ from compass.domain import (
     AmbitionLevel,
     Collection,
     CriterionType,
+    IndicatorKind,
+    Measurement,
     Problem,
     Procedure,
     SessionSnapshot,
@@ -35,6 +39,7 @@ from compass.model.orm import (
     CriterionRow,
     IndicatorRow,
     InventoryEntryRow,
+    MeasurementRow,
     ProfileRow,
     SdgPriorityRow,
     SessionRow,
@@ -48,6 +53,7 @@ from compass.validation import (
     validate_fact_changes,
     validate_indicator,
     validate_inventory_entry,
+    validate_measurement,
     validate_sdg,
     validate_title,
     validate_urgency,
@@ -353,6 +359,51 @@ class SessionService(ServiceBase):
             item = spec.to_snapshot(row)
         self._changed(session_id)
         return item
+
+    def add_measurement(
+        self,
+        session_id: int,
+        indicator_id: int,
+        *,
+        value: Decimal,
+        measured_on: dt.date,
+        source: str = "",
+        note: str = "",
+    ) -> Measurement:
+        """A realised value of an indicator, recorded after the contract was awarded."""
+        with self._transaction() as db:
+            indicator = self._item_row(db, _COLLECTIONS[Collection.INDICATORS], session_id, indicator_id)
+            problems = validate_measurement(
+                value, measured_on, source, note, quantity=indicator.kind is IndicatorKind.QUANTITATIVE
+            )
+            if problems:
+                raise ValidationError(problems)
+            row = MeasurementRow(
+                indicator_id=indicator_id,
+                value=value,
+                measured_on=measured_on,
+                source=source.strip(),
+                note=note.strip(),
+            )
+            db.add(row)
+            self._touch(self._session_row(db, session_id))
+            db.flush()
+            measurement = snapshots.measurement_of(row)
+        self._changed(session_id)
+        return measurement
+
+    def remove_measurement(self, session_id: int, measurement_id: int) -> tuple[int, Measurement]:
+        """Remove a realised value; returns its indicator id and the value, so undo can restore it."""
+        with self._transaction() as db:
+            row = db.get(MeasurementRow, measurement_id)
+            if row is None or row.indicator.session_id != session_id:
+                self._session_row(db, session_id)
+                raise ItemNotFoundError(_("The item no longer exists; it may have been removed."))
+            removed = (row.indicator_id, snapshots.measurement_of(row))
+            db.delete(row)
+            self._touch(self._session_row(db, session_id))
+        self._changed(session_id)
+        return removed
 
     def remove_item(self, session_id: int, collection: Collection, item_id: int) -> Any:
         """Remove an item; returns what was removed so an undo can add it back."""

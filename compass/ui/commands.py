@@ -235,3 +235,44 @@ class SetProfileCommand(ServiceCommand):
 
     def revert(self) -> None:
         self.service.set_profile(self.session_id, self.old)
+
+
+class AddMeasurementCommand(ServiceCommand):
+    def __init__(
+        self, service: SessionService, session_id: int, indicator_id: int, values: dict[str, Any], text: str
+    ) -> None:
+        super().__init__(service, session_id, text)
+        self.indicator_id, self.values = indicator_id, values
+        self.measurement_id: int | None = None
+
+    def do(self) -> None:
+        self.measurement_id = self.service.add_measurement(
+            self.session_id, self.indicator_id, **self.values
+        ).id
+
+    def revert(self) -> None:
+        if self.measurement_id is not None:
+            self.service.remove_measurement(self.session_id, self.measurement_id)
+
+
+class RemoveMeasurementCommand(ServiceCommand):
+    def __init__(self, service: SessionService, session_id: int, measurement_id: int, text: str) -> None:
+        super().__init__(service, session_id, text)
+        self.measurement_id = measurement_id
+        self.indicator_id: int | None = None
+        self.values: dict[str, Any] = {}
+
+    def do(self) -> None:
+        self.indicator_id, removed = self.service.remove_measurement(self.session_id, self.measurement_id)
+        self.values = {
+            "value": removed.value,
+            "measured_on": removed.measured_on,
+            "source": removed.source,
+            "note": removed.note,
+        }
+
+    def revert(self) -> None:
+        assert self.indicator_id is not None
+        self.measurement_id = self.service.add_measurement(
+            self.session_id, self.indicator_id, **self.values
+        ).id

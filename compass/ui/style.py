@@ -15,6 +15,7 @@ def style_sheet(base_point_size: float) -> str:
     return f"""
 QLabel#appTitle {{ font-size: {pt(2.0)}; font-weight: 600; color: {ACCENT}; }}
 QLabel#pageTitle {{ font-size: {pt(1.6)}; font-weight: 600; color: {ACCENT}; }}
+QLabel#sectionTitle {{ font-weight: 600; color: {ACCENT}; margin-top: 8px; }}
 QLabel#sessionTitle {{ font-size: {pt(1.25)}; font-weight: 600; }}
 QLabel#stepCaption {{ color: #4A5560; }}
 QLabel#pageIntro {{ color: #4A5560; margin-bottom: 6px; }}

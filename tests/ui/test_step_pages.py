@@ -419,3 +419,35 @@ def test_an_indicator_from_the_catalogue_brings_its_details(qtbot, service, monk
     assert (indicator.catalogue_id, indicator.kpi, indicator.target) == ("ind-co2-avoided", 5, 120000)
     assert indicator.reference == "relative to the fossil reference"
     assert h.page.catalogue_note.isHidden()
+
+
+def test_realised_values_and_the_kpi_preview_on_step_5(qtbot, service) -> None:
+    from decimal import Decimal
+
+    h = Harness(qtbot, service, Step.VISIBILITY)
+    assert "No indicator feeds a dashboard KPI" in h.page.realised.kpis.text()
+    _priority(service, h.session_id)
+    service.add_item(
+        h.session_id,
+        Collection.INDICATORS,
+        sdg=13,
+        kind=IndicatorKind.QUANTITATIVE,
+        name="CO₂ vermeden",
+        unit="kg CO₂",
+        target=Decimal(120000),
+        kpi=5,
+    )
+    assert "KPI 5" in h.page.realised.kpis.text() and "120,000 kg CO₂" in h.page.realised.kpis.text()
+    h.page.realised.value.setText("veel")
+    h.page.realised.add_button.click()
+    assert h.page.realised.value_field.problem_text() == "Enter a number."
+    h.page.realised.value.setText("95,000")
+    h.page.realised.source.setText("Eindrapportage")
+    h.page.realised.add_button.click()
+    (measurement,) = h.snapshot.indicators[0].measurements
+    assert (measurement.value, measurement.source) == (95000, "Eindrapportage")
+    assert "realised 95,000 kg CO₂" in h.page.realised.kpis.text()
+    h.undo_stack.undo()
+    assert h.snapshot.indicators[0].measurements == ()
+    h.undo_stack.redo()
+    assert len(h.snapshot.indicators[0].measurements) == 1

@@ -112,9 +112,7 @@ class InventoryPage(StepPage):
         self.add_button.setText(_("&Add"))
         self.remove_button.setText(_("Remove selected"))
         self.table.setAccessibleName(_("Risks and opportunities"))
-        self.table.set_headers(
-            [_("SDG"), _("Kind"), _("Where"), _("Description"), _("Origin")]
-        )
+        self.table.set_headers([_("SDG"), _("Kind"), _("Where"), _("Description"), _("Origin")])
         self.suggestions.retranslate_ui()
         self.sdg.retranslate()
         self.kind.retranslate()

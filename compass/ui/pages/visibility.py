@@ -22,12 +22,18 @@ from compass.domain import (
 )
 from compass.flow import Step
 from compass.i18n import N_, _
-from compass.ui.commands import AddItemCommand, RemoveItemCommand
+from compass.ui.commands import (
+    AddItemCommand,
+    AddMeasurementCommand,
+    RemoveItemCommand,
+    RemoveMeasurementCommand,
+)
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.add_form import add_form
 from compass.ui.widgets.choices import EnumComboBox
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
+from compass.ui.widgets.realised_values import RealisedValues
 
 # Suggestions only; the stakeholder roles become reference data with the knowledge base.
 STAKEHOLDER_SUGGESTIONS = (
@@ -71,12 +77,16 @@ class VisibilityPage(StepPage):
         self.table = ItemTable(stretch_column=3)
         self.table.remove_requested.connect(self.remove_item)
         layout.addWidget(self.table, 1)
+        self.realised = RealisedValues(context.reference)
+        self.realised.add_requested.connect(self._on_realised_add_requested)
+        self.realised.remove_requested.connect(self._on_realised_remove_requested)
         self.remove_button = QPushButton()
         self.remove_button.clicked.connect(self.table.remove_selected)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self.remove_button)
         layout.addLayout(bottom)
+        layout.addWidget(self.realised)
         self.setFocusProxy(self.stakeholder)
         self.retranslate_ui()
 
@@ -108,6 +118,7 @@ class VisibilityPage(StepPage):
         self.moment.retranslate()
         self.table.setAccessibleName(_("Communication plan"))
         self.table.set_headers([_("Who"), _("Channel"), _("Moment"), _("Message")])
+        self.realised.retranslate_ui()
         if self.snapshot is not None:
             self.load(self.snapshot)
 
@@ -119,6 +130,7 @@ class VisibilityPage(StepPage):
         ]
         self.table.set_rows(rows)
         self.remove_button.setEnabled(bool(rows))
+        self.realised.load(snapshot)
 
     def add_item(self) -> None:
         if self.snapshot is None:
@@ -139,6 +151,20 @@ class VisibilityPage(StepPage):
         if self.run_showing_problems(command, {"stakeholder_role": self.stakeholder_field}):
             self.message.clear()
             self.message.setFocus()
+
+    def _on_realised_add_requested(self, indicator_id: int, values: dict) -> None:
+        command = AddMeasurementCommand(
+            self.service(), self.session_id, indicator_id, values, _("Record realised value")
+        )
+        if self.run_showing_problems(command, {"value": self.realised.value_field}):
+            self.realised.clear_new()
+
+    def _on_realised_remove_requested(self, measurement_id: int) -> None:
+        self.run(
+            RemoveMeasurementCommand(
+                self.service(), self.session_id, measurement_id, _("Remove realised value")
+            )
+        )
 
     def remove_item(self, item_id: int) -> None:
         self.run(

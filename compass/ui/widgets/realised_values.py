@@ -1,0 +1,166 @@
+"""After realisation: the realised values per indicator (value, date, source, note), and what the
+tender contributes to the organisation's dashboard KPIs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from compass.dashboard import kpi_contributions
+from compass.domain import SessionSnapshot
+from compass.formatting import format_number, parse_number
+from compass.i18n import _, current_language
+from compass.knowledge import ReferenceData
+from compass.ui.widgets.field import FieldWithMessage
+from compass.ui.widgets.item_table import ItemTable
+
+
+class RealisedValues(QWidget):
+    add_requested = Signal(int, object)  # indicator id, values
+    remove_requested = Signal(int)  # measurement id
+
+    def __init__(self, reference: ReferenceData, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._reference = reference
+        self.kpi_heading = QLabel()
+        self.kpi_heading.setObjectName("sectionTitle")
+        self.kpis = QLabel()
+        self.kpis.setWordWrap(True)
+        self.heading = QLabel()
+        self.heading.setObjectName("sectionTitle")
+        self.indicator = QComboBox()
+        self.value = QLineEdit()
+        self.value_field = FieldWithMessage(self.value)
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.source = QLineEdit()
+        self.note = QLineEdit()
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self._add)
+        self.labels = [QLabel() for _ in range(5)]
+        grid = QGridLayout()
+        for column, (label, field) in enumerate(
+            zip(
+                self.labels,
+                (self.indicator, self.value_field, self.date, self.source, self.note),
+                strict=True,
+            )
+        ):
+            label.setBuddy(field.editor if isinstance(field, FieldWithMessage) else field)
+            grid.addWidget(label, 0, column)
+            grid.addWidget(field, 1, column)
+        grid.addWidget(self.add_button, 1, 5)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(4, 2)
+        self.table = ItemTable(stretch_column=4)
+        self.table.remove_requested.connect(self.remove_requested)
+        self.table.setMaximumHeight(self.fontMetrics().height() * 10)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.kpi_heading)
+        layout.addWidget(self.kpis)
+        layout.addWidget(self.heading)
+        layout.addLayout(grid)
+        layout.addWidget(self.table)
+        self._indicator_ids: list[int] = []
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.kpi_heading.setText(_("Contribution to the dashboard"))
+        self.heading.setText(_("Realised values (after the contract is awarded)"))
+        texts = (_("&Indicator"), _("&Value"), _("&Date"), _("S&ource"), _("N&ote"))
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+        for widget, text in zip(
+            (self.indicator, self.value, self.date, self.source, self.note), texts, strict=True
+        ):
+            widget.setAccessibleName(text.replace("&", ""))
+        self.add_button.setText(_("Record"))
+        self.table.set_headers([_("Indicator"), _("Value"), _("Date"), _("Source"), _("Note")])
+        self.date.setDisplayFormat("dd-MM-yyyy" if current_language() == "nl" else "d MMM yyyy")
+
+    def load(self, snapshot: SessionSnapshot) -> None:
+        language = current_language()
+        lines = []
+        for contribution in kpi_contributions(snapshot, self._reference):
+            targets = (
+                ", ".join(
+                    f"{format_number(v, language)} {u}".strip() for u, v in contribution.targets.items()
+                )
+                or "\u2013"
+            )
+            realised = (
+                ", ".join(
+                    f"{format_number(v, language)} {u}".strip() for u, v in contribution.realised.items()
+                )
+                or "\u2013"
+            )
+            lines.append(
+                _("KPI {id} {name}: target {target}; realised {realised}").format(
+                    id=contribution.kpi.id,
+                    name=contribution.kpi.name(language),
+                    target=targets,
+                    realised=realised,
+                )
+            )
+        self.kpis.setText(
+            "\n".join(lines)
+            or _("No indicator feeds a dashboard KPI yet: choose catalogue indicators in step 4.")
+        )
+        current = self.indicator.currentData()
+        self.indicator.clear()
+        self._indicator_ids = [i.id for i in snapshot.indicators]
+        for indicator in snapshot.indicators:
+            self.indicator.addItem(f"SDG {indicator.sdg} \u00b7 {indicator.name}", indicator.id)
+        self.indicator.setCurrentIndex(max(0, self.indicator.findData(current)))
+        rows = []
+        for indicator in snapshot.indicators:
+            for m in indicator.measurements:
+                rows.append(
+                    (
+                        m.id,
+                        [
+                            indicator.name,
+                            f"{format_number(m.value, language)} {indicator.unit}".strip(),
+                            m.measured_on.strftime("%d-%m-%Y"),
+                            m.source,
+                            m.note,
+                        ],
+                    )
+                )
+        self.table.set_rows(rows)
+        self.add_button.setEnabled(bool(snapshot.indicators))
+
+    def _add(self) -> None:
+        if self.indicator.currentData() is None:
+            return
+        value = parse_number(self.value.text(), current_language())
+        self.value_field.show_problem(None if value is not None else _("Enter a number."))
+        if value is None:
+            return
+        date = self.date.date()
+        self.add_requested.emit(
+            int(self.indicator.currentData()),
+            {
+                "value": value,
+                "measured_on": dt.date(date.year(), date.month(), date.day()),
+                "source": self.source.text(),
+                "note": self.note.text(),
+            },
+        )
+
+    def clear_new(self) -> None:
+        for editor in (self.value, self.source, self.note):
+            editor.clear()
+        self.value_field.show_problem(None)
