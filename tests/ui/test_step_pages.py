@@ -451,3 +451,21 @@ def test_realised_values_and_the_kpi_preview_on_step_5(qtbot, service) -> None:
     assert h.snapshot.indicators[0].measurements == ()
     h.undo_stack.redo()
     assert len(h.snapshot.indicators[0].measurements) == 1
+
+
+def test_sdg_tiles_show_counts_and_choose_the_sdg(qtbot, service) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    h = Harness(qtbot, service, Step.INVENTORY)
+    _inventory(service, h.session_id, 13)
+    tiles = h.page.tiles
+    h.page.resize(1000, 700)
+    assert tiles._counts == {13: (1, 0)}
+    assert "SDG 13" in tiles.toolTip()
+    center = tiles._rect(7).center()
+    qtbot.mouseClick(tiles, Qt.MouseButton.LeftButton, pos=QPoint(int(center.x()), int(center.y())))
+    assert h.page.sdg.current_sdg() == 7
+    tiles.setFocus()
+    qtbot.keyClick(tiles, Qt.Key.Key_Down)  # 7 -> 16
+    qtbot.keyClick(tiles, Qt.Key.Key_Return)
+    assert h.page.sdg.current_sdg() == 16

@@ -32,6 +32,7 @@ from compass.ui.widgets.add_form import add_form
 from compass.ui.widgets.choices import EnumComboBox, SdgComboBox, sdg_swatch
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
+from compass.ui.widgets.sdg_tiles import SdgTiles
 from compass.ui.widgets.suggestion_list import SuggestionList
 
 
@@ -44,7 +45,13 @@ class InventoryPage(StepPage):
         layout.setContentsMargins(0, 0, 0, 0)
         self._title, self._intro = page_heading(layout)
 
+        self.tiles = SdgTiles(context.reference)
+        self.tiles.sdg_chosen.connect(self._on_tiles_sdg_chosen)
+        layout.addWidget(self.tiles)
         self.sdg = SdgComboBox(context.reference)
+        self.sdg.currentIndexChanged.connect(
+            lambda _index: self.tiles.set_current(self.sdg.current_sdg() or 1)
+        )
         self.kind = EnumComboBox(EntryKind)
         self.source = EnumComboBox(EntrySource)
         self.description = QLineEdit()
@@ -115,6 +122,7 @@ class InventoryPage(StepPage):
         self.table.set_headers([_("SDG"), _("Kind"), _("Where"), _("Description"), _("Origin")])
         self.suggestions.retranslate_ui()
         self.sdg.retranslate()
+        self.tiles.retranslate_ui()
         self.kind.retranslate()
         self.source.retranslate()
         if self.snapshot is not None:
@@ -140,6 +148,13 @@ class InventoryPage(StepPage):
         self.table.set_rows(rows, [sdg_swatch(reference.sdg(e.sdg)) for e in snapshot.inventory])
         self.remove_button.setEnabled(bool(rows))
         self.counts.setText(self._counts_text(snapshot))
+        tally = Counter((e.sdg, e.kind) for e in snapshot.inventory)
+        self.tiles.set_counts(
+            {
+                sdg: (tally[sdg, EntryKind.RISK], tally[sdg, EntryKind.OPPORTUNITY])
+                for sdg in snapshot.inventoried_sdgs()
+            }
+        )
         self._show_suggestions(snapshot)
 
     @staticmethod
@@ -186,6 +201,10 @@ class InventoryPage(StepPage):
             open_suggestions(snapshot, reference),
             ", ".join(category.name(language) for category in categories),
         )
+
+    def _on_tiles_sdg_chosen(self, sdg: int) -> None:
+        self.sdg.set_current_sdg(sdg)
+        self.description.setFocus()
 
     def accept_suggestion(self, suggestion: Suggestion) -> None:
         if self.snapshot is None:
