@@ -469,3 +469,29 @@ def test_sdg_tiles_show_counts_and_choose_the_sdg(qtbot, service) -> None:
     qtbot.keyClick(tiles, Qt.Key.Key_Down)  # 7 -> 16
     qtbot.keyClick(tiles, Qt.Key.Key_Return)
     assert h.page.sdg.current_sdg() == 16
+
+
+def test_summary_groups_criteria_by_type(qtbot, service) -> None:
+    from decimal import Decimal
+
+    from compass.domain import CriterionType
+
+    h = Harness(qtbot, service, Step.SUMMARY)
+    service.add_item(
+        h.session_id,
+        Collection.CRITERIA,
+        sdg=13,
+        criterion_type=CriterionType.AWARD_CRITERION,
+        text="Laagste <MKI>",
+        weight_pct=Decimal(20),
+    )
+    service.add_item(
+        h.session_id,
+        Collection.CRITERIA,
+        sdg=8,
+        criterion_type=CriterionType.CONTRACT_CONDITION,
+        text="Social Return 5 %",
+    )
+    html = h.page.render_html(h.snapshot)
+    assert html.index("Award criterion") < html.index("Contract condition")
+    assert "Laagste &lt;MKI&gt; (20 %)" in html and "SDG 8: Social Return 5 %" in html

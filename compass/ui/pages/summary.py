@@ -8,7 +8,7 @@ from html import escape
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from compass.domain import SessionSnapshot
+from compass.domain import CriterionType, SessionSnapshot
 from compass.flow import Step, all_problems
 from compass.formatting import format_number
 from compass.i18n import _, current_language, ngettext
@@ -114,6 +114,23 @@ class SummaryPage(StepPage):
                     f"<td>{indicators}</td></tr>"
                 )
             parts.append("</table>")
+        if snapshot.criteria:
+            parts.append(_heading(_("Criteria by type")))
+            for criterion_type in CriterionType:
+                chosen = [c for c in snapshot.criteria if c.criterion_type is criterion_type]
+                if not chosen:
+                    continue
+                items = "".join(
+                    f"<li>SDG {c.sdg}: {escape(c.text)}"
+                    + (
+                        f" ({escape(format_number(c.weight_pct, language))} %)"
+                        if c.weight_pct is not None
+                        else ""
+                    )
+                    + "</li>"
+                    for c in chosen
+                )
+                parts.append(f"<p><b>{escape(criterion_type.label())}</b></p><ul>{items}</ul>")
         recorded = ngettext(
             "{n} risk or opportunity recorded.",
             "{n} risks and opportunities recorded.",
