@@ -54,6 +54,7 @@ from compass.validation import (
     validate_indicator,
     validate_inventory_entry,
     validate_measurement,
+    validate_percentage,
     validate_sdg,
     validate_title,
     validate_urgency,
@@ -234,6 +235,40 @@ class SessionService(ServiceBase):
             row.status = status
             if status is SessionStatus.FINAL and row.profile_snapshot is None and row.profile:
                 row.profile_snapshot = row.profile.document
+            self._touch(row)
+        self._changed(session_id)
+
+    def set_quality_weight(self, session_id: int, weight_pct: Decimal) -> None:
+        """The share of the award decision that quality gets; the award criteria must fit in it."""
+        with self._transaction() as db:
+            row = self._session_row(db, session_id)
+            used = sum(
+                (
+                    w
+                    for w in db.scalars(
+                        select(CriterionRow.weight_pct).where(
+                            CriterionRow.session_id == session_id,
+                            CriterionRow.criterion_type == CriterionType.AWARD_CRITERION,
+                        )
+                    )
+                    if w
+                ),
+                Decimal(0),
+            )
+            problems = validate_percentage(weight_pct, "quality_weight_pct")
+            if not problems and weight_pct < used:
+                problems = [
+                    Problem(
+                        "below_award_weights",
+                        "quality_weight_pct",
+                        _("The award criteria already weigh {used} %; lower them first.").format(
+                            used=format(used.normalize(), "f")
+                        ),
+                    )
+                ]
+            if problems:
+                raise ValidationError(problems)
+            row.quality_weight_pct = Decimal(weight_pct)
             self._touch(row)
         self._changed(session_id)
 

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -276,3 +277,17 @@ class RemoveMeasurementCommand(ServiceCommand):
         self.measurement_id = self.service.add_measurement(
             self.session_id, self.indicator_id, **self.values
         ).id
+
+
+class SetQualityWeightCommand(ServiceCommand):
+    def __init__(
+        self, service: SessionService, session_id: int, old: Decimal, new: Decimal, text: str
+    ) -> None:
+        super().__init__(service, session_id, text)
+        self.old, self.new = old, new
+
+    def do(self) -> None:
+        self.service.set_quality_weight(self.session_id, self.new)
+
+    def revert(self) -> None:
+        self.service.set_quality_weight(self.session_id, self.old)

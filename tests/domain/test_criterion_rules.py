@@ -111,3 +111,18 @@ def test_catalogue_indicators_keep_their_unit(db_url) -> None:
     assert "kg CO₂" in caught.value.problems[0].message
     _indicator(service, session.id, catalogue_id="ind-co2-avoided", unit="kg CO₂", target=Decimal(120000))
     database.dispose()
+
+
+def test_the_quality_weight_limits_the_award_weights(service) -> None:
+    session = service.create_session("Asfalt")
+    service.set_quality_weight(session.id, Decimal(40))
+    _award(service, session.id, 30)
+    with pytest.raises(ValidationError) as caught:
+        _award(service, session.id, 15, "MKI")
+    assert "quality weight of 40 %" in caught.value.problems[0].message
+    with pytest.raises(ValidationError) as caught:
+        service.set_quality_weight(session.id, Decimal(20))
+    assert caught.value.problems[0].code == "below_award_weights"
+    with pytest.raises(ValidationError):
+        service.set_quality_weight(session.id, Decimal(101))
+    assert service.get_session(session.id).quality_weight_pct == 40

@@ -495,3 +495,16 @@ def test_summary_groups_criteria_by_type(qtbot, service) -> None:
     html = h.page.render_html(h.snapshot)
     assert html.index("Award criterion") < html.index("Contract condition")
     assert "Laagste &lt;MKI&gt; (20 %)" in html and "SDG 8: Social Return 5 %" in html
+
+
+def test_the_quality_weight_is_set_on_step_3(qtbot, service) -> None:
+    h = Harness(qtbot, service, Step.AMBITION)
+    assert h.page.quality.text() == "100"
+    h.page.quality.setText("60")
+    h.page.quality.editingFinished.emit()
+    assert h.snapshot.quality_weight_pct == 60
+    h.page.quality.setText("200")
+    h.page.quality.editingFinished.emit()
+    assert h.page.quality_field.problem_text() == "Enter a percentage from 0 to 100."
+    h.undo_stack.undo()
+    assert h.snapshot.quality_weight_pct == 100

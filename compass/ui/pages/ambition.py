@@ -4,21 +4,24 @@ into the tender. The procedure's rules are enforced by the services and shown be
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from compass.domain import AmbitionLevel, Collection, SessionSnapshot
 from compass.flow import Step
-from compass.i18n import _
+from compass.formatting import format_number, parse_number
+from compass.i18n import _, current_language
 from compass.ui.catalogue_picker import CataloguePicker
 from compass.ui.commands import (
     AddItemCommand,
     RemoveItemCommand,
     SetAmbitionCommand,
+    SetQualityWeightCommand,
     UpdateItemCommand,
 )
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.criteria_box import CriteriaBox
 from compass.ui.widgets.empty_hint import EmptyHint
+from compass.ui.widgets.field import FieldWithMessage
 
 
 class AmbitionPage(StepPage):
@@ -33,6 +36,17 @@ class AmbitionPage(StepPage):
         self.levels_help.setWordWrap(True)
         self.levels_help.setContentsMargins(0, 0, 0, 8)
         outer.addWidget(self.levels_help)
+        self.quality_label = QLabel()
+        self.quality = QLineEdit()
+        self.quality.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 8)
+        self.quality.editingFinished.connect(self._on_quality_edited)
+        self.quality_label.setBuddy(self.quality)
+        self.quality_field = FieldWithMessage(self.quality)
+        quality_row = QHBoxLayout()
+        quality_row.addWidget(self.quality_label)
+        quality_row.addWidget(self.quality_field)
+        quality_row.addStretch(1)
+        outer.addLayout(quality_row)
         self.empty = EmptyHint(lambda: context.go_to_step(Step.PRIORITIES))
         outer.addWidget(self.empty)
         scroll = QScrollArea()
@@ -65,6 +79,14 @@ class AmbitionPage(StepPage):
             )
         )
         self.empty.set_texts(_("Select priority SDGs in step 2 first."), _("Go to step 2"))
+        self.quality_label.setText(_("&Quality weight of the tender (%):"))
+        self.quality.setAccessibleName(_("Quality weight of the tender in %"))
+        self.quality.setToolTip(
+            _(
+                "The share of the award decision that quality gets; the weights "
+                "of all SDG award criteria together must fit within it."
+            )
+        )
         for box in self.boxes.values():
             box.retranslate_ui()
         if self.snapshot is not None:
@@ -81,6 +103,8 @@ class AmbitionPage(StepPage):
                 ambition.level if ambition else None, snapshot.criteria_for(sdg), self._hints(snapshot, sdg)
             )
         self.empty.setVisible(not sdgs)
+        if not self.quality.hasFocus():
+            self.quality.setText(format_number(snapshot.quality_weight_pct, current_language()))
 
     def _hints(self, snapshot: SessionSnapshot, sdg: int) -> list[str]:
         ambition = snapshot.ambition_for(sdg)
@@ -179,6 +203,25 @@ class AmbitionPage(StepPage):
                     _("Add criterion from the catalogue"),
                 )
             )
+
+    def _on_quality_edited(self) -> None:
+        if self.snapshot is None:
+            return
+        value = parse_number(self.quality.text(), current_language())
+        if value is None:
+            self.quality_field.show_problem(_("Enter a percentage from 0 to 100."))
+            return
+        if value == self.snapshot.quality_weight_pct:
+            self.quality_field.show_problem(None)
+            return
+        command = SetQualityWeightCommand(
+            self.service(),
+            self.session_id,
+            self.snapshot.quality_weight_pct,
+            value,
+            _("Change the quality weight"),
+        )
+        self.run_showing_problems(command, {"quality_weight_pct": self.quality_field})
 
     def level_box(self, sdg: int):  # type: ignore[no-untyped-def]
         return self.boxes[sdg].level
