@@ -247,6 +247,8 @@ class SessionSnapshot:
     # What the session is decided against: the live profile while a draft, the copy frozen when the
     # session was finished (changing the profile later never rewrites a finished session).
     profile: OrganisationProfile | None = None
+    # Whether the session's procedure allows award criteria (reference data, set by the service).
+    award_criteria_allowed: bool = True
 
     def inventoried_sdgs(self) -> tuple[int, ...]:
         return tuple(sorted({entry.sdg for entry in self.inventory}))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from compass.domain import IndicatorKind, Problem, SessionSnapshot
+from compass.domain import CriterionType, IndicatorKind, Problem, SessionSnapshot
 from compass.i18n import N_, _
 
 
@@ -140,6 +140,29 @@ def _ambition(snapshot: SessionSnapshot) -> list[Problem]:
                     _("Add at least one criterion for SDG {sdg}.").format(sdg=sdg),
                 )
             )
+    awards = [c for c in snapshot.criteria if c.criterion_type is CriterionType.AWARD_CRITERION]
+    if awards and not snapshot.award_criteria_allowed:
+        found.append(
+            Problem(
+                "award_not_allowed",
+                "criteria",
+                _(
+                    "The procedure {procedure} allows no award criteria, but {count} are set: make them "
+                    "requirements or contract conditions."
+                ).format(procedure=snapshot.facts.procedure.label(), count=len(awards)),
+            )
+        )
+    total = sum((c.weight_pct or 0 for c in awards), 0)
+    if total > snapshot.quality_weight_pct:
+        found.append(
+            Problem(
+                "weights_exceed",
+                "criteria",
+                _(
+                    "The award weights add up to {total} %, more than the quality weight of {limit} %."
+                ).format(total=total, limit=snapshot.quality_weight_pct),
+            )
+        )
     return found
 
 

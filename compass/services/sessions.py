@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -95,6 +95,11 @@ class SessionService(ServiceBase):
         super().__init__(database)
         self._award_procedures = award_procedures if award_procedures is not None else frozenset(Procedure)
         self._indicator_units = dict(indicator_units or {})
+
+    def _snapshot(self, row: SessionRow) -> SessionSnapshot:
+        return replace(
+            snapshots.snapshot_of(row), award_criteria_allowed=row.procedure in self._award_procedures
+        )
 
     def _indicator_rules(self, values: Mapping[str, Any]) -> None:
         units = self._indicator_units.get(values.get("catalogue_id") or "")
@@ -193,13 +198,13 @@ class SessionService(ServiceBase):
             row = SessionRow(title=title.strip(), procedure=procedure, profile_id=profile_id, **facts)
             db.add(row)
             db.flush()
-            snapshot = snapshots.snapshot_of(row)
+            snapshot = self._snapshot(row)
         self._changed(snapshot.id)
         return snapshot
 
     def get_session(self, session_id: int) -> SessionSnapshot:
         with self._transaction() as db:
-            return snapshots.snapshot_of(self._session_row(db, session_id, full=True))
+            return self._snapshot(self._session_row(db, session_id, full=True))
 
     def session_exists(self, session_id: int) -> bool:
         with self._transaction() as db:
@@ -218,7 +223,7 @@ class SessionService(ServiceBase):
                 setattr(row, name, value)
             self._touch(row)
             db.flush()
-            snapshot = snapshots.snapshot_of(row)
+            snapshot = self._snapshot(row)
         self._changed(session_id)
         return snapshot
 
@@ -328,7 +333,7 @@ class SessionService(ServiceBase):
                 copy.indicators.append(indicator_copy)
             db.add(copy)
             db.flush()
-            snapshot = snapshots.snapshot_of(copy)
+            snapshot = self._snapshot(copy)
         self._changed(snapshot.id)
         return snapshot
 

@@ -97,3 +97,24 @@ def test_more_than_five_priorities_is_a_warning(service) -> None:
         )
         service.set_priority(sid, sdg, selected=True)
     assert _codes(Step.PRIORITIES, service.get_session(sid)) == ["many_priorities"]
+
+
+def test_a_procedure_changed_to_single_quote_flags_its_award_criteria(service) -> None:
+    from decimal import Decimal
+
+    from compass.domain import Procedure
+
+    sid = service.create_session("Asfalt").id
+    service.add_item(
+        sid,
+        Collection.CRITERIA,
+        sdg=13,
+        criterion_type=CriterionType.AWARD_CRITERION,
+        text="MKI",
+        weight_pct=Decimal(20),
+    )
+    assert "award_not_allowed" not in _codes(Step.AMBITION, service.get_session(sid))
+    service.update_facts(sid, procedure=Procedure.SINGLE_QUOTE)
+    snapshot = service.get_session(sid)
+    assert not snapshot.award_criteria_allowed
+    assert "award_not_allowed" in _codes(Step.AMBITION, snapshot)
