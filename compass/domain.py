@@ -172,6 +172,17 @@ class SdgPriority:
 
 
 @dataclass(frozen=True)
+class InitiativeLink:
+    """Step 2: a local initiative a priority SDG can build on (from the profile, or added)."""
+
+    id: int
+    sdg: int
+    name: str
+    description: str = ""
+    profile_initiative_ref: str = ""
+
+
+@dataclass(frozen=True)
 class Criterion:
     id: int
     sdg: int
@@ -243,6 +254,7 @@ class SessionSnapshot:
     criteria: tuple[Criterion, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     communication: tuple[CommunicationItem, ...] = ()
+    initiatives: tuple[InitiativeLink, ...] = ()
     profile_id: int | None = None
     # What the session is decided against: the live profile while a draft, the copy frozen when the
     # session was finished (changing the profile later never rewrites a finished session).
@@ -271,6 +283,9 @@ class SessionSnapshot:
     def indicators_for(self, sdg: int) -> tuple[Indicator, ...]:
         return tuple(i for i in self.indicators if i.sdg == sdg)
 
+    def initiatives_for(self, sdg: int) -> tuple[InitiativeLink, ...]:
+        return tuple(i for i in self.initiatives if i.sdg == sdg)
+
     def criteria_for(self, sdg: int) -> tuple[Criterion, ...]:
         return tuple(c for c in self.criteria if c.sdg == sdg)
 
@@ -282,3 +297,4 @@ class Collection(StrEnum):
     CRITERIA = "criteria"
     INDICATORS = "indicators"
     COMMUNICATION = "communication"
+    INITIATIVES = "initiatives"

@@ -105,8 +105,7 @@ def _priorities(snapshot: SessionSnapshot) -> list[Problem]:
                 ),
             )
         )
-    profile = snapshot.profile
-    initiatives = profile is not None and any(set(i.sdgs) & set(selected) for i in profile.initiatives)
+    initiatives = any(link.sdg in selected for link in snapshot.initiatives)
     if PARTNERSHIPS not in selected and (PARTNERSHIPS in snapshot.inventoried_sdgs() or initiatives):
         found.append(
             Problem(

@@ -196,6 +196,16 @@ def validate_indicator(values: Mapping[str, Any]) -> list[Problem]:
     return problems
 
 
+def validate_initiative_link(values: Mapping[str, Any]) -> list[Problem]:
+    problems = validate_sdg(values.get("sdg"))
+    name = values.get("name", "")
+    if not isinstance(name, str) or not name.strip():
+        problems.append(Problem("name_required", "name", _("Name the initiative.")))
+    elif len(name) > SHORT_TEXT_MAX_LENGTH:
+        problems.append(_too_long("name", name, SHORT_TEXT_MAX_LENGTH))
+    return problems
+
+
 def validate_measurement(
     value: Any, measured_on: Any, source: str, note: str, *, quantity: bool
 ) -> list[Problem]:

@@ -10,6 +10,7 @@ from compass.domain import (
     CommunicationItem,
     Criterion,
     Indicator,
+    InitiativeLink,
     InventoryEntry,
     Measurement,
     ProjectFacts,
@@ -22,6 +23,7 @@ from compass.model.orm import (
     CommunicationRow,
     CriterionRow,
     IndicatorRow,
+    InitiativeLinkRow,
     InventoryEntryRow,
     MeasurementRow,
     SdgPriorityRow,
@@ -86,6 +88,16 @@ def priority_of(row: SdgPriorityRow) -> SdgPriority:
         urgency=row.urgency,
         urgency_note=row.urgency_note,
         votes=row.votes,
+    )
+
+
+def initiative_of(row: InitiativeLinkRow) -> InitiativeLink:
+    return InitiativeLink(
+        id=row.id,
+        sdg=row.sdg,
+        name=row.name,
+        description=row.description,
+        profile_initiative_ref=row.profile_initiative_ref,
     )
 
 
@@ -156,6 +168,7 @@ def snapshot_of(row: SessionRow) -> SessionSnapshot:
         criteria=tuple(criterion_of(r) for r in row.criteria),
         indicators=tuple(indicator_of(r) for r in row.indicators),
         communication=tuple(communication_item_of(r) for r in row.communication),
+        initiatives=tuple(initiative_of(r) for r in row.initiatives),
         profile_id=row.profile_id,
         profile=profile_of(row),
     )

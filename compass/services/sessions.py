@@ -38,6 +38,7 @@ from compass.model.orm import (
     CommunicationRow,
     CriterionRow,
     IndicatorRow,
+    InitiativeLinkRow,
     InventoryEntryRow,
     MeasurementRow,
     ProfileRow,
@@ -52,6 +53,7 @@ from compass.validation import (
     validate_criterion,
     validate_fact_changes,
     validate_indicator,
+    validate_initiative_link,
     validate_inventory_entry,
     validate_measurement,
     validate_percentage,
@@ -76,6 +78,9 @@ _COLLECTIONS: dict[Collection, _CollectionSpec] = {
     Collection.INDICATORS: _CollectionSpec(IndicatorRow, snapshots.indicator_of, validate_indicator),
     Collection.COMMUNICATION: _CollectionSpec(
         CommunicationRow, snapshots.communication_item_of, validate_communication_item
+    ),
+    Collection.INITIATIVES: _CollectionSpec(
+        InitiativeLinkRow, snapshots.initiative_of, validate_initiative_link
     ),
 }
 

@@ -508,3 +508,37 @@ def test_the_quality_weight_is_set_on_step_3(qtbot, service) -> None:
     assert h.page.quality_field.problem_text() == "Enter a percentage from 0 to 100."
     h.undo_stack.undo()
     assert h.snapshot.quality_weight_pct == 100
+
+
+def test_local_initiatives_are_linked_from_the_profile_or_typed(qtbot, service) -> None:
+    from compass.profiles import LocalInitiative, OrganisationProfile
+
+    h = Harness(qtbot, service, Step.PRIORITIES)
+    profiles = ProfileService(service._database, frozenset())
+    profile_id = profiles.create_profile(
+        OrganisationProfile(
+            name="Heerlen", initiatives=(LocalInitiative("Repair café", "Elke zaterdag", (12,)),)
+        )
+    )
+    service.set_profile(h.session_id, profile_id)
+    _inventory(service, h.session_id, 12, 13)
+    links = h.page.links
+    links.sdg.set_current_sdg(12)
+    assert [links.initiative.itemText(i) for i in range(links.initiative.count())] == ["Repair café"]
+    links.initiative.setCurrentIndex(0)
+    links.link_button.click()
+    (link,) = h.snapshot.initiatives
+    assert (link.sdg, link.name, link.profile_initiative_ref) == (12, "Repair café", "Repair café")
+    assert h.page.table.item(0, h.page.SDG).text().startswith("12")  # the initiative raised it
+    links.sdg.set_current_sdg(13)
+    links.initiative.setEditText("Hittebestendige stad")
+    links.link_button.click()
+    assert [i.name for i in h.snapshot.initiatives_for(13)] == ["Hittebestendige stad"]
+    links.initiative.setEditText(" ")
+    links.link_button.click()
+    assert links.initiative_field.problem_text() == "Name the initiative."
+    h.undo_stack.undo()
+    assert h.snapshot.initiatives_for(13) == ()
+    links.linked.setCurrentRow(0)
+    links.unlink_button.click()
+    assert h.snapshot.initiatives == ()

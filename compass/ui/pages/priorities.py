@@ -20,14 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.domain import EntryKind, SdgPriority, SessionSnapshot
+from compass.domain import Collection, EntryKind, SdgPriority, SessionSnapshot
 from compass.flow import Step, problems
 from compass.i18n import _, current_language
 from compass.scoring import priority_score, score_explanation
-from compass.ui.commands import SetPriorityCommand
+from compass.ui.commands import AddItemCommand, RemoveItemCommand, SetPriorityCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.choices import sdg_label, sdg_swatch
 from compass.ui.widgets.empty_hint import EmptyHint
+from compass.ui.widgets.initiative_links import InitiativeLinks
 
 NOT_RATED = 0  # the urgency spin box's minimum, shown as "-"
 URGENT_MARK = "\u2691"  # a flag beside SDGs the national monitor calls urgent
@@ -64,6 +65,10 @@ class PrioritiesPage(StepPage):
         self.warnings.setWordWrap(True)
         for label in (self.formula, self.urgency_note, self.warnings):
             layout.addWidget(label)
+        self.links = InitiativeLinks(context.reference)
+        self.links.link_requested.connect(self._on_links_link_requested)
+        self.links.unlink_requested.connect(self._on_links_unlink_requested)
+        layout.addWidget(self.links)
         self._order: tuple[int, ...] = ()
         self._checks: dict[int, QCheckBox] = {}
         self._urgency: dict[int, QSpinBox] = {}
@@ -109,6 +114,7 @@ class PrioritiesPage(StepPage):
         )
         self.table.setAccessibleName(_("Inventoried SDGs"))
         self.formula.setText(score_explanation())
+        self.links.retranslate_ui()
         urgency = self.context.reference.urgency
         if urgency is not None:
             language = current_language()
@@ -125,9 +131,9 @@ class PrioritiesPage(StepPage):
 
     # -- showing ------------------------------------------------------------------------------------
 
-    def _initiatives(self, snapshot: SessionSnapshot, sdg: int) -> list[str]:
-        profile = snapshot.profile
-        return [i.name for i in profile.initiatives if sdg in i.sdgs] if profile else []
+    @staticmethod
+    def _initiatives(snapshot: SessionSnapshot, sdg: int) -> list[str]:
+        return [link.name for link in snapshot.initiatives_for(sdg)]
 
     def load(self, snapshot: SessionSnapshot) -> None:
         super().load(snapshot)
@@ -184,6 +190,7 @@ class PrioritiesPage(StepPage):
         self.table.setVisible(bool(sdgs))
         found = problems(Step.PRIORITIES, snapshot) if sdgs else []
         self.warnings.setText("\n".join("\u26a0 " + p.message for p in found))
+        self.links.load(snapshot)
 
     @staticmethod
     def _with_focus(snapshot: SessionSnapshot, sdg: int) -> SdgPriority:
@@ -254,6 +261,26 @@ class PrioritiesPage(StepPage):
                 old,
                 new,
                 _("Change priority of SDG {sdg}").format(sdg=sdg),
+            )
+        )
+
+    def _on_links_link_requested(self, values: dict) -> None:
+        command = AddItemCommand(
+            self.service(), self.session_id, Collection.INITIATIVES, values, _("Link a local initiative")
+        )
+        if self.run_showing_problems(
+            command, {"name": self.links.initiative_field, "sdg": self.links.initiative_field}
+        ):
+            self.links.clear_new()
+
+    def _on_links_unlink_requested(self, link_id: int) -> None:
+        self.run(
+            RemoveItemCommand(
+                self.service(),
+                self.session_id,
+                Collection.INITIATIVES,
+                link_id,
+                _("Unlink a local initiative"),
             )
         )
 
