@@ -291,3 +291,26 @@ class SetQualityWeightCommand(ServiceCommand):
 
     def revert(self) -> None:
         self.service.set_quality_weight(self.session_id, self.old)
+
+
+class UpdateItemValuesCommand(ServiceCommand):
+    """Several fields of one item changed at once (a details dialog); one undo step."""
+
+    def __init__(
+        self,
+        service: SessionService,
+        session_id: int,
+        collection: Collection,
+        item_id: int,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        text: str,
+    ) -> None:
+        super().__init__(service, session_id, text)
+        self.collection, self.item_id, self.old, self.new = collection, item_id, old, new
+
+    def do(self) -> None:
+        self.service.update_item(self.session_id, self.collection, self.item_id, **self.new)
+
+    def revert(self) -> None:
+        self.service.update_item(self.session_id, self.collection, self.item_id, **self.old)

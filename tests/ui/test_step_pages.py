@@ -542,3 +542,44 @@ def test_local_initiatives_are_linked_from_the_profile_or_typed(qtbot, service) 
     links.linked.setCurrentRow(0)
     links.unlink_button.click()
     assert h.snapshot.initiatives == ()
+
+
+def test_indicator_details_are_edited_in_one_undoable_step(qtbot, service, monkeypatch) -> None:
+    from decimal import Decimal
+
+    from compass.domain import MeasurementMoment
+    from compass.ui.indicator_details import IndicatorDetailsDialog
+
+    h = Harness(qtbot, service, Step.INDICATORS)
+    _priority(service, h.session_id)
+    indicator = service.add_item(
+        h.session_id,
+        Collection.INDICATORS,
+        sdg=13,
+        kind=IndicatorKind.QUANTITATIVE,
+        name="CO₂ vermeden",
+        unit="kg CO₂",
+        target=Decimal(1000),
+    )
+    dialog = IndicatorDetailsDialog(h.snapshot.indicators[0], load_reference_data())
+    qtbot.addWidget(dialog)
+    dialog.target.setText("twee")
+    assert dialog.changes() is None and dialog.fields["target"].problem_text()
+    dialog.target.setText("1,500")
+    dialog.moment.setCurrentIndex(dialog.moment.findData(MeasurementMoment.DURING_EXECUTION.value))
+    dialog.data_source.setText("Rekentool MVI Platform")
+    dialog.role.setEditText("Projectleider")
+    dialog.kpi.setCurrentIndex(dialog.kpi.findData(5))
+    changes = dialog.changes()
+    assert set(changes) == {"target", "measurement_moment", "data_source", "responsible_role", "kpi"}
+
+    monkeypatch.setattr(IndicatorDetailsDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(IndicatorDetailsDialog, "changes", lambda self: changes)
+    h.page.table.selectRow(0)
+    h.page.details_button.click()
+    edited = h.snapshot.indicators[0]
+    assert (edited.target, edited.kpi, edited.responsible_role) == (1500, 5, "Projectleider")
+    h.undo_stack.undo()
+    restored = h.snapshot.indicators[0]
+    assert (restored.target, restored.kpi, restored.data_source) == (1000, None, "")
+    assert restored.id == indicator.id

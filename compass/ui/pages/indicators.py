@@ -19,7 +19,8 @@ from compass.flow import Step, problems
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
 from compass.knowledge import CatalogueIndicator
-from compass.ui.commands import AddItemCommand, RemoveItemCommand
+from compass.ui.commands import AddItemCommand, RemoveItemCommand, UpdateItemValuesCommand
+from compass.ui.indicator_details import IndicatorDetailsDialog
 from compass.ui.indicator_picker import IndicatorPicker
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.add_form import add_form
@@ -92,8 +93,12 @@ class IndicatorsPage(StepPage):
         self.gaps.setWordWrap(True)
         self.remove_button = QPushButton()
         self.remove_button.clicked.connect(self.table.remove_selected)
+        self.details_button = QPushButton()
+        self.details_button.clicked.connect(self.edit_details)
+        self.table.doubleClicked.connect(lambda _index: self.edit_details())
         bottom = QHBoxLayout()
         bottom.addWidget(self.gaps, 1)
+        bottom.addWidget(self.details_button)
         bottom.addWidget(self.remove_button)
         layout.addLayout(bottom)
         self.setFocusProxy(self.sdg)
@@ -118,6 +123,14 @@ class IndicatorsPage(StepPage):
         self.baseline.setToolTip(_("The value today or in a comparable project (nulmeting)."))
         self.target.setToolTip(_("The value this tender aims for."))
         self.catalogue_button.setText(_("From the catalogue\u2026"))
+        self.details_button.setText(_("&Details\u2026"))
+        self.details_button.setToolTip(
+            _(
+                "Measurement moment, data source, responsible role, "
+                "dashboard KPI, and for qualitative indicators what is "
+                "assessed and the evidence."
+            )
+        )
         self.catalogue_button.setToolTip(
             _(
                 "Fill in an indicator from the catalogue: unit, "
@@ -178,6 +191,7 @@ class IndicatorsPage(StepPage):
         reference = self.context.reference
         self.table.set_rows(rows, [sdg_swatch(reference.sdg(i.sdg)) for i in snapshot.indicators])
         self.remove_button.setEnabled(bool(rows))
+        self.details_button.setEnabled(bool(rows))
         self.gaps.setText("\n".join("\u26a0 " + p.message for p in problems(Step.INDICATORS, snapshot)))
 
     def add_indicator(self) -> None:
@@ -231,6 +245,28 @@ class IndicatorsPage(StepPage):
         self._catalogue = None
         self._show_catalogue_note()
         self.name.setFocus()
+
+    def edit_details(self) -> None:
+        if self.snapshot is None or (item_id := self.table.selected_id()) is None:
+            return
+        indicator = next(i for i in self.snapshot.indicators if i.id == item_id)
+        dialog = IndicatorDetailsDialog(indicator, self.context.reference, self)
+        if dialog.exec() != IndicatorDetailsDialog.DialogCode.Accepted:
+            return
+        changes = dialog.changes() or {}
+        if changes:
+            old = {name: getattr(indicator, name) for name in changes}
+            self.run(
+                UpdateItemValuesCommand(
+                    self.service(),
+                    self.session_id,
+                    Collection.INDICATORS,
+                    item_id,
+                    old,
+                    changes,
+                    _("Edit indicator"),
+                )
+            )
 
     def pick_from_catalogue(self) -> None:
         sdg = self.sdg.current_sdg()

@@ -1,0 +1,145 @@
+"""All details of one indicator: what and how it is measured, by whom, and which dashboard KPI it
+feeds; for qualitative indicators what is assessed and on what evidence."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from compass.domain import SHORT_TEXT_MAX_LENGTH, Indicator, IndicatorKind, MeasurementMoment
+from compass.formatting import format_number, parse_number
+from compass.i18n import _, current_language
+from compass.knowledge import ReferenceData
+from compass.ui.widgets.field import FieldWithMessage
+
+NONE = ""
+
+
+class IndicatorDetailsDialog(QDialog):
+    def __init__(
+        self, indicator: Indicator, reference: ReferenceData, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Indicator details"))
+        self._indicator = indicator
+        language = current_language()
+
+        def line(text: str) -> QLineEdit:
+            editor = QLineEdit(text)
+            editor.setMaxLength(SHORT_TEXT_MAX_LENGTH)
+            return editor
+
+        def number(value: Decimal | None) -> str:
+            return "" if value is None else format_number(value, language)
+
+        self.name = line(indicator.name)
+        self.unit = line(indicator.unit)
+        self.baseline = line(number(indicator.baseline))
+        self.target = line(number(indicator.target))
+        self.reference = line(indicator.reference)
+        self.moment = QComboBox()
+        self.moment.addItem(_("not set"), NONE)
+        for moment in MeasurementMoment:
+            self.moment.addItem(moment.label(), moment.value)
+        self.moment.setCurrentIndex(
+            max(
+                0,
+                self.moment.findData(
+                    indicator.measurement_moment.value if indicator.measurement_moment else NONE
+                ),
+            )
+        )
+        self.data_source = line(indicator.data_source)
+        self.role = QComboBox()
+        self.role.setEditable(True)
+        self.role.addItems([role.name(language) for role in reference.roles])
+        self.role.setEditText(indicator.responsible_role)
+        self.kpi = QComboBox()
+        self.kpi.addItem(_("none"), 0)
+        for kpi in reference.kpis:
+            self.kpi.addItem(f"{kpi.id} {kpi.name(language)}", kpi.id)
+        self.kpi.setCurrentIndex(max(0, self.kpi.findData(indicator.kpi or 0)))
+        self.assessed = QPlainTextEdit(indicator.assessed)
+        self.evidence = QPlainTextEdit(indicator.evidence)
+        for editor in (self.assessed, self.evidence):
+            editor.setTabChangesFocus(True)
+            editor.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.fields = {
+            name: FieldWithMessage(widget)
+            for name, widget in (
+                ("name", self.name),
+                ("unit", self.unit),
+                ("baseline", self.baseline),
+                ("target", self.target),
+            )
+        }
+        form = QFormLayout()
+        quantitative = indicator.kind is IndicatorKind.QUANTITATIVE
+        rows = [(_("&Name"), self.fields["name"])]
+        if quantitative:
+            rows += [
+                (_("&Unit"), self.fields["unit"]),
+                (_("&Baseline"), self.fields["baseline"]),
+                (_("&Target"), self.fields["target"]),
+                (_("&Reference"), self.reference),
+            ]
+        else:
+            rows += [(_("What is &assessed"), self.assessed), (_("E&vidence"), self.evidence)]
+        rows += [
+            (_("&Measured"), self.moment),
+            (_("&Data from"), self.data_source),
+            (_("Res&ponsible role"), self.role),
+            (_("Dashboard &KPI"), self.kpi),
+        ]
+        for label, widget in rows:
+            form.addRow(label, widget)
+            widget.setAccessibleName(label.replace("&", ""))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _on_buttons_accepted(self) -> None:
+        if self.changes() is not None:
+            self.accept()
+
+    def changes(self) -> dict[str, Any] | None:
+        """The fields that changed, or None (with the problem beside the field)."""
+        language = current_language()
+        values: dict[str, Any] = {
+            "name": self.name.text().strip(),
+            "unit": self.unit.text().strip(),
+            "reference": self.reference.text().strip(),
+            "measurement_moment": MeasurementMoment(self.moment.currentData())
+            if self.moment.currentData()
+            else None,
+            "data_source": self.data_source.text().strip(),
+            "responsible_role": self.role.currentText().strip(),
+            "kpi": int(self.kpi.currentData()) or None,
+            "assessed": self.assessed.toPlainText().strip(),
+            "evidence": self.evidence.toPlainText().strip(),
+        }
+        for name in ("baseline", "target"):
+            text = self.fields[name].editor.text().strip()  # type: ignore[attr-defined]
+            value = parse_number(text, language) if text else None
+            bad = bool(text) and value is None
+            self.fields[name].show_problem(_("Enter a number.") if bad else None)
+            if bad:
+                return None
+            values[name] = value
+        return {k: v for k, v in values.items() if getattr(self._indicator, k) != v}
