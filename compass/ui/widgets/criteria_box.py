@@ -75,7 +75,7 @@ class CriteriaBox(QGroupBox):
         self.new_text.returnPressed.connect(self._add)
         self.new_text_field = FieldWithMessage(self.new_text)
         self.new_weight = QLineEdit()
-        self.new_weight.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 8)
+        self.new_weight.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 11)
         self.new_weight_field = FieldWithMessage(self.new_weight)
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self._add)
