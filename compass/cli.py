@@ -42,13 +42,18 @@ def build_parser() -> argparse.ArgumentParser:
     create = session_commands.add_parser("create", help=_("create a session"))
     create.add_argument("title", help=_("title of the tender"))
 
+    export = commands.add_parser("export", help=_("write a session as a document"))
+    export.add_argument("id", type=int, help=_("session id"))
+    export.add_argument("--pdf", metavar="FILE", required=True, help=_("the tender strategy PDF"))
+    export.add_argument("--lang", choices=("nl", "en"), help=_("language of the document"))
+
     profiles = commands.add_parser("profiles", help=_("organisation profiles"))
     profile_commands = profiles.add_subparsers(dest="action", required=True, parser_class=_OneLineParser)
     profile_list = profile_commands.add_parser("list", help=_("list organisation profiles"))
     profile_list.add_argument("--json", action="store_true", help=_("print JSON"))
-    export = profile_commands.add_parser("export", help=_("write a profile to a file"))
-    export.add_argument("id", type=int, help=_("profile id"))
-    export.add_argument("file", help=_("file to write"))
+    profile_export = profile_commands.add_parser("export", help=_("write a profile to a file"))
+    profile_export.add_argument("id", type=int, help=_("profile id"))
+    profile_export.add_argument("file", help=_("file to write"))
     profile_import = profile_commands.add_parser("import", help=_("add a profile from a file"))
     profile_import.add_argument("file", help=_("exported profile file"))
     return parser
@@ -95,17 +100,24 @@ def _run_command(args: argparse.Namespace) -> int:
     from compass.paths import resolve_database_url
     from compass.services import open_services
 
-    services = open_services(resolve_database_url(args.db), load_reference_data())
+    reference = load_reference_data()
+    services = open_services(resolve_database_url(args.db), reference)
     try:
-        if args.command == "sessions" and args.action == "list":
+        if args.command == "export":
+            from compass.export.pdf.render import render_pdf  # reportlab only when exporting
+            from compass.i18n import current_language
+
+            snapshot = services.sessions.get_session(args.id)
+            write_file(args.pdf, render_pdf(snapshot, reference, args.lang or current_language()))
+        elif args.command == "sessions" and args.action == "list":
             _print_sessions(services.sessions, args.search, as_json=args.json)
         elif args.command == "sessions" and args.action == "create":
             print(services.sessions.create_session(args.title).id)
-        elif args.action == "list":
+        elif args.command == "profiles" and args.action == "list":
             _print_profiles(services.profiles, as_json=args.json)
-        elif args.action == "export":
+        elif args.command == "profiles" and args.action == "export":
             write_file(args.file, services.profiles.export_profile(args.id))
-        elif args.action == "import":
+        elif args.command == "profiles" and args.action == "import":
             print(services.profiles.import_profile(read_file(args.file)))
     finally:
         services.close()

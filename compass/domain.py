@@ -34,6 +34,12 @@ class LabelledEnum(StrEnum):
     def label(self) -> str:
         return _(self._label)  # type: ignore[attr-defined]
 
+    def label_in(self, language: str) -> str:
+        """The label in a given language, whatever the UI speaks (for documents)."""
+        from compass.i18n import translate_in
+
+        return translate_in(language, self._label)  # type: ignore[attr-defined]
+
 
 class Procedure(LabelledEnum):
     SINGLE_QUOTE = "single_quote", N_("Single quote (enkelvoudig onderhands)")

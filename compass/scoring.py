@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from compass.domain import SdgPriority
-from compass.i18n import _
+from compass.i18n import N_, _, translate_in
 
 FOCUS_POINTS = 3
 MAX_INITIATIVE_POINTS = 2
@@ -34,9 +34,14 @@ def priority_score(priority: SdgPriority, initiatives: int) -> PriorityScore:
     )
 
 
-def score_explanation() -> str:
-    return _(
-        "Score = focus SDG of the organisation ({focus} points) + urgency in this project (1-5) + "
-        "local initiatives to build on (1 point each, at most {initiatives}) + workshop votes "
-        "(1 point each, at most {votes}). The score only orders the list: the team decides."
-    ).format(focus=FOCUS_POINTS, initiatives=MAX_INITIATIVE_POINTS, votes=MAX_VOTE_POINTS)
+SCORE_EXPLANATION = N_(
+    "Score = focus SDG of the organisation ({focus} points) + urgency in this project (1-5) + "
+    "local initiatives to build on (1 point each, at most {initiatives}) + workshop votes "
+    "(1 point each, at most {votes}). The score only orders the list: the team decides."
+)
+
+
+def score_explanation(language: str | None = None) -> str:
+    """The formula in words, in the UI language or in ``language`` (for documents)."""
+    message = translate_in(language, SCORE_EXPLANATION) if language else _(SCORE_EXPLANATION)
+    return message.format(focus=FOCUS_POINTS, initiatives=MAX_INITIATIVE_POINTS, votes=MAX_VOTE_POINTS)

@@ -1,0 +1,34 @@
+"""Rendering the tender strategy document to PDF bytes (A4, embedded fonts, metadata, bookmarks).
+Writing the file is the caller's: ``compass.files.write_file`` never leaves half a PDF."""
+
+from __future__ import annotations
+
+import io
+
+from compass.domain import SessionSnapshot
+from compass.export.pdf.story import build_story
+from compass.export.pdf.templates import NumberedCanvas, StrategyDocTemplate
+from compass.i18n import N_, speaking, translate_in
+from compass.knowledge import ReferenceData
+
+PAGE_LABEL = N_("page {page} of {pages}")
+SUBJECT = N_("Tender strategy (MVOI uitvraagstrategie)")
+
+
+def render_pdf(snapshot: SessionSnapshot, reference: ReferenceData, language: str) -> bytes:
+    facts = snapshot.facts
+    buffer = io.BytesIO()
+    document = StrategyDocTemplate(
+        buffer,
+        header=f"{facts.title} \u2013 {facts.organisation}".rstrip(" \u2013"),
+        title=facts.title,
+        author=", ".join(x for x in (facts.organisation, facts.procurement_adviser) if x),
+        subject=translate_in(language, SUBJECT),
+        creator="SDG Procurement Compass",
+        lang=language,
+    )
+    canvas_class = type("PageCanvas", (NumberedCanvas,), {"page_label": translate_in(language, PAGE_LABEL)})
+    with speaking(language):  # shared messages (gaps, labels) in the document's language
+        story = build_story(snapshot, reference, language)
+    document.multiBuild(story, canvasmaker=canvas_class)
+    return buffer.getvalue()

@@ -1,0 +1,113 @@
+"""The tender strategy document: what a reader must find in it, that typed text stays literal, and
+that every font is embedded."""
+
+from __future__ import annotations
+
+import io
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from compass.cli import main
+from compass.domain import AmbitionLevel, Collection, CriterionType, EntryKind, EntrySource
+from compass.export.pdf.render import render_pdf
+from compass.model.reference import load_reference_data
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from screenshots import fill_example  # noqa: E402 - the realistic asphalt session
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return load_reference_data()
+
+
+def _text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+@pytest.mark.parametrize(
+    "language, heading, sdg_name",
+    [("nl", "Projectgegevens", "Klimaatactie"), ("en", "Project facts", "Climate action")],
+)
+def test_the_document_shows_the_strategy(service, reference, language, heading, sdg_name) -> None:
+    session_id = fill_example(service)
+    service.add_item(
+        session_id,
+        Collection.CRITERIA,
+        sdg=13,
+        criterion_type=CriterionType.AWARD_CRITERION,
+        text="Laagste MKI-score krijgt gunningsvoordeel",
+        weight_pct=Decimal(20),
+    )
+    pdf = render_pdf(service.get_session(session_id), reference, language)
+    text = _text(pdf)
+    for expected in (
+        "Groot onderhoud asfalt 2027",
+        heading,
+        sdg_name,
+        "Laagste MKI-score krijgt gunningsvoordeel",
+        "kg CO₂",
+        "Open dag",
+    ):
+        assert expected in text, expected
+    reader = PdfReader(io.BytesIO(pdf))
+    assert reader.metadata.title == "Groot onderhoud asfalt 2027"
+    assert "Gemeente Heerlen" in reader.metadata.author
+    assert len(reader.outline) >= 8  # a bookmark per section
+    pages = len(reader.pages)
+    footer = "pagina 2 van" if language == "nl" else "page 2 of"
+    assert f"{footer} {pages}" in reader.pages[1].extract_text()
+
+
+def test_every_font_is_embedded(service, reference) -> None:
+    pdf = render_pdf(service.get_session(fill_example(service)), reference, "nl")
+    fonts = {}
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            descriptor = (descendants[0].get_object() if descendants else font).get("/FontDescriptor")
+            fonts[font["/BaseFont"]] = descriptor is not None and any(
+                key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+    assert fonts and all(fonts.values()), fonts
+
+
+def test_typed_markup_and_symbols_appear_literally(service, reference) -> None:
+    tricky = "<b>Asfalt</b> & <img src=x> <link href='y'>z</link> {title} %s 100%"
+    session = service.create_session(tricky, organisation="Gemeente Eëné")
+    service.add_item(
+        session.id,
+        Collection.INVENTORY,
+        sdg=13,
+        kind=EntryKind.RISK,
+        source=EntrySource.MATERIALS,
+        description="CO₂ € ≥ ≤ – • ë é ï 🙂 שלום",
+    )
+    text = _text(render_pdf(service.get_session(session.id), reference, "en"))
+    assert "<b>Asfalt</b> & <img src=x>" in text
+    assert "<link href='y'>z</link> {title} %s 100%" in text
+    assert "CO₂ € ≥ ≤ – • ë é ï" in text
+    assert "Gemeente Eëné" in text
+
+
+def test_very_long_text_wraps_over_pages(service, reference) -> None:
+    session = service.create_session("Lang", scope=("Zeer lange omschrijving " * 800).strip())
+    service.set_ambition(session.id, 13, AmbitionLevel.BASIC)
+    pdf = render_pdf(service.get_session(session.id), reference, "nl")
+    assert len(PdfReader(io.BytesIO(pdf)).pages) >= 4
+
+
+def test_cli_export_writes_the_pdf_and_refuses_unknown_sessions(db_url, tmp_path, capsys) -> None:
+    main(["--db", db_url, "sessions", "create", "Bedrijfskleding"])
+    session_id = int(capsys.readouterr().out.strip().splitlines()[-1])
+    target = tmp_path / "strategie.pdf"
+    assert main(["--db", db_url, "export", str(session_id), "--pdf", str(target), "--lang", "nl"]) == 0
+    assert target.read_bytes().startswith(b"%PDF")
+    missing = tmp_path / "none.pdf"
+    assert main(["--db", db_url, "export", "999", "--pdf", str(missing)]) == 2
+    assert "999" in capsys.readouterr().err and not missing.exists()
