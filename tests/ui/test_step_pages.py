@@ -583,3 +583,32 @@ def test_indicator_details_are_edited_in_one_undoable_step(qtbot, service, monke
     restored = h.snapshot.indicators[0]
     assert (restored.target, restored.kpi, restored.data_source) == (1000, None, "")
     assert restored.id == indicator.id
+
+
+def test_the_summary_exports_the_pdf_without_blocking(qtbot, service, tmp_path, monkeypatch) -> None:
+    from compass.ui.pdf_export import PdfExporter
+
+    h = Harness(qtbot, service, Step.SUMMARY)
+    target = tmp_path / "strategie.pdf"
+    monkeypatch.setattr(PdfExporter, "ask_path", lambda self, snapshot: str(target))
+    offered: list[str] = []
+    monkeypatch.setattr(PdfExporter, "offer_to_open", lambda self, path: offered.append(path))
+    h.page.export_language.setCurrentIndex(h.page.export_language.findData("nl"))
+    with qtbot.waitSignal(h.page.exporter.finished, timeout=30000):
+        h.page.export_button.click()
+        assert not h.page.export_button.isEnabled()  # the window stays responsive meanwhile
+    assert target.read_bytes().startswith(b"%PDF") and offered == [str(target)]
+    assert "Saved as" in h.page.export_status.text() and h.page.export_button.isEnabled()
+
+
+def test_a_failed_export_says_why(qtbot, service, tmp_path, monkeypatch) -> None:
+    from compass.ui.pdf_export import PdfExporter
+
+    h = Harness(qtbot, service, Step.SUMMARY)
+    monkeypatch.setattr(
+        PdfExporter, "ask_path", lambda self, snapshot: str(tmp_path / "missing-folder" / "x.pdf")
+    )
+    with qtbot.waitSignal(h.page.exporter.failed, timeout=30000):
+        h.page.export_button.click()
+    assert "could not be made" in h.page.export_status.text()
+    assert "missing-folder" in h.page.export_status.text()

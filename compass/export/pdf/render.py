@@ -8,14 +8,18 @@ import io
 from compass.domain import SessionSnapshot
 from compass.export.pdf.story import build_story
 from compass.export.pdf.templates import NumberedCanvas, StrategyDocTemplate
-from compass.i18n import N_, speaking, translate_in
+from compass.i18n import N_, translate_in
 from compass.knowledge import ReferenceData
 
 PAGE_LABEL = N_("page {page} of {pages}")
 SUBJECT = N_("Tender strategy (MVOI uitvraagstrategie)")
 
 
-def render_pdf(snapshot: SessionSnapshot, reference: ReferenceData, language: str) -> bytes:
+def render_pdf(
+    snapshot: SessionSnapshot, reference: ReferenceData, language: str, gaps: list[str] | None = None
+) -> bytes:
+    """The document as bytes. In a worker thread, pass ``gaps`` made by ``gap_messages`` on the
+    main thread; nothing else here touches shared state."""
     facts = snapshot.facts
     buffer = io.BytesIO()
     document = StrategyDocTemplate(
@@ -28,7 +32,5 @@ def render_pdf(snapshot: SessionSnapshot, reference: ReferenceData, language: st
         lang=language,
     )
     canvas_class = type("PageCanvas", (NumberedCanvas,), {"page_label": translate_in(language, PAGE_LABEL)})
-    with speaking(language):  # shared messages (gaps, labels) in the document's language
-        story = build_story(snapshot, reference, language)
-    document.multiBuild(story, canvasmaker=canvas_class)
+    document.multiBuild(build_story(snapshot, reference, language, gaps), canvasmaker=canvas_class)
     return buffer.getvalue()

@@ -28,7 +28,7 @@ from compass.export.pdf.styles import BOLD, FONT, RULE, ZEBRA, styles
 from compass.export.pdf.templates import body_pages
 from compass.flow import all_problems
 from compass.formatting import format_number
-from compass.i18n import N_, translate_in
+from compass.i18n import N_, speaking, translate_in
 from compass.knowledge import ReferenceData
 from compass.scoring import priority_score, score_explanation
 
@@ -79,8 +79,10 @@ class SdgOverview(Flowable):
 
 
 class _Story:
-    def __init__(self, snapshot: SessionSnapshot, reference: ReferenceData, language: str) -> None:
-        self.s, self.ref, self.lang = snapshot, reference, language
+    def __init__(
+        self, snapshot: SessionSnapshot, reference: ReferenceData, language: str, gaps: list[str]
+    ) -> None:
+        self.s, self.ref, self.lang, self.gap_messages = snapshot, reference, language, gaps
         self.st = styles()
         self.tr: Callable[[str], str] = lambda message: translate_in(language, message)
         self.flow: list[Flowable] = []
@@ -360,11 +362,10 @@ class _Story:
     def gaps(self) -> None:
         tr = self.tr
         self.heading(tr(N_("Open gaps")))
-        found = all_problems(self.s)
-        if not found:
+        if not self.gap_messages:
             self.flow.append(self.p(escape(tr(N_("No open gaps: the strategy is complete.")))))
-        for _step, problem in found:
-            self.flow.append(self.p("\u2022 " + escape(problem.message)))
+        for message in self.gap_messages:
+            self.flow.append(self.p("\u2022 " + escape(message)))
 
     def approval(self) -> None:
         tr, f = self.tr, self.s.facts
@@ -394,8 +395,19 @@ class _Story:
         self.flow.append(table)
 
 
-def build_story(snapshot: SessionSnapshot, reference: ReferenceData, language: str) -> list[Flowable]:
-    story = _Story(snapshot, reference, language)
+def gap_messages(snapshot: SessionSnapshot, language: str) -> list[str]:
+    """The open gaps in ``language``. Call it on the main thread: it switches the message language
+    for a moment; the rest of the story is language-explicit and may be built anywhere."""
+    with speaking(language):
+        return [problem.message for _step, problem in all_problems(snapshot)]
+
+
+def build_story(
+    snapshot: SessionSnapshot, reference: ReferenceData, language: str, gaps: list[str] | None = None
+) -> list[Flowable]:
+    if gaps is None:
+        gaps = gap_messages(snapshot, language)
+    story = _Story(snapshot, reference, language, gaps)
     for section in (
         story.cover,
         story.contents,

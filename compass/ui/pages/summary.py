@@ -6,13 +6,22 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from compass.domain import CriterionType, SessionSnapshot
 from compass.flow import Step, all_problems
 from compass.formatting import format_number
 from compass.i18n import _, current_language, ngettext
 from compass.ui.pages.base import PageContext, StepPage, page_heading
+from compass.ui.pdf_export import PdfExporter
 
 STEP_LINK = "step:"
 
@@ -29,6 +38,23 @@ class SummaryPage(StepPage):
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._on_browser_anchor_clicked)
         layout.addWidget(self.browser, 1)
+        self.export_language = QComboBox()
+        self.export_language.addItem("Nederlands", "nl")
+        self.export_language.addItem("English", "en")
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("primary")
+        self.export_button.clicked.connect(self.export_pdf)
+        self.export_status = QLabel()
+        self.export_status.setWordWrap(True)
+        self.exporter = PdfExporter(self)
+        self.exporter.started.connect(self._on_exporter_started)
+        self.exporter.finished.connect(self._on_exporter_finished)
+        self.exporter.failed.connect(self._on_exporter_failed)
+        row = QHBoxLayout()
+        row.addWidget(self.export_status, 1)
+        row.addWidget(self.export_language)
+        row.addWidget(self.export_button)
+        layout.addLayout(row)
         self.setFocusProxy(self.browser)
         self.retranslate_ui()
 
@@ -41,6 +67,10 @@ class SummaryPage(StepPage):
             )
         )
         self.browser.setAccessibleName(_("Summary of the session"))
+        self.export_button.setText(_("&Export as PDF\u2026"))
+        self.export_button.setToolTip(_("The tender strategy document, ready for the tender file."))
+        self.export_language.setAccessibleName(_("Language of the document"))
+        self.export_language.setCurrentIndex(max(0, self.export_language.findData(current_language())))
         if self.snapshot is not None:
             self.load(self.snapshot)
 
@@ -156,6 +186,30 @@ class SummaryPage(StepPage):
                 )
             parts.append("</ul>")
         return "".join(parts)
+
+    # -- export -------------------------------------------------------------------------------------
+
+    def export_pdf(self) -> None:
+        if self.snapshot is None or self.exporter.busy:
+            return
+        path = self.exporter.ask_path(self.snapshot)
+        if path:
+            self.exporter.export(
+                self.snapshot, self.context.reference, str(self.export_language.currentData()), path
+            )
+
+    def _on_exporter_started(self) -> None:
+        self.export_button.setEnabled(False)
+        self.export_status.setText(_("Making the document\u2026"))
+
+    def _on_exporter_finished(self, path: str) -> None:
+        self.export_button.setEnabled(True)
+        self.export_status.setText(_("Saved as {file}.").format(file=path))
+        self.exporter.offer_to_open(path)
+
+    def _on_exporter_failed(self, message: str) -> None:
+        self.export_button.setEnabled(True)
+        self.export_status.setText(_("The document could not be made: {reason}").format(reason=message))
 
     def _on_browser_anchor_clicked(self, url: QUrl) -> None:
         text = url.toString()

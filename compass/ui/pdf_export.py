@@ -1,0 +1,110 @@
+"""Exporting the tender strategy document from the app: a file dialog, the rendering on a worker
+thread (the window stays responsive), feedback in the status line, and the file opened on request."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from compass.domain import SessionSnapshot
+from compass.errors import CompassError
+from compass.i18n import _
+from compass.knowledge import ReferenceData
+
+
+class _Signals(QObject):
+    finished = Signal(str)  # path
+    failed = Signal(str)  # message
+
+
+class _RenderJob(QRunnable):
+    def __init__(
+        self,
+        snapshot: SessionSnapshot,
+        reference: ReferenceData,
+        language: str,
+        gaps: list[str],
+        path: str,
+        signals: _Signals,
+    ) -> None:
+        super().__init__()
+        self.snapshot, self.reference, self.language = snapshot, reference, language
+        self.gaps, self.path, self.signals = gaps, path, signals
+
+    def run(self) -> None:
+        from compass.export.pdf.render import render_pdf
+        from compass.files import write_file
+
+        try:
+            write_file(self.path, render_pdf(self.snapshot, self.reference, self.language, self.gaps))
+        except CompassError as error:
+            self.signals.failed.emit(str(error))
+        except Exception as error:  # noqa: BLE001 - a worker must report, never crash the app
+            self.signals.failed.emit(f"{type(error).__name__}: {error}")
+        else:
+            self.signals.finished.emit(self.path)
+
+
+class PdfExporter(QObject):
+    """One export at a time; ``started``/``finished``/``failed`` let the page show progress."""
+
+    started = Signal()
+    finished = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._signals = _Signals()
+        self._signals.finished.connect(self._on_finished)
+        self._signals.failed.connect(self._on_failed)
+        self.busy = False
+
+    @staticmethod
+    def suggested_name(title: str) -> str:
+        safe = re.sub(r"[^\w\- ]+", "", title).strip().replace(" ", "-") or "strategy"
+        return f"{safe}.pdf"
+
+    def ask_path(self, snapshot: SessionSnapshot) -> str | None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self._parent,
+            _("Export the tender strategy"),
+            str(Path.home() / self.suggested_name(snapshot.facts.title)),
+            _("PDF documents (*.pdf)"),
+        )
+        if not name:
+            return None
+        return name if name.lower().endswith(".pdf") else name + ".pdf"
+
+    def export(self, snapshot: SessionSnapshot, reference: ReferenceData, language: str, path: str) -> None:
+        if self.busy:
+            return
+        from compass.export.pdf.story import gap_messages  # reportlab loads on first export
+
+        self.busy = True
+        self.started.emit()
+        job = _RenderJob(
+            snapshot, reference, language, gap_messages(snapshot, language), path, self._signals
+        )
+        QThreadPool.globalInstance().start(job)
+
+    def _on_finished(self, path: str) -> None:
+        self.busy = False
+        self.finished.emit(path)
+
+    def _on_failed(self, message: str) -> None:
+        self.busy = False
+        self.failed.emit(message)
+
+    def offer_to_open(self, path: str) -> None:
+        answer = QMessageBox.question(
+            self._parent,
+            _("Export the tender strategy"),
+            _("The tender strategy was saved as {file}. Open it now?").format(file=path),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
