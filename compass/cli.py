@@ -44,8 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help=_("write a session as a document"))
     export.add_argument("id", type=int, help=_("session id"))
-    export.add_argument("--pdf", metavar="FILE", required=True, help=_("the tender strategy PDF"))
+    target = export.add_mutually_exclusive_group(required=True)
+    target.add_argument("--pdf", metavar="FILE", help=_("the tender strategy PDF"))
+    target.add_argument("--json", metavar="FILE", help=_("the session in the exchange format"))
     export.add_argument("--lang", choices=("nl", "en"), help=_("language of the document"))
+
+    session_import = commands.add_parser("import", help=_("add a session from an exchange file"))
+    session_import.add_argument("file", help=_("exchange file (JSON)"))
 
     profiles = commands.add_parser("profiles", help=_("organisation profiles"))
     profile_commands = profiles.add_subparsers(dest="action", required=True, parser_class=_OneLineParser)
@@ -103,12 +108,22 @@ def _run_command(args: argparse.Namespace) -> int:
     reference = load_reference_data()
     services = open_services(resolve_database_url(args.db), reference)
     try:
-        if args.command == "export":
+        if args.command == "export" and args.json:
+            from compass.export.exchange import write_session_file
+
+            write_file(args.json, write_session_file(services.sessions.get_session(args.id)))
+        elif args.command == "export":
             from compass.export.pdf.render import render_pdf  # reportlab only when exporting
             from compass.i18n import current_language
 
             snapshot = services.sessions.get_session(args.id)
             write_file(args.pdf, render_pdf(snapshot, reference, args.lang or current_language()))
+        elif args.command == "import":
+            from compass.export.exchange import read_session_file
+            from compass.services import award_procedures
+
+            imported = read_session_file(read_file(args.file), reference, award_procedures(reference))
+            print(services.sessions.import_session(imported).id)
         elif args.command == "sessions" and args.action == "list":
             _print_sessions(services.sessions, args.search, as_json=args.json)
         elif args.command == "sessions" and args.action == "create":

@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from compass.domain import Procedure
 from compass.knowledge import ReferenceData
 from compass.model.database import Database, open_database
 from compass.services.profiles import ProfileService
 from compass.services.sessions import SessionService
 
-__all__ = ["ProfileService", "Services", "SessionService", "open_services"]
+__all__ = [
+    "ProfileService",
+    "Services",
+    "SessionService",
+    "award_procedures",
+    "indicator_units",
+    "open_services",
+]
 
 
 @dataclass
@@ -26,6 +34,11 @@ class Services:
         self.database.dispose()
 
 
+def award_procedures(reference: ReferenceData) -> frozenset[Procedure]:
+    """The procedures that allow award criteria (vocabulary.json)."""
+    return frozenset(p.procedure for p in reference.procedures if p.allows_award_criteria)
+
+
 def indicator_units(reference: ReferenceData) -> dict[str, tuple[str, ...]]:
     """The units each catalogue indicator is measured in (Dutch and English spelling)."""
     return {i.id: tuple(dict.fromkeys((i.unit.nl, i.unit.en))) for i in reference.indicators if i.unit}
@@ -35,10 +48,9 @@ def open_services(url: str, reference: ReferenceData) -> Services:
     """Open (and migrate) the database at ``url``; a database without profiles gets the examples."""
     database = open_database(url)
     known_criteria = frozenset(criterion.id for criterion in reference.criteria)
-    award_procedures = frozenset(p.procedure for p in reference.procedures if p.allows_award_criteria)
     services = Services(
         database,
-        SessionService(database, award_procedures, indicator_units(reference)),
+        SessionService(database, award_procedures(reference), indicator_units(reference)),
         ProfileService(database, known_criteria),
     )
     services.profiles.install_examples()

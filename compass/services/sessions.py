@@ -29,6 +29,7 @@ from compass.domain import (
     SessionSummary,
 )
 from compass.errors import ItemNotFoundError, SessionNotFoundError, ValidationError
+from compass.export.exchange import SessionImport
 from compass.i18n import _
 from compass.model import snapshots
 from compass.model.database import Database
@@ -201,6 +202,40 @@ class SessionService(ServiceBase):
                     ]
                 )
             row = SessionRow(title=title.strip(), procedure=procedure, profile_id=profile_id, **facts)
+            db.add(row)
+            db.flush()
+            snapshot = self._snapshot(row)
+        self._changed(snapshot.id)
+        return snapshot
+
+    def import_session(self, imported: SessionImport) -> SessionSnapshot:
+        """A complete new session from a checked exchange file, in one transaction."""
+        with self._transaction() as db:
+            row = SessionRow(
+                **imported.facts,
+                status=imported.status,
+                quality_weight_pct=imported.quality_weight_pct,
+                profile_snapshot=imported.profile_document,
+            )
+            row.inventory.extend(
+                InventoryEntryRow(position=n, **values)
+                for n, values in enumerate(imported.inventory, start=1)
+            )
+            row.priorities.extend(SdgPriorityRow(**values) for values in imported.priorities)
+            row.initiatives.extend(InitiativeLinkRow(**values) for values in imported.initiatives)
+            row.ambitions.extend(AmbitionRow(**values) for values in imported.ambitions)
+            row.criteria.extend(
+                CriterionRow(position=n, **values) for n, values in enumerate(imported.criteria, start=1)
+            )
+            for n, values in enumerate(imported.indicators, start=1):
+                measurements = values.pop("measurements")
+                indicator = IndicatorRow(position=n, **values)
+                indicator.measurements.extend(MeasurementRow(**m) for m in measurements)
+                row.indicators.append(indicator)
+            row.communication.extend(
+                CommunicationRow(position=n, **values)
+                for n, values in enumerate(imported.communication, start=1)
+            )
             db.add(row)
             db.flush()
             snapshot = self._snapshot(row)

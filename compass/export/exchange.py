@@ -1,0 +1,434 @@
+"""The session exchange format (JSON, described by resources/schema/session.schema.json): writing a
+session, and reading one back with every problem reported. Import is all or nothing: the services
+create a complete new session only from a file without problems. No Qt, no SQLAlchemy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from compass.domain import (
+    AmbitionLevel,
+    Channel,
+    CommunicationMoment,
+    CriterionType,
+    EntryKind,
+    EntrySource,
+    IndicatorKind,
+    MeasurementMoment,
+    Problem,
+    Procedure,
+    SessionSnapshot,
+    SessionStatus,
+)
+from compass.errors import ValidationError
+from compass.i18n import _
+from compass.knowledge import ReferenceData
+from compass.paths import resource_path
+from compass.profiles import profile_to_document
+from compass.rules import criterion_rule_problems
+from compass.validation import (
+    validate_communication_item,
+    validate_criterion,
+    validate_fact_changes,
+    validate_indicator,
+    validate_initiative_link,
+    validate_inventory_entry,
+)
+
+SESSION_FORMAT = "sdg-compass/session"
+SESSION_VERSION = 1
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+def _decimal_text(value: Decimal | None) -> str | None:
+    return None if value is None else format(value, "f")
+
+
+def session_to_document(snapshot: SessionSnapshot) -> dict[str, Any]:
+    f = snapshot.facts
+    return {
+        "format": SESSION_FORMAT,
+        "version": SESSION_VERSION,
+        "facts": {
+            "title": f.title,
+            "organisation": f.organisation,
+            "category": f.category,
+            "procedure": f.procedure.value,
+            "innovation_pilot": f.innovation_pilot,
+            "contract_value_eur": _decimal_text(f.contract_value_eur),
+            "publication_date": f.publication_date.isoformat() if f.publication_date else None,
+            "project_leader": f.project_leader,
+            "procurement_adviser": f.procurement_adviser,
+            "budget_holder": f.budget_holder,
+            "location": f.location,
+            "materials": f.materials,
+            "scope": f.scope,
+        },
+        "status": snapshot.status.value,
+        "quality_weight_pct": _decimal_text(snapshot.quality_weight_pct),
+        "inventory": [
+            {
+                "sdg": e.sdg,
+                "kind": e.kind.value,
+                "source": e.source.value,
+                "description": e.description,
+                "theme": e.theme,
+                "suggestion_id": e.suggestion_id,
+            }
+            for e in snapshot.inventory
+        ],
+        "priorities": [
+            {
+                "sdg": p.sdg,
+                "selected": p.selected,
+                "is_focus": p.is_focus,
+                "focus_reason": p.focus_reason,
+                "urgency": p.urgency,
+                "urgency_note": p.urgency_note,
+                "votes": p.votes,
+            }
+            for p in snapshot.priorities
+        ],
+        "initiatives": [
+            {
+                "sdg": i.sdg,
+                "name": i.name,
+                "description": i.description,
+                "profile_initiative_ref": i.profile_initiative_ref,
+            }
+            for i in snapshot.initiatives
+        ],
+        "ambitions": [{"sdg": a.sdg, "level": a.level.value, "note": a.note} for a in snapshot.ambitions],
+        "criteria": [
+            {
+                "sdg": c.sdg,
+                "criterion_type": c.criterion_type.value,
+                "text": c.text,
+                "weight_pct": _decimal_text(c.weight_pct),
+                "verification": c.verification,
+                "catalogue_id": c.catalogue_id,
+            }
+            for c in snapshot.criteria
+        ],
+        "indicators": [
+            {
+                "sdg": i.sdg,
+                "kind": i.kind.value,
+                "name": i.name,
+                "unit": i.unit,
+                "baseline": _decimal_text(i.baseline),
+                "target": _decimal_text(i.target),
+                "reference": i.reference,
+                "measurement_moment": i.measurement_moment.value if i.measurement_moment else None,
+                "data_source": i.data_source,
+                "responsible_role": i.responsible_role,
+                "kpi": i.kpi,
+                "assessed": i.assessed,
+                "evidence": i.evidence,
+                "catalogue_id": i.catalogue_id,
+                "measurements": [
+                    {
+                        "value": _decimal_text(m.value),
+                        "measured_on": m.measured_on.isoformat(),
+                        "source": m.source,
+                        "note": m.note,
+                    }
+                    for m in i.measurements
+                ],
+            }
+            for i in snapshot.indicators
+        ],
+        "communication": [
+            {
+                "stakeholder_role": c.stakeholder_role,
+                "channel": c.channel.value,
+                "moment": c.moment.value,
+                "message": c.message,
+            }
+            for c in snapshot.communication
+        ],
+        "profile": profile_to_document(snapshot.profile) if snapshot.profile else None,
+    }
+
+
+def write_session_file(snapshot: SessionSnapshot) -> bytes:
+    return (json.dumps(session_to_document(snapshot), ensure_ascii=False, indent=2) + "\n").encode()
+
+
+@dataclass
+class SessionImport:
+    """A checked session file, as typed values ready for the services."""
+
+    facts: dict[str, Any]
+    status: SessionStatus
+    quality_weight_pct: Decimal
+    inventory: list[dict[str, Any]] = field(default_factory=list)
+    priorities: list[dict[str, Any]] = field(default_factory=list)
+    initiatives: list[dict[str, Any]] = field(default_factory=list)
+    ambitions: list[dict[str, Any]] = field(default_factory=list)
+    criteria: list[dict[str, Any]] = field(default_factory=list)
+    indicators: list[dict[str, Any]] = field(default_factory=list)
+    communication: list[dict[str, Any]] = field(default_factory=list)
+    profile_document: str | None = None
+
+
+class _Reader:
+    def __init__(self, reference: ReferenceData, award_procedures: frozenset[Procedure]) -> None:
+        self.reference, self.award_procedures = reference, award_procedures
+        self.problems: list[Problem] = []
+
+    def problem(self, path: str, message: str, code: str = "invalid") -> None:
+        self.problems.append(Problem(code, path, message))
+
+    def decimal(self, value: str | None, path: str) -> Decimal | None:
+        if value is None:
+            return None
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            self.problem(path, _("Not a number: {value}").format(value=value))
+            return None
+        return number
+
+    def date(self, value: str | None, path: str) -> dt.date | None:
+        if value is None:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.problem(path, _("Not a date: {value}").format(value=value))
+            return None
+
+    def check(self, problems: list[Problem], prefix: str) -> None:
+        for problem in problems:
+            self.problems.append(Problem(problem.code, f"{prefix}/{problem.field}", problem.message))
+
+
+def _schema_problems(document: Any) -> list[Problem]:
+    from jsonschema import Draft202012Validator  # only when a file is imported
+
+    schema = json.loads(resource_path("schema", "session.schema.json").read_text(encoding="utf-8"))
+    return [
+        Problem("schema", "/".join(str(p) for p in error.absolute_path) or "document", error.message)
+        for error in sorted(
+            Draft202012Validator(schema).iter_errors(document),
+            key=lambda e: [str(p) for p in e.absolute_path],
+        )
+    ]
+
+
+def read_session_file(
+    data: bytes, reference: ReferenceData, award_procedures: frozenset[Procedure]
+) -> SessionImport:
+    """Check an exchange file completely; raises ``ValidationError`` listing every problem."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ValidationError([Problem("too_large", "file", _("The file is larger than 5 MB."))])
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValidationError(
+            [Problem("not_json", "file", _("The file is not JSON: {detail}").format(detail=error))]
+        ) from error
+    if not isinstance(document, dict) or document.get("format") != SESSION_FORMAT:
+        raise ValidationError([Problem("format", "format", _("The file is not a compass session."))])
+    if document.get("version") != SESSION_VERSION:
+        raise ValidationError(
+            [
+                Problem(
+                    "version",
+                    "version",
+                    _(
+                        "Session format version {version} is not supported; this app reads version "
+                        "{supported}."
+                    ).format(version=document.get("version"), supported=SESSION_VERSION),
+                )
+            ]
+        )
+    problems = _schema_problems(document)
+    if problems:
+        raise ValidationError(problems)
+    reader = _Reader(reference, award_procedures)
+    imported = _convert(document, reader)
+    if reader.problems:
+        raise ValidationError(reader.problems)
+    return imported
+
+
+def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
+    raw = doc["facts"]
+    facts: dict[str, Any] = {
+        key: raw.get(key, "")
+        for key in (
+            "title",
+            "organisation",
+            "category",
+            "project_leader",
+            "procurement_adviser",
+            "budget_holder",
+            "location",
+            "materials",
+            "scope",
+        )
+    }
+    facts["procedure"] = Procedure(raw["procedure"])
+    facts["innovation_pilot"] = raw.get("innovation_pilot", False)
+    facts["contract_value_eur"] = r.decimal(raw.get("contract_value_eur"), "facts/contract_value_eur")
+    facts["publication_date"] = r.date(raw.get("publication_date"), "facts/publication_date")
+    r.check(validate_fact_changes(facts), "facts")
+    quality = r.decimal(doc["quality_weight_pct"], "quality_weight_pct") or Decimal(100)
+    if not 0 <= quality <= 100:
+        r.problem("quality_weight_pct", _("Enter a percentage from 0 to 100."))
+    known_suggestions = {s.id for c in r.reference.categories for s in c.suggestions}
+    inventory = []
+    for n, item in enumerate(doc["inventory"]):
+        values = {
+            "sdg": item["sdg"],
+            "kind": EntryKind(item["kind"]),
+            "source": EntrySource(item["source"]),
+            "description": item["description"],
+            "theme": item.get("theme", ""),
+            "suggestion_id": item.get("suggestion_id", ""),
+        }
+        r.check(validate_inventory_entry(values), f"inventory/{n}")
+        if values["suggestion_id"] and values["suggestion_id"] not in known_suggestions:
+            r.problem(
+                f"inventory/{n}/suggestion_id",
+                _("Unknown suggestion: {id}").format(id=values["suggestion_id"]),
+                "unknown_reference",
+            )
+        inventory.append(values)
+    priorities = [
+        {
+            key: item.get(key, default)
+            for key, default in (
+                ("sdg", None),
+                ("selected", False),
+                ("is_focus", False),
+                ("focus_reason", ""),
+                ("urgency", None),
+                ("urgency_note", ""),
+                ("votes", 0),
+            )
+        }
+        for item in doc["priorities"]
+    ]
+    initiatives = []
+    for n, item in enumerate(doc["initiatives"]):
+        values = {
+            "sdg": item["sdg"],
+            "name": item["name"],
+            "description": item.get("description", ""),
+            "profile_initiative_ref": item.get("profile_initiative_ref", ""),
+        }
+        r.check(validate_initiative_link(values), f"initiatives/{n}")
+        initiatives.append(values)
+    ambitions = [
+        {"sdg": a["sdg"], "level": AmbitionLevel(a["level"]), "note": a.get("note", "")}
+        for a in doc["ambitions"]
+    ]
+    own_ids = {
+        c.get("id") for c in (doc.get("profile") or {}).get("own_criteria", []) if isinstance(c, dict)
+    }
+    known_criteria = {c.id for c in r.reference.criteria} | own_ids
+    criteria, award_weights = [], []
+    for n, item in enumerate(doc["criteria"]):
+        values = {
+            "sdg": item["sdg"],
+            "criterion_type": CriterionType(item["criterion_type"]),
+            "text": item["text"],
+            "weight_pct": r.decimal(item.get("weight_pct"), f"criteria/{n}/weight_pct"),
+            "verification": item.get("verification", ""),
+            "catalogue_id": item.get("catalogue_id", ""),
+        }
+        r.check(validate_criterion(values), f"criteria/{n}")
+        r.check(
+            criterion_rule_problems(values, facts["procedure"], r.award_procedures, quality, award_weights),
+            f"criteria/{n}",
+        )
+        if values["criterion_type"] is CriterionType.AWARD_CRITERION and values["weight_pct"]:
+            award_weights.append(values["weight_pct"])
+        if values["catalogue_id"] and values["catalogue_id"] not in known_criteria:
+            r.problem(
+                f"criteria/{n}/catalogue_id",
+                _("Unknown catalogue criterion: {id}").format(id=values["catalogue_id"]),
+                "unknown_reference",
+            )
+        criteria.append(values)
+    known_indicators = {i.id for i in r.reference.indicators}
+    indicators = []
+    for n, item in enumerate(doc["indicators"]):
+        path = f"indicators/{n}"
+        kind = IndicatorKind(item["kind"])
+        moment = item.get("measurement_moment")
+        values = {
+            "sdg": item["sdg"],
+            "kind": kind,
+            "name": item["name"],
+            "unit": item.get("unit", ""),
+            "baseline": r.decimal(item.get("baseline"), f"{path}/baseline"),
+            "target": r.decimal(item.get("target"), f"{path}/target"),
+            "reference": item.get("reference", ""),
+            "measurement_moment": MeasurementMoment(moment) if moment else None,
+            "data_source": item.get("data_source", ""),
+            "responsible_role": item.get("responsible_role", ""),
+            "kpi": item.get("kpi"),
+            "assessed": item.get("assessed", ""),
+            "evidence": item.get("evidence", ""),
+            "catalogue_id": item.get("catalogue_id", ""),
+        }
+        r.check(validate_indicator(values), path)
+        if values["catalogue_id"] and values["catalogue_id"] not in known_indicators:
+            r.problem(
+                f"{path}/catalogue_id",
+                _("Unknown catalogue indicator: {id}").format(id=values["catalogue_id"]),
+                "unknown_reference",
+            )
+        measurements = []
+        for m, raw_measurement in enumerate(item.get("measurements", [])):
+            value = r.decimal(raw_measurement["value"], f"{path}/measurements/{m}/value")
+            if value is not None and kind is IndicatorKind.QUANTITATIVE and value < 0:
+                r.problem(f"{path}/measurements/{m}/value", _("A quantity cannot be negative."))
+            measurements.append(
+                {
+                    "value": value,
+                    "measured_on": r.date(
+                        raw_measurement["measured_on"], f"{path}/measurements/{m}/measured_on"
+                    ),
+                    "source": raw_measurement.get("source", ""),
+                    "note": raw_measurement.get("note", ""),
+                }
+            )
+        values["measurements"] = measurements
+        indicators.append(values)
+    communication = []
+    for n, item in enumerate(doc["communication"]):
+        values = {
+            "stakeholder_role": item["stakeholder_role"],
+            "channel": Channel(item["channel"]),
+            "moment": CommunicationMoment(item["moment"]),
+            "message": item.get("message", ""),
+        }
+        r.check(validate_communication_item(values), f"communication/{n}")
+        communication.append(values)
+    profile = doc.get("profile")
+    if profile is not None:
+        from compass.profiles import validate_profile_document
+
+        r.check(validate_profile_document(profile, {c.id for c in r.reference.criteria}), "profile")
+    return SessionImport(
+        facts=facts,
+        status=SessionStatus(doc["status"]),
+        quality_weight_pct=quality,
+        inventory=inventory,
+        priorities=priorities,
+        initiatives=initiatives,
+        ambitions=ambitions,
+        criteria=criteria,
+        indicators=indicators,
+        communication=communication,
+        profile_document=json.dumps(profile, ensure_ascii=False) if profile else None,
+    )

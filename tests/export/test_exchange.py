@@ -1,0 +1,170 @@
+"""The session exchange format: a round trip keeps every datum, and a bad file is refused with every
+problem named while the database stays as it was."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from compass.cli import main
+from compass.domain import Collection, CriterionType, Procedure
+from compass.errors import ValidationError
+from compass.export.exchange import read_session_file, write_session_file
+from compass.model import orm
+from compass.model.reference import load_reference_data
+from compass.services import award_procedures
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from screenshots import fill_example  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return load_reference_data()
+
+
+def _without_ids(snapshot) -> dict:
+    def strip(value):
+        if dataclasses.is_dataclass(value):
+            return {
+                k: strip(v)
+                for k, v in dataclasses.asdict(value).items()
+                if k not in ("id", "created_at", "updated_at", "profile_id")
+            }
+        if isinstance(value, dict):
+            return {
+                k: strip(v)
+                for k, v in value.items()
+                if k not in ("id", "created_at", "updated_at", "profile_id")
+            }
+        if isinstance(value, list | tuple):
+            return [strip(v) for v in value]
+        return value
+
+    return strip(snapshot)
+
+
+def _filled(service):
+    session_id = fill_example(service)
+    service.add_item(
+        session_id,
+        Collection.CRITERIA,
+        sdg=13,
+        criterion_type=CriterionType.AWARD_CRITERION,
+        text="Laagste MKI-score",
+        weight_pct=Decimal("20.5"),
+        catalogue_id="crit-12-lowest-mki-advantage",
+    )
+    service.add_item(session_id, Collection.INITIATIVES, sdg=12, name="Repair café")
+    indicator = service.get_session(session_id).indicators[0]
+    service.add_measurement(
+        session_id,
+        indicator.id,
+        value=Decimal("95000.25"),
+        measured_on=dt.date(2027, 12, 1),
+        source="Eindrapportage",
+    )
+    return service.get_session(session_id)
+
+
+def test_export_then_import_gives_an_equal_session(service, reference) -> None:
+    original = _filled(service)
+    data = write_session_file(original)
+    imported = service.import_session(read_session_file(data, reference, award_procedures(reference)))
+    assert imported.id != original.id
+    assert _without_ids(service.get_session(imported.id)) == _without_ids(original)
+    again = service.import_session(read_session_file(data, reference, award_procedures(reference)))
+    assert again.id not in (original.id, imported.id)  # twice is two sessions, never a merge
+
+
+def _document(service) -> dict:
+    return json.loads(write_session_file(_filled(service)))
+
+
+def _count_rows(service) -> int:
+    with service._database.session_factory() as db:
+        return sum(
+            db.scalar(select(func.count()).select_from(t))
+            for t in (
+                orm.SessionRow,
+                orm.InventoryEntryRow,
+                orm.CriterionRow,
+                orm.IndicatorRow,
+                orm.MeasurementRow,
+                orm.CommunicationRow,
+                orm.InitiativeLinkRow,
+            )
+        )
+
+
+@pytest.mark.parametrize(
+    "break_it, expected",
+    [
+        (lambda d: d["inventory"][0].update(sdg=18), "inventory/0/sdg"),
+        (lambda d: d["criteria"][0].update(catalogue_id="crit-unknown"), "criteria/0/catalogue_id"),
+        (lambda d: d["indicators"][0].update(target="-5"), "indicators/0/target"),
+        (lambda d: d["indicators"][0].update(kpi="five"), "indicators/0/kpi"),
+        (lambda d: d["facts"].pop("title"), "facts"),
+        (lambda d: d.update(version=7), "version"),
+        (lambda d: d["facts"].update(procedure=Procedure.SINGLE_QUOTE.value), "criteria/"),
+        (lambda d: d["inventory"][0].update(suggestion_id="cat-nope/risks/1"), "inventory/0/suggestion_id"),
+    ],
+)
+def test_bad_files_are_refused_with_the_problem_named(service, reference, break_it, expected) -> None:
+    document = _document(service)
+    break_it(document)
+    rows = _count_rows(service)
+    with pytest.raises(ValidationError) as caught:
+        read_session_file(json.dumps(document).encode(), reference, award_procedures(reference))
+    assert any(p.field.startswith(expected) for p in caught.value.problems), caught.value.problems
+    assert _count_rows(service) == rows
+
+
+def test_every_problem_is_reported_at_once(service, reference) -> None:
+    document = _document(service)
+    document["inventory"][0]["sdg"] = 0
+    document["communication"][0]["channel"] = "pigeon"
+    with pytest.raises(ValidationError) as caught:
+        read_session_file(json.dumps(document).encode(), reference, award_procedures(reference))
+    fields = {p.field for p in caught.value.problems}
+    assert {"inventory/0/sdg", "communication/0/channel"} <= fields
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        (b"definitely not json", "not JSON"),
+        (b'{"format": "something-else"}', "not a compass session"),
+        (b" " * (5 * 1024 * 1024 + 1), "larger than 5 MB"),
+    ],
+)
+def test_unreadable_files(reference, data, expected) -> None:
+    with pytest.raises(ValidationError, match=expected):
+        read_session_file(data, reference, award_procedures(reference))
+
+
+def test_cli_import_and_export_json(db_url, tmp_path, capsys) -> None:
+    main(["--db", db_url, "sessions", "create", "Bedrijfskleding"])
+    session_id = capsys.readouterr().out.strip().splitlines()[-1]
+    exported = tmp_path / "sessie.json"
+    assert main(["--db", db_url, "export", session_id, "--json", str(exported)]) == 0
+    assert main(["--db", db_url, "import", str(exported)]) == 0
+    new_id = capsys.readouterr().out.strip().splitlines()[-1]
+    assert new_id != session_id
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        exported.read_text(encoding="utf-8").replace('"title": "Bedrijfskleding"', '"title": ""'),
+        encoding="utf-8",
+    )
+    assert main(["--db", db_url, "import", str(bad)]) == 2
+    errors = capsys.readouterr().err.strip().splitlines()
+    assert errors and all(line.startswith("compass: ") for line in errors)
+    main(["--db", db_url, "sessions", "list", "--json"])
+    assert len(json.loads(capsys.readouterr().out)) == 2
