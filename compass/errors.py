@@ -7,8 +7,10 @@ message box. No Qt, no SQLAlchemy.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from compass.domain import Problem
+if TYPE_CHECKING:  # annotations only: the start path must not load the snapshots
+    from compass.domain import Problem
 
 
 class CompassError(Exception):

@@ -14,10 +14,11 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from compass.domain import Procedure, SessionStatus, SessionSummary
+from compass.listing import SessionSummary
 from compass.model.schema_version import SCHEMA_HEAD
 from compass.model.sqlite_probe import FileState, probe_sqlite_file
 from compass.paths import sqlite_file_of
+from compass.vocabulary import Procedure, SessionStatus
 
 _QUERY = (
     "SELECT id, title, organisation, procedure, status, created_at, updated_at FROM sessions "

@@ -13,9 +13,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
 from compass import __version__
-from compass.domain import SessionSummary
 from compass.errors import CompassError, SessionNotFoundError, ValidationError
 from compass.i18n import _, current_language, language_for_locale, set_language
+from compass.listing import SessionSummary
 from compass.ui.knowledge_actions import KnowledgeActions
 from compass.ui.qt_i18n import install_qt_translations
 from compass.ui.start_screen import StartScreen

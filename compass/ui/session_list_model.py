@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from compass.domain import SessionSummary
 from compass.formatting import format_moment
 from compass.i18n import _, current_language
+from compass.listing import SessionSummary
 
 
 class SessionListModel(QStandardItemModel):

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.domain import SessionSummary
 from compass.i18n import _
+from compass.listing import SessionSummary
 from compass.ui.session_list_model import SessionListModel
 
 

@@ -1,0 +1,104 @@
+"""The method's vocabulary: the stable codes (stored in the database and the exchange formats) and
+their translated labels, plus the field limits. Kept apart from the snapshots in ``compass.domain``
+because the start screen needs only these and must paint fast. No Qt, no SQLAlchemy."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from compass.i18n import N_, _
+
+SDG_NUMBERS: tuple[int, ...] = tuple(range(1, 18))
+
+
+class LabelledEnum(StrEnum):
+    """A str enum whose members carry an untranslated label, translated when shown."""
+
+    def __new__(cls, code: str, label: str) -> LabelledEnum:
+        member = str.__new__(cls, code)
+        member._value_ = code
+        member._label = label  # type: ignore[attr-defined]
+        return member
+
+    def label(self) -> str:
+        return _(self._label)  # type: ignore[attr-defined]
+
+    def label_in(self, language: str) -> str:
+        """The label in a given language, whatever the UI speaks (for documents)."""
+        from compass.i18n import translate_in
+
+        return translate_in(language, self._label)  # type: ignore[attr-defined]
+
+
+class Procedure(LabelledEnum):
+    SINGLE_QUOTE = "single_quote", N_("Single quote (enkelvoudig onderhands)")
+    MULTIPLE_QUOTES = "multiple_quotes", N_("Multiple quotes (meervoudig onderhands)")
+    PUBLIC_NATIONAL = "public_national", N_("Public national tender (openbaar nationaal)")
+    PUBLIC_EUROPEAN = "public_european", N_("Public European tender (openbaar Europees)")
+
+
+class SessionStatus(LabelledEnum):
+    DRAFT = "draft", N_("Draft")
+    FINAL = "final", N_("Final")
+
+
+class EntryKind(LabelledEnum):
+    RISK = "risk", N_("Risk")
+    OPPORTUNITY = "opportunity", N_("Opportunity")
+
+
+class EntrySource(LabelledEnum):
+    LOCAL_ENVIRONMENT = "local_environment", N_("Local environment")
+    SUPPLY_CHAIN_GLOBAL = "supply_chain_global", N_("Supply chain - global")
+    SUPPLY_CHAIN_LOCAL = "supply_chain_local", N_("Supply chain - local")
+    MATERIALS = "materials", N_("Materials")
+    LOCATION = "location", N_("Location")
+
+
+class AmbitionLevel(LabelledEnum):
+    BASIC = "1", N_("1 Basic - requirement (eis)")
+    SIGNIFICANT = "2", N_("2 Significant - award criterion (gunning)")
+    AMBITIOUS = "3", N_("3 Ambitious - innovation (innovatie)")
+
+
+class CriterionType(LabelledEnum):
+    SUITABILITY_REQUIREMENT = "suitability_requirement", N_("Suitability requirement")
+    SELECTION_CRITERION = "selection_criterion", N_("Selection criterion")
+    MINIMUM_REQUIREMENT = "minimum_requirement", N_("Minimum requirement")
+    AWARD_CRITERION = "award_criterion", N_("Award criterion")
+    CONTRACT_CONDITION = "contract_condition", N_("Contract condition")
+    INNOVATION_QUESTION = "innovation_question", N_("Innovation / functional question")
+
+
+class IndicatorKind(LabelledEnum):
+    QUANTITATIVE = "quantitative", N_("Quantitative")
+    QUALITATIVE = "qualitative", N_("Qualitative")
+
+
+class MeasurementMoment(LabelledEnum):
+    AT_AWARD = "at_award", N_("At award")
+    DURING_EXECUTION = "during_execution", N_("During execution")
+    AT_COMPLETION = "at_completion", N_("At completion")
+
+
+class Channel(LabelledEnum):
+    INTRANET = "intranet", N_("Intranet")
+    COUNCIL_REPORT = "council_report", N_("Council report")
+    MVI_DASHBOARD = "mvi_dashboard", N_("MVI Platform dashboard")
+    SITE_VISIT = "site_visit", N_("Site visit")
+    PRESS = "press", N_("Press")
+    SOCIAL_MEDIA = "social_media", N_("Social media")
+    SUPPLIER_MEETING = "supplier_meeting", N_("Supplier meeting")
+
+
+class CommunicationMoment(LabelledEnum):
+    KICK_OFF = "kick_off", N_("Kick-off")
+    PUBLICATION = "publication", N_("Publication")
+    AWARD = "award", N_("Award")
+    COMPLETION = "completion", N_("Completion")
+
+
+# Field limits shared by validation, the UI (maxLength) and, later, the exchange schema.
+TITLE_MAX_LENGTH = 200
+SHORT_TEXT_MAX_LENGTH = 200
+LONG_TEXT_MAX_LENGTH = 20_000
