@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
     def _connect_start_screen(self) -> None:
         screen = self.start_screen
         screen.new_requested.connect(self.new_session)
+        screen.example_requested.connect(self.open_example)
         screen.open_requested.connect(self.open_session)
         screen.duplicate_requested.connect(self.duplicate_session)
         screen.rename_requested.connect(self.rename_session)
@@ -192,6 +193,25 @@ class MainWindow(QMainWindow):
             return
         try:
             snapshot = self.services.sessions.create_session(title)
+        except CompassError as error:
+            self.report_error(error)
+            return
+        self.open_session(snapshot.id)
+
+    def open_example(self) -> None:
+        """An example session, imported as a copy of the user's own, and opened."""
+        from compass.export.exchange import read_session_file
+        from compass.files import read_file
+        from compass.services import award_procedures
+        from compass.ui.example_picker import ExamplePicker
+
+        example = ExamplePicker.ask(self)
+        if example is None:
+            return
+        try:
+            reference = self.services.reference
+            imported = read_session_file(read_file(example.path), reference, award_procedures(reference))
+            snapshot = self.services.sessions.import_session(imported)
         except CompassError as error:
             self.report_error(error)
             return

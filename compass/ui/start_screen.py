@@ -26,6 +26,7 @@ class StartScreen(QWidget):
     """Emits what the user asks for; the main window carries it out through the services."""
 
     new_requested = Signal()
+    example_requested = Signal()
     open_requested = Signal(int)
     duplicate_requested = Signal(int)
     rename_requested = Signal(int)
@@ -76,6 +77,8 @@ class StartScreen(QWidget):
 
         self.new_button = QPushButton()
         self.new_button.setObjectName("primary")
+        self.example_button = QPushButton()
+        self.example_button.clicked.connect(self.example_requested)
         self.open_button = QPushButton()
         self.duplicate_button = QPushButton()
         self.rename_button = QPushButton()
@@ -89,6 +92,7 @@ class StartScreen(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.example_button)
         buttons.addStretch(1)
         buttons.addWidget(self.duplicate_button)
         buttons.addWidget(self.rename_button)
@@ -129,6 +133,8 @@ class StartScreen(QWidget):
         self.table.setAccessibleName(_("Sessions"))
         self.new_button.setText(_("&New session"))
         self.open_button.setText(_("&Open"))
+        self.example_button.setText(_("Open an e&xample\u2026"))
+        self.example_button.setToolTip(_("Start from a realistic example, opened as a copy"))
         self.duplicate_button.setText(_("D&uplicate"))
         self.rename_button.setText(_("&Rename"))
         self.delete_button.setText(_("&Delete"))

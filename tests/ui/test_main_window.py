@@ -225,3 +225,17 @@ def test_shortcuts_are_the_standard_ones(make_window) -> None:
     assert "Ctrl+Q" in shortcuts["&Quit"]
     assert "Ctrl+Z" in [s.toString() for s in window.undo_action.shortcuts()]
     assert "Ctrl+Shift+Z" in [s.toString() for s in window.redo_action.shortcuts()]
+
+
+def test_an_example_opens_as_a_copy(qtbot, make_window, monkeypatch) -> None:
+    from compass.examples import list_examples
+    from compass.ui.example_picker import ExamplePicker
+
+    window = make_window()
+    example = list_examples()[0]
+    monkeypatch.setattr(ExamplePicker, "ask", classmethod(lambda cls, parent: example))
+    window.start_screen.example_button.click()
+    assert window.pages.currentWidget() is window.wizard
+    assert window.wizard.snapshot.facts.title == example.title
+    window.start_screen.example_button.click()  # again: a second copy, never a merge
+    assert [s.title for s in window.services.sessions.list_sessions()] == [example.title] * 2
