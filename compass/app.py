@@ -20,7 +20,7 @@ from compass import __version__
 from compass.errors import CompassError
 from compass.i18n import LANGUAGES, _, language_for_locale, set_language
 from compass.model.quick_index import quick_session_list
-from compass.paths import resolve_database_url, user_config_dir
+from compass.paths import resolve_database_url, resource_path, user_config_dir
 
 if TYPE_CHECKING:
     from compass.knowledge import ReferenceData
@@ -104,7 +104,22 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationName("SDG-inkoopkompas")
     app.setOrganizationName("SDG-inkoopkompas")
     app.setApplicationVersion(__version__)
+    use_document_font(app)
     return app
+
+
+def use_document_font(app: QApplication) -> None:
+    """The tender strategy's font on screen too, so screen and paper look alike (decision 005)."""
+    from PySide6.QtGui import QFontDatabase
+
+    family = ""
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"):
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
+        family = family or next(iter(QFontDatabase.applicationFontFamilies(font_id)), "")
+    if family:
+        font = app.font()
+        font.setFamily(family)
+        app.setFont(font)
 
 
 def build_main_window(services: AppServices, settings: QSettings, initial_sessions=None):
