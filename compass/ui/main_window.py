@@ -18,6 +18,7 @@ from compass.i18n import _, current_language, language_for_locale, set_language
 from compass.listing import SessionSummary
 from compass.ui.knowledge_actions import KnowledgeActions
 from compass.ui.qt_i18n import install_qt_translations
+from compass.ui.session_files import SessionFiles
 from compass.ui.start_screen import StartScreen
 from compass.ui.style import style_sheet
 
@@ -93,6 +94,13 @@ class MainWindow(QMainWindow):
             self, self.services, self._open_snapshot, self._reload_open_session, self.report_error
         )
         self.profiles_action = self.knowledge.profiles_action
+        self.session_files = SessionFiles(
+            self,
+            self.services,
+            self._selected_or_open_session,
+            self.open_session,
+            self.report_error,
+        )
         self.settings_action = self._action([QKeySequence("Ctrl+,")], self.edit_settings)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit_action = self._action([QKeySequence("Ctrl+Q")], self.close)
@@ -109,6 +117,9 @@ class MainWindow(QMainWindow):
         self.file_menu = menu_bar.addMenu("")
         for action in (self.new_action, self.open_action, self.close_action):
             self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.session_files.import_action)
+        self.file_menu.addAction(self.session_files.export_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.profiles_action)
         self.file_menu.addAction(self.settings_action)
@@ -134,6 +145,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(_("&Help"))
         self.view_menu.setTitle(_("&View"))
         self.knowledge.retranslate_ui()
+        self.session_files.retranslate_ui()
         self.new_action.setText(_("&New session\u2026"))
         self.open_action.setText(_("&Open session\u2026"))
         self.close_action.setText(_("&Close session"))
@@ -330,6 +342,11 @@ class MainWindow(QMainWindow):
         if self.wizard is not None and self.open_session_id is not None:
             return self.wizard.snapshot
         return None
+
+    def _selected_or_open_session(self) -> int | None:
+        if self.open_session_id is not None:
+            return self.open_session_id
+        return self.start_screen.selected_id()
 
     def _reload_open_session(self) -> None:
         if self.open_session_id is not None:

@@ -239,3 +239,33 @@ def test_an_example_opens_as_a_copy(qtbot, make_window, monkeypatch) -> None:
     assert window.wizard.snapshot.facts.title == example.title
     window.start_screen.example_button.click()  # again: a second copy, never a merge
     assert [s.title for s in window.services.sessions.list_sessions()] == [example.title] * 2
+
+
+def test_sessions_are_exported_and_imported_from_the_file_menu(
+    qtbot, make_window, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from compass.ui.session_files import SessionFiles
+
+    window = make_window()
+    session = window.services.sessions.create_session("Asfalt", organisation="Gemeente Heerlen")
+    window.refresh_session_list(select_id=session.id)
+    target = tmp_path / "asfalt.json"
+    monkeypatch.setattr(SessionFiles, "ask_export_path", lambda self, title: str(target))
+    window.session_files.export_action.trigger()
+    assert target.exists()
+
+    monkeypatch.setattr(SessionFiles, "ask_import_path", lambda self: str(target))
+    window.session_files.import_action.trigger()
+    assert window.open_session_id not in (None, session.id)
+    assert window.wizard.snapshot.facts.organisation == "Gemeente Heerlen"
+
+    broken = tmp_path / "broken.json"
+    broken.write_text(target.read_text(encoding="utf-8").replace('"Asfalt"', '""'), encoding="utf-8")
+    monkeypatch.setattr(SessionFiles, "ask_import_path", lambda self: str(broken))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    window.session_files.import_action.trigger()
+    assert "nothing was changed" in shown[0] and "facts/title" in shown[0]
+    assert len(window.services.sessions.list_sessions()) == 2
