@@ -176,9 +176,13 @@ def validate_profile_document(document: Any, known_criteria: set[str]) -> list[P
     """Every problem with a profile document: schema first, then references to the catalogue."""
     from jsonschema import Draft202012Validator  # only when a profile is imported
 
+    from compass.validation import schema_message
+
     schema = json.loads(resource_path("schema", "profile.schema.json").read_text(encoding="utf-8"))
     problems = [
-        Problem("schema", "/".join(str(p) for p in error.absolute_path) or "document", error.message)
+        Problem(
+            "schema", "/".join(str(p) for p in error.absolute_path) or "document", schema_message(error)
+        )
         for error in sorted(Draft202012Validator(schema).iter_errors(document), key=str)
     ]
     if problems:

@@ -231,3 +231,13 @@ def validate_communication_item(values: Mapping[str, Any]) -> list[Problem]:
     if not isinstance(values.get("moment"), CommunicationMoment):
         problems.append(Problem("moment", "moment", _("Choose a moment.")))
     return problems
+
+
+def schema_message(error: Any) -> str:
+    """A schema problem in words, without echoing a huge value back (a 100,000-character text)."""
+    if error.validator == "maxLength" and isinstance(error.instance, str):
+        return _("At most {limit} characters (now {length}).").format(
+            limit=error.validator_value, length=len(error.instance)
+        )
+    message = str(error.message)
+    return message if len(message) <= 300 else message[:297] + "..."

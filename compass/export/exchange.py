@@ -31,6 +31,7 @@ from compass.paths import resource_path
 from compass.profiles import profile_to_document
 from compass.rules import criterion_rule_problems
 from compass.validation import (
+    schema_message,
     validate_communication_item,
     validate_criterion,
     validate_fact_changes,
@@ -213,7 +214,9 @@ def _schema_problems(document: Any) -> list[Problem]:
 
     schema = json.loads(resource_path("schema", "session.schema.json").read_text(encoding="utf-8"))
     return [
-        Problem("schema", "/".join(str(p) for p in error.absolute_path) or "document", error.message)
+        Problem(
+            "schema", "/".join(str(p) for p in error.absolute_path) or "document", schema_message(error)
+        )
         for error in sorted(
             Draft202012Validator(schema).iter_errors(document),
             key=lambda e: [str(p) for p in e.absolute_path],

@@ -168,3 +168,13 @@ def test_cli_import_and_export_json(db_url, tmp_path, capsys) -> None:
     assert errors and all(line.startswith("compass: ") for line in errors)
     main(["--db", db_url, "sessions", "list", "--json"])
     assert len(json.loads(capsys.readouterr().out)) == 2
+
+
+def test_a_100000_character_field_is_refused_clearly(service, reference) -> None:
+    document = _document(service)
+    document["facts"]["scope"] = "x" * 100_000
+    with pytest.raises(ValidationError) as caught:
+        read_session_file(json.dumps(document).encode(), reference, award_procedures(reference))
+    (problem,) = caught.value.problems
+    assert problem.field == "facts/scope"
+    assert problem.message == "At most 20000 characters (now 100000)."
