@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -59,7 +60,8 @@ class WizardView(QWidget):
         self.step_caption.setWordWrap(True)
         self.stack = QStackedWidget()
         for step in STEPS:
-            self.stack.addWidget(self.pages[step])
+            page = self.pages[step]
+            self.stack.addWidget(page if page.scrolls_itself else _scrollable(page))
         self.back_button = QPushButton()
         self.next_button = QPushButton()
         self.next_button.setObjectName("primary")
@@ -85,17 +87,15 @@ class WizardView(QWidget):
 
     @property
     def current_step(self) -> Step:
-        page = self.stack.currentWidget()
-        assert isinstance(page, StepPage)
-        return page.step
+        return STEPS[self.stack.currentIndex()]
 
     def current_page(self) -> StepPage:
         return self.pages[self.current_step]
 
     def go_to(self, step: Step) -> None:
-        if self.stack.currentWidget() is not None and self.current_step is not step:
+        if self.stack.currentIndex() >= 0 and self.current_step is not step:
             self.current_page().flush()
-        self.stack.setCurrentWidget(self.pages[step])
+        self.stack.setCurrentIndex(STEPS.index(step))
         self.step_list.set_current_step(step)
         index = STEPS.index(step)
         self.back_button.setEnabled(index > 0)
@@ -137,3 +137,13 @@ class WizardView(QWidget):
         for page in self.pages.values():
             page.retranslate_ui()
         self._update_caption()
+
+
+def _scrollable(page: StepPage) -> QScrollArea:
+    """A page scrolls rather than pushing the window beyond the screen when the font is large
+    (200 %) or the window small; at normal sizes it fills the area and no scroll bar shows."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area

@@ -26,6 +26,7 @@ from compass.ui.widgets.field import FieldWithMessage
 
 class AmbitionPage(StepPage):
     step = Step.AMBITION
+    scrolls_itself = True
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

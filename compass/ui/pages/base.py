@@ -40,6 +40,9 @@ class StepPage(QWidget):
     """Base of every page in the wizard. Subclasses set ``step`` and implement ``load``."""
 
     step: ClassVar[Step]
+    # A page whose content is one long column (facts, ambition boxes) scrolls inside itself, under
+    # its fixed heading; the wizard wraps every other page so a large font never clips it.
+    scrolls_itself: ClassVar[bool] = False
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

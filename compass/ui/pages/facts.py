@@ -89,6 +89,7 @@ _SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 class FactsPage(StepPage):
     step = Step.FACTS
+    scrolls_itself = True
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

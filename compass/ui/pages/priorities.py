@@ -11,10 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHeaderView,
     QLabel,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,10 +27,12 @@ from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.choices import sdg_label, sdg_swatch
 from compass.ui.widgets.empty_hint import EmptyHint
 from compass.ui.widgets.initiative_links import InitiativeLinks
+from compass.ui.widgets.item_table import FittedTable
 
 NOT_RATED = 0  # the urgency spin box's minimum, shown as "-"
 URGENT_MARK = "\u2691"  # a flag beside SDGs the national monitor calls urgent
 MAX_VOTES = 99
+VISIBLE_ROWS = 4
 
 
 class PrioritiesPage(StepPage):
@@ -46,16 +46,14 @@ class PrioritiesPage(StepPage):
         self._title, self._intro = page_heading(layout)
         self.empty = EmptyHint(lambda: context.go_to_step(Step.INVENTORY))
         layout.addWidget(self.empty)
-        self.table = QTableWidget(0, 8)
+        # SDG names wrap well; the score's columns need their headers whole more.
+        self.table = FittedTable(stretch_column=self.SDG, text_share=0.25)
+        self.table.setColumnCount(8)
         self.table.verticalHeader().hide()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab walks the check boxes and spin boxes instead
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(self.SDG, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 8):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 3)
         self.formula = QLabel()
         self.formula.setWordWrap(True)
         self.urgency_note = QLabel()
@@ -239,9 +237,18 @@ class PrioritiesPage(StepPage):
             self.table.setCellWidget(row, self.URGENCY, urgency_box)
             self.table.setCellWidget(row, self.VOTES, votes)
             self.table.setCellWidget(row, self.PRIORITY, check)
-        self.table.resizeRowsToContents()
+        self.table.fit_columns()
+        self._keep_rows_visible()
 
     # -- edits --------------------------------------------------------------------------------------
+
+    def _keep_rows_visible(self) -> None:
+        """The ranking is the point of this page: it shows at least the first few SDGs in full,
+        however large the font (the page scrolls instead)."""
+        rows = min(self.table.rowCount(), VISIBLE_ROWS)
+        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        height += sum(self.table.rowHeight(row) for row in range(rows))
+        self.table.setMinimumHeight(height)
 
     def _set_urgency(self, sdg: int, value: int) -> None:
         assert self.snapshot is not None

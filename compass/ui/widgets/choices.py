@@ -24,6 +24,9 @@ class EnumComboBox(QComboBox, Generic[E]):
     def __init__(self, enum_class: type[E], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._enum_class = enum_class
+        # Sized to a short label, not the longest one, so that a row of fields still fits at 200 %.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(8)
         for member in enum_class:
             self.addItem(member.label(), member.value)
 
@@ -57,7 +60,7 @@ class SdgComboBox(QComboBox):
         self._numbers: tuple[int, ...] = ()
         # Long SDG names ("Partnerschap om doelstellingen te bereiken") must not claim the whole row.
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(18)
+        self.setMinimumContentsLength(14)
         self.set_sdgs(sdg.number for sdg in reference.sdgs)
 
     def set_sdgs(self, numbers: Iterable[int]) -> None:

@@ -1,0 +1,110 @@
+"""Text stays readable at a large font (the 200 % a visually impaired user sets): nothing that
+carries meaning is cut off or squeezed to a sliver."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication
+
+from compass.i18n import set_language
+from compass.model.reference import load_reference_data
+from compass.ui.widgets.item_table import ItemTable
+from compass.ui.widgets.sdg_tiles import SdgTiles
+
+
+@pytest.fixture
+def doubled_font(qapp):
+    original = QFont(qapp.font())
+    large = QFont(original)
+    large.setPointSizeF(original.pointSizeF() * 2)
+    QApplication.setFont(large)
+    yield
+    QApplication.setFont(original)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("width", [900, 1100, 1600])
+def test_every_sdg_name_fits_its_tile_at_double_font_size(qtbot, doubled_font, language, width) -> None:
+    set_language(language)
+    reference = load_reference_data()
+    tiles = SdgTiles(reference)
+    qtbot.addWidget(tiles)
+    tiles.resize(width, tiles.sizeHint().height())
+    tiles.resize(width, tiles.sizeHint().height())
+    line = tiles.fontMetrics().height()
+    for sdg in reference.sdgs:
+        rect = tiles._rect(sdg.number)
+        assert rect.right() <= width, f"SDG {sdg.number} runs off the widget at width {width}"
+        assert rect.bottom() <= tiles.sizeHint().height()
+        inner_width = int(rect.width()) - 10
+        name = sdg.name(language)
+        font = tiles._name_font(QFont(tiles.font()), name, inner_width)
+        assert font.pointSizeF() >= tiles.font().pointSizeF() * 0.6, (
+            f"SDG {sdg.number} name shrunk to unreadable"
+        )
+        needed = QFontMetrics(font).boundingRect(
+            0, 0, inner_width, 10_000, int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), name
+        )
+        assert line + needed.height() <= rect.height(), f"SDG {sdg.number} name cut off: {name}"
+    set_language("en")
+
+
+def test_a_narrow_table_keeps_short_columns_whole_and_the_text_readable(qtbot, doubled_font) -> None:
+    table = ItemTable(stretch_column=3)
+    qtbot.addWidget(table)
+    table.set_headers(["SDG", "Kind", "Where it arises", "Description", "Origin"])
+    table.set_rows(
+        [
+            (
+                1,
+                [
+                    "13",
+                    "Risk",
+                    "Supply chain - global",
+                    "CO\u2082 emissions from producing asphalt",
+                    "team",
+                ],
+            ),
+            (
+                2,
+                [
+                    "8",
+                    "Opportunity",
+                    "Local environment",
+                    "Social Return: 5 % of the contract",
+                    "suggestion",
+                ],
+            ),
+        ]
+    )
+    table.resize(600, 400)
+    table.show()
+    qtbot.waitExposed(table)
+    header = table.horizontalHeader()
+    available = table.viewport().width()
+    assert header.sectionSize(3) >= 0.35 * available - 1
+    assert header.sectionSize(0) >= table.sizeHintForColumn(0)  # the SDG number is never cut
+    assert sum(header.sectionSize(c) for c in range(5)) <= available + 1
+    table.resize(1600, 400)
+    QApplication.processEvents()
+    for column in (0, 1, 2, 4):  # room enough: every short column at its full width
+        assert header.sectionSize(column) >= table.sizeHintForColumn(column)
+
+
+def test_table_headers_wrap_between_words_instead_of_being_cut(qtbot, doubled_font) -> None:
+    table = ItemTable(stretch_column=0)
+    qtbot.addWidget(table)
+    table.set_headers(["SDG", "Risks / opportunities", "Urgency (1-5)", "Initiatives", "Votes"])
+    table.set_rows([(1, ["13  Climate action", "1 / 1", "5", "0", "0"])])
+    table.resize(800, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in range(1, 5):
+        text = table.horizontalHeaderItem(column).text()
+        longest_word = max(metrics.horizontalAdvance(word) for word in text.split())
+        assert header.sectionSize(column) >= longest_word, f"header {text!r} cut inside a word"
+    assert header.height() >= 2 * metrics.height(), "a wrapped header gets a second line"
