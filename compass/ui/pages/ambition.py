@@ -4,6 +4,7 @@ into the tender. The procedure's rules are enforced by the services and shown be
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from compass.domain import AmbitionLevel, Collection, SessionSnapshot
@@ -22,6 +23,7 @@ from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.criteria_box import CriteriaBox
 from compass.ui.widgets.empty_hint import EmptyHint
 from compass.ui.widgets.field import FieldWithMessage
+from compass.ui.widgets.focus import chain_after, focusable_in
 
 
 class AmbitionPage(StepPage):
@@ -53,12 +55,14 @@ class AmbitionPage(StepPage):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the controls in it take focus, not the area
         body = QWidget()
         self.boxes_layout = QVBoxLayout(body)
         self.boxes_layout.addStretch(1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         self.boxes: dict[int, CriteriaBox] = {}
+        self.setFocusProxy(self.quality)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -134,6 +138,9 @@ class AmbitionPage(StepPage):
             box.catalogue_requested.connect(self._on_catalogue_requested)
             self.boxes_layout.insertWidget(index, box)
             self.boxes[number] = box
+        previous: QWidget = self.quality
+        for box in self.boxes.values():
+            previous = chain_after(previous, focusable_in(box))
 
     # -- edits --------------------------------------------------------------------------------------
 

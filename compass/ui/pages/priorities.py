@@ -26,6 +26,7 @@ from compass.ui.commands import AddItemCommand, RemoveItemCommand, SetPriorityCo
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.choices import sdg_label, sdg_swatch
 from compass.ui.widgets.empty_hint import EmptyHint
+from compass.ui.widgets.focus import chain_after
 from compass.ui.widgets.initiative_links import InitiativeLinks
 from compass.ui.widgets.item_table import FittedTable
 
@@ -71,6 +72,7 @@ class PrioritiesPage(StepPage):
         self._checks: dict[int, QCheckBox] = {}
         self._urgency: dict[int, QSpinBox] = {}
         self._votes: dict[int, QSpinBox] = {}
+        self.setFocusProxy(self.table)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -239,6 +241,10 @@ class PrioritiesPage(StepPage):
             self.table.setCellWidget(row, self.PRIORITY, check)
         self.table.fit_columns()
         self._keep_rows_visible()
+        chain_after(
+            self.table,
+            (box for n in order for box in (self._urgency[n], self._votes[n], self._checks[n])),
+        )
 
     # -- edits --------------------------------------------------------------------------------------
 

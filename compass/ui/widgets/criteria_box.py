@@ -12,11 +12,9 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,6 +27,7 @@ from compass.knowledge import Sdg
 from compass.rules import PROPORTIONAL_CRITERIA_PER_SDG
 from compass.ui.widgets.choices import EnumComboBox, sdg_label
 from compass.ui.widgets.field import FieldWithMessage
+from compass.ui.widgets.item_table import FittedTable
 
 NOT_SET = ""
 _TYPE_FOR_LEVEL = {
@@ -60,14 +59,13 @@ class CriteriaBox(QGroupBox):
         self.hint = QLabel()
         self.hint.setObjectName("warning")
         self.hint.setWordWrap(True)
-        self.table = QTableWidget(0, 3)
+        self.table = FittedTable(stretch_column=TEXT_COLUMN)
+        self.table.setColumnCount(3)
+        # Cells are edited with F2 or a double click; Tab moves on to the next control.
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(WEIGHT_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemChanged.connect(self._on_table_item_changed)
         self.table.setMaximumHeight(self.fontMetrics().height() * 12)
         self.new_type = EnumComboBox(CriterionType)
@@ -149,7 +147,7 @@ class CriteriaBox(QGroupBox):
             for column, item in enumerate((kind, text, weight)):
                 item.setData(Qt.ItemDataRole.UserRole, criterion.id)
                 self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
+        self.table.fit_columns()
         self.table.blockSignals(False)
         notes = list(hints)
         if len(criteria) > PROPORTIONAL_CRITERIA_PER_SDG:

@@ -114,6 +114,8 @@ class ItemTable(FittedTable):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setWordWrap(True)
+        # Read-only rows: Tab leaves the table (arrows move within it), as in a list.
+        self.setTabKeyNavigation(False)
         self.verticalHeader().hide()
         self.horizontalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter

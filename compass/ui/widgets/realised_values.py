@@ -87,6 +87,8 @@ class RealisedValues(QWidget):
         ):
             widget.setAccessibleName(text.replace("&", ""))
         self.add_button.setText(_("Record"))
+        self.add_button.setToolTip(_("Record the realised value for the chosen indicator"))
+        self.table.setAccessibleName(_("Realised values"))
         self.table.set_headers([_("Indicator"), _("Value"), _("Date"), _("Source"), _("Note")])
         self.date.setDisplayFormat("dd-MM-yyyy" if current_language() == "nl" else "d MMM yyyy")
 

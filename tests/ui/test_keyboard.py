@@ -1,0 +1,129 @@
+"""Every page works from the keyboard: Tab reaches each control of the page once, in the order the
+page shows them, and every control tells a screen reader what it is."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QTextEdit,
+    QWidget,
+)
+
+from compass.flow import STEPS
+from compass.i18n import set_language
+
+CONTROLS = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    QPlainTextEdit,
+    QTextEdit,
+)
+# Widgets that use Tab themselves before passing it on: a date edit moves through its sections,
+# a text browser through its links.
+MAX_TABS_IN_ONE_WIDGET = 30
+
+
+def _press_tab(widget: QWidget) -> None:
+    QApplication.sendEvent(
+        widget, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier)
+    )
+    QApplication.processEvents()
+
+
+def _tab_through(page: QWidget) -> list[QWidget]:
+    # Rows rebuilt for the new language replace their controls with deleteLater, as the event loop
+    # would have done by now.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    page.setFocus()
+    QApplication.processEvents()
+    visited: list[QWidget] = []
+    current = QApplication.focusWidget()
+    while current is not None and page.isAncestorOf(current) and current not in visited:
+        visited.append(current)
+        for _attempt in range(MAX_TABS_IN_ONE_WIDGET):
+            _press_tab(current)
+            if QApplication.focusWidget() is not current:
+                break
+        else:
+            pytest.fail(f"Tab is trapped in {type(current).__name__} {current.accessibleName()!r}")
+        current = QApplication.focusWidget()
+    return visited
+
+
+def _controls(page: QWidget) -> list[QWidget]:
+    found = []
+    for widget in page.findChildren(QWidget):
+        if not isinstance(widget, CONTROLS) or not widget.isVisibleTo(page) or not widget.isEnabled():
+            continue
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            continue
+        if isinstance(widget, QLineEdit) and isinstance(widget.parent(), QComboBox | QAbstractSpinBox):
+            continue  # the editor inside a combo or spin box is the same control
+        found.append(widget)
+    return found
+
+
+def _name(widget: QWidget, page: QWidget) -> str:
+    if widget.accessibleName():
+        return widget.accessibleName()
+    if isinstance(widget, QAbstractButton) and widget.text():
+        return widget.text()
+    labels = [label.text() for label in page.findChildren(QLabel) if label.buddy() is widget]
+    return labels[0] if labels else ""
+
+
+@pytest.fixture
+def example_window(qtbot, make_window):
+    from compass.examples import list_examples
+    from compass.export.exchange import read_session_file
+    from compass.files import read_file
+    from compass.services import award_procedures
+
+    window = make_window()
+    reference = window.services.reference
+    example = next(e for e in list_examples() if "asfalt" in e.path.name)
+    imported = read_session_file(read_file(example.path), reference, award_procedures(reference))
+    session = window.services.sessions.import_session(imported)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_session(session.id)
+    return window
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_tab_reaches_every_control_of_every_page_in_layout_order(qtbot, example_window, language) -> None:
+    set_language(language)
+    example_window.retranslate_ui()
+    wizard = example_window.wizard
+    for step in STEPS:
+        wizard.go_to(step)
+        page = wizard.pages[step]
+        QApplication.processEvents()
+        visited = _tab_through(page)
+        missing = [f"{type(w).__name__} {_name(w, page)!r}" for w in _controls(page) if w not in visited]
+        assert not missing, f"{step.value}: Tab never reaches {missing}"
+        for area in page.findChildren(QScrollArea):  # compare places on the page, not on screen
+            area.verticalScrollBar().setValue(0)
+        places = [w.mapTo(page, QPoint(0, 0)) for w in visited]
+        for before, after, widget in zip(places, places[1:], visited[1:], strict=False):
+            assert after.y() >= before.y() - 4, (
+                f"{step.value}: Tab jumps up to {type(widget).__name__} {_name(widget, page)!r}"
+            )
+        unnamed = [type(w).__name__ for w in _controls(page) if not _name(w, page).strip()]
+        assert not unnamed, f"{step.value}: controls without an accessible name: {unnamed}"
+    set_language("en")
