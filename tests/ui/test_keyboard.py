@@ -1,5 +1,6 @@
 """Every page works from the keyboard: Tab reaches each control of the page once, in the order the
-page shows them, and every control tells a screen reader what it is."""
+page shows them; every control tells a screen reader what it is, and every field explains itself
+in a tooltip."""
 
 from __future__ import annotations
 
@@ -126,4 +127,29 @@ def test_tab_reaches_every_control_of_every_page_in_layout_order(qtbot, example_
             )
         unnamed = [type(w).__name__ for w in _controls(page) if not _name(w, page).strip()]
         assert not unnamed, f"{step.value}: controls without an accessible name: {unnamed}"
+        unexplained = [
+            _name(w, page)
+            for w in _controls(page)
+            if isinstance(w, QComboBox | QAbstractSpinBox | QLineEdit) and not w.toolTip()
+        ]
+        assert not unexplained, f"{step.value}: fields without a tooltip: {unexplained}"
     set_language("en")
+
+
+def test_choices_explain_the_methods_words_from_the_reference_data(qtbot, example_window) -> None:
+    from compass.domain import AmbitionLevel, CriterionType, Procedure
+    from compass.flow import Step
+
+    reference = example_window.services.reference
+    wizard = example_window.wizard
+    box = next(iter(wizard.pages[Step.AMBITION].boxes.values()))
+    innovation = box.level.findData(AmbitionLevel.AMBITIOUS.value)
+    expected = next(t for t in reference.ambition_levels if t.id == "3").description("en")
+    assert box.level.itemData(innovation, Qt.ItemDataRole.ToolTipRole) == expected
+    box.new_type.set_current(CriterionType.CONTRACT_CONDITION)
+    assert box.new_type.toolTip() == next(
+        t for t in reference.criterion_types if t.id == "contract_condition"
+    ).description("en")
+    procedure = wizard.pages[Step.FACTS]._editors["procedure"]
+    procedure.setCurrentIndex(procedure.findData(Procedure.SINGLE_QUOTE.value))
+    assert procedure.toolTip() == reference.procedure_rules(Procedure.SINGLE_QUOTE).description("en")

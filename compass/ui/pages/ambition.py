@@ -130,7 +130,7 @@ class AmbitionPage(StepPage):
             box.deleteLater()
         self.boxes = {}
         for index, number in enumerate(sdgs):
-            box = CriteriaBox(self.context.reference.sdg(number))
+            box = CriteriaBox(self.context.reference.sdg(number), self.context.reference)
             box.level_chosen.connect(self._on_level_chosen)
             box.add_requested.connect(self._on_add_requested)
             box.change_requested.connect(self._on_change_requested)

@@ -35,6 +35,7 @@ from compass.formatting import format_number, parse_number
 from compass.i18n import N_, _, current_language
 from compass.ui.commands import SetProfileCommand, UpdateFactsCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
+from compass.ui.widgets.explain import explain_choices
 from compass.ui.widgets.fact_combos import CategoryComboBox, ProfileComboBox
 from compass.ui.widgets.field import FieldWithMessage
 from compass.validation import validate_fact_changes
@@ -212,9 +213,18 @@ class FactsPage(StepPage):
         assert isinstance(procedure_box, QComboBox)
         for index in range(procedure_box.count()):
             procedure_box.setItemText(index, Procedure(procedure_box.itemData(index)).label())
+        reference = self.context.reference
+        explain_choices(
+            procedure_box,
+            lambda code: reference.procedure_rules(Procedure(code)).description(current_language()),
+        )
         pilot = self._editors["innovation_pilot"]
         assert isinstance(pilot, QCheckBox)
         pilot.setText(_("This tender is an innovation pilot (two SDG dialogues)"))
+        if reference.innovation_description is not None:
+            pilot.setToolTip(reference.innovation_description(current_language()))
+        for name, help_text in _field_help().items():
+            self._editors[name].setToolTip(help_text)
         value = self._editors["contract_value_eur"]
         assert isinstance(value, QLineEdit)
         value.setPlaceholderText(
@@ -375,3 +385,20 @@ class FactsPage(StepPage):
 
     def editor(self, name: str) -> QWidget:
         return self._editors[name]
+
+
+def _field_help() -> dict[str, str]:
+    """What a field is for, where that is not obvious from its label."""
+    on_the_cover = _("Named on the cover and in the approval block of the strategy document.")
+    return {
+        "organisation": _("The buying organisation, as on the cover of the strategy document."),
+        "profile": _(
+            "The organisation profile brings its focus SDGs, local initiatives and Social Return "
+            "percentage into this session."
+        ),
+        "publication_date": _("When the tender is planned to be published."),
+        "location": _("Where the work is done; location risks and opportunities in step 1 refer to it."),
+        "project_leader": on_the_cover,
+        "procurement_adviser": on_the_cover,
+        "budget_holder": on_the_cover,
+    }

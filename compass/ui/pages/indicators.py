@@ -141,7 +141,20 @@ class IndicatorsPage(StepPage):
         self.name.setPlaceholderText(_("e.g. CO\u2082 avoided"))
         self.unit.setPlaceholderText(_("e.g. kg CO\u2082"))
         self.add_button.setText(_("&Add"))
+        self.add_button.setToolTip(_("Add it to the list (Enter in the last field)"))
         self.remove_button.setText(_("Remove selected"))
+        self.remove_button.setToolTip(_("Remove the selected row (Delete); Ctrl+Z brings it back"))
+        self.sdg.setToolTip(_("The priority SDG this indicator measures."))
+        self.kind.setToolTip(
+            _(
+                "Quantitative: a number with a unit, a baseline and a target. "
+                "Qualitative: what is assessed, and on what evidence."
+            )
+        )
+        self.name.setToolTip(_("What is measured, e.g. CO\u2082 avoided."))
+        self.unit.setToolTip(
+            _("The unit of measure, e.g. kg CO\u2082 or %; an indicator from the catalogue keeps its unit.")
+        )
         self.empty.set_texts(_("Select priority SDGs in step 2 first."), _("Go to step 2"))
         self.table.setAccessibleName(_("Indicators"))
         self.table.set_headers(

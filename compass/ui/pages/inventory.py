@@ -117,7 +117,16 @@ class InventoryPage(StepPage):
         self.description.setAccessibleName(_("Description"))
         self.description.setPlaceholderText(_("e.g. CO\u2082 emissions from asphalt production"))
         self.add_button.setText(_("&Add"))
+        self.add_button.setToolTip(_("Add it to the list (Enter in the last field)"))
         self.remove_button.setText(_("Remove selected"))
+        self.remove_button.setToolTip(_("Remove the selected row (Delete); Ctrl+Z brings it back"))
+        self.sdg.setToolTip(
+            _("The SDG this risk or opportunity belongs to; the tiles above choose it too.")
+        )
+        self.kind.setToolTip(
+            _("A risk: the tender could harm this SDG. An opportunity: the tender can contribute to it.")
+        )
+        self.description.setToolTip(_("What the risk or opportunity is, in a sentence."))
         self.table.setAccessibleName(_("Risks and opportunities"))
         self.table.set_headers([_("SDG"), _("Kind"), _("Where"), _("Description"), _("Origin")])
         self.suggestions.retranslate_ui()

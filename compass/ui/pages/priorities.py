@@ -100,18 +100,12 @@ class PrioritiesPage(StepPage):
                 _("Priority"),
             ]
         )
-        self.table.horizontalHeaderItem(self.URGENCY).setToolTip(
-            _(
-                "How urgent is this SDG in the project or its surroundings? 1 = hardly, 5 = very. "
-                "Think of the gap to reach the goal by 2030."
-            )
-        )
+        self.table.horizontalHeaderItem(self.URGENCY).setToolTip(_urgency_help())
         self.table.horizontalHeaderItem(self.FOCUS).setToolTip(
             _("Whether the organisation profile names this SDG as a focus SDG.")
         )
-        self.table.horizontalHeaderItem(self.VOTES).setToolTip(
-            _("Votes from an SDG dialogue or workshop (dot voting).")
-        )
+        self.table.horizontalHeaderItem(self.VOTES).setToolTip(_votes_help())
+        self.table.horizontalHeaderItem(self.PRIORITY).setToolTip(_priority_help())
         self.table.setAccessibleName(_("Inventoried SDGs"))
         self.formula.setText(score_explanation())
         self.links.retranslate_ui()
@@ -225,15 +219,18 @@ class PrioritiesPage(StepPage):
                 self.table.setItem(row, column, cell)
             check = QCheckBox(_("priority"))
             check.setAccessibleName(_("SDG {sdg} is a priority").format(sdg=number))
+            check.setToolTip(_priority_help())
             check.toggled.connect(lambda on, n=number: self._set(n, "selected", not on, on))
             urgency_box = QSpinBox()
             urgency_box.setRange(NOT_RATED, 5)
             urgency_box.setSpecialValueText("\u2013")
             urgency_box.setAccessibleName(_("Urgency of SDG {sdg}").format(sdg=number))
+            urgency_box.setToolTip(_urgency_help())
             urgency_box.valueChanged.connect(lambda value, n=number: self._set_urgency(n, value))
             votes = QSpinBox()
             votes.setRange(0, MAX_VOTES)
             votes.setAccessibleName(_("Workshop votes for SDG {sdg}").format(sdg=number))
+            votes.setToolTip(_votes_help())
             votes.valueChanged.connect(lambda value, n=number: self._set_votes(n, value))
             self._checks[number], self._urgency[number], self._votes[number] = check, urgency_box, votes
             self.table.setCellWidget(row, self.URGENCY, urgency_box)
@@ -305,3 +302,20 @@ class PrioritiesPage(StepPage):
 
     def votes_box(self, sdg: int) -> QSpinBox:
         return self._votes[sdg]
+
+
+def _urgency_help() -> str:
+    return _(
+        "How urgent is this SDG in the project or its surroundings? 1 = hardly, 5 = very. "
+        "Think of the gap to reach the goal by 2030."
+    )
+
+
+def _votes_help() -> str:
+    return _("Votes from an SDG dialogue or workshop (dot voting).")
+
+
+def _priority_help() -> str:
+    return _(
+        "Select this SDG as a priority of the tender; the score only orders the list, the team decides."
+    )

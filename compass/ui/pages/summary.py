@@ -70,6 +70,7 @@ class SummaryPage(StepPage):
         self.export_button.setText(_("&Export as PDF\u2026"))
         self.export_button.setToolTip(_("The tender strategy document, ready for the tender file."))
         self.export_language.setAccessibleName(_("Language of the document"))
+        self.export_language.setToolTip(_("The language of the PDF; the app keeps its own language."))
         self.export_language.setCurrentIndex(max(0, self.export_language.findData(current_language())))
         if self.snapshot is not None:
             self.load(self.snapshot)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,9 +24,10 @@ from PySide6.QtWidgets import (
 from compass.domain import AmbitionLevel, Criterion, CriterionType
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
-from compass.knowledge import Sdg
+from compass.knowledge import ReferenceData, Sdg
 from compass.rules import PROPORTIONAL_CRITERIA_PER_SDG
 from compass.ui.widgets.choices import EnumComboBox, sdg_label
+from compass.ui.widgets.explain import explain_choices, term_describer
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import FittedTable
 
@@ -45,9 +47,11 @@ class CriteriaBox(QGroupBox):
     remove_requested = Signal(int)  # criterion id
     catalogue_requested = Signal(int)  # sdg
 
-    def __init__(self, sdg: Sdg, parent: QWidget | None = None) -> None:
+    def __init__(self, sdg: Sdg, reference: ReferenceData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sdg = sdg
+        self._describe_level = term_describer(reference.ambition_levels)
+        self._describe_type = term_describer(reference.criterion_types)
         self._criteria: tuple[Criterion, ...] = ()
         self._hints: list[str] = []
         self.level = QComboBox()
@@ -81,6 +85,12 @@ class CriteriaBox(QGroupBox):
         self.catalogue_button.clicked.connect(lambda: self.catalogue_requested.emit(self.sdg.number))
         self.remove_button = QPushButton()
         self.remove_button.clicked.connect(self._remove)
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            self.table,
+            self._remove,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         top = QHBoxLayout()
         top.addWidget(self.level_label)
         top.addWidget(self.level, 1)
@@ -112,18 +122,28 @@ class CriteriaBox(QGroupBox):
             self.level.addItem(level.label(), level.value)
         self.level.setCurrentIndex(max(0, self.level.findData(code)))
         self.level.setAccessibleName(_("Ambition level for SDG {sdg}").format(sdg=self.sdg.number))
+        explain_choices(self.level, self._describe_level)
         self.table.setHorizontalHeaderLabels([_("Type"), _("Criterion"), _("Weight %")])
         self.table.setAccessibleName(_("Criteria for SDG {sdg}").format(sdg=self.sdg.number))
         self.new_type.retranslate()
         self.new_type.setAccessibleName(_("Type of the new criterion"))
+        explain_choices(self.new_type, self._describe_type)
         self.new_text.setPlaceholderText(_("write a criterion of your own"))
+        self.new_text.setToolTip(
+            _("A criterion in the team's own words; choose its type on the left. Enter adds it.")
+        )
         self.new_text.setAccessibleName(_("New criterion for SDG {sdg}").format(sdg=self.sdg.number))
         self.new_weight.setPlaceholderText(_("weight %"))
         self.new_weight.setAccessibleName(_("Weight of the new criterion in %"))
         self.new_weight.setToolTip(_("Only award criteria carry a weight."))
         self.add_button.setText(_("Add"))
+        self.add_button.setToolTip(_("Add the criterion you wrote (Enter in the text field)"))
         self.catalogue_button.setText(_("From the catalogue\u2026"))
+        self.catalogue_button.setToolTip(
+            _("Pick criteria from the catalogue for this SDG and level; you can edit them afterwards")
+        )
         self.remove_button.setText(_("Remove selected"))
+        self.remove_button.setToolTip(_("Remove the selected criterion (Delete); Ctrl+Z brings it back"))
         self.load(self.chosen_level(), self._criteria, self._hints)
 
     def chosen_level(self) -> AmbitionLevel | None:

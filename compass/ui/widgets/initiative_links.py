@@ -60,7 +60,13 @@ class InitiativeLinks(QWidget):
         self.initiative.setAccessibleName(_("Local initiative"))
         self.initiative.lineEdit().setPlaceholderText(_("pick from the profile or type a name"))
         self.link_button.setText(_("&Link"))
+        self.link_button.setToolTip(_("Link the initiative to the SDG; it adds to the SDG's score"))
         self.unlink_button.setText(_("Unlink"))
+        self.unlink_button.setToolTip(_("Unlink the selected initiative; Ctrl+Z brings it back"))
+        self.sdg.setToolTip(_("The SDG the initiative contributes to."))
+        self.initiative.setToolTip(
+            _("A local initiative from the organisation profile, or type the name of another one.")
+        )
         self.linked.setAccessibleName(_("Linked initiatives"))
 
     def load(self, snapshot: SessionSnapshot) -> None:

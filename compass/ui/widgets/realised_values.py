@@ -89,6 +89,11 @@ class RealisedValues(QWidget):
         self.add_button.setText(_("Record"))
         self.add_button.setToolTip(_("Record the realised value for the chosen indicator"))
         self.table.setAccessibleName(_("Realised values"))
+        self.indicator.setToolTip(_("The indicator the value was measured for."))
+        self.value.setToolTip(_("The measured value, in the indicator's unit."))
+        self.date.setToolTip(_("When it was measured."))
+        self.source.setToolTip(_("Where the figure comes from, e.g. the contractor's CO\u2082 report."))
+        self.note.setToolTip(_("Anything the reader of the figure should know."))
         self.table.set_headers([_("Indicator"), _("Value"), _("Date"), _("Source"), _("Note")])
         self.date.setDisplayFormat("dd-MM-yyyy" if current_language() == "nl" else "d MMM yyyy")
 
