@@ -68,6 +68,23 @@ def all_problems(snapshot: SessionSnapshot) -> list[tuple[Step, Problem]]:
     return [(step, problem) for step in STEPS for problem in problems(step, snapshot)]
 
 
+# What the method advises without requiring it: shown on the step and in the summary, but a step
+# with only advice left counts as complete and the document lists no gap for it.
+ADVICE = frozenset({"many_priorities", "partnerships"})
+
+
+def is_complete(step: Step, snapshot: SessionSnapshot) -> bool:
+    return all(problem.code in ADVICE for problem in problems(step, snapshot))
+
+
+def all_gaps(snapshot: SessionSnapshot) -> list[tuple[Step, Problem]]:
+    return [(step, problem) for step, problem in all_problems(snapshot) if problem.code not in ADVICE]
+
+
+def all_advice(snapshot: SessionSnapshot) -> list[tuple[Step, Problem]]:
+    return [(step, problem) for step, problem in all_problems(snapshot) if problem.code in ADVICE]
+
+
 def _facts(snapshot: SessionSnapshot) -> list[Problem]:
     facts = snapshot.facts
     found = []

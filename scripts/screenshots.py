@@ -2,7 +2,7 @@
 
     python scripts/screenshots.py [--lang nl|en] [--font-scale 1.0] [--out docs/screenshots]
 
-Uses a throw-away database filled with a realistic session (large asphalt maintenance).
+Uses a throw-away database with the example sessions; the wizard shows large asphalt maintenance.
 """
 
 from __future__ import annotations
@@ -101,6 +101,21 @@ def fill_example(service) -> int:
     return sid
 
 
+def import_examples(services) -> int:
+    """The shipped example sessions, as a user opens them; returns the asphalt session's id."""
+    from compass.examples import list_examples
+    from compass.export.exchange import read_session_file
+    from compass.files import read_file
+    from compass.services import award_procedures
+
+    reference = services.reference
+    ids = {}
+    for example in list_examples():
+        imported = read_session_file(read_file(example.path), reference, award_procedures(reference))
+        ids[example.path.stem] = services.sessions.import_session(imported).id
+    return next(session_id for stem, session_id in ids.items() if "asfalt" in stem)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="en", choices=("nl", "en"))
@@ -134,7 +149,7 @@ def main() -> int:
         font.setPointSizeF(font.pointSizeF() * args.font_scale)
         app.setFont(font)
         services = AppServices(f"sqlite:///{home}/compass.sqlite3")
-        session_id = fill_example(services.sessions)
+        session_id = import_examples(services)
         window = MainWindow(services=services, settings=open_settings())
         window.resize(width, height)
         window.show()

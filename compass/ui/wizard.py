@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from compass.domain import SessionSnapshot
-from compass.flow import STEPS, Step, problems
+from compass.flow import STEPS, Step, is_complete
 from compass.i18n import _
 from compass.ui.pages.base import PageContext, StepPage
 from compass.ui.pages.registry import PAGES
@@ -117,7 +117,7 @@ class WizardView(QWidget):
         self.snapshot = snapshot
         for page in self.pages.values():
             page.load(snapshot)
-        self.step_list.set_complete({step: not problems(step, snapshot) for step in STEPS})
+        self.step_list.set_complete({step: is_complete(step, snapshot) for step in STEPS})
         self.session_title.setText(snapshot.facts.title)
 
     def flush(self) -> None:

@@ -14,7 +14,16 @@ from compass.domain import (
     EntrySource,
     IndicatorKind,
 )
-from compass.flow import METHOD_STEPS, STEPS, Step, all_problems, problems
+from compass.flow import (
+    METHOD_STEPS,
+    STEPS,
+    Step,
+    all_advice,
+    all_gaps,
+    all_problems,
+    is_complete,
+    problems,
+)
 
 
 def _codes(step: Step, snapshot) -> list[str]:
@@ -96,7 +105,12 @@ def test_more_than_five_priorities_is_a_warning(service) -> None:
             description="kans",
         )
         service.set_priority(sid, sdg, selected=True)
-    assert _codes(Step.PRIORITIES, service.get_session(sid)) == ["many_priorities"]
+    snapshot = service.get_session(sid)
+    assert _codes(Step.PRIORITIES, snapshot) == ["many_priorities"]
+    # Advice, not a gap: the step is complete and the document lists nothing open for it.
+    assert is_complete(Step.PRIORITIES, snapshot)
+    assert [p.code for _s, p in all_advice(snapshot)] == ["many_priorities"]
+    assert all(p.code != "many_priorities" for _s, p in all_gaps(snapshot))
 
 
 def test_a_procedure_changed_to_single_quote_flags_its_award_criteria(service) -> None:

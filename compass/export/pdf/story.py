@@ -26,7 +26,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from compass.domain import CriterionType, SessionSnapshot
 from compass.export.pdf.styles import BOLD, FONT, RULE, ZEBRA, styles
 from compass.export.pdf.templates import body_pages
-from compass.flow import all_problems
+from compass.flow import all_gaps
 from compass.formatting import format_number
 from compass.i18n import N_, speaking, translate_in
 from compass.knowledge import ReferenceData
@@ -399,7 +399,7 @@ def gap_messages(snapshot: SessionSnapshot, language: str) -> list[str]:
     """The open gaps in ``language``. Call it on the main thread: it switches the message language
     for a moment; the rest of the story is language-explicit and may be built anywhere."""
     with speaking(language):
-        return [problem.message for _step, problem in all_problems(snapshot)]
+        return [problem.message for _step, problem in all_gaps(snapshot)]
 
 
 def build_story(

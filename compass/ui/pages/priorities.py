@@ -48,7 +48,7 @@ class PrioritiesPage(StepPage):
         self.empty = EmptyHint(lambda: context.go_to_step(Step.INVENTORY))
         layout.addWidget(self.empty)
         # SDG names wrap well; the score's columns need their headers whole more.
-        self.table = FittedTable(stretch_column=self.SDG, text_share=0.25)
+        self.table = FittedTable(stretch_column=self.SDG, text_share=0.25, rows_shown=VISIBLE_ROWS)
         self.table.setColumnCount(8)
         self.table.verticalHeader().hide()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -237,21 +237,12 @@ class PrioritiesPage(StepPage):
             self.table.setCellWidget(row, self.VOTES, votes)
             self.table.setCellWidget(row, self.PRIORITY, check)
         self.table.fit_columns()
-        self._keep_rows_visible()
         chain_after(
             self.table,
             (box for n in order for box in (self._urgency[n], self._votes[n], self._checks[n])),
         )
 
     # -- edits --------------------------------------------------------------------------------------
-
-    def _keep_rows_visible(self) -> None:
-        """The ranking is the point of this page: it shows at least the first few SDGs in full,
-        however large the font (the page scrolls instead)."""
-        rows = min(self.table.rowCount(), VISIBLE_ROWS)
-        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
-        height += sum(self.table.rowHeight(row) for row in range(rows))
-        self.table.setMinimumHeight(height)
 
     def _set_urgency(self, sdg: int, value: int) -> None:
         assert self.snapshot is not None

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.domain import CriterionType, SessionSnapshot
-from compass.flow import Step, all_problems
+from compass.domain import CriterionType, Problem, SessionSnapshot
+from compass.flow import Step, all_advice, all_gaps
 from compass.formatting import format_number
 from compass.i18n import _, current_language, ngettext
 from compass.ui.pages.base import PageContext, StepPage, page_heading
@@ -174,18 +174,16 @@ class SummaryPage(StepPage):
         ).format(n=len(snapshot.communication))
         parts.append(f"<p>{escape(recorded)} {escape(planned)}</p>")
 
-        gaps = all_problems(snapshot)
+        gaps = all_gaps(snapshot)
         parts.append(_heading(_("Open gaps")))
         if not gaps:
             parts.append(_paragraph(_("No open gaps: the strategy is complete.")))
         else:
-            parts.append("<ul>")
-            for step, problem in gaps:
-                link = escape(_("Go to {step}").format(step=_step_name(step)))
-                parts.append(
-                    f"<li>{escape(problem.message)} <a href='{STEP_LINK}{step.value}'>{link}</a></li>"
-                )
-            parts.append("</ul>")
+            parts.append(_linked_list(gaps))
+        advice = all_advice(snapshot)
+        if advice:
+            parts.append(_heading(_("Points to consider")))
+            parts.append(_linked_list(advice))
         return "".join(parts)
 
     # -- export -------------------------------------------------------------------------------------
@@ -232,3 +230,12 @@ def _heading(text: str) -> str:
 
 def _paragraph(text: str) -> str:
     return f"<p>{escape(text)}</p>"
+
+
+def _linked_list(found: list[tuple[Step, Problem]]) -> str:
+    """Each problem with a link to the step that fixes it."""
+    items = []
+    for step, problem in found:
+        link = escape(_("Go to {step}").format(step=_step_name(step)))
+        items.append(f"<li>{escape(problem.message)} <a href='{STEP_LINK}{step.value}'>{link}</a></li>")
+    return "<ul>" + "".join(items) + "</ul>"

@@ -38,6 +38,7 @@ _TYPE_FOR_LEVEL = {
     AmbitionLevel.AMBITIOUS: CriterionType.INNOVATION_QUESTION,
 }
 TEXT_COLUMN, WEIGHT_COLUMN = 1, 2
+CRITERIA_ROWS_SHOWN = 6
 
 
 class CriteriaBox(QGroupBox):
@@ -63,7 +64,7 @@ class CriteriaBox(QGroupBox):
         self.hint = QLabel()
         self.hint.setObjectName("warning")
         self.hint.setWordWrap(True)
-        self.table = FittedTable(stretch_column=TEXT_COLUMN)
+        self.table = FittedTable(stretch_column=TEXT_COLUMN, rows_shown=CRITERIA_ROWS_SHOWN)
         self.table.setColumnCount(3)
         # Cells are edited with F2 or a double click; Tab moves on to the next control.
         self.table.setTabKeyNavigation(False)
@@ -71,7 +72,6 @@ class CriteriaBox(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         self.table.itemChanged.connect(self._on_table_item_changed)
-        self.table.setMaximumHeight(self.fontMetrics().height() * 12)
         self.new_type = EnumComboBox(CriterionType)
         self.new_text = QLineEdit()
         self.new_text.returnPressed.connect(self._add)

@@ -26,11 +26,17 @@ class FittedTable(QTableWidget):
     widest short columns give way, so a description never shrinks to a sliver."""
 
     def __init__(
-        self, stretch_column: int, parent: QWidget | None = None, *, text_share: float = MIN_TEXT_SHARE
+        self,
+        stretch_column: int,
+        parent: QWidget | None = None,
+        *,
+        text_share: float = MIN_TEXT_SHARE,
+        rows_shown: int = 0,
     ) -> None:
         super().__init__(parent)
         self._stretch_column = stretch_column
         self._text_share = text_share
+        self._rows_shown = rows_shown
 
     def fit_columns(self) -> None:
         columns = self.columnCount()
@@ -53,6 +59,22 @@ class FittedTable(QTableWidget):
             header.resizeSection(self._stretch_column, max(header.minimumSectionSize(), available - used))
         self._fit_header_height()
         self.resizeRowsToContents()
+        if self._rows_shown:
+            self._keep_rows_visible()
+
+    def _keep_rows_visible(self) -> None:
+        """At least the first ``rows_shown`` rows stay whole however large the font: the page
+        scrolls rather than squeezing the table to a slit."""
+        rows = min(self.rowCount(), self._rows_shown)
+        height = self.horizontalHeader().height() + 2 * self.frameWidth()
+        height += (
+            sum(self.rowHeight(row) for row in range(rows))
+            if rows
+            else self.verticalHeader().defaultSectionSize()
+        )
+        if self.horizontalScrollBar().isVisible():
+            height += self.horizontalScrollBar().height()
+        self.setMinimumHeight(height)
 
     def _header_padding(self, column: int) -> int:
         header = self.horizontalHeader()
