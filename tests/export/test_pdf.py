@@ -111,3 +111,25 @@ def test_cli_export_writes_the_pdf_and_refuses_unknown_sessions(db_url, tmp_path
     missing = tmp_path / "none.pdf"
     assert main(["--db", db_url, "export", "999", "--pdf", str(missing)]) == 2
     assert "999" in capsys.readouterr().err and not missing.exists()
+
+
+def test_a_workshop_record_appears_only_when_votes_were_cast(service, reference) -> None:
+    session_id = fill_example(service)
+    without = _text(render_pdf(service.get_session(session_id), reference, "en"))
+    assert "Workshop record" not in without
+    service.set_priority(session_id, 13, votes=6)
+    service.set_priority(session_id, 12, votes=2)
+    document = _text(render_pdf(service.get_session(session_id), reference, "en"))
+    record = document[document.rindex("Workshop record") :]  # the section, not its contents line
+    assert "8 votes in all" in record
+    cells = record.split("\n")
+    assert cells[cells.index("13 Climate action") :][:3] == ["13 Climate action", "6", "75 %"]
+    row = cells.index("12 Responsible consumption and production")
+    assert cells[row : row + 3] == ["12 Responsible consumption and production", "2", "25 %"]
+    outline = [
+        item.title
+        for item in PdfReader(
+            io.BytesIO(render_pdf(service.get_session(session_id), reference, "nl"))
+        ).outline
+    ]
+    assert "Verslag van de workshop" in outline

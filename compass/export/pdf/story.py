@@ -263,10 +263,15 @@ class _Story:
     def ambition(self) -> None:
         tr, s = self.tr, self.s
         self.heading(tr(N_("Step 3 - Ambition: level and criteria")))
+        levels = [
+            [escape(tr(N_("Priority SDG"))), escape(tr(N_("Ambition level"))), escape(tr(N_("Criteria")))]
+        ]
         for sdg in s.priority_sdgs():
             ambition = s.ambition_for(sdg)
             level = ambition.level.label_in(self.lang) if ambition else tr(N_("Not set yet"))
-            self.flow.append(self.p(escape(f"{self.sdg_name(sdg)} \u2013 {level}"), "h2"))
+            levels.append([escape(self.sdg_name(sdg)), escape(level), str(len(s.criteria_for(sdg)))])
+        if len(levels) > 1:
+            self.flow.append(self.table(levels, [75 * mm, 75 * mm, 20 * mm]))
         for criterion_type in CriterionType:
             chosen = [c for c in s.criteria if c.criterion_type is criterion_type]
             if not chosen:
@@ -327,7 +332,7 @@ class _Story:
         if len(rows) == 1:
             self.flow.append(self.p(escape(tr(N_("No indicators yet.")))))
             return
-        self.flow.append(self.table(rows, [10 * mm, 56 * mm, 20 * mm, 22 * mm, 24 * mm, 26 * mm, 12 * mm]))
+        self.flow.append(self.table(rows, [13 * mm, 53 * mm, 20 * mm, 22 * mm, 24 * mm, 26 * mm, 12 * mm]))
 
     def visibility(self) -> None:
         tr = self.tr
@@ -358,6 +363,43 @@ class _Story:
                 for i, m in measured
             ]
             self.flow.append(self.table(rows, [70 * mm, 35 * mm, 25 * mm, 40 * mm]))
+
+    def workshop(self) -> None:
+        """The record of the SDG dialogue or workshop, when one was held: for now the dot votes
+        that ordered step 2 (workshop mode will add its ideas and participants here)."""
+        tr = self.tr
+        voted = sorted(
+            ((p.votes, p.sdg) for p in self.s.priorities if p.votes and p.sdg in self.s.inventoried_sdgs()),
+            reverse=True,
+        )
+        if not voted:
+            return
+        self.heading(tr(N_("Workshop record")))
+        total = sum(votes for votes, _sdg in voted)
+        self.flow.append(
+            self.p(
+                escape(
+                    tr(
+                        N_(
+                            "Dot voting in an SDG dialogue or workshop: {total} votes in all. The votes "
+                            "count in the priority score of step 2; the team made the choice."
+                        )
+                    ).format(total=total)
+                )
+            )
+        )
+        rows = [[escape(tr(N_(h))) for h in ("SDG", "Votes", "Share of the votes", "Priority")]]
+        for votes, sdg in voted:
+            share = format_number(Decimal(votes * 100) / Decimal(total), self.lang, places=0)
+            rows.append(
+                [
+                    escape(self.sdg_name(sdg)),
+                    str(votes),
+                    f"{share} %",
+                    escape(tr(N_("yes")) if sdg in self.s.priority_sdgs() else "\u2013"),
+                ]
+            )
+        self.flow.append(self.table(rows, [80 * mm, 25 * mm, 40 * mm, 25 * mm]))
 
     def gaps(self) -> None:
         tr = self.tr
@@ -418,6 +460,7 @@ def build_story(
         story.ambition,
         story.indicators,
         story.visibility,
+        story.workshop,
         story.gaps,
         story.approval,
     ):
@@ -447,4 +490,5 @@ _COLUMN_TITLES = (
     N_("Value"),
     N_("Date"),
     N_("Source"),
+    N_("Share of the votes"),
 )
