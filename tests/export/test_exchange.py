@@ -105,25 +105,51 @@ def _count_rows(service) -> int:
 
 
 @pytest.mark.parametrize(
-    "break_it, expected",
+    "break_it, expected, message",
     [
-        (lambda d: d["inventory"][0].update(sdg=18), "inventory/0/sdg"),
-        (lambda d: d["criteria"][0].update(catalogue_id="crit-unknown"), "criteria/0/catalogue_id"),
-        (lambda d: d["indicators"][0].update(target="-5"), "indicators/0/target"),
-        (lambda d: d["indicators"][0].update(kpi="five"), "indicators/0/kpi"),
-        (lambda d: d["facts"].pop("title"), "facts"),
-        (lambda d: d.update(version=7), "version"),
-        (lambda d: d["facts"].update(procedure=Procedure.SINGLE_QUOTE.value), "criteria/"),
-        (lambda d: d["inventory"][0].update(suggestion_id="cat-nope/risks/1"), "inventory/0/suggestion_id"),
+        (lambda d: d["inventory"][0].update(sdg=18), "inventory/0/sdg", "At most 17 (now 18)."),
+        (
+            lambda d: d["criteria"][0].update(catalogue_id="crit-unknown"),
+            "criteria/0/catalogue_id",
+            "Unknown catalogue criterion: crit-unknown",
+        ),
+        (lambda d: d["indicators"][0].update(target="-5"), "indicators/0/target", "cannot be negative"),
+        (
+            lambda d: d["indicators"][0].update(target=-5),
+            "indicators/0/target",
+            'Expected nothing (null) or a number in quotes (e.g. "12.5"), found a whole number.',
+        ),
+        (lambda d: d["indicators"][0].update(target="12,5"), "indicators/0/target", "Not a number"),
+        (lambda d: d["indicators"][0].update(kpi="five"), "indicators/0/kpi", "found text"),
+        (lambda d: d["facts"].pop("title"), "facts", "Missing field: title."),
+        (lambda d: d["facts"].update(title=12), "facts/title", "Expected text, found a whole number."),
+        (lambda d: d["facts"].update(colour="red"), "facts", "Unknown field: 'colour'."),
+        (lambda d: d["facts"].update(procedure="auction"), "facts/procedure", "'auction' is not allowed"),
+        (
+            lambda d: d["facts"].update(publication_date="1-3-2027"),
+            "facts/publication_date",
+            "Not a date as YYYY-MM-DD: '1-3-2027'.",
+        ),
+        (lambda d: d.update(version=7), "version", "version 7 is not supported"),
+        (lambda d: d["facts"].update(procedure=Procedure.SINGLE_QUOTE.value), "criteria/", ""),
+        (
+            lambda d: d["inventory"][0].update(suggestion_id="cat-nope/risks/1"),
+            "inventory/0/suggestion_id",
+            "",
+        ),
     ],
 )
-def test_bad_files_are_refused_with_the_problem_named(service, reference, break_it, expected) -> None:
+def test_bad_files_are_refused_with_the_problem_named(
+    service, reference, break_it, expected, message
+) -> None:
     document = _document(service)
     break_it(document)
     rows = _count_rows(service)
     with pytest.raises(ValidationError) as caught:
         read_session_file(json.dumps(document).encode(), reference, award_procedures(reference))
-    assert any(p.field.startswith(expected) for p in caught.value.problems), caught.value.problems
+    named = [p for p in caught.value.problems if p.field.startswith(expected)]
+    assert named, caught.value.problems
+    assert any(message in p.message for p in named), named
     assert _count_rows(service) == rows
 
 
