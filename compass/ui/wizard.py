@@ -6,7 +6,8 @@ Steps can be visited in any order; nothing is lost when moving, because every pa
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -67,6 +68,14 @@ class WizardView(QWidget):
         self.next_button.setObjectName("primary")
         self.back_button.clicked.connect(lambda: self._move(-1))
         self.next_button.clicked.connect(lambda: self._move(+1))
+        # Step to step from anywhere in the wizard, as tabs in other applications.
+        for keys, delta in (("Ctrl+PgDown", +1), ("Ctrl+PgUp", -1)):
+            QShortcut(
+                QKeySequence(keys),
+                self,
+                lambda d=delta: self._move(d),
+                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            )
         nav = QHBoxLayout()
         nav.addStretch(1)
         nav.addWidget(self.back_button)
@@ -132,7 +141,9 @@ class WizardView(QWidget):
         self.sessions_button.setText(_("\u2190 All sessions"))
         self.sessions_button.setToolTip(_("Back to the list of sessions (everything is saved)"))
         self.back_button.setText(_("< &Back"))
+        self.back_button.setToolTip(_("Previous step (Ctrl+PgUp)"))
         self.next_button.setText(_("&Next >"))
+        self.next_button.setToolTip(_("Next step (Ctrl+PgDown); everything is saved"))
         self.step_list.retranslate_ui()
         for page in self.pages.values():
             page.retranslate_ui()

@@ -153,3 +153,18 @@ def test_choices_explain_the_methods_words_from_the_reference_data(qtbot, exampl
     procedure = wizard.pages[Step.FACTS]._editors["procedure"]
     procedure.setCurrentIndex(procedure.findData(Procedure.SINGLE_QUOTE.value))
     assert procedure.toolTip() == reference.procedure_rules(Procedure.SINGLE_QUOTE).description("en")
+
+
+def test_ctrl_page_down_and_up_move_between_steps(qtbot, example_window) -> None:
+    from compass.flow import Step
+
+    wizard = example_window.wizard
+    wizard.go_to(Step.INVENTORY)
+    wizard.pages[Step.INVENTORY].description.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert wizard.current_step is Step.PRIORITIES
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert wizard.current_step is Step.FACTS
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert wizard.current_step is Step.FACTS  # nothing before the first step
