@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,6 +36,9 @@ from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
 from compass.ui.widgets.sdg_tiles import SdgTiles
 from compass.ui.widgets.suggestion_list import SuggestionList
+
+# The page width, in average characters, from which the suggestions sit beside the table.
+SIDE_BY_SIDE_CHARS = 110
 
 
 class InventoryPage(StepPage):
@@ -72,12 +77,12 @@ class InventoryPage(StepPage):
         self.table.remove_requested.connect(self.remove_entry)
         self.suggestions = SuggestionList()
         self.suggestions.accepted.connect(self.accept_suggestion)
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.suggestions)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout.addWidget(splitter, 1)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.suggestions)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.remove_button = QPushButton()
@@ -89,6 +94,15 @@ class InventoryPage(StepPage):
         self.setTabOrder(self.description, self.add_button)
         self.setFocusProxy(self.sdg)
         self.retranslate_ui()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Suggestions beside the table where there is room, below it when the window is narrow
+        or the font large, so that the table's columns keep their words whole."""
+        super().resizeEvent(event)
+        wide = self.width() >= self.fontMetrics().averageCharWidth() * SIDE_BY_SIDE_CHARS
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
 
     def retranslate_ui(self) -> None:
         self._title.setText(_("Insight - risks and opportunities"))

@@ -16,8 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# The part of the width the text column keeps however narrow the table gets.
+# The part of the width the text column keeps when the short columns fit their words anyway, and
+# the least it keeps however narrow the table gets.
 MIN_TEXT_SHARE = 0.35
+TEXT_FLOOR = 0.15
+# A list of entries never collapses below this many whole rows; the page scrolls instead.
+ITEM_ROWS_SHOWN = 3
 
 
 class FittedTable(QTableWidget):
@@ -49,10 +53,17 @@ class FittedTable(QTableWidget):
         available = max(0, self.viewport().width())
         others = [c for c in range(columns) if c != self._stretch_column]
         full = {c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in others}
-        text_share = max(int(available * self._text_share), available - sum(full.values()))
-        for column, width in _shared_out(
-            full, {c: self._least_width(c) for c in others}, available - text_share
-        ).items():
+        least = {c: self._least_width(c) for c in others}
+        # The text column keeps its share, or less when its texts are short; it gives up more
+        # (down to a floor) before a short column has to cut a word.
+        text_need = max(
+            self.sizeHintForColumn(self._stretch_column), header.sectionSizeHint(self._stretch_column)
+        )
+        text_share = max(min(int(available * self._text_share), text_need), available - sum(full.values()))
+        if sum(least.values()) > available - text_share:
+            floor = max(int(available * TEXT_FLOOR), self._least_width(self._stretch_column))
+            text_share = max(floor, available - sum(least.values()))
+        for column, width in _shared_out(full, least, available - text_share).items():
             header.resizeSection(column, max(header.minimumSectionSize(), width))
         used = sum(header.sectionSize(c) for c in others)
         if self._stretch_column < columns:
@@ -97,16 +108,16 @@ class FittedTable(QTableWidget):
     def _content_word_width(self, column: int) -> int:
         """The narrowest a column can get without cutting a word or a control in its cells."""
         metrics = self.fontMetrics()
-        padding = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 4
         widest = 0
         for row in range(self.rowCount()):
             if (widget := self.cellWidget(row, column)) is not None:
                 widest = max(widest, widget.sizeHint().width())
             elif (item := self.item(row, column)) is not None:
-                words = item.text().split() or [""]
-                icon = self.iconSize().width() + 4 if not item.icon().isNull() else 0
-                widest = max(widest, icon + padding + max(metrics.horizontalAdvance(w) for w in words))
-        return widest
+                # The view's own hint for the cell, less the part of the text beyond its longest word.
+                whole = self.sizeHintForIndex(self.indexFromItem(item)).width()
+                longest = max((metrics.horizontalAdvance(w) for w in item.text().split()), default=0)
+                widest = max(widest, whole - metrics.horizontalAdvance(item.text()) + longest)
+        return widest + (1 if self.showGrid() else 0)  # as sizeHintForColumn counts the grid line
 
     def _fit_header_height(self) -> None:
         header = self.horizontalHeader()
@@ -130,7 +141,7 @@ class ItemTable(FittedTable):
     remove_requested = Signal(int)  # item id
 
     def __init__(self, stretch_column: int, parent: QWidget | None = None) -> None:
-        super().__init__(stretch_column, parent)
+        super().__init__(stretch_column, parent, rows_shown=ITEM_ROWS_SHOWN)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -22,6 +21,7 @@ from compass.domain import SessionSnapshot
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
 from compass.knowledge import ReferenceData
+from compass.ui.widgets.add_form import add_form
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
 
@@ -48,21 +48,15 @@ class RealisedValues(QWidget):
         self.note = QLineEdit()
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self._add)
-        self.labels = [QLabel() for _ in range(5)]
-        grid = QGridLayout()
-        for column, (label, field) in enumerate(
-            zip(
-                self.labels,
-                (self.indicator, self.value_field, self.date, self.source, self.note),
-                strict=True,
-            )
-        ):
-            label.setBuddy(field.editor if isinstance(field, FieldWithMessage) else field)
-            grid.addWidget(label, 0, column)
-            grid.addWidget(field, 1, column)
-        grid.addWidget(self.add_button, 1, 5)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(4, 2)
+        # Indicator names can be long; the list shows the start and the tooltip the rest.
+        self.indicator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.indicator.setMinimumContentsLength(20)
+        grid, self.labels = add_form(
+            (self.indicator, self.value_field, self.date, self.source, self.note),
+            self.add_button,
+            columns=3,
+            stretch={0: 2, 1: 1, 2: 1},
+        )
         self.table = ItemTable(stretch_column=4)
         self.table.remove_requested.connect(self.remove_requested)
         self.table.setMaximumHeight(self.fontMetrics().height() * 10)
