@@ -32,9 +32,10 @@ from compass.domain import (
 from compass.errors import CompassError
 from compass.flow import Step
 from compass.formatting import format_number, parse_number
-from compass.i18n import N_, _, current_language
+from compass.i18n import _, current_language
 from compass.ui.commands import SetProfileCommand, UpdateFactsCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
+from compass.ui.pages.facts_fields import FIELD_LABELS, LINE_FIELDS, SECTIONS, TEXT_FIELDS, field_help
 from compass.ui.widgets.explain import explain_choices
 from compass.ui.widgets.fact_combos import CategoryComboBox, ProfileComboBox
 from compass.ui.widgets.field import FieldWithMessage
@@ -42,50 +43,6 @@ from compass.validation import validate_fact_changes
 
 SAVE_DELAY_MS = 400
 NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as "not planned"
-
-_LABELS: dict[str, str] = {
-    "title": N_("Title"),
-    "organisation": N_("Organisation"),
-    "profile": N_("Organisation profile"),
-    "category": N_("Procurement category"),
-    "procedure": N_("Procedure type"),
-    "innovation_pilot": N_("Innovation pilot"),
-    "contract_value_eur": N_("Estimated contract value"),
-    "publication_date": N_("Planned publication"),
-    "location": N_("Location"),
-    "project_leader": N_("Project leader"),
-    "procurement_adviser": N_("Procurement adviser"),
-    "budget_holder": N_("Budget holder"),
-    "materials": N_("Main materials and products"),
-    "scope": N_("Scope (short description)"),
-}
-_LINE_FIELDS = (
-    "title",
-    "organisation",
-    "location",
-    "project_leader",
-    "procurement_adviser",
-    "budget_holder",
-)
-_TEXT_FIELDS = ("materials", "scope")
-_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (
-        N_("Tender"),
-        (
-            "title",
-            "organisation",
-            "profile",
-            "category",
-            "procedure",
-            "innovation_pilot",
-            "contract_value_eur",
-            "publication_date",
-            "location",
-        ),
-    ),
-    (N_("Team"), ("project_leader", "procurement_adviser", "budget_holder")),
-    (N_("What is bought"), ("materials", "scope")),
-)
 
 
 class FactsPage(StepPage):
@@ -120,7 +77,7 @@ class FactsPage(StepPage):
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
         self._title, self._intro = page_heading(layout)
-        for _section_title, names in _SECTIONS:
+        for _section_title, names in SECTIONS:
             box = QGroupBox()
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -139,13 +96,13 @@ class FactsPage(StepPage):
         layout.addStretch(1)
 
     def _make_editor(self, name: str) -> QWidget:
-        if name in _LINE_FIELDS:
+        if name in LINE_FIELDS:
             editor = QLineEdit()
             editor.setMaxLength(TITLE_MAX_LENGTH if name == "title" else SHORT_TEXT_MAX_LENGTH)
             editor.textChanged.connect(lambda _text, n=name: self._schedule(n))
             editor.editingFinished.connect(self.flush)
             return editor
-        if name in _TEXT_FIELDS:
+        if name in TEXT_FIELDS:
             editor = QPlainTextEdit()
             editor.setTabChangesFocus(True)
             editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 4 + 12)
@@ -197,10 +154,10 @@ class FactsPage(StepPage):
                 "Everything you type is saved at once."
             )
         )
-        for box, (section_title, _names) in zip(self._section_boxes, _SECTIONS, strict=True):
+        for box, (section_title, _names) in zip(self._section_boxes, SECTIONS, strict=True):
             box.setTitle(_(section_title))
         for name, label in self._row_labels.items():
-            text = _(_LABELS[name])
+            text = _(FIELD_LABELS[name])
             label.setText(text)
             self._editors[name].setAccessibleName(text)
         self._row_labels["title"].setText(_("&Title (required)"))
@@ -223,7 +180,7 @@ class FactsPage(StepPage):
         pilot.setText(_("This tender is an innovation pilot (two SDG dialogues)"))
         if reference.innovation_description is not None:
             pilot.setToolTip(reference.innovation_description(current_language()))
-        for name, help_text in _field_help().items():
+        for name, help_text in field_help().items():
             self._editors[name].setToolTip(help_text)
         value = self._editors["contract_value_eur"]
         assert isinstance(value, QLineEdit)
@@ -341,7 +298,9 @@ class FactsPage(StepPage):
         old = getattr(self.snapshot.facts, name)
         if problem is not None or value == old:
             return
-        self.run(UpdateFactsCommand(self.service(), self.session_id, name, old, value, _(_LABELS[name])))
+        self.run(
+            UpdateFactsCommand(self.service(), self.session_id, name, old, value, _(FIELD_LABELS[name]))
+        )
 
     # -- loading ------------------------------------------------------------------------------------
 
@@ -385,20 +344,3 @@ class FactsPage(StepPage):
 
     def editor(self, name: str) -> QWidget:
         return self._editors[name]
-
-
-def _field_help() -> dict[str, str]:
-    """What a field is for, where that is not obvious from its label."""
-    on_the_cover = _("Named on the cover and in the approval block of the strategy document.")
-    return {
-        "organisation": _("The buying organisation, as on the cover of the strategy document."),
-        "profile": _(
-            "The organisation profile brings its focus SDGs, local initiatives and Social Return "
-            "percentage into this session."
-        ),
-        "publication_date": _("When the tender is planned to be published."),
-        "location": _("Where the work is done; location risks and opportunities in step 1 refer to it."),
-        "project_leader": on_the_cover,
-        "procurement_adviser": on_the_cover,
-        "budget_holder": on_the_cover,
-    }

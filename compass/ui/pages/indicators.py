@@ -23,7 +23,7 @@ from compass.ui.commands import AddItemCommand, RemoveItemCommand, UpdateItemVal
 from compass.ui.indicator_details import IndicatorDetailsDialog
 from compass.ui.indicator_picker import IndicatorPicker
 from compass.ui.pages.base import PageContext, StepPage, page_heading
-from compass.ui.widgets.add_form import add_form
+from compass.ui.widgets.add_form import add_form, name_add_and_remove
 from compass.ui.widgets.choices import EnumComboBox, SdgComboBox, sdg_swatch
 from compass.ui.widgets.empty_hint import EmptyHint
 from compass.ui.widgets.field import FieldWithMessage
@@ -140,10 +140,7 @@ class IndicatorsPage(StepPage):
         self._show_catalogue_note()
         self.name.setPlaceholderText(_("e.g. CO\u2082 avoided"))
         self.unit.setPlaceholderText(_("e.g. kg CO\u2082"))
-        self.add_button.setText(_("&Add"))
-        self.add_button.setToolTip(_("Add it to the list (Enter in the last field)"))
-        self.remove_button.setText(_("Remove selected"))
-        self.remove_button.setToolTip(_("Remove the selected row (Delete); Ctrl+Z brings it back"))
+        name_add_and_remove(self.add_button, self.remove_button)
         self.sdg.setToolTip(_("The priority SDG this indicator measures."))
         self.kind.setToolTip(
             _(

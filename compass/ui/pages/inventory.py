@@ -30,7 +30,7 @@ from compass.knowledge import Suggestion
 from compass.suggestions import categories_for, open_suggestions
 from compass.ui.commands import AddItemCommand, RemoveItemCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
-from compass.ui.widgets.add_form import add_form
+from compass.ui.widgets.add_form import add_form, name_add_and_remove
 from compass.ui.widgets.choices import EnumComboBox, SdgComboBox, sdg_swatch
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
@@ -130,10 +130,7 @@ class InventoryPage(StepPage):
         )
         self.description.setAccessibleName(_("Description"))
         self.description.setPlaceholderText(_("e.g. CO\u2082 emissions from asphalt production"))
-        self.add_button.setText(_("&Add"))
-        self.add_button.setToolTip(_("Add it to the list (Enter in the last field)"))
-        self.remove_button.setText(_("Remove selected"))
-        self.remove_button.setToolTip(_("Remove the selected row (Delete); Ctrl+Z brings it back"))
+        name_add_and_remove(self.add_button, self.remove_button)
         self.sdg.setToolTip(
             _("The SDG this risk or opportunity belongs to; the tiles above choose it too.")
         )

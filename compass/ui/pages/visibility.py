@@ -29,7 +29,7 @@ from compass.ui.commands import (
     RemoveMeasurementCommand,
 )
 from compass.ui.pages.base import PageContext, StepPage, page_heading
-from compass.ui.widgets.add_form import add_form
+from compass.ui.widgets.add_form import add_form, name_add_and_remove
 from compass.ui.widgets.choices import EnumComboBox
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
@@ -112,10 +112,7 @@ class VisibilityPage(StepPage):
         self.stakeholder.setEditText(typed)
         self.stakeholder.setToolTip(_("Choose a stakeholder or type another one."))
         self.message.setPlaceholderText(_("e.g. open day on the renewed road"))
-        self.add_button.setText(_("&Add"))
-        self.add_button.setToolTip(_("Add it to the list (Enter in the last field)"))
-        self.remove_button.setText(_("Remove selected"))
-        self.remove_button.setToolTip(_("Remove the selected row (Delete); Ctrl+Z brings it back"))
+        name_add_and_remove(self.add_button, self.remove_button)
         self.channel.setToolTip(_("How the message reaches them."))
         self.moment.setToolTip(_("When the message goes out: kick-off, publication, award or completion."))
         self.message.setToolTip(_("What they are told, in a sentence."))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
+from compass.i18n import _
 from compass.ui.widgets.field import FieldWithMessage
 
 
@@ -32,3 +33,11 @@ def add_form(
     for column, factor in (stretch or {}).items():
         grid.setColumnStretch(column, factor)
     return grid, labels
+
+
+def name_add_and_remove(add_button: QPushButton, remove_button: QPushButton) -> None:
+    """The same words and keys on every list's Add and Remove buttons."""
+    add_button.setText(_("&Add"))
+    add_button.setToolTip(_("Add it to the list (Enter in the last field)"))
+    remove_button.setText(_("Remove selected"))
+    remove_button.setToolTip(_("Remove the selected row (Delete); Ctrl+Z brings it back"))

@@ -1,0 +1,66 @@
+"""The fields of the project facts form: their labels, kinds, sections and help texts."""
+
+from __future__ import annotations
+
+from compass.i18n import N_, _
+
+FIELD_LABELS: dict[str, str] = {
+    "title": N_("Title"),
+    "organisation": N_("Organisation"),
+    "profile": N_("Organisation profile"),
+    "category": N_("Procurement category"),
+    "procedure": N_("Procedure type"),
+    "innovation_pilot": N_("Innovation pilot"),
+    "contract_value_eur": N_("Estimated contract value"),
+    "publication_date": N_("Planned publication"),
+    "location": N_("Location"),
+    "project_leader": N_("Project leader"),
+    "procurement_adviser": N_("Procurement adviser"),
+    "budget_holder": N_("Budget holder"),
+    "materials": N_("Main materials and products"),
+    "scope": N_("Scope (short description)"),
+}
+LINE_FIELDS = (
+    "title",
+    "organisation",
+    "location",
+    "project_leader",
+    "procurement_adviser",
+    "budget_holder",
+)
+TEXT_FIELDS = ("materials", "scope")
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        N_("Tender"),
+        (
+            "title",
+            "organisation",
+            "profile",
+            "category",
+            "procedure",
+            "innovation_pilot",
+            "contract_value_eur",
+            "publication_date",
+            "location",
+        ),
+    ),
+    (N_("Team"), ("project_leader", "procurement_adviser", "budget_holder")),
+    (N_("What is bought"), ("materials", "scope")),
+)
+
+
+def field_help() -> dict[str, str]:
+    """What a field is for, where that is not obvious from its label."""
+    on_the_cover = _("Named on the cover and in the approval block of the strategy document.")
+    return {
+        "organisation": _("The buying organisation, as on the cover of the strategy document."),
+        "profile": _(
+            "The organisation profile brings its focus SDGs, local initiatives and Social Return "
+            "percentage into this session."
+        ),
+        "publication_date": _("When the tender is planned to be published."),
+        "location": _("Where the work is done; location risks and opportunities in step 1 refer to it."),
+        "project_leader": on_the_cover,
+        "procurement_adviser": on_the_cover,
+        "budget_holder": on_the_cover,
+    }
