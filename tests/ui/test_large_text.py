@@ -121,7 +121,7 @@ def test_no_word_is_cut_in_the_tables_of_the_example_at_double_size(
     from compass.files import read_file
     from compass.flow import STEPS
     from compass.services import award_procedures
-    from compass.ui.widgets.item_table import FittedTable
+    from compass.ui.widgets.fitted_table import FittedTable
 
     set_language(language)
     window = make_window()

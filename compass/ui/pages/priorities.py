@@ -26,9 +26,9 @@ from compass.ui.commands import AddItemCommand, RemoveItemCommand, SetPriorityCo
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.choices import sdg_label, sdg_swatch
 from compass.ui.widgets.empty_hint import EmptyHint
+from compass.ui.widgets.fitted_table import FittedTable
 from compass.ui.widgets.focus import chain_after
 from compass.ui.widgets.initiative_links import InitiativeLinks
-from compass.ui.widgets.item_table import FittedTable
 
 NOT_RATED = 0  # the urgency spin box's minimum, shown as "-"
 URGENT_MARK = "\u2691"  # a flag beside SDGs the national monitor calls urgent

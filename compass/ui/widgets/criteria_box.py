@@ -29,7 +29,7 @@ from compass.rules import PROPORTIONAL_CRITERIA_PER_SDG
 from compass.ui.widgets.choices import EnumComboBox, sdg_label
 from compass.ui.widgets.explain import explain_choices, term_describer
 from compass.ui.widgets.field import FieldWithMessage
-from compass.ui.widgets.item_table import FittedTable
+from compass.ui.widgets.fitted_table import FittedTable
 
 NOT_SET = ""
 _TYPE_FOR_LEVEL = {
