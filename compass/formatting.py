@@ -64,9 +64,14 @@ def format_number(value: Decimal, language: str, *, places: int | None = None) -
     return text.replace(",", "\x00").replace(".", decimal_sep).replace("\x00", group_sep)
 
 
+def format_day(day: dt.date, language: str) -> str:
+    """A date as the language writes it: 01-03-2027 in Dutch, 1 Mar 2027 in English."""
+    if language == "nl":
+        return day.strftime("%d-%m-%Y")
+    return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
+
+
 def format_moment(moment: dt.datetime, language: str) -> str:
     """A timestamp in local time, as the language writes it."""
     local = moment.astimezone() if moment.tzinfo else moment
-    if language == "nl":
-        return local.strftime("%d-%m-%Y %H:%M")
-    return f"{local.day} {_EN_MONTHS[local.month - 1]} {local.year} {local:%H:%M}"
+    return f"{format_day(local.date(), language)} {local:%H:%M}"

@@ -27,7 +27,7 @@ from compass.domain import CriterionType, SessionSnapshot
 from compass.export.pdf.styles import BOLD, FONT, RULE, ZEBRA, styles
 from compass.export.pdf.templates import body_pages
 from compass.flow import all_gaps
-from compass.formatting import format_number
+from compass.formatting import format_day, format_number
 from compass.i18n import N_, speaking, translate_in
 from compass.knowledge import ReferenceData
 from compass.scoring import priority_score, score_explanation
@@ -147,7 +147,7 @@ class _Story:
                 + (" \u00b7 " + tr(N_("innovation pilot")) if facts.innovation_pilot else ""),
             ),
             (tr(N_("Estimated contract value")), value),
-            (tr(N_("Date")), dt.date.today().strftime("%d-%m-%Y")),
+            (tr(N_("Date")), format_day(dt.date.today(), self.lang)),
             (tr(N_("Authors")), authors or "\u2013"),
             (tr(N_("Status")), self.s.status.label_in(self.lang)),
         ]
@@ -173,7 +173,7 @@ class _Story:
             (tr(N_("Procurement category")), category),
             (
                 tr(N_("Planned publication")),
-                f.publication_date.strftime("%d-%m-%Y") if f.publication_date else "\u2013",
+                format_day(f.publication_date, self.lang) if f.publication_date else "\u2013",
             ),
             (tr(N_("Location")), f.location),
             (tr(N_("Project leader")), f.project_leader),
@@ -357,7 +357,7 @@ class _Story:
                 [
                     text(i.name),
                     f"{self.number(m.value)} {text(i.unit)}",
-                    m.measured_on.strftime("%d-%m-%Y"),
+                    format_day(m.measured_on, self.lang),
                     text(m.source),
                 ]
                 for i, m in measured

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from compass.domain import CriterionType, Problem, SessionSnapshot
 from compass.flow import Step, all_advice, all_gaps
-from compass.formatting import format_number
+from compass.formatting import format_day, format_number
 from compass.i18n import _, current_language, ngettext
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.pdf_export import PdfExporter
@@ -89,7 +89,9 @@ class SummaryPage(StepPage):
             if facts.contract_value_eur is not None
             else "\u2013"
         )
-        published = facts.publication_date.strftime("%d-%m-%Y") if facts.publication_date else "\u2013"
+        published = (
+            format_day(facts.publication_date, current_language()) if facts.publication_date else "\u2013"
+        )
         fact_rows = [
             (_("Title"), facts.title),
             (_("Organisation"), facts.organisation or "\u2013"),
