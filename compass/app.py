@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from compass import __version__
 from compass.errors import CompassError
 from compass.i18n import LANGUAGES, _, language_for_locale, set_language
-from compass.model.quick_index import quick_session_list
+from compass.model.quick_index import quick_first_page
 from compass.paths import resolve_database_url, resource_path, user_config_dir
 
 if TYPE_CHECKING:
@@ -146,7 +146,7 @@ def run_app(db_option: str | None) -> int:
     services = AppServices(resolve_database_url(db_option))
     quit_after_paint = os.environ.get(QUIT_AFTER_FIRST_PAINT_VAR) == "1"
     last_session = settings.value("last_session_id")
-    initial = None if last_session else quick_session_list(services.database_url)
+    initial = None if last_session else quick_first_page(services.database_url)
     if initial is None:
         try:
             services.sessions  # noqa: B018 - opens and migrates the database, or says why not

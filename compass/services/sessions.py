@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from compass.domain import (
@@ -31,6 +31,7 @@ from compass.domain import (
 from compass.errors import ItemNotFoundError, SessionNotFoundError, ValidationError
 from compass.export.exchange import SessionImport
 from compass.i18n import _
+from compass.listing import LIST_PAGE_SIZE, SessionListPage
 from compass.model import snapshots
 from compass.model.database import Database
 from compass.model.orm import (
@@ -169,15 +170,24 @@ class SessionService(ServiceBase):
 
     # -- sessions ---------------------------------------------------------------------------------
 
-    def list_sessions(self, search: str = "") -> list[SessionSummary]:
-        """Newest first; ``search`` matches anywhere in the title, ignoring case."""
-        query = select(SessionRow).order_by(SessionRow.updated_at.desc(), SessionRow.id.desc())
-        needle = search.strip()
-        if needle:
-            escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            query = query.where(func.lower(SessionRow.title).like(f"%{escaped.lower()}%", escape="\\"))
+    def list_sessions(
+        self, search: str = "", *, offset: int = 0, limit: int | None = None
+    ) -> list[SessionSummary]:
+        """Newest first; ``search`` matches anywhere in the title, ignoring case. ``offset`` and
+        ``limit`` page through a long list."""
+        query = _matching(select(SessionRow), search)
+        query = query.order_by(SessionRow.updated_at.desc(), SessionRow.id.desc()).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
         with self._transaction() as db:
             return [snapshots.summary_of(row) for row in db.scalars(query)]
+
+    def list_page(self, search: str = "", limit: int = LIST_PAGE_SIZE) -> SessionListPage:
+        """The first ``limit`` sessions matching ``search`` and how many match in all."""
+        count = _matching(select(func.count()).select_from(SessionRow), search)
+        with self._transaction() as db:
+            total = db.scalar(count) or 0
+        return SessionListPage(tuple(self.list_sessions(search, limit=limit)), total)
 
     def create_session(
         self,
@@ -546,6 +556,15 @@ class SessionService(ServiceBase):
                 row.note = note
             self._touch(session)
         self._changed(session_id)
+
+
+def _matching(query: Select[Any], search: str) -> Select[Any]:
+    """Sessions whose title contains ``search`` literally (``%`` and ``_`` are plain characters)."""
+    needle = search.strip()
+    if not needle:
+        return query
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return query.where(func.lower(SessionRow.title).like(f"%{escaped.lower()}%", escape="\\"))
 
 
 def _copy_row(row: Base) -> Any:

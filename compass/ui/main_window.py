@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWi
 from compass import __version__
 from compass.errors import CompassError, SessionNotFoundError, ValidationError
 from compass.i18n import _, current_language, language_for_locale, set_language
-from compass.listing import SessionSummary
+from compass.listing import LIST_PAGE_SIZE, SessionListPage, SessionSummary
 from compass.ui.knowledge_actions import KnowledgeActions
 from compass.ui.qt_i18n import install_qt_translations
 from compass.ui.session_files import SessionFiles
+from compass.ui.session_list_model import LoadMore
 from compass.ui.start_screen import StartScreen
 from compass.ui.style import style_sheet
 
@@ -35,7 +36,7 @@ class MainWindow(QMainWindow):
         self,
         services: AppServices,
         settings: QSettings,
-        initial_sessions: list[SessionSummary] | None = None,
+        initial_sessions: SessionListPage | None = None,
     ) -> None:
         super().__init__()
         self.services = services
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
 
         self._setup_deferred = initial_sessions is not None
         if initial_sessions is not None:
-            self.start_screen.set_sessions(initial_sessions)
+            self.start_screen.set_sessions(initial_sessions, load_more=self._sessions_after(""))
         else:
             self.start_screen.finish_setup()
             self.refresh_session_list()
@@ -189,13 +190,26 @@ class MainWindow(QMainWindow):
     # -- sessions -----------------------------------------------------------------------------------
 
     def refresh_session_list(self, select_id: int | None = None) -> None:
+        search = self.start_screen.search.text()
         try:
-            sessions = self.services.sessions.list_sessions(self.start_screen.search.text())
+            page = self.services.sessions.list_page(search, LIST_PAGE_SIZE)
         except CompassError as error:
             self.report_error(error)
             return
         self._list_stale = False
-        self.start_screen.set_sessions(sessions, select_id)
+        self.start_screen.set_sessions(page, select_id, self._sessions_after(search))
+
+    def _sessions_after(self, search: str) -> LoadMore:
+        """The start screen's source of further pages for one search."""
+
+        def load_more(offset: int) -> list[SessionSummary]:
+            try:
+                return self.services.sessions.list_sessions(search, offset=offset, limit=LIST_PAGE_SIZE)
+            except CompassError as error:
+                self.report_error(error)
+                return []
+
+        return load_more
 
     def new_session(self) -> None:
         from compass.ui.dialogs import TitleDialog  # dialogs load when first used

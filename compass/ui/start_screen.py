@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from compass.i18n import _
-from compass.listing import SessionSummary
-from compass.ui.session_list_model import SessionListModel
+from compass.listing import SessionListPage
+from compass.ui.session_list_model import LoadMore, SessionListModel
 
 
 class StartScreen(QWidget):
@@ -66,6 +66,9 @@ class StartScreen(QWidget):
         # activated: double-click, or Enter, or a single click where the platform opens that way.
         self.table.activated.connect(self._on_table_activated)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.rowsInserted.connect(self._update_count)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("listCount")
 
         self.empty_hint = QLabel()
         self.empty_hint.setObjectName("emptyHint")
@@ -105,6 +108,7 @@ class StartScreen(QWidget):
         layout.addWidget(self.tagline)
         layout.addWidget(self.search)
         layout.addWidget(self.list_stack, 1)
+        layout.addWidget(self.count_label)
         layout.addLayout(buttons)
         self.setTabOrder(self.search, self.table)
 
@@ -142,18 +146,34 @@ class StartScreen(QWidget):
         self.duplicate_button.setToolTip(_("Copy the selected session with all its steps"))
         self.model.retranslate()
         self._update_empty_hint()
+        self._update_count()
 
-    def set_sessions(self, sessions: list[SessionSummary], select_id: int | None = None) -> None:
+    def set_sessions(
+        self, page: SessionListPage, select_id: int | None = None, load_more: LoadMore | None = None
+    ) -> None:
+        """Show the first page of a listing; ``load_more`` brings the next ones as the user scrolls."""
         previous = select_id if select_id is not None else self.selected_id()
-        self.model.set_sessions(sessions)
+        self.model.set_page(page, load_more)
         row = self.model.row_of(previous) if previous is not None else None
-        if row is None and sessions:
+        if row is None and page.sessions:
             row = 0
         if row is not None:
             self.table.selectRow(row)
         self._update_empty_hint()
+        self._update_count()
         self._update_buttons()
         self._fit_columns()
+
+    def _update_count(self) -> None:
+        """Only a long list says how much of it is loaded; scrolling or searching finds the rest."""
+        shown, total = self.model.rowCount(), self.model.total
+        self.count_label.setVisible(shown < total)
+        if shown < total:
+            self.count_label.setText(
+                _("{shown} of {total} sessions shown: scroll down for more, or search by title.").format(
+                    shown=shown, total=total
+                )
+            )
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

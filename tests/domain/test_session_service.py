@@ -320,3 +320,16 @@ def test_child_changes_move_updated_at_forward(service) -> None:
         moment=CommunicationMoment.COMPLETION,
     )
     assert service.get_session(session.id).updated_at > before
+
+
+def test_a_long_list_comes_in_pages_with_its_count(service) -> None:
+    ids = [service.create_session(f"Aanbesteding {n}").id for n in range(12)]
+    newest_first = list(reversed(ids))
+    assert [s.id for s in service.list_sessions(limit=5)] == newest_first[:5]
+    assert [s.id for s in service.list_sessions(offset=5, limit=5)] == newest_first[5:10]
+    assert [s.id for s in service.list_sessions(offset=10, limit=5)] == newest_first[10:]
+    page = service.list_page(limit=5)
+    assert (page.total, [s.id for s in page.sessions]) == (12, newest_first[:5])
+    found = service.list_page("aanbesteding 1", limit=2)  # 1, 10, 11
+    assert found.total == 3 and len(found.sessions) == 2
+    assert service.list_page("zwembad").total == 0
