@@ -155,7 +155,16 @@ def run_app(db_option: str | None) -> int:
             return EXIT_DATABASE_ERROR
 
     window = build_main_window(services, settings, initial)
-    watcher = _FirstPaintWatcher(app.quit if quit_after_paint else window.after_first_paint)
+
+    def after_first_paint() -> None:
+        # Faults in slots are logged and shown from here on; installing the reporter costs about
+        # 5 ms, which the first paint does not wait for.
+        from compass.ui.fault_report import FaultReporter
+
+        FaultReporter(parent=app).install()
+        window.after_first_paint()
+
+    watcher = _FirstPaintWatcher(app.quit if quit_after_paint else after_first_paint)
     window.installEventFilter(watcher)
     window.show()
     return app.exec()

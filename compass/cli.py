@@ -68,20 +68,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(system_language())
     arguments = sys.argv[1:] if argv is None else list(argv)
     if not arguments:  # the app itself: skip building the parser, start-up time counts
-        from compass.app import run_app
-
-        return run_app(None)
+        return _start_app(None)
     parser = build_parser()
     args = parser.parse_args(arguments)
     if args.command is None:
-        from compass.app import run_app
-
-        return run_app(args.db)
+        return _start_app(args.db)
     try:
         return _run_command(args)
     except KeyboardInterrupt:
         return EXIT_ERROR
     except Exception as error:  # noqa: BLE001 - the CLI promises one line a problem, no traceback
+        for line in _error_lines(error):
+            print(f"compass: {line}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _start_app(db_option: str | None) -> int:
+    """The desktop app; a fault before its window can show one is logged and named in one line."""
+    from compass.app import run_app
+
+    try:
+        return run_app(db_option)
+    except Exception as error:  # noqa: BLE001 - logged with its traceback by _error_lines
         for line in _error_lines(error):
             print(f"compass: {line}", file=sys.stderr)
         return EXIT_ERROR
@@ -94,9 +102,11 @@ def _error_lines(error: Exception) -> list[str]:
         return [f"{p.field}: {p.message}".replace("\n", " ") for p in error.problems]
     if isinstance(error, CompassError):
         return [str(error).replace("\n", " ") or type(error).__name__]
-    return [
-        _("unexpected error: {error}").format(error=f"{type(error).__name__}: {error}").replace("\n", " ")
-    ]
+    from compass.fault_log import record_fault
+
+    log = record_fault(error, context="compass " + " ".join(sys.argv[1:]))
+    summary = f"{type(error).__name__}: {error}".replace("\n", " ")
+    return [_("unexpected error: {error} (details in {path})").format(error=summary, path=log)]
 
 
 def _run_command(args: argparse.Namespace) -> int:

@@ -147,3 +147,17 @@ def test_a_bad_profile_file_lists_every_problem_and_adds_nothing(tmp_path: Path,
     assert len(errors) == 2 and all(line.startswith("compass: ") for line in errors)
     main(["--db", url, "profiles", "list", "--json"])
     assert len(json.loads(capsys.readouterr().out)) == 2  # only the examples
+
+
+def test_an_unexpected_error_is_one_line_with_the_fault_log(tmp_path: Path, capsys, monkeypatch) -> None:
+    from compass import cli
+    from compass.fault_log import fault_log_path
+
+    def broken(args):
+        raise KeyError("missing piece")
+
+    monkeypatch.setattr(cli, "_run_command", broken)
+    assert main(["--db", _url(tmp_path / "x.sqlite3"), "sessions", "list"]) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line == (f"compass: unexpected error: KeyError: 'missing piece' (details in {fault_log_path()})")
+    assert "Traceback" in fault_log_path().read_text(encoding="utf-8")

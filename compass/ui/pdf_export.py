@@ -44,7 +44,12 @@ class _RenderJob(QRunnable):
         except CompassError as error:
             self.signals.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 - a worker must report, never crash the app
-            self.signals.failed.emit(f"{type(error).__name__}: {error}")
+            from compass.fault_log import record_fault
+
+            log = record_fault(error, context=f"exporting the tender strategy to {self.path}")
+            self.signals.failed.emit(
+                _("{error} (details in {path})").format(error=f"{type(error).__name__}: {error}", path=log)
+            )
         else:
             self.signals.finished.emit(self.path)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -17,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.i18n import _
+from compass.formatting import format_number
+from compass.i18n import _, current_language
 from compass.listing import SessionListPage
 from compass.ui.session_list_model import LoadMore, SessionListModel
 
@@ -171,7 +174,8 @@ class StartScreen(QWidget):
         if shown < total:
             self.count_label.setText(
                 _("{shown} of {total} sessions shown: scroll down for more, or search by title.").format(
-                    shown=shown, total=total
+                    shown=format_number(Decimal(shown), current_language()),
+                    total=format_number(Decimal(total), current_language()),
                 )
             )
 
