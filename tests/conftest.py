@@ -7,6 +7,10 @@ import os
 # Must happen before anything imports Qt: without a display a QApplication aborts the whole run.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -16,11 +20,54 @@ from compass.i18n import set_language  # noqa: E402
 
 def pytest_report_header() -> str:
     """Whether the Qt binding guard (tests/test_qt_binding_health.py) can catch anything here."""
-    import sys
-
     if sys.version_info >= (3, 12):
         return "None is immortal on this Python: the void-call refcount guard cannot fail here"
     return "None is mortal on this Python: the void-call refcount guard is active"
+
+
+_SOAK_TEST = "test_walk_every_step_thousands_of_times"
+_SOAK_SCRIPT = Path(__file__).resolve().parent / "ui" / "test_soak.py"
+_soak_walks: list[tuple[subprocess.Popen[str], Path]] = []
+
+
+def start_soak_walk() -> None:
+    """The soak test's child (tests/ui/test_soak.py is its script), in a fresh user's directories."""
+    folder = Path(tempfile.mkdtemp(prefix="compass-soak-"))
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(folder / "data"),
+        "XDG_CONFIG_HOME": str(folder / "config"),
+        "XDG_CACHE_HOME": str(folder / "cache"),
+    }
+    database = f"sqlite:///{(folder / 'soak.sqlite3').as_posix()}"
+    child = subprocess.Popen(
+        [sys.executable, str(_SOAK_SCRIPT), database],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    _soak_walks.append((child, folder))
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the soak walk at once when it is to run: it takes half a minute on a core of its own,
+    while the rest of the suite runs on the other; its test only collects the result."""
+    if any(item.name == _SOAK_TEST for item in session.items):
+        start_soak_walk()
+
+
+@pytest.fixture
+def soak_walk():
+    if not _soak_walks:
+        start_soak_walk()
+    child, folder = _soak_walks[0]
+    yield child
+    if child.poll() is None:
+        child.kill()
+        child.wait()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

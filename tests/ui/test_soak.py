@@ -3,7 +3,9 @@ with edits and undo in between, and the window still there with its data afterwa
 
 The walk runs in a child process (this file is also its script): a binding that corrupts the
 interpreter (decision 006) aborts the child, and that is reported here as a failure with the child's
-last words instead of ending the whole test run.
+last words instead of ending the whole test run. ``tests/conftest.py`` starts the child as soon as the
+tests are collected (``start_soak_walk``), so it walks on the second core while the rest of the suite
+runs.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 # Each cycle: Ctrl+PgDown through all 7 pages and Ctrl+PgUp back, 12 step changes; 2,400 in all, about
 # five times what PySide6 6.12.0 on Python 3.11 survived. SOAK_CYCLES makes a longer day by hand.
@@ -21,26 +22,12 @@ EDIT_EVERY = 10  # cycles between edits (typed facts, an added step-1 entry, an 
 EXAMPLE = "asfalt-groot-onderhoud.json"  # the largest shipped example
 
 
-def test_walk_every_step_thousands_of_times(tmp_path: Path) -> None:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-    }
-    database = tmp_path / "soak.sqlite3"
-    child = subprocess.run(
-        [sys.executable, __file__, f"sqlite:///{database.as_posix()}"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
+def test_walk_every_step_thousands_of_times(soak_walk: subprocess.Popen[str]) -> None:
+    stdout, stderr = soak_walk.communicate(timeout=600)
+    assert soak_walk.returncode == 0, (
+        f"the window did not survive (exit {soak_walk.returncode}):\n{stderr[-3000:]}"
     )
-    assert child.returncode == 0, (
-        f"the window did not survive (exit {child.returncode}):\n{child.stderr[-3000:]}"
-    )
-    report = json.loads(child.stdout.strip().splitlines()[-1])
+    report = json.loads(stdout.strip().splitlines()[-1])
     assert report["step_changes"] == CYCLES * 12
     assert report["window_visible"]
     # Every edit is there after thousands of page changes: one entry per edit round, minus the ones
