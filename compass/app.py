@@ -17,13 +17,13 @@ from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from compass import __version__
-from compass.errors import CompassError
+from compass.core.errors import CompassError
 from compass.i18n import LANGUAGES, _, language_for_locale, set_language
 from compass.model.quick_index import quick_first_page
 from compass.paths import resolve_database_url, resource_path, user_config_dir
 
 if TYPE_CHECKING:
-    from compass.knowledge import ReferenceData
+    from compass.reference.types import ReferenceData
     from compass.services import ProfileService, Services, SessionService
 
 QUIT_AFTER_FIRST_PAINT_VAR = "COMPASS_QUIT_AFTER_FIRST_PAINT"
@@ -41,7 +41,7 @@ class AppServices:
     @cached_property
     def reference(self) -> ReferenceData:
         """The shipped reference knowledge, loaded and validated on first use."""
-        from compass.model.reference import load_reference_data
+        from compass.reference.loading import load_reference_data
 
         return load_reference_data()
 

@@ -96,7 +96,7 @@ def _start_app(db_option: str | None) -> int:
 
 
 def _error_lines(error: Exception) -> list[str]:
-    from compass.errors import CompassError, ValidationError
+    from compass.core.errors import CompassError, ValidationError
 
     if isinstance(error, ValidationError):
         return [f"{p.field}: {p.message}".replace("\n", " ") for p in error.problems]
@@ -110,26 +110,26 @@ def _error_lines(error: Exception) -> list[str]:
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    from compass.files import read_file, write_file
-    from compass.model.reference import load_reference_data
+    from compass.formats.files import read_file, write_file
     from compass.paths import resolve_database_url
+    from compass.reference.loading import load_reference_data
     from compass.services import open_services
 
     reference = load_reference_data()
     services = open_services(resolve_database_url(args.db), reference)
     try:
         if args.command == "export" and args.json:
-            from compass.export.exchange import write_session_file
+            from compass.formats.session_file import write_session_file
 
             write_file(args.json, write_session_file(services.sessions.get_session(args.id)))
         elif args.command == "export":
-            from compass.export.pdf.render import render_pdf  # reportlab only when exporting
+            from compass.formats.pdf.render import render_pdf  # reportlab only when exporting
             from compass.i18n import current_language
 
             snapshot = services.sessions.get_session(args.id)
             write_file(args.pdf, render_pdf(snapshot, reference, args.lang or current_language()))
         elif args.command == "import":
-            from compass.export.exchange import read_session_file
+            from compass.formats.session_file import read_session_file
             from compass.services import award_procedures
 
             imported = read_session_file(read_file(args.file), reference, award_procedures(reference))

@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def fill_example(service) -> int:
-    from compass.domain import (
+    from compass.core.session import (
         AmbitionLevel,
         Channel,
         Collection,
@@ -103,9 +103,9 @@ def fill_example(service) -> int:
 
 def import_examples(services) -> int:
     """The shipped example sessions, as a user opens them; returns the asphalt session's id."""
-    from compass.examples import list_examples
-    from compass.export.exchange import read_session_file
-    from compass.files import read_file
+    from compass.formats.files import read_file
+    from compass.formats.session_file import read_session_file
+    from compass.reference.examples import list_examples
     from compass.services import award_procedures
 
     reference = services.reference
@@ -137,8 +137,8 @@ def main() -> int:
         from PySide6.QtWidgets import QApplication
 
         from compass.app import AppServices, create_application, open_settings
-        from compass.flow import STEPS
         from compass.i18n import set_language
+        from compass.method.steps import STEPS
         from compass.ui.main_window import MainWindow
         from compass.ui.qt_i18n import install_qt_translations
 

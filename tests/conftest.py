@@ -94,7 +94,7 @@ def db_url(tmp_path: Path) -> str:
 
 @pytest.fixture
 def service(db_url: str):
-    from compass.domain import Procedure
+    from compass.core.session import Procedure
     from compass.model.database import open_database
     from compass.services import SessionService
 

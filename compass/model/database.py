@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from compass.errors import DatabaseOpenError
+from compass.core.errors import DatabaseOpenError
 from compass.i18n import _
 from compass.model.schema_version import SCHEMA_HEAD
 from compass.model.sqlite_probe import FileState, probe_sqlite_file

@@ -29,7 +29,7 @@ from sqlalchemy import (
 from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from compass.domain import (
+from compass.core.session import (
     AmbitionLevel,
     Channel,
     CommunicationMoment,

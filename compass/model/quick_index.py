@@ -16,11 +16,11 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from compass.listing import LIST_PAGE_SIZE, SessionListPage, SessionSummary
+from compass.core.codes import Procedure, SessionStatus
+from compass.core.listing import LIST_PAGE_SIZE, SessionListPage, SessionSummary
 from compass.model.schema_version import SCHEMA_HEAD
 from compass.model.sqlite_probe import FileState, probe_sqlite_file
 from compass.paths import sqlite_file_of
-from compass.vocabulary import Procedure, SessionStatus
 
 _QUERY = (
     "SELECT id, title, organisation, procedure, status, created_at, updated_at FROM sessions "

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from compass.domain import (
+from compass.core.profile import OrganisationProfile, profile_from_document
+from compass.core.session import (
     Ambition,
     CommunicationItem,
     Criterion,
@@ -29,7 +30,6 @@ from compass.model.orm import (
     SdgPriorityRow,
     SessionRow,
 )
-from compass.profiles import OrganisationProfile, profile_from_document
 
 
 def as_utc(moment: dt.datetime) -> dt.datetime:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from compass.domain import Procedure
-from compass.knowledge import ReferenceData
+from compass.core.session import Procedure
 from compass.model.database import Database, open_database
+from compass.reference.types import ReferenceData
 from compass.services.profiles import ProfileService
 from compass.services.sessions import SessionService
 

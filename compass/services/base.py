@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from compass.errors import CompassError
+from compass.core.errors import CompassError
 from compass.i18n import _
 from compass.model.database import Database
 

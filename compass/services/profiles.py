@@ -8,20 +8,18 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from compass.errors import CompassError, ValidationError
-from compass.i18n import _
-from compass.model.database import Database
-from compass.model.orm import ProfileRow, SessionRow, utc_now
-from compass.paths import resource_path
-from compass.profiles import (
+from compass.core.errors import CompassError, ValidationError
+from compass.core.profile import (
     OrganisationProfile,
     ProfileSummary,
     profile_from_document,
     profile_to_document,
-    read_profile_file,
-    validate_profile_document,
-    write_profile_file,
 )
+from compass.formats.profile_file import read_profile_file, validate_profile_document, write_profile_file
+from compass.i18n import _
+from compass.model.database import Database
+from compass.model.orm import ProfileRow, SessionRow, utc_now
+from compass.paths import resource_path
 from compass.services.base import ServiceBase
 
 

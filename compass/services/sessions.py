@@ -16,7 +16,9 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from compass.domain import (
+from compass.core.errors import ItemNotFoundError, SessionNotFoundError, ValidationError
+from compass.core.listing import LIST_PAGE_SIZE, SessionListPage
+from compass.core.session import (
     AmbitionLevel,
     Collection,
     CriterionType,
@@ -28,10 +30,22 @@ from compass.domain import (
     SessionStatus,
     SessionSummary,
 )
-from compass.errors import ItemNotFoundError, SessionNotFoundError, ValidationError
-from compass.export.exchange import SessionImport
+from compass.formats.session_file import SessionImport
 from compass.i18n import _
-from compass.listing import LIST_PAGE_SIZE, SessionListPage
+from compass.method.criteria import criterion_rule_problems
+from compass.method.fields import (
+    validate_communication_item,
+    validate_criterion,
+    validate_fact_changes,
+    validate_indicator,
+    validate_initiative_link,
+    validate_inventory_entry,
+    validate_measurement,
+    validate_percentage,
+    validate_sdg,
+    validate_title,
+    validate_urgency,
+)
 from compass.model import snapshots
 from compass.model.database import Database
 from compass.model.orm import (
@@ -48,21 +62,7 @@ from compass.model.orm import (
     SessionRow,
     utc_now,
 )
-from compass.rules import criterion_rule_problems
 from compass.services.base import ServiceBase
-from compass.validation import (
-    validate_communication_item,
-    validate_criterion,
-    validate_fact_changes,
-    validate_indicator,
-    validate_initiative_link,
-    validate_inventory_entry,
-    validate_measurement,
-    validate_percentage,
-    validate_sdg,
-    validate_title,
-    validate_urgency,
-)
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.domain import AmbitionLevel, CriterionType
+from compass.core.profile import OrganisationProfile
+from compass.core.session import AmbitionLevel, CriterionType
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
-from compass.knowledge import ReferenceData
-from compass.profiles import OrganisationProfile
+from compass.reference.types import ReferenceData
 from compass.ui.widgets.field import FieldWithMessage
 
 

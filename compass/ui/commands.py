@@ -13,8 +13,8 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from compass.domain import AmbitionLevel, Collection
-from compass.errors import CompassError
+from compass.core.errors import CompassError
+from compass.core.session import AmbitionLevel, Collection
 from compass.i18n import _
 from compass.services import SessionService
 

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.domain import TITLE_MAX_LENGTH
+from compass.core.session import TITLE_MAX_LENGTH
 from compass.i18n import _
+from compass.method.fields import validate_title
 from compass.ui.widgets.field import FieldWithMessage
-from compass.validation import validate_title
 
 
 class TitleDialog(QDialog):

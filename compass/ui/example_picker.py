@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
-from compass.examples import Example, list_examples
+from compass.core.codes import Procedure
 from compass.i18n import _
-from compass.vocabulary import Procedure
+from compass.reference.examples import Example, list_examples
 
 
 class ExamplePicker(QDialog):

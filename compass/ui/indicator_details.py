@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.domain import SHORT_TEXT_MAX_LENGTH, Indicator, IndicatorKind, MeasurementMoment
+from compass.core.session import SHORT_TEXT_MAX_LENGTH, Indicator, IndicatorKind, MeasurementMoment
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
-from compass.knowledge import ReferenceData
+from compass.reference.types import ReferenceData
 from compass.ui.widgets.field import FieldWithMessage
 
 NONE = ""

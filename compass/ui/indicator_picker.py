@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from compass.i18n import _, current_language
-from compass.knowledge import CatalogueIndicator, ReferenceData
+from compass.reference.types import CatalogueIndicator, ReferenceData
 
 
 class IndicatorPicker(QDialog):

@@ -10,13 +10,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
-from compass.errors import CompassError
+from compass.core.errors import CompassError
 from compass.i18n import _
 
 if TYPE_CHECKING:
     from compass.app import AppServices
-    from compass.domain import SessionSnapshot
-    from compass.profiles import OrganisationProfile
+    from compass.core.profile import OrganisationProfile
+    from compass.core.session import SessionSnapshot
     from compass.ui.reference_panel import ReferencePanel
 
 

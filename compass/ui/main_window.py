@@ -13,9 +13,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
 from compass import __version__
-from compass.errors import CompassError, SessionNotFoundError, ValidationError
+from compass.core.errors import CompassError, SessionNotFoundError, ValidationError
+from compass.core.listing import LIST_PAGE_SIZE, SessionListPage, SessionSummary
 from compass.i18n import _, current_language, language_for_locale, set_language
-from compass.listing import LIST_PAGE_SIZE, SessionListPage, SessionSummary
 from compass.ui.knowledge_actions import KnowledgeActions
 from compass.ui.qt_i18n import install_qt_translations
 from compass.ui.session_files import SessionFiles
@@ -25,7 +25,7 @@ from compass.ui.style import style_sheet
 
 if TYPE_CHECKING:
     from compass.app import AppServices
-    from compass.flow import Step
+    from compass.method.steps import Step
     from compass.ui.wizard import WizardView
 
 STATUS_MESSAGE_MS = 8000
@@ -226,8 +226,8 @@ class MainWindow(QMainWindow):
 
     def open_example(self) -> None:
         """An example session, imported as a copy of the user's own, and opened."""
-        from compass.export.exchange import read_session_file
-        from compass.files import read_file
+        from compass.formats.files import read_file
+        from compass.formats.session_file import read_session_file
         from compass.services import award_procedures
         from compass.ui.example_picker import ExamplePicker
 
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
             return
         wizard = self._ensure_wizard()
         if self.open_session_id != session_id:
-            from compass.flow import Step
+            from compass.method.steps import Step
 
             wizard.flush()
             self.undo_stack.clear()

@@ -10,10 +10,10 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from compass.domain import SessionSnapshot
-from compass.errors import CompassError
+from compass.core.errors import CompassError
+from compass.core.session import SessionSnapshot
 from compass.i18n import _
-from compass.knowledge import ReferenceData
+from compass.reference.types import ReferenceData
 
 
 class _Signals(QObject):
@@ -36,8 +36,8 @@ class _RenderJob(QRunnable):
         self.gaps, self.path, self.signals = gaps, path, signals
 
     def run(self) -> None:
-        from compass.export.pdf.render import render_pdf
-        from compass.files import write_file
+        from compass.formats.files import write_file
+        from compass.formats.pdf.render import render_pdf
 
         try:
             write_file(self.path, render_pdf(self.snapshot, self.reference, self.language, self.gaps))
@@ -88,7 +88,7 @@ class PdfExporter(QObject):
     def export(self, snapshot: SessionSnapshot, reference: ReferenceData, language: str, path: str) -> None:
         if self.busy:
             return
-        from compass.export.pdf.story import gap_messages  # reportlab loads on first export
+        from compass.formats.pdf.story import gap_messages  # reportlab loads on first export
 
         self.busy = True
         self.started.emit()

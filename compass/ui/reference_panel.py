@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.domain import AmbitionLevel
+from compass.core.session import AmbitionLevel
 from compass.i18n import _, current_language
-from compass.knowledge import LocalizedText, ReferenceData
+from compass.reference.types import LocalizedText, ReferenceData
 from compass.ui.widgets.choices import sdg_label
 
 if TYPE_CHECKING:
-    from compass.profiles import OrganisationProfile
+    from compass.core.profile import OrganisationProfile
 
 ALL = ""
 

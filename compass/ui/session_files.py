@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from compass.errors import CompassError, ValidationError
+from compass.core.errors import CompassError, ValidationError
 from compass.i18n import _
 
 if TYPE_CHECKING:
@@ -53,8 +53,8 @@ class SessionFiles(QObject):
         return name
 
     def import_session(self) -> None:
-        from compass.export.exchange import read_session_file
-        from compass.files import read_file
+        from compass.formats.files import read_file
+        from compass.formats.session_file import read_session_file
         from compass.services import award_procedures
 
         path = self.ask_import_path()
@@ -84,8 +84,8 @@ class SessionFiles(QObject):
         self._open_session(snapshot.id)
 
     def export_session(self) -> None:
-        from compass.export.exchange import write_session_file
-        from compass.files import write_file
+        from compass.formats.files import write_file
+        from compass.formats.session_file import write_session_file
 
         session_id = self._current_session()
         if session_id is None:

@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
+from compass.core.listing import SessionListPage, SessionSummary
 from compass.formatting import format_moment
 from compass.i18n import _, current_language
-from compass.listing import SessionListPage, SessionSummary
 
 # Given how many sessions are loaded, the next ones (an empty list when there are no more).
 LoadMore = Callable[[int], list[SessionSummary]]

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from compass.core.listing import SessionListPage
 from compass.formatting import format_number
 from compass.i18n import _, current_language
-from compass.listing import SessionListPage
 from compass.ui.session_list_model import LoadMore, SessionListModel
 
 

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.domain import SessionSnapshot
-from compass.flow import STEPS, Step, is_complete
+from compass.core.session import SessionSnapshot
 from compass.i18n import _
+from compass.method.steps import STEPS, Step, is_complete
 from compass.ui.pages.base import PageContext, StepPage
 from compass.ui.pages.registry import PAGES
 from compass.ui.widgets.step_list import StepList

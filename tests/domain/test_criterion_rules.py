@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from compass.domain import Collection, CriterionType, Procedure
-from compass.errors import ValidationError
+from compass.core.errors import ValidationError
+from compass.core.session import Collection, CriterionType, Procedure
 
 AWARD = CriterionType.AWARD_CRITERION
 
@@ -74,7 +74,7 @@ def test_an_award_criterion_needs_a_weight_and_only_award_criteria_have_one(serv
 
 
 def _indicator(service, session_id: int, **values):
-    from compass.domain import IndicatorKind
+    from compass.core.session import IndicatorKind
 
     base = {"sdg": 13, "kind": IndicatorKind.QUANTITATIVE, "name": "CO₂ vermeden", "unit": "kg CO₂"}
     return service.add_item(session_id, Collection.INDICATORS, **{**base, **values})
@@ -100,7 +100,7 @@ def test_indicator_numbers_are_checked(service, values, code, field) -> None:
 
 def test_catalogue_indicators_keep_their_unit(db_url) -> None:
     from compass.model.database import open_database
-    from compass.model.reference import load_reference_data
+    from compass.reference.loading import load_reference_data
     from compass.services import SessionService, indicator_units
 
     database = open_database(db_url)

@@ -8,19 +8,18 @@ from decimal import Decimal
 
 import pytest
 
-from compass.domain import AmbitionLevel, CriterionType, SessionStatus
-from compass.errors import ValidationError
-from compass.model.database import open_database
-from compass.paths import resource_path
-from compass.profiles import (
+from compass.core.errors import ValidationError
+from compass.core.profile import (
     FocusSdg,
     LocalInitiative,
     OrganisationProfile,
     OwnCriterion,
     ThemeAmbition,
-    read_profile_file,
-    write_profile_file,
 )
+from compass.core.session import AmbitionLevel, CriterionType, SessionStatus
+from compass.formats.profile_file import read_profile_file, write_profile_file
+from compass.model.database import open_database
+from compass.paths import resource_path
 from compass.services import ProfileService, SessionService
 
 KNOWN = frozenset({"crit-8-social-return", "crit-13-co2"})
@@ -28,7 +27,7 @@ KNOWN = frozenset({"crit-8-social-return", "crit-13-co2"})
 
 @pytest.fixture
 def services(db_url: str):
-    from compass.model.reference import load_reference_data
+    from compass.reference.loading import load_reference_data
 
     database = open_database(db_url)
     known = KNOWN | {criterion.id for criterion in load_reference_data().criteria}
@@ -136,7 +135,7 @@ def test_the_shipped_examples_install_once_and_are_marked(services) -> None:
 
 
 def test_example_files_are_valid_and_reference_the_shipped_catalogue() -> None:
-    from compass.model.reference import load_reference_data
+    from compass.reference.loading import load_reference_data
 
     catalogue = {criterion.id for criterion in load_reference_data().criteria}
     paths = sorted(resource_path("profiles").glob("*.json"))

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from compass.dashboard import kpi_contributions
-from compass.domain import Collection, IndicatorKind
-from compass.errors import ItemNotFoundError, ValidationError
-from compass.model.reference import load_reference_data
+from compass.core.errors import ItemNotFoundError, ValidationError
+from compass.core.session import Collection, IndicatorKind
+from compass.method.dashboard import kpi_contributions
+from compass.reference.loading import load_reference_data
 
 
 def _co2(service, session_id: int, kpi: int | None = 5):

@@ -9,7 +9,8 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from compass.domain import (
+from compass.core.errors import ItemNotFoundError, SessionNotFoundError, ValidationError
+from compass.core.session import (
     AmbitionLevel,
     Channel,
     Collection,
@@ -20,7 +21,6 @@ from compass.domain import (
     IndicatorKind,
     Procedure,
 )
-from compass.errors import ItemNotFoundError, SessionNotFoundError, ValidationError
 from compass.model import orm
 
 

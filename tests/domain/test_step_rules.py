@@ -1,10 +1,11 @@
-"""What each step still misses (compass.flow), as the step list, the summary and later the PDF show it."""
+"""What each step still misses (compass.method.steps), as the step list, the summary and the PDF
+show it."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from compass.domain import (
+from compass.core.session import (
     AmbitionLevel,
     Channel,
     Collection,
@@ -14,7 +15,7 @@ from compass.domain import (
     EntrySource,
     IndicatorKind,
 )
-from compass.flow import (
+from compass.method.steps import (
     METHOD_STEPS,
     STEPS,
     Step,
@@ -116,7 +117,7 @@ def test_more_than_five_priorities_is_a_warning(service) -> None:
 def test_a_procedure_changed_to_single_quote_flags_its_award_criteria(service) -> None:
     from decimal import Decimal
 
-    from compass.domain import Procedure
+    from compass.core.session import Procedure
 
     sid = service.create_session("Asfalt").id
     service.add_item(

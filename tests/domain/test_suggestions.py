@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from compass.domain import Collection
-from compass.model.reference import load_reference_data
-from compass.suggestions import categories_for, category_label, open_suggestions
+from compass.core.session import Collection
+from compass.method.suggestions import categories_for, category_label, open_suggestions
+from compass.reference.loading import load_reference_data
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,10 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from compass.examples import list_examples
-from compass.export.exchange import read_session_file
-from compass.export.pdf.render import render_pdf
-from compass.model.reference import load_reference_data
+from compass.formats.pdf.render import render_pdf
+from compass.formats.session_file import read_session_file
+from compass.reference.examples import list_examples
+from compass.reference.loading import load_reference_data
 from compass.services import award_procedures
 
 EXAMPLES = list_examples()

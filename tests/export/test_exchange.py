@@ -14,11 +14,11 @@ import pytest
 from sqlalchemy import func, select
 
 from compass.cli import main
-from compass.domain import Collection, CriterionType, Procedure
-from compass.errors import ValidationError
-from compass.export.exchange import read_session_file, write_session_file
+from compass.core.errors import ValidationError
+from compass.core.session import Collection, CriterionType, Procedure
+from compass.formats.session_file import read_session_file, write_session_file
 from compass.model import orm
-from compass.model.reference import load_reference_data
+from compass.reference.loading import load_reference_data
 from compass.services import award_procedures
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))

@@ -12,9 +12,9 @@ import pytest
 from pypdf import PdfReader
 
 from compass.cli import main
-from compass.domain import AmbitionLevel, Collection, CriterionType, EntryKind, EntrySource
-from compass.export.pdf.render import render_pdf
-from compass.model.reference import load_reference_data
+from compass.core.session import AmbitionLevel, Collection, CriterionType, EntryKind, EntrySource
+from compass.formats.pdf.render import render_pdf
+from compass.reference.loading import load_reference_data
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from screenshots import fill_example  # noqa: E402 - the realistic asphalt session

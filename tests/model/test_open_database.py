@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from compass.errors import DatabaseOpenError
+from compass.core.errors import DatabaseOpenError
 from compass.model.database import open_database
 from compass.model.schema_version import SCHEMA_HEAD
 from compass.services import SessionService

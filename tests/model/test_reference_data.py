@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from compass.domain import AmbitionLevel, CriterionType, IndicatorKind, Procedure
-from compass.errors import ReferenceDataError
-from compass.model.reference import DATA_FILES, load_reference_data
+from compass.core.errors import ReferenceDataError
+from compass.core.session import AmbitionLevel, CriterionType, IndicatorKind, Procedure
 from compass.paths import resource_path
+from compass.reference.loading import DATA_FILES, load_reference_data
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from compass.fault_log import fault_log_path
-from compass.flow import Step
 from compass.i18n import set_language
+from compass.method.steps import Step
 from compass.ui.fault_report import FaultReporter, fault_message
 
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.flow import STEPS
 from compass.i18n import set_language
+from compass.method.steps import STEPS
 
 CONTROLS = (
     QAbstractButton,
@@ -89,9 +89,9 @@ def _name(widget: QWidget, page: QWidget) -> str:
 
 @pytest.fixture
 def example_window(qtbot, make_window):
-    from compass.examples import list_examples
-    from compass.export.exchange import read_session_file
-    from compass.files import read_file
+    from compass.formats.files import read_file
+    from compass.formats.session_file import read_session_file
+    from compass.reference.examples import list_examples
     from compass.services import award_procedures
 
     window = make_window()
@@ -137,8 +137,8 @@ def test_tab_reaches_every_control_of_every_page_in_layout_order(qtbot, example_
 
 
 def test_choices_explain_the_methods_words_from_the_reference_data(qtbot, example_window) -> None:
-    from compass.domain import AmbitionLevel, CriterionType, Procedure
-    from compass.flow import Step
+    from compass.core.session import AmbitionLevel, CriterionType, Procedure
+    from compass.method.steps import Step
 
     reference = example_window.services.reference
     wizard = example_window.wizard
@@ -156,7 +156,7 @@ def test_choices_explain_the_methods_words_from_the_reference_data(qtbot, exampl
 
 
 def test_ctrl_page_down_and_up_move_between_steps(qtbot, example_window) -> None:
-    from compass.flow import Step
+    from compass.method.steps import Step
 
     wizard = example_window.wizard
     wizard.go_to(Step.INVENTORY)

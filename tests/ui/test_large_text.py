@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from compass.i18n import set_language
-from compass.model.reference import load_reference_data
+from compass.reference.loading import load_reference_data
 from compass.ui.widgets.item_table import ItemTable
 from compass.ui.widgets.sdg_tiles import SdgTiles
 
@@ -116,10 +116,10 @@ def test_no_word_is_cut_in_the_tables_of_the_example_at_double_size(
 ) -> None:
     """The asphalt example at 200 % in a 1500 x 1000 window: every word in every table cell fits
     its column (cells wrap between words), so nothing is shown as 'Quantitati…'."""
-    from compass.examples import list_examples
-    from compass.export.exchange import read_session_file
-    from compass.files import read_file
-    from compass.flow import STEPS
+    from compass.formats.files import read_file
+    from compass.formats.session_file import read_session_file
+    from compass.method.steps import STEPS
+    from compass.reference.examples import list_examples
     from compass.services import award_procedures
     from compass.ui.widgets.fitted_table import FittedTable
 

@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
-from compass.domain import Procedure
-from compass.flow import Step
+from compass.core.session import Procedure
 from compass.i18n import current_language
+from compass.method.steps import Step
 from compass.ui import dialogs
 
 
@@ -228,7 +228,7 @@ def test_shortcuts_are_the_standard_ones(make_window) -> None:
 
 
 def test_an_example_opens_as_a_copy(qtbot, make_window, monkeypatch) -> None:
-    from compass.examples import list_examples
+    from compass.reference.examples import list_examples
     from compass.ui.example_picker import ExamplePicker
 
     window = make_window()

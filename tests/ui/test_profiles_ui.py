@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
-from compass.flow import Step
-from compass.profiles import OrganisationProfile
+from compass.core.profile import OrganisationProfile
+from compass.method.steps import Step
 from compass.ui.profiles.dialog import ProfilesDialog
 from compass.ui.profiles.editor import ProfileEditorDialog
 

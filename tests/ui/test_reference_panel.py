@@ -3,8 +3,8 @@ profile while shipped entries stay as they are."""
 
 from __future__ import annotations
 
-from compass.domain import AmbitionLevel, CriterionType
-from compass.flow import Step
+from compass.core.session import AmbitionLevel, CriterionType
+from compass.method.steps import Step
 
 
 def _labels(widget) -> list[str]:

@@ -47,9 +47,9 @@ def _walk(database_url: str) -> dict[str, object]:
     from PySide6.QtWidgets import QApplication
 
     from compass.app import AppServices, create_application, open_settings
-    from compass.export.exchange import read_session_file
-    from compass.files import read_file
-    from compass.flow import STEPS, Step
+    from compass.formats.files import read_file
+    from compass.formats.session_file import read_session_file
+    from compass.method.steps import STEPS, Step
     from compass.paths import resource_path
     from compass.services import award_procedures
     from compass.ui.main_window import MainWindow

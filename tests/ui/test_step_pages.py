@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from compass.domain import (
+from compass.core.session import (
     AmbitionLevel,
     Channel,
     Collection,
@@ -17,9 +17,9 @@ from compass.domain import (
     EntrySource,
     IndicatorKind,
 )
-from compass.flow import Step
 from compass.i18n import set_language
-from compass.model.reference import load_reference_data
+from compass.method.steps import Step
+from compass.reference.loading import load_reference_data
 from compass.services import ProfileService
 from compass.ui.pages.base import PageContext
 from compass.ui.pages.registry import PAGES
@@ -278,7 +278,7 @@ def _priority(service, session_id: int, sdg: int = 13) -> None:
 
 
 def test_criteria_are_added_edited_and_refused_beside_the_field(qtbot, service) -> None:
-    from compass.domain import CriterionType
+    from compass.core.session import CriterionType
 
     h = Harness(qtbot, service, Step.AMBITION)
     _priority(service, h.session_id)
@@ -316,7 +316,7 @@ def test_criteria_are_added_edited_and_refused_beside_the_field(qtbot, service) 
 
 
 def test_award_criteria_are_refused_for_a_single_quote(qtbot, service) -> None:
-    from compass.domain import CriterionType, Procedure
+    from compass.core.session import CriterionType, Procedure
 
     h = Harness(qtbot, service, Step.AMBITION)
     service.update_facts(h.session_id, procedure=Procedure.SINGLE_QUOTE)
@@ -359,7 +359,7 @@ def test_picking_from_the_catalogue(qtbot, service, monkeypatch) -> None:
 def test_the_picker_proposes_the_profiles_social_return(qtbot) -> None:
     from decimal import Decimal
 
-    from compass.profiles import OrganisationProfile
+    from compass.core.profile import OrganisationProfile
     from compass.ui.catalogue_picker import CataloguePicker
 
     profile = OrganisationProfile(
@@ -474,7 +474,7 @@ def test_sdg_tiles_show_counts_and_choose_the_sdg(qtbot, service) -> None:
 def test_summary_groups_criteria_by_type(qtbot, service) -> None:
     from decimal import Decimal
 
-    from compass.domain import CriterionType
+    from compass.core.session import CriterionType
 
     h = Harness(qtbot, service, Step.SUMMARY)
     service.add_item(
@@ -511,7 +511,7 @@ def test_the_quality_weight_is_set_on_step_3(qtbot, service) -> None:
 
 
 def test_local_initiatives_are_linked_from_the_profile_or_typed(qtbot, service) -> None:
-    from compass.profiles import LocalInitiative, OrganisationProfile
+    from compass.core.profile import LocalInitiative, OrganisationProfile
 
     h = Harness(qtbot, service, Step.PRIORITIES)
     profiles = ProfileService(service._database, frozenset())
@@ -547,7 +547,7 @@ def test_local_initiatives_are_linked_from_the_profile_or_typed(qtbot, service) 
 def test_indicator_details_are_edited_in_one_undoable_step(qtbot, service, monkeypatch) -> None:
     from decimal import Decimal
 
-    from compass.domain import MeasurementMoment
+    from compass.core.session import MeasurementMoment
     from compass.ui.indicator_details import IndicatorDetailsDialog
 
     h = Harness(qtbot, service, Step.INDICATORS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from compass.domain import (
+from compass.core.session import (
     AmbitionLevel,
     Channel,
     CriterionType,
@@ -14,7 +14,7 @@ from compass.domain import (
     IndicatorKind,
     Procedure,
 )
-from compass.flow import STEPS, Step
+from compass.method.steps import STEPS, Step
 from compass.ui import dialogs
 
 

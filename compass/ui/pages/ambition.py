@@ -7,10 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
-from compass.domain import AmbitionLevel, Collection, SessionSnapshot
-from compass.flow import Step
+from compass.core.session import AmbitionLevel, Collection, SessionSnapshot
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
+from compass.method.steps import Step
 from compass.ui.catalogue_picker import CataloguePicker
 from compass.ui.commands import (
     AddItemCommand,

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, ClassVar
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from compass.domain import SessionSnapshot
-from compass.errors import CompassError, ValidationError
-from compass.flow import Step
-from compass.knowledge import ReferenceData
+from compass.core.errors import CompassError, ValidationError
+from compass.core.session import SessionSnapshot
+from compass.method.steps import Step
+from compass.reference.types import ReferenceData
 from compass.ui.commands import ServiceCommand, execute
 from compass.ui.widgets.field import FieldWithMessage
 

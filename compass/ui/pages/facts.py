@@ -22,24 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.domain import (
+from compass.core.errors import CompassError
+from compass.core.session import (
     SHORT_TEXT_MAX_LENGTH,
     TITLE_MAX_LENGTH,
     Procedure,
     ProjectFacts,
     SessionSnapshot,
 )
-from compass.errors import CompassError
-from compass.flow import Step
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
+from compass.method.fields import validate_fact_changes
+from compass.method.steps import Step
 from compass.ui.commands import SetProfileCommand, UpdateFactsCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.pages.facts_fields import FIELD_LABELS, LINE_FIELDS, SECTIONS, TEXT_FIELDS, field_help
 from compass.ui.widgets.explain import explain_choices
 from compass.ui.widgets.fact_combos import CategoryComboBox, ProfileComboBox
 from compass.ui.widgets.field import FieldWithMessage
-from compass.validation import validate_fact_changes
 
 SAVE_DELAY_MS = 400
 NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as "not planned"

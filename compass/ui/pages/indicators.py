@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.domain import SHORT_TEXT_MAX_LENGTH, Collection, IndicatorKind, Problem, SessionSnapshot
-from compass.flow import Step, problems
+from compass.core.session import SHORT_TEXT_MAX_LENGTH, Collection, IndicatorKind, Problem, SessionSnapshot
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
-from compass.knowledge import CatalogueIndicator
+from compass.method.steps import Step, problems
+from compass.reference.types import CatalogueIndicator
 from compass.ui.commands import AddItemCommand, RemoveItemCommand, UpdateItemValuesCommand
 from compass.ui.indicator_details import IndicatorDetailsDialog
 from compass.ui.indicator_picker import IndicatorPicker

@@ -17,17 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.domain import (
+from compass.core.session import (
     LONG_TEXT_MAX_LENGTH,
     Collection,
     EntryKind,
     EntrySource,
     SessionSnapshot,
 )
-from compass.flow import Step
 from compass.i18n import _, current_language, ngettext
-from compass.knowledge import Suggestion
-from compass.suggestions import categories_for, open_suggestions
+from compass.method.steps import Step
+from compass.method.suggestions import categories_for, open_suggestions
+from compass.reference.types import Suggestion
 from compass.ui.commands import AddItemCommand, RemoveItemCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.add_form import add_form, name_add_and_remove

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.domain import Collection, EntryKind, SdgPriority, SessionSnapshot
-from compass.flow import Step, problems
+from compass.core.session import Collection, EntryKind, SdgPriority, SessionSnapshot
 from compass.i18n import _, current_language
-from compass.scoring import priority_score, score_explanation
+from compass.method.priority_score import priority_score, score_explanation
+from compass.method.steps import Step, problems
 from compass.ui.commands import AddItemCommand, RemoveItemCommand, SetPriorityCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.choices import sdg_label, sdg_swatch

@@ -1,8 +1,8 @@
-"""Which page shows which step: adding a step is one line here (and one in ``compass.flow``)."""
+"""Which page shows which step: adding a step is one line here (and one in ``compass.method.steps``)."""
 
 from __future__ import annotations
 
-from compass.flow import Step
+from compass.method.steps import Step
 from compass.ui.pages.ambition import AmbitionPage
 from compass.ui.pages.base import StepPage
 from compass.ui.pages.facts import FactsPage

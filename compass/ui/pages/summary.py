@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.domain import CriterionType, Problem, SessionSnapshot
-from compass.flow import Step, all_advice, all_gaps
+from compass.core.session import CriterionType, Problem, SessionSnapshot
 from compass.formatting import format_day, format_number
 from compass.i18n import _, current_language, ngettext
+from compass.method.steps import Step, all_advice, all_gaps
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.pdf_export import PdfExporter
 

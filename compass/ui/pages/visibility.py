@@ -13,15 +13,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.domain import (
+from compass.core.session import (
     LONG_TEXT_MAX_LENGTH,
     Channel,
     Collection,
     CommunicationMoment,
     SessionSnapshot,
 )
-from compass.flow import Step
 from compass.i18n import N_, _
+from compass.method.steps import Step
 from compass.ui.commands import (
     AddItemCommand,
     AddMeasurementCommand,

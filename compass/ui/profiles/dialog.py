@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.errors import CompassError, ValidationError
-from compass.files import read_file, write_file
+from compass.core.errors import CompassError, ValidationError
+from compass.core.profile import OrganisationProfile
+from compass.formats.files import read_file, write_file
 from compass.i18n import _
-from compass.knowledge import ReferenceData
-from compass.profiles import OrganisationProfile
+from compass.reference.types import ReferenceData
 from compass.ui.profiles.editor import ProfileEditorDialog
 
 if TYPE_CHECKING:

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from compass.core.profile import FocusSdg, LocalInitiative, OrganisationProfile, ThemeAmbition
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
-from compass.knowledge import ReferenceData
-from compass.profiles import FocusSdg, LocalInitiative, OrganisationProfile, ThemeAmbition
+from compass.reference.types import ReferenceData
 from compass.ui.widgets.choices import sdg_label, sdg_swatch
 from compass.ui.widgets.field import FieldWithMessage
 

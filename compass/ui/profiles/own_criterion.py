@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.domain import AmbitionLevel, CriterionType
-from compass.errors import CompassError
+from compass.core.errors import CompassError
+from compass.core.profile import OwnCriterion
+from compass.core.session import AmbitionLevel, CriterionType
 from compass.i18n import _
-from compass.profiles import OwnCriterion
 from compass.ui.profiles.editor import _sdg_list
 from compass.ui.widgets.choices import EnumComboBox
 from compass.ui.widgets.field import FieldWithMessage

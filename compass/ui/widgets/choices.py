@@ -13,9 +13,9 @@ from typing import Generic, TypeVar
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from compass.domain import LabelledEnum
+from compass.core.session import LabelledEnum
 from compass.i18n import current_language
-from compass.knowledge import ReferenceData, Sdg
+from compass.reference.types import ReferenceData, Sdg
 
 E = TypeVar("E", bound=LabelledEnum)
 

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.domain import AmbitionLevel, Criterion, CriterionType
+from compass.core.session import AmbitionLevel, Criterion, CriterionType
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
-from compass.knowledge import ReferenceData, Sdg
-from compass.rules import PROPORTIONAL_CRITERIA_PER_SDG
+from compass.method.criteria import PROPORTIONAL_CRITERIA_PER_SDG
+from compass.reference.types import ReferenceData, Sdg
 from compass.ui.widgets.choices import EnumComboBox, sdg_label
 from compass.ui.widgets.explain import explain_choices, term_describer
 from compass.ui.widgets.field import FieldWithMessage

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from compass.i18n import current_language
-from compass.knowledge import Term
+from compass.reference.types import Term
 
 _CONNECTED = "_explained"
 

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from compass.domain import SHORT_TEXT_MAX_LENGTH, SessionSnapshot, SessionStatus
+from compass.core.profile import ProfileSummary
+from compass.core.session import SHORT_TEXT_MAX_LENGTH, SessionSnapshot, SessionStatus
 from compass.i18n import _, current_language
-from compass.knowledge import ReferenceData
-from compass.profiles import ProfileSummary
+from compass.reference.types import ReferenceData
 
 NO_PROFILE, KEPT_COPY = 0, -1
 

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.domain import SessionSnapshot
+from compass.core.session import SessionSnapshot
 from compass.i18n import _
-from compass.knowledge import ReferenceData
+from compass.reference.types import ReferenceData
 from compass.ui.widgets.choices import SdgComboBox
 from compass.ui.widgets.field import FieldWithMessage
 

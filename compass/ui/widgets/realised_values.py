@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.dashboard import kpi_contributions
-from compass.domain import SessionSnapshot
+from compass.core.session import SessionSnapshot
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
-from compass.knowledge import ReferenceData
+from compass.method.dashboard import kpi_contributions
+from compass.reference.types import ReferenceData
 from compass.ui.widgets.add_form import add_form
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable

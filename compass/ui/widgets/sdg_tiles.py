@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from compass.i18n import _, current_language
-from compass.knowledge import ReferenceData
+from compass.reference.types import ReferenceData
 
 # Two rows of nine where the names fit, else fewer columns (a large font, a narrow window).
 COLUMN_CHOICES = (9, 6, 5, 4, 3)

@@ -6,8 +6,8 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from compass.flow import STEPS, Step
 from compass.i18n import _
+from compass.method.steps import STEPS, Step
 
 ACCENT = QColor("#19486A")  # SDG 17's blue: the compass is about partnership
 DONE = QColor("#3F7E44")

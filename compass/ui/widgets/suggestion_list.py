@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from compass.i18n import _, current_language
-from compass.knowledge import Suggestion
+from compass.reference.types import Suggestion
 
 
 class SuggestionList(QWidget):

@@ -8,8 +8,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from compass.domain import Indicator, SessionSnapshot
-from compass.knowledge import Kpi, ReferenceData
+from compass.core.session import Indicator, SessionSnapshot
+from compass.reference.types import Kpi, ReferenceData
 
 
 @dataclass(frozen=True)

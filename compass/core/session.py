@@ -1,6 +1,6 @@
 """What a compass session is: frozen snapshots of session data, returned by the services and read by
-the UI, the CLI and the documents. The vocabulary (enums and limits) lives in ``compass.vocabulary``
-and the session list line in ``compass.listing``; both are re-exported here. No Qt, no SQLAlchemy.
+the UI, the CLI and the documents. The vocabulary (enums and limits) lives in ``compass.core.codes``
+and the session list line in ``compass.core.listing``; both are re-exported here. No Qt, no SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from compass.listing import SessionSummary
-from compass.vocabulary import (
+from compass.core.codes import (
     LONG_TEXT_MAX_LENGTH,
     SDG_NUMBERS,
     SHORT_TEXT_MAX_LENGTH,
@@ -27,12 +26,13 @@ from compass.vocabulary import (
     Procedure,
     SessionStatus,
 )
+from compass.core.listing import SessionSummary
 
 if TYPE_CHECKING:  # only annotations: importing decimal costs start-up time
     import datetime as dt
     from decimal import Decimal
 
-    from compass.profiles import OrganisationProfile
+    from compass.core.profile import OrganisationProfile
 
 __all__ = [
     "LONG_TEXT_MAX_LENGTH", "SDG_NUMBERS", "SHORT_TEXT_MAX_LENGTH", "TITLE_MAX_LENGTH",

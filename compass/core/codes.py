@@ -1,5 +1,5 @@
 """The method's vocabulary: the stable codes (stored in the database and the exchange formats) and
-their translated labels, plus the field limits. Kept apart from the snapshots in ``compass.domain``
+their translated labels, plus the field limits. Kept apart from the snapshots in ``compass.core.session``
 because the start screen needs only these and must paint fast. No Qt, no SQLAlchemy."""
 
 from __future__ import annotations

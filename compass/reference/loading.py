@@ -1,5 +1,5 @@
 """Loading the reference knowledge in ``resources/data`` into the immutable objects of
-``compass.knowledge``.
+``compass.reference.types``.
 
 Each file is checked against its definition in ``resources/schema/reference.schema.json`` and then
 against the others (unique ids, SDGs a category's suggestions may use, the method's codes). The first
@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from compass.domain import (
+from compass.core.errors import ReferenceDataError
+from compass.core.session import (
     SDG_NUMBERS,
     AmbitionLevel,
     CriterionType,
@@ -23,8 +24,8 @@ from compass.domain import (
     MeasurementMoment,
     Procedure,
 )
-from compass.errors import ReferenceDataError
-from compass.knowledge import (
+from compass.paths import resource_path
+from compass.reference.types import (
     CatalogueCriterion,
     CatalogueIndicator,
     Category,
@@ -42,7 +43,6 @@ from compass.knowledge import (
     Theme,
     UrgencyHints,
 )
-from compass.paths import resource_path
 
 DATA_FILES = (
     "sdgs", "themes", "vocabulary", "criteria", "indicators", "categories", "stakeholders",

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from compass.domain import (
+from compass.core.errors import ValidationError
+from compass.core.profile import profile_to_document
+from compass.core.session import (
     AmbitionLevel,
     Channel,
     CommunicationMoment,
@@ -24,14 +26,10 @@ from compass.domain import (
     SessionSnapshot,
     SessionStatus,
 )
-from compass.errors import ValidationError
+from compass.formats.schema_messages import schema_message
 from compass.i18n import _
-from compass.knowledge import ReferenceData
-from compass.paths import resource_path
-from compass.profiles import profile_to_document
-from compass.rules import criterion_rule_problems
-from compass.validation import (
-    schema_message,
+from compass.method.criteria import criterion_rule_problems
+from compass.method.fields import (
     validate_communication_item,
     validate_criterion,
     validate_fact_changes,
@@ -39,6 +37,8 @@ from compass.validation import (
     validate_initiative_link,
     validate_inventory_entry,
 )
+from compass.paths import resource_path
+from compass.reference.types import ReferenceData
 
 SESSION_FORMAT = "sdg-compass/session"
 SESSION_VERSION = 1
@@ -419,7 +419,7 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
         communication.append(values)
     profile = doc.get("profile")
     if profile is not None:
-        from compass.profiles import validate_profile_document
+        from compass.formats.profile_file import validate_profile_document
 
         r.check(validate_profile_document(profile, {c.id for c in r.reference.criteria}), "profile")
     return SessionImport(

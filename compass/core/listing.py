@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from compass.vocabulary import Procedure, SessionStatus
+from compass.core.codes import Procedure, SessionStatus
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from compass.domain import CriterionType, IndicatorKind, Problem, SessionSnapshot
+from compass.core.session import CriterionType, IndicatorKind, Problem, SessionSnapshot
 from compass.i18n import N_, _
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from compass.domain import SessionSnapshot
-from compass.knowledge import Category, ReferenceData, Suggestion
+from compass.core.session import SessionSnapshot
+from compass.reference.types import Category, ReferenceData, Suggestion
 
 _WORD = re.compile(r"[a-zà-ÿ]{5,}")
 

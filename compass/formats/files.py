@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from compass.errors import CompassError
+from compass.core.errors import CompassError
 from compass.i18n import _
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from compass.domain import CriterionType, Problem, Procedure
+from compass.core.session import CriterionType, Problem, Procedure
 from compass.i18n import _
 
 PROPORTIONAL_CRITERIA_PER_SDG = 5

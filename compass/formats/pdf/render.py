@@ -1,15 +1,15 @@
 """Rendering the tender strategy document to PDF bytes (A4, embedded fonts, metadata, bookmarks).
-Writing the file is the caller's: ``compass.files.write_file`` never leaves half a PDF."""
+Writing the file is the caller's: ``compass.formats.files.write_file`` never leaves half a PDF."""
 
 from __future__ import annotations
 
 import io
 
-from compass.domain import SessionSnapshot
-from compass.export.pdf.story import build_story
-from compass.export.pdf.templates import NumberedCanvas, StrategyDocTemplate
+from compass.core.session import SessionSnapshot
+from compass.formats.pdf.story import build_story
+from compass.formats.pdf.templates import NumberedCanvas, StrategyDocTemplate
 from compass.i18n import N_, translate_in
-from compass.knowledge import ReferenceData
+from compass.reference.types import ReferenceData
 
 PAGE_LABEL = N_("page {page} of {pages}")
 SUBJECT = N_("Tender strategy (MVOI uitvraagstrategie)")

@@ -8,15 +8,11 @@ No Qt, no SQLAlchemy. Texts in a profile are the organisation's own words, in it
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from compass.domain import AmbitionLevel, CriterionType, Problem
-from compass.errors import ValidationError
-from compass.i18n import _
-from compass.paths import resource_path
+from compass.core.session import AmbitionLevel, CriterionType
 
 PROFILE_FORMAT = "sdg-compass/profile"
 PROFILE_VERSION = 1
@@ -85,7 +81,7 @@ class ProfileSummary:
     is_example: bool
 
 
-# -- the exchange format ------------------------------------------------------------------------------
+# -- the profile as a document (stored in the database and in profile files) ---------------------------
 
 
 def _number(value: Decimal | None) -> str | None:
@@ -170,75 +166,3 @@ def profile_from_document(document: dict[str, Any]) -> OrganisationProfile:
             for c in document["own_criteria"]
         ),
     )
-
-
-def validate_profile_document(document: Any, known_criteria: set[str]) -> list[Problem]:
-    """Every problem with a profile document: schema first, then references to the catalogue."""
-    from jsonschema import Draft202012Validator  # only when a profile is imported
-
-    from compass.validation import schema_message
-
-    schema = json.loads(resource_path("schema", "profile.schema.json").read_text(encoding="utf-8"))
-    problems = [
-        Problem(
-            "schema", "/".join(str(p) for p in error.absolute_path) or "document", schema_message(error)
-        )
-        for error in sorted(Draft202012Validator(schema).iter_errors(document), key=str)
-    ]
-    if problems:
-        return problems
-    minimum, maximum = (_decimal(document["social_return_pct"][k]) for k in ("min", "max"))
-    if minimum is not None and maximum is not None and minimum > maximum:
-        problems.append(
-            Problem("range", "social_return_pct", _("The Social Return minimum is above the maximum."))
-        )
-    for requirement in document["standard_requirements"]:
-        if requirement not in known_criteria:
-            problems.append(
-                Problem(
-                    "unknown_criterion",
-                    "standard_requirements",
-                    _("Unknown catalogue criterion: {id}").format(id=requirement),
-                )
-            )
-    own_ids = [c["id"] for c in document["own_criteria"]]
-    for duplicate in sorted({i for i in own_ids if own_ids.count(i) > 1 or i in known_criteria}):
-        problems.append(
-            Problem("duplicate_id", "own_criteria", _("The id {id} is used twice.").format(id=duplicate))
-        )
-    return problems
-
-
-def read_profile_file(data: bytes, known_criteria: set[str]) -> OrganisationProfile:
-    """Parse and check an exported profile file; raises ``ValidationError`` listing every problem."""
-    if len(data) > MAX_PROFILE_FILE_BYTES:
-        raise ValidationError([Problem("too_large", "file", _("The file is larger than 5 MB."))])
-    try:
-        document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValidationError(
-            [Problem("not_json", "file", _("The file is not JSON: {detail}").format(detail=error))]
-        ) from error
-    if not isinstance(document, dict) or document.get("format") != PROFILE_FORMAT:
-        raise ValidationError([Problem("format", "format", _("The file is not an organisation profile."))])
-    if document.get("version") != PROFILE_VERSION:
-        raise ValidationError(
-            [
-                Problem(
-                    "version",
-                    "version",
-                    _(
-                        "Profile format version {version} is not supported; "
-                        "this app reads version {supported}."
-                    ).format(version=document.get("version"), supported=PROFILE_VERSION),
-                )
-            ]
-        )
-    problems = validate_profile_document(document, known_criteria)
-    if problems:
-        raise ValidationError(problems)
-    return profile_from_document(document)
-
-
-def write_profile_file(profile: OrganisationProfile) -> bytes:
-    return (json.dumps(profile_to_document(profile), ensure_ascii=False, indent=2) + "\n").encode()

@@ -1,6 +1,6 @@
 """The reference knowledge the app ships: SDGs, themes, the method's vocabulary, the criteria and
 indicator catalogues, procurement categories, stakeholder roles, instruments, urgency hints and the
-dashboard KPIs. Frozen dataclasses, loaded and validated once by ``compass.model.reference``.
+dashboard KPIs. Frozen dataclasses, loaded and validated once by ``compass.reference.loading``.
 
 Every text carries Dutch and English itself (``LocalizedText``), so a PDF can be made in another
 language than the UI. No Qt, no SQLAlchemy.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from compass.domain import (
+from compass.core.session import (
     AmbitionLevel,
     CriterionType,
     EntryKind,

@@ -23,14 +23,14 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from compass.domain import CriterionType, SessionSnapshot
-from compass.export.pdf.styles import BOLD, FONT, RULE, ZEBRA, styles
-from compass.export.pdf.templates import body_pages
-from compass.flow import all_gaps
+from compass.core.session import CriterionType, SessionSnapshot
+from compass.formats.pdf.styles import BOLD, FONT, RULE, ZEBRA, styles
+from compass.formats.pdf.templates import body_pages
 from compass.formatting import format_day, format_number
 from compass.i18n import N_, speaking, translate_in
-from compass.knowledge import ReferenceData
-from compass.scoring import priority_score, score_explanation
+from compass.method.priority_score import priority_score, score_explanation
+from compass.method.steps import all_gaps
+from compass.reference.types import ReferenceData
 
 PAGE_WIDTH = 170 * mm
 LEGEND = N_(

@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate, Paragraph
 
-from compass.export.pdf.styles import FONT, MUTED, RULE, register_fonts
+from compass.formats.pdf.styles import FONT, MUTED, RULE, register_fonts
 
 MARGIN = 20 * mm
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # annotations only: the start path must not load the snapshots
-    from compass.domain import Problem
+    from compass.core.session import Problem
 
 
 class CompassError(Exception):

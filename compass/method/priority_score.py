@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from compass.domain import SdgPriority
+from compass.core.session import SdgPriority
 from compass.i18n import N_, _, translate_in
 
 FOCUS_POINTS = 3

@@ -1,0 +1,1 @@
+"""The shipped reference knowledge: its types and its loading from resources/data."""
