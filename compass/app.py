@@ -24,7 +24,7 @@ from compass.paths import resolve_database_url, resource_path, user_config_dir
 
 if TYPE_CHECKING:
     from compass.reference.types import ReferenceData
-    from compass.services import ProfileService, Services, SessionService
+    from compass.services import FileService, ProfileService, Services, SessionService
 
 QUIT_AFTER_FIRST_PAINT_VAR = "COMPASS_QUIT_AFTER_FIRST_PAINT"
 EXIT_DATABASE_ERROR = 2
@@ -62,6 +62,10 @@ class AppServices:
     @property
     def profiles(self) -> ProfileService:
         return self._open().profiles
+
+    @property
+    def files(self) -> FileService:
+        return self._open().files
 
     @property
     def is_loaded(self) -> bool:

@@ -110,7 +110,6 @@ def _error_lines(error: Exception) -> list[str]:
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    from compass.formats.files import read_file, write_file
     from compass.paths import resolve_database_url
     from compass.reference.loading import load_reference_data
     from compass.services import open_services
@@ -119,21 +118,14 @@ def _run_command(args: argparse.Namespace) -> int:
     services = open_services(resolve_database_url(args.db), reference)
     try:
         if args.command == "export" and args.json:
-            from compass.formats.session_file import write_session_file
-
-            write_file(args.json, write_session_file(services.sessions.get_session(args.id)))
+            services.files.export_session(args.id, args.json)
         elif args.command == "export":
-            from compass.formats.pdf.render import render_pdf  # reportlab only when exporting
             from compass.i18n import current_language
 
             snapshot = services.sessions.get_session(args.id)
-            write_file(args.pdf, render_pdf(snapshot, reference, args.lang or current_language()))
+            services.files.export_strategy_pdf(snapshot, args.pdf, args.lang or current_language())
         elif args.command == "import":
-            from compass.formats.session_file import read_session_file
-            from compass.services import award_procedures
-
-            imported = read_session_file(read_file(args.file), reference, award_procedures(reference))
-            print(services.sessions.import_session(imported).id)
+            print(services.files.import_session(args.file).id)
         elif args.command == "sessions" and args.action == "list":
             _print_sessions(services.sessions, args.search, as_json=args.json)
         elif args.command == "sessions" and args.action == "create":
@@ -141,9 +133,9 @@ def _run_command(args: argparse.Namespace) -> int:
         elif args.command == "profiles" and args.action == "list":
             _print_profiles(services.profiles, as_json=args.json)
         elif args.command == "profiles" and args.action == "export":
-            write_file(args.file, services.profiles.export_profile(args.id))
+            services.files.export_profile(args.id, args.file)
         elif args.command == "profiles" and args.action == "import":
-            print(services.profiles.import_profile(read_file(args.file)))
+            print(services.files.import_profile(args.file))
     finally:
         services.close()
     return 0

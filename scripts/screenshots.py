@@ -106,12 +106,11 @@ def import_examples(services) -> int:
     from compass.formats.files import read_file
     from compass.formats.session_file import read_session_file
     from compass.reference.examples import list_examples
-    from compass.services import award_procedures
 
     reference = services.reference
     ids = {}
     for example in list_examples():
-        imported = read_session_file(read_file(example.path), reference, award_procedures(reference))
+        imported = read_session_file(read_file(example.path), reference)
         ids[example.path.stem] = services.sessions.import_session(imported).id
     return next(session_id for stem, session_id in ids.items() if "asfalt" in stem)
 

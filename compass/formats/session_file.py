@@ -28,7 +28,7 @@ from compass.core.session import (
 )
 from compass.formats.schema_messages import schema_message
 from compass.i18n import _
-from compass.method.criteria import criterion_rule_problems
+from compass.method.criteria import award_procedures, criterion_rule_problems
 from compass.method.fields import (
     validate_communication_item,
     validate_criterion,
@@ -178,8 +178,8 @@ class SessionImport:
 
 
 class _Reader:
-    def __init__(self, reference: ReferenceData, award_procedures: frozenset[Procedure]) -> None:
-        self.reference, self.award_procedures = reference, award_procedures
+    def __init__(self, reference: ReferenceData, allowing_award: frozenset[Procedure]) -> None:
+        self.reference, self.award_procedures = reference, allowing_award
         self.problems: list[Problem] = []
 
     def problem(self, path: str, message: str, code: str = "invalid") -> None:
@@ -224,9 +224,7 @@ def _schema_problems(document: Any) -> list[Problem]:
     ]
 
 
-def read_session_file(
-    data: bytes, reference: ReferenceData, award_procedures: frozenset[Procedure]
-) -> SessionImport:
+def read_session_file(data: bytes, reference: ReferenceData) -> SessionImport:
     """Check an exchange file completely; raises ``ValidationError`` listing every problem."""
     if len(data) > MAX_FILE_BYTES:
         raise ValidationError([Problem("too_large", "file", _("The file is larger than 5 MB."))])
@@ -254,7 +252,7 @@ def read_session_file(
     problems = _schema_problems(document)
     if problems:
         raise ValidationError(problems)
-    reader = _Reader(reference, award_procedures)
+    reader = _Reader(reference, award_procedures(reference))
     imported = _convert(document, reader)
     if reader.problems:
         raise ValidationError(reader.problems)

@@ -12,8 +12,14 @@ from typing import Any
 
 from compass.core.session import CriterionType, Problem, Procedure
 from compass.i18n import _
+from compass.reference.types import ReferenceData
 
 PROPORTIONAL_CRITERIA_PER_SDG = 5
+
+
+def award_procedures(reference: ReferenceData) -> frozenset[Procedure]:
+    """The procedures that allow award criteria, as the reference data says (vocabulary.json)."""
+    return frozenset(p.procedure for p in reference.procedures if p.allows_award_criteria)
 
 
 def criterion_rule_problems(

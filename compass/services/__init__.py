@@ -1,24 +1,26 @@
 """Use cases the UI and the CLI call: one database transaction per call, snapshots out.
 
-``sessions`` owns procurement sessions and their step data; ``profiles`` owns organisation profiles.
-``open_services`` wires them to one database; the app and the CLI are its only callers.
+``sessions`` owns procurement sessions and their step data; ``profiles`` owns organisation
+profiles; ``files`` reads and writes the user's files through both. ``open_services`` wires
+them to one database; the app and the CLI are its only callers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from compass.core.session import Procedure
+from compass.method.criteria import award_procedures
 from compass.model.database import Database, open_database
 from compass.reference.types import ReferenceData
+from compass.services.files import FileService
 from compass.services.profiles import ProfileService
 from compass.services.sessions import SessionService
 
 __all__ = [
+    "FileService",
     "ProfileService",
     "Services",
     "SessionService",
-    "award_procedures",
     "indicator_units",
     "open_services",
 ]
@@ -29,14 +31,10 @@ class Services:
     database: Database
     sessions: SessionService
     profiles: ProfileService
+    files: FileService
 
     def close(self) -> None:
         self.database.dispose()
-
-
-def award_procedures(reference: ReferenceData) -> frozenset[Procedure]:
-    """The procedures that allow award criteria (vocabulary.json)."""
-    return frozenset(p.procedure for p in reference.procedures if p.allows_award_criteria)
 
 
 def indicator_units(reference: ReferenceData) -> dict[str, tuple[str, ...]]:
@@ -48,10 +46,8 @@ def open_services(url: str, reference: ReferenceData) -> Services:
     """Open (and migrate) the database at ``url``; a database without profiles gets the examples."""
     database = open_database(url)
     known_criteria = frozenset(criterion.id for criterion in reference.criteria)
-    services = Services(
-        database,
-        SessionService(database, award_procedures(reference), indicator_units(reference)),
-        ProfileService(database, known_criteria),
-    )
+    sessions = SessionService(database, award_procedures(reference), indicator_units(reference))
+    profiles = ProfileService(database, known_criteria)
+    services = Services(database, sessions, profiles, FileService(sessions, profiles, reference))
     services.profiles.install_examples()
     return services

@@ -14,17 +14,17 @@ from compass.core.errors import CompassError
 from compass.i18n import _
 
 if TYPE_CHECKING:
-    from compass.app import AppServices
     from compass.core.profile import OrganisationProfile
     from compass.core.session import SessionSnapshot
     from compass.ui.reference_panel import ReferencePanel
+    from compass.ui.service_access import ServiceAccess
 
 
 class KnowledgeActions(QObject):
     def __init__(
         self,
         window: QMainWindow,
-        services: AppServices,
+        services: ServiceAccess,
         open_snapshot: Callable[[], SessionSnapshot | None],
         profile_changed: Callable[[], None],
         report_error: Callable[[CompassError], None],
@@ -91,7 +91,9 @@ class KnowledgeActions(QObject):
         from compass.ui.profiles.dialog import ProfilesDialog  # loads when first used
 
         try:
-            dialog = ProfilesDialog(self._services.profiles, self._services.reference, self._window)
+            dialog = ProfilesDialog(
+                self._services.profiles, self._services.files, self._services.reference, self._window
+            )
         except CompassError as error:
             self._report_error(error)
             return

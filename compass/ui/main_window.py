@@ -24,8 +24,8 @@ from compass.ui.start_screen import StartScreen
 from compass.ui.style import style_sheet
 
 if TYPE_CHECKING:
-    from compass.app import AppServices
     from compass.method.steps import Step
+    from compass.ui.service_access import ServiceAccess
     from compass.ui.wizard import WizardView
 
 STATUS_MESSAGE_MS = 8000
@@ -34,7 +34,7 @@ STATUS_MESSAGE_MS = 8000
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        services: AppServices,
+        services: ServiceAccess,
         settings: QSettings,
         initial_sessions: SessionListPage | None = None,
     ) -> None:
@@ -226,18 +226,13 @@ class MainWindow(QMainWindow):
 
     def open_example(self) -> None:
         """An example session, imported as a copy of the user's own, and opened."""
-        from compass.formats.files import read_file
-        from compass.formats.session_file import read_session_file
-        from compass.services import award_procedures
         from compass.ui.example_picker import ExamplePicker
 
         example = ExamplePicker.ask(self)
         if example is None:
             return
         try:
-            reference = self.services.reference
-            imported = read_session_file(read_file(example.path), reference, award_procedures(reference))
-            snapshot = self.services.sessions.import_session(imported)
+            snapshot = self.services.files.import_session(example.path)
         except CompassError as error:
             self.report_error(error)
             return
@@ -272,6 +267,7 @@ class MainWindow(QMainWindow):
             context = PageContext(
                 sessions=lambda: self.services.sessions,
                 profiles=lambda: self.services.profiles,
+                files=lambda: self.services.files,
                 reference=self.services.reference,
                 undo_stack=self.undo_stack,
                 report_error=self.report_error,

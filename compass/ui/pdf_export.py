@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -13,7 +14,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from compass.core.errors import CompassError
 from compass.core.session import SessionSnapshot
 from compass.i18n import _
-from compass.reference.types import ReferenceData
+
+if TYPE_CHECKING:
+    from compass.services import FileService
 
 
 class _Signals(QObject):
@@ -25,22 +28,19 @@ class _RenderJob(QRunnable):
     def __init__(
         self,
         snapshot: SessionSnapshot,
-        reference: ReferenceData,
+        files: FileService,
         language: str,
         gaps: list[str],
         path: str,
         signals: _Signals,
     ) -> None:
         super().__init__()
-        self.snapshot, self.reference, self.language = snapshot, reference, language
+        self.snapshot, self.files, self.language = snapshot, files, language
         self.gaps, self.path, self.signals = gaps, path, signals
 
     def run(self) -> None:
-        from compass.formats.files import write_file
-        from compass.formats.pdf.render import render_pdf
-
         try:
-            write_file(self.path, render_pdf(self.snapshot, self.reference, self.language, self.gaps))
+            self.files.export_strategy_pdf(self.snapshot, self.path, self.language, self.gaps)
         except CompassError as error:
             self.signals.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 - a worker must report, never crash the app
@@ -85,16 +85,13 @@ class PdfExporter(QObject):
             return None
         return name if name.lower().endswith(".pdf") else name + ".pdf"
 
-    def export(self, snapshot: SessionSnapshot, reference: ReferenceData, language: str, path: str) -> None:
+    def export(self, snapshot: SessionSnapshot, files: FileService, language: str, path: str) -> None:
         if self.busy:
             return
-        from compass.formats.pdf.story import gap_messages  # reportlab loads on first export
-
         self.busy = True
         self.started.emit()
-        job = _RenderJob(
-            snapshot, reference, language, gap_messages(snapshot, language), path, self._signals
-        )
+        gaps = files.strategy_gaps(snapshot, language)  # on the main thread: see its docstring
+        job = _RenderJob(snapshot, files, language, gaps, path, self._signals)
         QThreadPool.globalInstance().start(job)
 
     def _on_finished(self, path: str) -> None:

@@ -13,7 +13,7 @@ from compass.core.errors import CompassError, ValidationError
 from compass.i18n import _
 
 if TYPE_CHECKING:
-    from compass.app import AppServices
+    from compass.ui.service_access import ServiceAccess
 
 MAX_PROBLEMS_SHOWN = 12
 
@@ -22,7 +22,7 @@ class SessionFiles(QObject):
     def __init__(
         self,
         window: QWidget,
-        services: AppServices,
+        services: ServiceAccess,
         current_session: Callable[[], int | None],
         open_session: Callable[[int], None],
         report_error: Callable[[CompassError], None],
@@ -53,17 +53,11 @@ class SessionFiles(QObject):
         return name
 
     def import_session(self) -> None:
-        from compass.formats.files import read_file
-        from compass.formats.session_file import read_session_file
-        from compass.services import award_procedures
-
         path = self.ask_import_path()
         if not path:
             return
         try:
-            reference = self._services.reference
-            imported = read_session_file(read_file(path), reference, award_procedures(reference))
-            snapshot = self._services.sessions.import_session(imported)
+            snapshot = self._services.files.import_session(path)
         except ValidationError as error:
             lines = [f"{p.field}: {p.message}" for p in error.problems[:MAX_PROBLEMS_SHOWN]]
             if len(error.problems) > MAX_PROBLEMS_SHOWN:
@@ -84,9 +78,6 @@ class SessionFiles(QObject):
         self._open_session(snapshot.id)
 
     def export_session(self) -> None:
-        from compass.formats.files import write_file
-        from compass.formats.session_file import write_session_file
-
         session_id = self._current_session()
         if session_id is None:
             return
@@ -94,6 +85,6 @@ class SessionFiles(QObject):
             snapshot = self._services.sessions.get_session(session_id)
             path = self.ask_export_path(snapshot.facts.title)
             if path:
-                write_file(path, write_session_file(snapshot))
+                self._services.files.export_session(session_id, path)
         except CompassError as error:
             self._report_error(error)

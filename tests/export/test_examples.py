@@ -12,7 +12,6 @@ from compass.formats.pdf.render import render_pdf
 from compass.formats.session_file import read_session_file
 from compass.reference.examples import list_examples
 from compass.reference.loading import load_reference_data
-from compass.services import award_procedures
 
 EXAMPLES = list_examples()
 
@@ -33,7 +32,7 @@ def test_three_examples_from_the_seeds() -> None:
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.path.stem)
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_each_example_imports_and_makes_its_document(service, reference, example, language) -> None:
-    imported = read_session_file(example.path.read_bytes(), reference, award_procedures(reference))
+    imported = read_session_file(example.path.read_bytes(), reference)
     snapshot = service.get_session(service.import_session(imported).id)
     assert snapshot.profile is not None  # the profile it was decided against travels along
     pdf = render_pdf(snapshot, reference, language)
@@ -51,9 +50,7 @@ def test_each_example_imports_and_makes_its_document(service, reference, example
 def test_the_innovation_pilot_example_plans_dialogues(service, reference) -> None:
     pilot = next(e for e in EXAMPLES if "pilot" in e.path.stem)
     snapshot = service.get_session(
-        service.import_session(
-            read_session_file(pilot.path.read_bytes(), reference, award_procedures(reference))
-        ).id
+        service.import_session(read_session_file(pilot.path.read_bytes(), reference)).id
     )
     assert snapshot.facts.innovation_pilot
     assert any("SDG-dialogen" in c.text for c in snapshot.criteria)

@@ -19,7 +19,6 @@ from compass.core.session import Collection, CriterionType, Procedure
 from compass.formats.session_file import read_session_file, write_session_file
 from compass.model import orm
 from compass.reference.loading import load_reference_data
-from compass.services import award_procedures
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from screenshots import fill_example  # noqa: E402
@@ -77,10 +76,10 @@ def _filled(service):
 def test_export_then_import_gives_an_equal_session(service, reference) -> None:
     original = _filled(service)
     data = write_session_file(original)
-    imported = service.import_session(read_session_file(data, reference, award_procedures(reference)))
+    imported = service.import_session(read_session_file(data, reference))
     assert imported.id != original.id
     assert _without_ids(service.get_session(imported.id)) == _without_ids(original)
-    again = service.import_session(read_session_file(data, reference, award_procedures(reference)))
+    again = service.import_session(read_session_file(data, reference))
     assert again.id not in (original.id, imported.id)  # twice is two sessions, never a merge
 
 
@@ -146,7 +145,7 @@ def test_bad_files_are_refused_with_the_problem_named(
     break_it(document)
     rows = _count_rows(service)
     with pytest.raises(ValidationError) as caught:
-        read_session_file(json.dumps(document).encode(), reference, award_procedures(reference))
+        read_session_file(json.dumps(document).encode(), reference)
     named = [p for p in caught.value.problems if p.field.startswith(expected)]
     assert named, caught.value.problems
     assert any(message in p.message for p in named), named
@@ -158,7 +157,7 @@ def test_every_problem_is_reported_at_once(service, reference) -> None:
     document["inventory"][0]["sdg"] = 0
     document["communication"][0]["channel"] = "pigeon"
     with pytest.raises(ValidationError) as caught:
-        read_session_file(json.dumps(document).encode(), reference, award_procedures(reference))
+        read_session_file(json.dumps(document).encode(), reference)
     fields = {p.field for p in caught.value.problems}
     assert {"inventory/0/sdg", "communication/0/channel"} <= fields
 
@@ -173,7 +172,7 @@ def test_every_problem_is_reported_at_once(service, reference) -> None:
 )
 def test_unreadable_files(reference, data, expected) -> None:
     with pytest.raises(ValidationError, match=expected):
-        read_session_file(data, reference, award_procedures(reference))
+        read_session_file(data, reference)
 
 
 def test_cli_import_and_export_json(db_url, tmp_path, capsys) -> None:
@@ -200,7 +199,7 @@ def test_a_100000_character_field_is_refused_clearly(service, reference) -> None
     document = _document(service)
     document["facts"]["scope"] = "x" * 100_000
     with pytest.raises(ValidationError) as caught:
-        read_session_file(json.dumps(document).encode(), reference, award_procedures(reference))
+        read_session_file(json.dumps(document).encode(), reference)
     (problem,) = caught.value.problems
     assert problem.field == "facts/scope"
     assert problem.message == "At most 20000 characters (now 100000)."

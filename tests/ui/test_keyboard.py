@@ -92,12 +92,11 @@ def example_window(qtbot, make_window):
     from compass.formats.files import read_file
     from compass.formats.session_file import read_session_file
     from compass.reference.examples import list_examples
-    from compass.services import award_procedures
 
     window = make_window()
     reference = window.services.reference
     example = next(e for e in list_examples() if "asfalt" in e.path.name)
-    imported = read_session_file(read_file(example.path), reference, award_procedures(reference))
+    imported = read_session_file(read_file(example.path), reference)
     session = window.services.sessions.import_session(imported)
     window.resize(1200, 800)
     window.show()

@@ -120,14 +120,13 @@ def test_no_word_is_cut_in_the_tables_of_the_example_at_double_size(
     from compass.formats.session_file import read_session_file
     from compass.method.steps import STEPS
     from compass.reference.examples import list_examples
-    from compass.services import award_procedures
     from compass.ui.widgets.fitted_table import FittedTable
 
     set_language(language)
     window = make_window()
     reference = window.services.reference
     example = next(e for e in list_examples() if "asfalt" in e.path.name)
-    imported = read_session_file(read_file(example.path), reference, award_procedures(reference))
+    imported = read_session_file(read_file(example.path), reference)
     window.open_session(window.services.sessions.import_session(imported).id)
     window.resize(1500, 1000)
     window.show()

@@ -32,7 +32,7 @@ def test_the_facts_page_links_a_session_to_a_profile(qtbot, make_window) -> None
 def test_the_profiles_dialog_creates_duplicates_and_deletes(qtbot, make_window, monkeypatch) -> None:
     window = make_window()
     profiles = window.services.profiles
-    dialog = ProfilesDialog(profiles, window.services.reference)
+    dialog = ProfilesDialog(profiles, window.services.files, window.services.reference)
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 2  # the shipped examples
     monkeypatch.setattr(

@@ -51,15 +51,12 @@ def _walk(database_url: str) -> dict[str, object]:
     from compass.formats.session_file import read_session_file
     from compass.method.steps import STEPS, Step
     from compass.paths import resource_path
-    from compass.services import award_procedures
     from compass.ui.main_window import MainWindow
 
     app = create_application([])
     services = AppServices(database_url)
     reference = services.reference
-    imported = read_session_file(
-        read_file(resource_path("examples", EXAMPLE)), reference, award_procedures(reference)
-    )
+    imported = read_session_file(read_file(resource_path("examples", EXAMPLE)), reference)
     session_id = services.sessions.import_session(imported).id
     start = services.sessions.get_session(session_id)
     window = MainWindow(services=services, settings=open_settings())

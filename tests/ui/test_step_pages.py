@@ -20,7 +20,7 @@ from compass.core.session import (
 from compass.i18n import set_language
 from compass.method.steps import Step
 from compass.reference.loading import load_reference_data
-from compass.services import ProfileService
+from compass.services import FileService, ProfileService
 from compass.ui.pages.base import PageContext
 from compass.ui.pages.registry import PAGES
 
@@ -33,10 +33,13 @@ class Harness:
         self.errors: list[Exception] = []
         self.visited: list[Step] = []
         self.undo_stack = QUndoStack()
+        reference = load_reference_data()
+        profiles = ProfileService(service._database, frozenset())
         context = PageContext(
             sessions=lambda: service,
-            profiles=lambda: ProfileService(service._database, frozenset()),
-            reference=load_reference_data(),
+            profiles=lambda: profiles,
+            files=lambda: FileService(service, profiles, reference),
+            reference=reference,
             undo_stack=self.undo_stack,
             report_error=self.errors.append,
             go_to_step=self.visited.append,

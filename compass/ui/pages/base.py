@@ -21,7 +21,7 @@ from compass.ui.commands import ServiceCommand, execute
 from compass.ui.widgets.field import FieldWithMessage
 
 if TYPE_CHECKING:
-    from compass.services import ProfileService, SessionService
+    from compass.services import FileService, ProfileService, SessionService
 
 
 @dataclass
@@ -30,6 +30,7 @@ class PageContext:
 
     sessions: Callable[[], SessionService]
     profiles: Callable[[], ProfileService]
+    files: Callable[[], FileService]
     reference: ReferenceData
     undo_stack: QUndoStack
     report_error: Callable[[CompassError], None]

@@ -196,7 +196,7 @@ class SummaryPage(StepPage):
         path = self.exporter.ask_path(self.snapshot)
         if path:
             self.exporter.export(
-                self.snapshot, self.context.reference, str(self.export_language.currentData()), path
+                self.snapshot, self.context.files(), str(self.export_language.currentData()), path
             )
 
     def _on_exporter_started(self) -> None:

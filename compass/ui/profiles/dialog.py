@@ -23,22 +23,26 @@ from PySide6.QtWidgets import (
 
 from compass.core.errors import CompassError, ValidationError
 from compass.core.profile import OrganisationProfile
-from compass.formats.files import read_file, write_file
 from compass.i18n import _
 from compass.reference.types import ReferenceData
 from compass.ui.profiles.editor import ProfileEditorDialog
 
 if TYPE_CHECKING:
-    from compass.services import ProfileService
+    from compass.services import FileService, ProfileService
 
 
 class ProfilesDialog(QDialog):
     def __init__(
-        self, profiles: ProfileService, reference: ReferenceData, parent: QWidget | None = None
+        self,
+        profiles: ProfileService,
+        files: FileService,
+        reference: ReferenceData,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Organisation profiles"))
         self._profiles = profiles
+        self._files = files
         self._reference = reference
         self.list = QListWidget()
         self.list.setAccessibleName(_("Organisation profiles"))
@@ -171,7 +175,7 @@ class ProfilesDialog(QDialog):
             self, _("Import a profile"), "", _("Profiles (*.json);;All files (*)")
         )
         if name:
-            self._attempt(lambda: self._profiles.import_profile(read_file(name)))
+            self._attempt(lambda: self._files.import_profile(name))
 
     def export_selected(self) -> None:
         profile_id = self.selected_id()
@@ -183,7 +187,7 @@ class ProfilesDialog(QDialog):
         if name:
 
             def write() -> int:
-                write_file(name, self._profiles.export_profile(profile_id))
+                self._files.export_profile(profile_id, name)
                 return profile_id
 
             self._attempt(write)

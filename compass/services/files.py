@@ -1,0 +1,60 @@
+"""The user's files, one call each: import a session file, export one, export the tender strategy
+document, import and export an organisation profile. The menu, the start screen and the CLI all use
+these, so a file is read, checked and stored the same way wherever it comes in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compass.core.session import SessionSnapshot
+from compass.formats.files import read_file, write_file
+from compass.reference.types import ReferenceData
+from compass.services.profiles import ProfileService
+from compass.services.sessions import SessionService
+
+
+class FileService:
+    def __init__(
+        self,
+        sessions: SessionService,
+        profiles: ProfileService,
+        reference: ReferenceData,
+    ) -> None:
+        self._sessions = sessions
+        self._profiles = profiles
+        self._reference = reference
+
+    def import_session(self, path: str | Path) -> SessionSnapshot:
+        """A new session from an exchange file; raises ``ValidationError`` listing every problem and
+        stores nothing when the file is refused."""
+        from compass.formats.session_file import read_session_file
+
+        imported = read_session_file(read_file(path), self._reference)
+        return self._sessions.import_session(imported)
+
+    def export_session(self, session_id: int, path: str | Path) -> None:
+        from compass.formats.session_file import write_session_file
+
+        write_file(path, write_session_file(self._sessions.get_session(session_id)))
+
+    def export_strategy_pdf(
+        self, snapshot: SessionSnapshot, path: str | Path, language: str, gaps: list[str] | None = None
+    ) -> None:
+        """The tender strategy document. Touches no database, so it may run on a worker thread."""
+        from compass.formats.pdf.render import render_pdf  # reportlab loads on the first export
+
+        write_file(path, render_pdf(snapshot, self._reference, language, gaps))
+
+    @staticmethod
+    def strategy_gaps(snapshot: SessionSnapshot, language: str) -> list[str]:
+        """The document's open gaps in ``language``; call it on the main thread."""
+        from compass.formats.pdf.story import gap_messages
+
+        return gap_messages(snapshot, language)
+
+    def import_profile(self, path: str | Path) -> int:
+        return self._profiles.import_profile(read_file(path))
+
+    def export_profile(self, profile_id: int, path: str | Path) -> None:
+        write_file(path, self._profiles.export_profile(profile_id))

@@ -1,0 +1,33 @@
+"""What the UI needs of the running app's services. The composition root (``compass.app``) provides
+it and opens the database on first use; the UI depends on this description only, never on the root.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:  # annotations only: the services load SQLAlchemy, after the first paint
+    from compass.reference.types import ReferenceData
+    from compass.services import FileService, ProfileService, SessionService
+
+
+class ServiceAccess(Protocol):
+    @property
+    def reference(self) -> ReferenceData: ...
+
+    @property
+    def sessions(self) -> SessionService: ...
+
+    @property
+    def profiles(self) -> ProfileService: ...
+
+    @property
+    def files(self) -> FileService: ...
+
+    @property
+    def is_loaded(self) -> bool: ...
+
+    def add_listener(self, listener: Callable[[int], None]) -> None: ...
+
+    def close(self) -> None: ...
