@@ -36,6 +36,7 @@ from compass.method.fields import (
     validate_indicator,
     validate_initiative_link,
     validate_inventory_entry,
+    validate_percentage,
 )
 from compass.paths import resource_path
 from compass.reference.types import ReferenceData
@@ -280,9 +281,10 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
     facts["contract_value_eur"] = r.decimal(raw.get("contract_value_eur"), "facts/contract_value_eur")
     facts["publication_date"] = r.date(raw.get("publication_date"), "facts/publication_date")
     r.check(validate_fact_changes(facts), "facts")
-    quality = r.decimal(doc["quality_weight_pct"], "quality_weight_pct") or Decimal(100)
-    if not 0 <= quality <= 100:
-        r.problem("quality_weight_pct", _("Enter a percentage from 0 to 100."))
+    # 0 % is a real weight (price only), not "missing": only an unreadable number falls back.
+    read_quality = r.decimal(doc["quality_weight_pct"], "quality_weight_pct")
+    quality = Decimal(100) if read_quality is None else read_quality
+    r.problems.extend(validate_percentage(read_quality, "quality_weight_pct"))
     known_suggestions = {s.id for c in r.reference.categories for s in c.suggestions}
     inventory = []
     for n, item in enumerate(doc["inventory"]):

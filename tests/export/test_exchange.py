@@ -83,6 +83,26 @@ def test_export_then_import_gives_an_equal_session(service, reference) -> None:
     assert again.id not in (original.id, imported.id)  # twice is two sessions, never a merge
 
 
+@pytest.mark.parametrize("weight", ["0", "0.5", "37.5", "100"])
+def test_every_quality_weight_survives_the_round_trip(service, reference, weight) -> None:
+    """0 % quality (award on price alone) once came back as 100 %."""
+    session_id = service.create_session("Strooizout").id
+    service.set_quality_weight(session_id, Decimal(weight))
+    data = write_session_file(service.get_session(session_id))
+    assert json.loads(data)["quality_weight_pct"] == weight
+    imported = service.import_session(read_session_file(data, reference))
+    assert imported.quality_weight_pct == Decimal(weight)
+
+
+@pytest.mark.parametrize("weight", ["-1", "100.5", "many"])
+def test_a_quality_weight_out_of_range_is_refused(service, reference, weight) -> None:
+    document = json.loads(write_session_file(service.get_session(service.create_session("X").id)))
+    document["quality_weight_pct"] = weight
+    with pytest.raises(ValidationError) as caught:
+        read_session_file(json.dumps(document).encode(), reference)
+    assert [p.field for p in caught.value.problems] == ["quality_weight_pct"]
+
+
 def _document(service) -> dict:
     return json.loads(write_session_file(_filled(service)))
 
