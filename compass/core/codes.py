@@ -5,6 +5,7 @@ because the start screen needs only these and must paint fast. No Qt, no SQLAlch
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 from compass.i18n import N_, _
 
@@ -14,20 +15,24 @@ SDG_NUMBERS: tuple[int, ...] = tuple(range(1, 18))
 class LabelledEnum(StrEnum):
     """A str enum whose members carry an untranslated label, translated when shown."""
 
-    def __new__(cls, code: str, label: str) -> LabelledEnum:
+    _label: str
+
+    # ``label`` has a default only so that the type checker accepts a lookup by code,
+    # ``Procedure("public_european")``, which Enum answers without calling ``__new__``.
+    def __new__(cls, code: str, label: str = "") -> Self:
         member = str.__new__(cls, code)
         member._value_ = code
-        member._label = label  # type: ignore[attr-defined]
+        member._label = label
         return member
 
     def label(self) -> str:
-        return _(self._label)  # type: ignore[attr-defined]
+        return _(self._label)
 
     def label_in(self, language: str) -> str:
         """The label in a given language, whatever the UI speaks (for documents)."""
         from compass.i18n import translate_in
 
-        return translate_in(language, self._label)  # type: ignore[attr-defined]
+        return translate_in(language, self._label)
 
 
 class Procedure(LabelledEnum):

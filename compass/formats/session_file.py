@@ -337,7 +337,8 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
         c.get("id") for c in (doc.get("profile") or {}).get("own_criteria", []) if isinstance(c, dict)
     }
     known_criteria = {c.id for c in r.reference.criteria} | own_ids
-    criteria, award_weights = [], []
+    criteria: list[dict[str, Any]] = []
+    award_weights: list[Decimal] = []
     for n, item in enumerate(doc["criteria"]):
         values = {
             "sdg": item["sdg"],

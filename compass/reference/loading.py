@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -159,7 +160,7 @@ def _build_themes(data: dict[str, Any]) -> tuple[Theme, ...]:
     )
 
 
-def _codes_match(entry: str, found: Iterable[str], enum_class: type) -> None:
+def _codes_match(entry: str, found: Iterable[str], enum_class: type[StrEnum]) -> None:
     expected = {member.value for member in enum_class}
     if set(found) != expected:
         raise _Failure(entry, f"must list exactly {sorted(expected)}, found {sorted(found)}")

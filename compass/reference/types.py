@@ -8,7 +8,9 @@ language than the UI. No Qt, no SQLAlchemy.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from compass.core.session import (
     AmbitionLevel,
@@ -269,7 +271,15 @@ class ReferenceData:
         )
 
 
-def _by_id(items, wanted: str, what: str):  # type: ignore[no-untyped-def]
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_HasId)
+
+
+def _by_id(items: Iterable[_Item], wanted: str, what: str) -> _Item:
     for item in items:
         if item.id == wanted:
             return item

@@ -115,7 +115,9 @@ class CataloguePicker(QDialog):
                 )
         self.list.clear()
         for entry in self._entries:
-            item = QListWidgetItem(f"{entry['criterion_type'].label()} \u00b7 {entry['text']}")
+            kind = entry["criterion_type"]
+            label = kind.label() if isinstance(kind, CriterionType) else str(kind)
+            item = QListWidgetItem(f"{label} \u00b7 {entry['text']}")
             item.setToolTip(str(entry["verification"]))
             self.list.addItem(item)
         if self._entries:

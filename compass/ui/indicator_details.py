@@ -86,7 +86,7 @@ class IndicatorDetailsDialog(QDialog):
         }
         form = QFormLayout()
         quantitative = indicator.kind is IndicatorKind.QUANTITATIVE
-        rows = [(_("&Name"), self.fields["name"])]
+        rows: list[tuple[str, QWidget]] = [(_("&Name"), self.fields["name"])]
         if quantitative:
             rows += [
                 (_("&Unit"), self.fields["unit"]),

@@ -24,6 +24,7 @@ from compass.ui.start_screen import StartScreen
 from compass.ui.style import style_sheet
 
 if TYPE_CHECKING:
+    from compass.core.session import SessionSnapshot
     from compass.method.steps import Step
     from compass.ui.service_access import ServiceAccess
     from compass.ui.wizard import WizardView
@@ -348,7 +349,7 @@ class MainWindow(QMainWindow):
 
     # -- settings, errors, closing ------------------------------------------------------------------
 
-    def _open_snapshot(self):  # type: ignore[no-untyped-def]
+    def _open_snapshot(self) -> SessionSnapshot | None:
         if self.wizard is not None and self.open_session_id is not None:
             return self.wizard.snapshot
         return None
@@ -376,7 +377,9 @@ class MainWindow(QMainWindow):
         if language == current_language():
             return
         set_language(language)
-        install_qt_translations(QApplication.instance(), language)
+        app = QApplication.instance()
+        if app is not None:
+            install_qt_translations(app, language)
         self.retranslate_ui()
 
     def report_error(self, error: CompassError) -> None:

@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
 
 from compass.core.session import AmbitionLevel
 from compass.i18n import _, current_language
-from compass.reference.types import LocalizedText, ReferenceData
+from compass.reference.types import (
+    CatalogueCriterion,
+    CatalogueIndicator,
+    Category,
+    LocalizedText,
+    ReferenceData,
+)
 from compass.ui.widgets.choices import sdg_label
 
 if TYPE_CHECKING:
@@ -135,7 +141,8 @@ class ReferencePanel(QDockWidget):
         ]
         profile = self._current_profile()
         own_marker = _("own")  # outside the f-string, where Babel finds it
-        for own in profile.own_criteria if profile else ():
+        profile_name = profile.name if profile is not None else ""
+        for own in profile.own_criteria if profile is not None else ():
             if (
                 (sdg is None or sdg in own.sdgs)
                 and (level is None or own.level is level)
@@ -150,7 +157,7 @@ class ReferencePanel(QDockWidget):
                             [
                                 (_("Type"), own.criterion_type.label()),
                                 (_("Verification"), own.verification),
-                                (_("Source"), profile.name),
+                                (_("Source"), profile_name),
                             ],
                         ),
                     )
@@ -212,7 +219,7 @@ class ReferencePanel(QDockWidget):
     def _theme_name(self, theme_id: str | None) -> str:
         return self._reference.theme(theme_id).name(current_language()) if theme_id else ""
 
-    def _criterion_html(self, criterion) -> str:  # type: ignore[no-untyped-def]
+    def _criterion_html(self, criterion: CatalogueCriterion) -> str:
         language = current_language()
         return _html(
             criterion.text(language),
@@ -226,7 +233,7 @@ class ReferencePanel(QDockWidget):
             ],
         )
 
-    def _indicator_html(self, indicator) -> str:  # type: ignore[no-untyped-def]
+    def _indicator_html(self, indicator: CatalogueIndicator) -> str:
         language = current_language()
 
         def text(value: LocalizedText | None) -> str:
@@ -251,7 +258,7 @@ class ReferencePanel(QDockWidget):
             ],
         )
 
-    def _category_html(self, category) -> str:  # type: ignore[no-untyped-def]
+    def _category_html(self, category: Category) -> str:
         language = current_language()
         risks = "; ".join(
             f"SDG {s.sdg}: {s.text(language)}" for s in category.suggestions if s.kind.value == "risk"

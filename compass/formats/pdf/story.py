@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -25,7 +26,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from compass.core.session import CriterionType, SessionSnapshot
 from compass.formats.pdf.styles import BOLD, FONT, RULE, ZEBRA, styles
-from compass.formats.pdf.templates import body_pages
+from compass.formats.pdf.templates import HeadingParagraph, body_pages
 from compass.formatting import format_day, format_number
 from compass.i18n import N_, speaking, translate_in
 from compass.method.priority_score import priority_score, score_explanation
@@ -93,8 +94,7 @@ class _Story:
         return Paragraph(content, self.st[style])
 
     def heading(self, title: str, level: int = 0) -> None:
-        paragraph = self.p(escape(title), "h1" if level == 0 else "h2")
-        paragraph.outline_level = level  # picked up for the contents and bookmarks
+        paragraph = HeadingParagraph(escape(title), self.st["h1" if level == 0 else "h2"], level)
         if level == 0:
             self.flow.append(CondPageBreak(60 * mm))
         self.flow.append(paragraph)
@@ -106,7 +106,7 @@ class _Story:
         ]
         # splitInRow: a cell taller than a page (a long scope) continues on the next page
         table = Table(cells, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1)
-        style = [
+        style: list[Any] = [
             ("FONTNAME", (0, 0), (-1, -1), FONT),  # reportlab's table default is Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
@@ -302,7 +302,9 @@ class _Story:
                 ),
                 Decimal(0),
             )
-            weights = tr(WEIGHTS).format(total=self.number(total), limit=self.number(s.quality_weight_pct))
+            weights = tr(WEIGHTS).format(
+                total=self.number(Decimal(total)), limit=self.number(s.quality_weight_pct)
+            )
             self.flow.append(self.p(escape(weights), "small"))
 
     def indicators(self) -> None:

@@ -28,17 +28,20 @@ class NumberedCanvas(Canvas):
 
     def showPage(self) -> None:  # noqa: N802 - reportlab API
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        # reportlab's own start of a fresh page (no public API); the two-pass build of issue 12
+        # replaces this replaying canvas.
+        self._startPage()  # type: ignore[attr-defined]
 
     def save(self) -> None:
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
-            if self._pageNumber > 1:  # the cover carries no number
+            page = self.getPageNumber()
+            if page > 1:  # the cover carries no number
                 self.setFont(FONT, 8)
                 self.setFillColor(MUTED)
                 self.drawRightString(
-                    A4[0] - MARGIN, 12 * mm, self.page_label.format(page=self._pageNumber, pages=total)
+                    A4[0] - MARGIN, 12 * mm, self.page_label.format(page=page, pages=total)
                 )
             super().showPage()
         super().save()
@@ -58,6 +61,7 @@ class StrategyDocTemplate(BaseDocTemplate):
             **kwargs,
         )
         self._header = header
+        self._sections = 0
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         cover = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="cover")
         self.addPageTemplates(
@@ -73,15 +77,28 @@ class StrategyDocTemplate(BaseDocTemplate):
         canvas.line(self.leftMargin, A4[1] - 16 * mm, A4[0] - self.rightMargin, A4[1] - 16 * mm)
         canvas.restoreState()
 
+    def beforeDocument(self) -> None:  # noqa: N802 - reportlab API
+        # Every pass of multiBuild numbers the sections anew, so the contents' keys settle.
+        self._sections = 0
+
     def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 - reportlab API
         """Section headings go into the contents and the PDF outline (bookmarks)."""
-        if isinstance(flowable, Paragraph) and getattr(flowable, "outline_level", None) is not None:
+        if isinstance(flowable, HeadingParagraph):
             level = flowable.outline_level
             text = flowable.getPlainText()
-            key = f"section-{self.seq.nextf('section')}"
+            self._sections += 1
+            key = f"section-{self._sections}"
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(text, key, level=level, closed=False)
             self.notify("TOCEntry", (level, text, self.page, key))
+
+
+class HeadingParagraph(Paragraph):
+    """A section heading: it goes into the contents and the PDF outline at ``outline_level``."""
+
+    def __init__(self, text: str, style: Any, outline_level: int) -> None:
+        super().__init__(text, style)
+        self.outline_level = outline_level
 
 
 def body_pages() -> NextPageTemplate:

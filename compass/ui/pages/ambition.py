@@ -5,7 +5,7 @@ into the tender. The procedure's rules are enforced by the services and shown be
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from compass.core.session import AmbitionLevel, Collection, SessionSnapshot
 from compass.formatting import format_number, parse_number
@@ -174,17 +174,20 @@ class AmbitionPage(StepPage):
             box.clear_new()
 
     def _on_change_requested(self, criterion_id: int, field: str, old: object, new: object) -> None:
-        if not self.run(
-            UpdateItemCommand(
-                self.service(),
-                self.session_id,
-                Collection.CRITERIA,
-                criterion_id,
-                field,
-                old,
-                new,
-                _("Edit criterion"),
+        if (
+            not self.run(
+                UpdateItemCommand(
+                    self.service(),
+                    self.session_id,
+                    Collection.CRITERIA,
+                    criterion_id,
+                    field,
+                    old,
+                    new,
+                    _("Edit criterion"),
+                )
             )
+            and self.snapshot is not None
         ):
             self.load(self.snapshot)  # the refused value goes back to what is stored
 
@@ -231,5 +234,5 @@ class AmbitionPage(StepPage):
         )
         self.run_showing_problems(command, {"quality_weight_pct": self.quality_field})
 
-    def level_box(self, sdg: int):  # type: ignore[no-untyped-def]
+    def level_box(self, sdg: int) -> QComboBox:
         return self.boxes[sdg].level

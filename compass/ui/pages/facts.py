@@ -103,47 +103,49 @@ class FactsPage(StepPage):
             editor.editingFinished.connect(self.flush)
             return editor
         if name in TEXT_FIELDS:
-            editor = QPlainTextEdit()
-            editor.setTabChangesFocus(True)
-            editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 4 + 12)
-            editor.textChanged.connect(lambda n=name: self._schedule_text(n))
-            return editor
+            text_edit = QPlainTextEdit()
+            text_edit.setTabChangesFocus(True)
+            text_edit.setFixedHeight(text_edit.fontMetrics().lineSpacing() * 4 + 12)
+            text_edit.textChanged.connect(lambda n=name: self._schedule_text(n))
+            return text_edit
         if name == "category":
-            editor = CategoryComboBox(self.context.reference)
-            editor.currentTextChanged.connect(lambda _text: self._schedule("category"))
-            editor.lineEdit().editingFinished.connect(self.flush)
-            return editor
+            category_box = CategoryComboBox(self.context.reference)
+            category_box.currentTextChanged.connect(lambda _text: self._schedule("category"))
+            category_line = category_box.lineEdit()
+            assert category_line is not None  # the category box is editable
+            category_line.editingFinished.connect(self.flush)
+            return category_box
         if name == "profile":
-            editor = ProfileComboBox()
-            editor.activated.connect(lambda _index: self._on_profile_chosen())
-            return editor
+            profile_box = ProfileComboBox()
+            profile_box.activated.connect(lambda _index: self._on_profile_chosen())
+            return profile_box
         if name == "procedure":
-            editor = QComboBox()
+            procedure_box = QComboBox()
             for procedure in Procedure:
-                editor.addItem(procedure.label(), procedure.value)  # Qt turns str enums into str
-            editor.activated.connect(lambda _index: self._save_now("procedure"))
-            return editor
+                procedure_box.addItem(procedure.label(), procedure.value)  # Qt turns str enums into str
+            procedure_box.activated.connect(lambda _index: self._save_now("procedure"))
+            return procedure_box
         if name == "innovation_pilot":
-            editor = QCheckBox()
-            editor.toggled.connect(lambda _on: self._save_now("innovation_pilot"))
-            return editor
+            pilot_box = QCheckBox()
+            pilot_box.toggled.connect(lambda _on: self._save_now("innovation_pilot"))
+            return pilot_box
         if name == "contract_value_eur":
-            editor = QLineEdit()
-            editor.setMaxLength(40)
-            editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            editor.setMaximumWidth(editor.fontMetrics().horizontalAdvance("0") * 24)
-            editor.textChanged.connect(lambda _text: self._schedule("contract_value_eur"))
-            editor.editingFinished.connect(self.flush)
-            return editor
+            value_edit = QLineEdit()
+            value_edit.setMaxLength(40)
+            value_edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value_edit.setMaximumWidth(value_edit.fontMetrics().horizontalAdvance("0") * 24)
+            value_edit.textChanged.connect(lambda _text: self._schedule("contract_value_eur"))
+            value_edit.editingFinished.connect(self.flush)
+            return value_edit
         if name == "publication_date":
-            editor = QDateEdit()
-            editor.setCalendarPopup(True)
-            editor.setMinimumDate(NO_DATE)
-            editor.setDate(NO_DATE)
-            editor.setMaximumWidth(editor.fontMetrics().horizontalAdvance("0") * 24)
-            editor.dateChanged.connect(lambda _date: self._schedule("publication_date"))
-            editor.editingFinished.connect(self.flush)
-            return editor
+            date_edit = QDateEdit()
+            date_edit.setCalendarPopup(True)
+            date_edit.setMinimumDate(NO_DATE)
+            date_edit.setDate(NO_DATE)
+            date_edit.setMaximumWidth(date_edit.fontMetrics().horizontalAdvance("0") * 24)
+            date_edit.dateChanged.connect(lambda _date: self._schedule("publication_date"))
+            date_edit.editingFinished.connect(self.flush)
+            return date_edit
         raise KeyError(name)
 
     def retranslate_ui(self) -> None:
@@ -169,11 +171,11 @@ class FactsPage(StepPage):
         procedure_box = self._editors["procedure"]
         assert isinstance(procedure_box, QComboBox)
         for index in range(procedure_box.count()):
-            procedure_box.setItemText(index, Procedure(procedure_box.itemData(index)).label())
+            procedure_box.setItemText(index, Procedure(str(procedure_box.itemData(index))).label())
         reference = self.context.reference
         explain_choices(
             procedure_box,
-            lambda code: reference.procedure_rules(Procedure(code)).description(current_language()),
+            lambda code: reference.procedure_rules(Procedure(str(code))).description(current_language()),
         )
         pilot = self._editors["innovation_pilot"]
         assert isinstance(pilot, QCheckBox)

@@ -243,8 +243,8 @@ class IndicatorsPage(StepPage):
             self.service(), self.session_id, Collection.INDICATORS, values, _("Add indicator")
         )
         if unreadable:
-            for field in self.fields.values():
-                field.show_problem(None)
+            for shown in self.fields.values():
+                shown.show_problem(None)
             for problem in unreadable:
                 self.fields[problem.field].show_problem(problem.message)
             return

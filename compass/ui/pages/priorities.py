@@ -75,6 +75,16 @@ class PrioritiesPage(StepPage):
         self.setFocusProxy(self.table)
         self.retranslate_ui()
 
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.table.item(row, column)
+        assert item is not None  # every cell is made with its row
+        return item
+
+    def _header(self, column: int) -> QTableWidgetItem:
+        item = self.table.horizontalHeaderItem(column)
+        assert item is not None  # set by setHorizontalHeaderLabels
+        return item
+
     def retranslate_ui(self) -> None:
         self._title.setText(_("Prioritise - highest impact"))
         self._intro.setText(
@@ -100,12 +110,12 @@ class PrioritiesPage(StepPage):
                 _("Priority"),
             ]
         )
-        self.table.horizontalHeaderItem(self.URGENCY).setToolTip(_urgency_help())
-        self.table.horizontalHeaderItem(self.FOCUS).setToolTip(
+        self._header(self.URGENCY).setToolTip(_urgency_help())
+        self._header(self.FOCUS).setToolTip(
             _("Whether the organisation profile names this SDG as a focus SDG.")
         )
-        self.table.horizontalHeaderItem(self.VOTES).setToolTip(_votes_help())
-        self.table.horizontalHeaderItem(self.PRIORITY).setToolTip(_priority_help())
+        self._header(self.VOTES).setToolTip(_votes_help())
+        self._header(self.PRIORITY).setToolTip(_priority_help())
         self.table.setAccessibleName(_("Inventoried SDGs"))
         self.formula.setText(score_explanation())
         self.links.retranslate_ui()
@@ -143,10 +153,10 @@ class PrioritiesPage(StepPage):
         for row, sdg in enumerate(order):
             priority = snapshot.priority_for(sdg)
             focus = snapshot.profile.focus_for(sdg) if snapshot.profile else None
-            self.table.item(row, self.ENTRIES).setText(
+            self._cell(row, self.ENTRIES).setText(
                 f"{tally[sdg, EntryKind.RISK]} / {tally[sdg, EntryKind.OPPORTUNITY]}"
             )
-            focus_cell = self.table.item(row, self.FOCUS)
+            focus_cell = self._cell(row, self.FOCUS)
             focus_cell.setText(_("yes") if focus else ("\u2013" if snapshot.profile else "?"))
             focus_cell.setToolTip(
                 focus.reason
@@ -158,11 +168,11 @@ class PrioritiesPage(StepPage):
                 )
             )
             names = self._initiatives(snapshot, sdg)
-            initiatives = self.table.item(row, self.INITIATIVES)
+            initiatives = self._cell(row, self.INITIATIVES)
             initiatives.setText(str(len(names)))
             initiatives.setToolTip("\n".join(names))
             score = scores[sdg]
-            score_cell = self.table.item(row, self.SCORE)
+            score_cell = self._cell(row, self.SCORE)
             score_cell.setText(str(score.total))
             score_cell.setToolTip(
                 _("focus {focus} + urgency {urgency} + initiatives {initiatives} + votes {votes}").format(
@@ -176,7 +186,7 @@ class PrioritiesPage(StepPage):
             ):
                 box.blockSignals(True)
                 if isinstance(box, QCheckBox):
-                    box.setChecked(value)
+                    box.setChecked(bool(value))
                 else:
                     box.setValue(value)
                 box.blockSignals(False)
@@ -210,7 +220,11 @@ class PrioritiesPage(StepPage):
             )
             name.setToolTip(
                 sdg.description(language)
-                + (f"\n{URGENT_MARK} {hint(language)} ({urgency.source(language)})" if hint else "")
+                + (
+                    f"\n{URGENT_MARK} {hint(language)} ({urgency.source(language)})"
+                    if hint and urgency
+                    else ""
+                )
             )
             self.table.setItem(row, self.SDG, name)
             for column in (self.ENTRIES, self.FOCUS, self.INITIATIVES, self.SCORE):

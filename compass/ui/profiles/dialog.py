@@ -140,7 +140,12 @@ class ProfilesDialog(QDialog):
             return
         edited = self._edit(self._profiles.get_profile(profile_id))
         if edited is not None:
-            self._attempt(lambda: (self._profiles.update_profile(profile_id, edited), profile_id)[1])
+
+            def update() -> int:
+                self._profiles.update_profile(profile_id, edited)
+                return profile_id
+
+            self._attempt(update)
 
     def duplicate_selected(self) -> None:
         profile_id = self.selected_id()

@@ -292,7 +292,7 @@ class ProfileEditorDialog(QDialog):
         self.initiatives_problem.clear()
         for row in range(self.initiatives.rowCount()):
             cells = [
-                self.initiatives.item(row, c).text().strip() if self.initiatives.item(row, c) else ""
+                item.text().strip() if (item := self.initiatives.item(row, c)) is not None else ""
                 for c in range(3)
             ]
             if not any(cells):

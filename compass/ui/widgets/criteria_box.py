@@ -177,7 +177,8 @@ class CriteriaBox(QGroupBox):
                 ).format(count=len(criteria))
             )
         if not self.new_text.text():  # suggest the type that fits the chosen level
-            self.new_type.set_current(_TYPE_FOR_LEVEL.get(level, CriterionType.MINIMUM_REQUIREMENT))
+            fitting = _TYPE_FOR_LEVEL.get(level) if level is not None else None
+            self.new_type.set_current(fitting or CriterionType.MINIMUM_REQUIREMENT)
         self.hint.setText("\n".join(notes))
         self.hint.setVisible(bool(notes))
         self.remove_button.setEnabled(bool(criteria))

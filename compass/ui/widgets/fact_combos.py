@@ -23,7 +23,9 @@ class CategoryComboBox(QComboBox):
         self._reference = reference
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.lineEdit().setMaxLength(SHORT_TEXT_MAX_LENGTH)
+        line = self.lineEdit()
+        assert line is not None  # editable
+        line.setMaxLength(SHORT_TEXT_MAX_LENGTH)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -15,7 +15,7 @@ def focusable_in(container: QWidget) -> list[QWidget]:
     found: list[QWidget] = []
     widget = container.nextInFocusChain()
     seen = 0
-    while widget is not container and seen < 10_000:
+    while widget is not None and widget is not container and seen < 10_000:
         seen += 1
         if container.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             found.append(widget)

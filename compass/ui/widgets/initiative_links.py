@@ -58,7 +58,9 @@ class InitiativeLinks(QWidget):
         self.sdg.setAccessibleName(_("SDG of the initiative"))
         self.sdg.retranslate()
         self.initiative.setAccessibleName(_("Local initiative"))
-        self.initiative.lineEdit().setPlaceholderText(_("pick from the profile or type a name"))
+        line = self.initiative.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(_("pick from the profile or type a name"))
         self.link_button.setText(_("&Link"))
         self.link_button.setToolTip(_("Link the initiative to the SDG; it adds to the SDG's score"))
         self.unlink_button.setText(_("Unlink"))

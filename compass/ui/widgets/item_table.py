@@ -53,8 +53,9 @@ class ItemTable(FittedTable):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 cell.setData(Qt.ItemDataRole.UserRole, item_id)
-                if column == 0 and icons and icons[row] is not None:
-                    cell.setIcon(icons[row])
+                icon = icons[row] if column == 0 and icons else None
+                if icon is not None:
+                    cell.setIcon(icon)
                 self.setItem(row, column, cell)
             if item_id == selected:
                 self.selectRow(row)
