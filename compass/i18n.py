@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from compass.paths import resource_path, user_cache_dir
@@ -114,17 +112,6 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:
     """Marks a string for extraction; it is translated later, where it is shown."""
     return message
-
-
-@contextmanager
-def speaking(language: str) -> Iterator[None]:
-    """Messages in ``language`` for the duration (a document in another language than the UI)."""
-    previous = current_language()
-    set_language(language)
-    try:
-        yield
-    finally:
-        set_language(previous)
 
 
 def ngettext_in(language: str, singular: str, plural: str, n: int) -> str:

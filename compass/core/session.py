@@ -6,8 +6,9 @@ and the session list line in ``compass.core.listing``; both are re-exported here
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from compass.core.codes import (
     LONG_TEXT_MAX_LENGTH,
@@ -28,9 +29,8 @@ from compass.core.codes import (
 )
 from compass.core.listing import SessionSummary
 
-if TYPE_CHECKING:  # only annotations: importing decimal costs start-up time
+if TYPE_CHECKING:  # only annotations: importing datetime costs start-up time
     import datetime as dt
-    from decimal import Decimal
 
     from compass.core.profile import OrganisationProfile
 
@@ -42,13 +42,54 @@ __all__ = [
 ]  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Problem:
-    """Why something is invalid or incomplete: a stable code, the field it belongs to, a message."""
+    """Why something is invalid or incomplete: a stable code, the field it belongs to, and the words
+    of its one message as an untranslated template (marked with ``N_``) with its parameters.
+
+    The words are made where the problem is shown, in that place's language: ``message`` in the
+    language the app speaks, ``message_in(language)`` for a document in another one. Nothing here
+    depends on a module-wide language switch, so a document can be made on a worker thread.
+    """
 
     code: str
     field: str
-    message: str
+    template: str
+    params: tuple[tuple[str, Any], ...]
+
+    def __init__(self, code: str, field: str, template: str, /, **params: Any) -> None:
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "field", field)
+        object.__setattr__(self, "template", template)
+        object.__setattr__(self, "params", tuple(sorted(params.items())))
+
+    @property
+    def message(self) -> str:
+        from compass.i18n import current_language
+
+        return self.message_in(current_language())
+
+    def message_in(self, language: str) -> str:
+        from compass.i18n import translate_in
+
+        return translate_in(language, self.template).format(
+            **{name: _in_words(value, language) for name, value in self.params}
+        )
+
+    def at(self, field: str) -> Problem:
+        """The same problem, placed at another field (an importer prefixes the path in the file)."""
+        return Problem(self.code, field, self.template, **dict(self.params))
+
+
+def _in_words(value: Any, language: str) -> Any:
+    """A parameter as the message shows it: codes by their label, numbers as the language writes them."""
+    if isinstance(value, LabelledEnum):
+        return value.label_in(language)
+    if isinstance(value, Decimal):
+        from compass.formatting import format_number
+
+        return format_number(value, language)
+    return value
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from compass.core.profile import (
     profile_to_document,
 )
 from compass.core.session import Problem
-from compass.i18n import _
+from compass.i18n import N_
 from compass.paths import resource_path
 
 
@@ -36,7 +36,10 @@ def validate_profile_document(document: Any, known_criteria: set[str]) -> list[P
     schema = json.loads(resource_path("schema", "profile.schema.json").read_text(encoding="utf-8"))
     problems = [
         Problem(
-            "schema", "/".join(str(p) for p in error.absolute_path) or "document", schema_message(error)
+            "schema",
+            "/".join(str(p) for p in error.absolute_path) or "document",
+            "{detail}",
+            detail=schema_message(error),
         )
         for error in sorted(Draft202012Validator(schema).iter_errors(document), key=str)
     ]
@@ -45,7 +48,7 @@ def validate_profile_document(document: Any, known_criteria: set[str]) -> list[P
     minimum, maximum = (_decimal(document["social_return_pct"][k]) for k in ("min", "max"))
     if minimum is not None and maximum is not None and minimum > maximum:
         problems.append(
-            Problem("range", "social_return_pct", _("The Social Return minimum is above the maximum."))
+            Problem("range", "social_return_pct", N_("The Social Return minimum is above the maximum."))
         )
     for requirement in document["standard_requirements"]:
         if requirement not in known_criteria:
@@ -53,13 +56,14 @@ def validate_profile_document(document: Any, known_criteria: set[str]) -> list[P
                 Problem(
                     "unknown_criterion",
                     "standard_requirements",
-                    _("Unknown catalogue criterion: {id}").format(id=requirement),
+                    N_("Unknown catalogue criterion: {id}"),
+                    id=requirement,
                 )
             )
     own_ids = [c["id"] for c in document["own_criteria"]]
     for duplicate in sorted({i for i in own_ids if own_ids.count(i) > 1 or i in known_criteria}):
         problems.append(
-            Problem("duplicate_id", "own_criteria", _("The id {id} is used twice.").format(id=duplicate))
+            Problem("duplicate_id", "own_criteria", N_("The id {id} is used twice."), id=duplicate)
         )
     return problems
 
@@ -67,25 +71,27 @@ def validate_profile_document(document: Any, known_criteria: set[str]) -> list[P
 def read_profile_file(data: bytes, known_criteria: set[str]) -> OrganisationProfile:
     """Parse and check an exported profile file; raises ``ValidationError`` listing every problem."""
     if len(data) > MAX_PROFILE_FILE_BYTES:
-        raise ValidationError([Problem("too_large", "file", _("The file is larger than 5 MB."))])
+        raise ValidationError([Problem("too_large", "file", N_("The file is larger than 5 MB."))])
     try:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ValidationError(
-            [Problem("not_json", "file", _("The file is not JSON: {detail}").format(detail=error))]
+            [Problem("not_json", "file", N_("The file is not JSON: {detail}"), detail=error)]
         ) from error
     if not isinstance(document, dict) or document.get("format") != PROFILE_FORMAT:
-        raise ValidationError([Problem("format", "format", _("The file is not an organisation profile."))])
+        raise ValidationError([Problem("format", "format", N_("The file is not an organisation profile."))])
     if document.get("version") != PROFILE_VERSION:
         raise ValidationError(
             [
                 Problem(
                     "version",
                     "version",
-                    _(
+                    N_(
                         "Profile format version {version} is not supported; "
                         "this app reads version {supported}."
-                    ).format(version=document.get("version"), supported=PROFILE_VERSION),
+                    ),
+                    version=document.get("version"),
+                    supported=PROFILE_VERSION,
                 )
             ]
         )

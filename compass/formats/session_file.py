@@ -27,7 +27,7 @@ from compass.core.session import (
     SessionStatus,
 )
 from compass.formats.schema_messages import schema_message
-from compass.i18n import _
+from compass.i18n import N_
 from compass.method.criteria import award_procedures, criterion_rule_problems
 from compass.method.fields import (
     validate_communication_item,
@@ -183,8 +183,8 @@ class _Reader:
         self.reference, self.award_procedures = reference, allowing_award
         self.problems: list[Problem] = []
 
-    def problem(self, path: str, message: str, code: str = "invalid") -> None:
-        self.problems.append(Problem(code, path, message))
+    def problem(self, path: str, template: str, code: str = "invalid", **params: Any) -> None:
+        self.problems.append(Problem(code, path, template, **params))
 
     def decimal(self, value: str | None, path: str) -> Decimal | None:
         if value is None:
@@ -192,7 +192,7 @@ class _Reader:
         try:
             number = Decimal(value)
         except InvalidOperation:
-            self.problem(path, _("Not a number: {value}").format(value=value))
+            self.problem(path, N_("Not a number: {value}"), value=value)
             return None
         return number
 
@@ -202,12 +202,12 @@ class _Reader:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            self.problem(path, _("Not a date: {value}").format(value=value))
+            self.problem(path, N_("Not a date: {value}"), value=value)
             return None
 
     def check(self, problems: list[Problem], prefix: str) -> None:
         for problem in problems:
-            self.problems.append(Problem(problem.code, f"{prefix}/{problem.field}", problem.message))
+            self.problems.append(problem.at(f"{prefix}/{problem.field}"))
 
 
 def _schema_problems(document: Any) -> list[Problem]:
@@ -216,7 +216,10 @@ def _schema_problems(document: Any) -> list[Problem]:
     schema = json.loads(resource_path("schema", "session.schema.json").read_text(encoding="utf-8"))
     return [
         Problem(
-            "schema", "/".join(str(p) for p in error.absolute_path) or "document", schema_message(error)
+            "schema",
+            "/".join(str(p) for p in error.absolute_path) or "document",
+            "{detail}",  # put into words by schema_message, in the language of whoever imports
+            detail=schema_message(error),
         )
         for error in sorted(
             Draft202012Validator(schema).iter_errors(document),
@@ -228,25 +231,27 @@ def _schema_problems(document: Any) -> list[Problem]:
 def read_session_file(data: bytes, reference: ReferenceData) -> SessionImport:
     """Check an exchange file completely; raises ``ValidationError`` listing every problem."""
     if len(data) > MAX_FILE_BYTES:
-        raise ValidationError([Problem("too_large", "file", _("The file is larger than 5 MB."))])
+        raise ValidationError([Problem("too_large", "file", N_("The file is larger than 5 MB."))])
     try:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ValidationError(
-            [Problem("not_json", "file", _("The file is not JSON: {detail}").format(detail=error))]
+            [Problem("not_json", "file", N_("The file is not JSON: {detail}"), detail=error)]
         ) from error
     if not isinstance(document, dict) or document.get("format") != SESSION_FORMAT:
-        raise ValidationError([Problem("format", "format", _("The file is not a compass session."))])
+        raise ValidationError([Problem("format", "format", N_("The file is not a compass session."))])
     if document.get("version") != SESSION_VERSION:
         raise ValidationError(
             [
                 Problem(
                     "version",
                     "version",
-                    _(
+                    N_(
                         "Session format version {version} is not supported; this app reads version "
                         "{supported}."
-                    ).format(version=document.get("version"), supported=SESSION_VERSION),
+                    ),
+                    version=document.get("version"),
+                    supported=SESSION_VERSION,
                 )
             ]
         )
@@ -300,8 +305,9 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
         if values["suggestion_id"] and values["suggestion_id"] not in known_suggestions:
             r.problem(
                 f"inventory/{n}/suggestion_id",
-                _("Unknown suggestion: {id}").format(id=values["suggestion_id"]),
+                N_("Unknown suggestion: {id}"),
                 "unknown_reference",
+                id=values["suggestion_id"],
             )
         inventory.append(values)
     priorities = [
@@ -358,8 +364,9 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
         if values["catalogue_id"] and values["catalogue_id"] not in known_criteria:
             r.problem(
                 f"criteria/{n}/catalogue_id",
-                _("Unknown catalogue criterion: {id}").format(id=values["catalogue_id"]),
+                N_("Unknown catalogue criterion: {id}"),
                 "unknown_reference",
+                id=values["catalogue_id"],
             )
         criteria.append(values)
     known_indicators = {i.id for i in r.reference.indicators}
@@ -388,14 +395,15 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
         if values["catalogue_id"] and values["catalogue_id"] not in known_indicators:
             r.problem(
                 f"{path}/catalogue_id",
-                _("Unknown catalogue indicator: {id}").format(id=values["catalogue_id"]),
+                N_("Unknown catalogue indicator: {id}"),
                 "unknown_reference",
+                id=values["catalogue_id"],
             )
         measurements = []
         for m, raw_measurement in enumerate(item.get("measurements", [])):
             value = r.decimal(raw_measurement["value"], f"{path}/measurements/{m}/value")
             if value is not None and kind is IndicatorKind.QUANTITATIVE and value < 0:
-                r.problem(f"{path}/measurements/{m}/value", _("A quantity cannot be negative."))
+                r.problem(f"{path}/measurements/{m}/value", N_("A quantity cannot be negative."))
             measurements.append(
                 {
                     "value": value,

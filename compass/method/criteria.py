@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from compass.core.session import CriterionType, Problem, Procedure
-from compass.i18n import _
+from compass.i18n import N_
 from compass.reference.types import ReferenceData
 
 PROPORTIONAL_CRITERIA_PER_SDG = 5
@@ -38,15 +38,16 @@ def criterion_rule_problems(
                 Problem(
                     "award_not_allowed",
                     "criterion_type",
-                    _(
+                    N_(
                         "A {procedure} procedure has no award criteria: make it a requirement or a "
                         "contract condition."
-                    ).format(procedure=procedure.label()),
+                    ),
+                    procedure=procedure,
                 )
             )
         if weight is None:
             problems.append(
-                Problem("weight_required", "weight_pct", _("Give the award criterion a weight in %."))
+                Problem("weight_required", "weight_pct", N_("Give the award criterion a weight in %."))
             )
         else:
             total = sum(other_award_weights, Decimal(0)) + Decimal(weight)
@@ -55,18 +56,16 @@ def criterion_rule_problems(
                     Problem(
                         "weights_exceed",
                         "weight_pct",
-                        _(
+                        N_(
                             "All award weights together would be {total} %, more than the quality weight "
                             "of {limit} %."
-                        ).format(total=_plain(total), limit=_plain(quality_weight_pct)),
+                        ),
+                        total=total,
+                        limit=quality_weight_pct,
                     )
                 )
     elif weight is not None:
         problems.append(
-            Problem("weight_only_award", "weight_pct", _("Only award criteria carry a weight."))
+            Problem("weight_only_award", "weight_pct", N_("Only award criteria carry a weight."))
         )
     return problems
-
-
-def _plain(value: Decimal) -> str:
-    return format(value.normalize(), "f")

@@ -19,7 +19,7 @@ from compass.core.session import (
     Problem,
     Procedure,
 )
-from compass.i18n import _
+from compass.i18n import N_
 
 MAX_CONTRACT_VALUE_EUR = Decimal("1000000000000")  # EUR 1 trillion: beyond any public contract
 LONG_TEXT_FACTS = frozenset({"materials", "scope"})
@@ -29,13 +29,15 @@ def _too_long(field: str, value: str, limit: int) -> Problem:
     return Problem(
         "too_long",
         field,
-        _("At most {limit} characters (now {length}).").format(limit=limit, length=len(value)),
+        N_("At most {limit} characters (now {length})."),
+        limit=limit,
+        length=len(value),
     )
 
 
 def validate_title(title: Any) -> list[Problem]:
     if not isinstance(title, str) or not title.strip():
-        return [Problem("title_required", "title", _("Enter a title for the tender."))]
+        return [Problem("title_required", "title", N_("Enter a title for the tender."))]
     if len(title) > TITLE_MAX_LENGTH:
         return [_too_long("title", title, TITLE_MAX_LENGTH)]
     return []
@@ -45,15 +47,15 @@ def validate_contract_value(value: Any) -> list[Problem]:
     if value is None:
         return []
     if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        return [Problem("value_not_number", "contract_value_eur", _("Enter an amount in euros."))]
+        return [Problem("value_not_number", "contract_value_eur", N_("Enter an amount in euros."))]
     if not Decimal(value).is_finite():
-        return [Problem("value_not_number", "contract_value_eur", _("Enter an amount in euros."))]
+        return [Problem("value_not_number", "contract_value_eur", N_("Enter an amount in euros."))]
     if value < 0:
         return [
             Problem(
                 "value_negative",
                 "contract_value_eur",
-                _("The contract value cannot be negative."),
+                N_("The contract value cannot be negative."),
             )
         ]
     if value > MAX_CONTRACT_VALUE_EUR:
@@ -61,7 +63,7 @@ def validate_contract_value(value: Any) -> list[Problem]:
             Problem(
                 "value_too_large",
                 "contract_value_eur",
-                _("The contract value is implausibly large; check the number of digits."),
+                N_("The contract value is implausibly large; check the number of digits."),
             )
         ]
     return []
@@ -79,13 +81,13 @@ def validate_fact_changes(changes: Mapping[str, Any]) -> list[Problem]:
             problems += validate_contract_value(value)
         elif name == "procedure":
             if not isinstance(value, Procedure):
-                problems.append(Problem("procedure", name, _("Choose a procedure type.")))
+                problems.append(Problem("procedure", name, N_("Choose a procedure type.")))
         elif name == "innovation_pilot":
             if not isinstance(value, bool):
                 raise TypeError("innovation_pilot must be a bool")
         elif name == "publication_date":
             if value is not None and not isinstance(value, dt.date):
-                problems.append(Problem("date", name, _("Enter a valid date.")))
+                problems.append(Problem("date", name, N_("Enter a valid date.")))
         else:
             limit = LONG_TEXT_MAX_LENGTH if name in LONG_TEXT_FACTS else SHORT_TEXT_MAX_LENGTH
             if not isinstance(value, str):
@@ -97,20 +99,20 @@ def validate_fact_changes(changes: Mapping[str, Any]) -> list[Problem]:
 
 def validate_sdg(sdg: Any, field: str = "sdg") -> list[Problem]:
     if isinstance(sdg, bool) or not isinstance(sdg, int) or sdg not in SDG_NUMBERS:
-        return [Problem("sdg_unknown", field, _("Choose an SDG from 1 to 17."))]
+        return [Problem("sdg_unknown", field, N_("Choose an SDG from 1 to 17."))]
     return []
 
 
 def validate_inventory_entry(values: Mapping[str, Any]) -> list[Problem]:
     problems = validate_sdg(values.get("sdg"))
     if not isinstance(values.get("kind"), EntryKind):
-        problems.append(Problem("kind", "kind", _("Choose risk or opportunity.")))
+        problems.append(Problem("kind", "kind", N_("Choose risk or opportunity.")))
     if not isinstance(values.get("source"), EntrySource):
-        problems.append(Problem("source", "source", _("Choose where it arises.")))
+        problems.append(Problem("source", "source", N_("Choose where it arises.")))
     description = values.get("description", "")
     if not isinstance(description, str) or not description.strip():
         problems.append(
-            Problem("description_required", "description", _("Describe the risk or opportunity."))
+            Problem("description_required", "description", N_("Describe the risk or opportunity."))
         )
     elif len(description) > LONG_TEXT_MAX_LENGTH:
         problems.append(_too_long("description", description, LONG_TEXT_MAX_LENGTH))
@@ -121,14 +123,15 @@ def validate_urgency(urgency: Any) -> list[Problem]:
     if urgency is None:
         return []
     if isinstance(urgency, bool) or not isinstance(urgency, int) or not 1 <= urgency <= 5:
-        return [Problem("urgency", "urgency", _("Urgency is a number from 1 to 5."))]
+        return [Problem("urgency", "urgency", N_("Urgency is a number from 1 to 5."))]
     return []
 
 
-def validate_required_text(values: Mapping[str, Any], field: str, message: str) -> list[Problem]:
+def validate_required_text(values: Mapping[str, Any], field: str, template: str) -> list[Problem]:
+    """``template`` is the untranslated message (``N_``) for an empty field."""
     value = values.get(field, "")
     if not isinstance(value, str) or not value.strip():
-        return [Problem(f"{field}_required", field, message)]
+        return [Problem(f"{field}_required", field, template)]
     if len(value) > LONG_TEXT_MAX_LENGTH:
         return [_too_long(field, value, LONG_TEXT_MAX_LENGTH)]
     return []
@@ -147,7 +150,7 @@ def validate_percentage(value: Any, field: str) -> list[Problem]:
     if value is None:
         return []
     if isinstance(value, bool) or not isinstance(value, Decimal | int) or not 0 <= value <= 100:
-        return [Problem("percentage", field, _("Enter a percentage from 0 to 100."))]
+        return [Problem("percentage", field, N_("Enter a percentage from 0 to 100."))]
     return []
 
 
@@ -156,8 +159,8 @@ def validate_criterion(values: Mapping[str, Any]) -> list[Problem]:
 
     problems = validate_sdg(values.get("sdg"))
     if not isinstance(values.get("criterion_type"), CriterionType):
-        problems.append(Problem("criterion_type", "criterion_type", _("Choose a criterion type.")))
-    problems += validate_required_text(values, "text", _("Write the criterion."))
+        problems.append(Problem("criterion_type", "criterion_type", N_("Choose a criterion type.")))
+    problems += validate_required_text(values, "text", N_("Write the criterion."))
     problems += validate_percentage(values.get("weight_pct"), "weight_pct")
     return problems
 
@@ -168,31 +171,31 @@ def validate_indicator(values: Mapping[str, Any]) -> list[Problem]:
     problems = validate_sdg(values.get("sdg"))
     kind = values.get("kind")
     if not isinstance(kind, IndicatorKind):
-        problems.append(Problem("kind", "kind", _("Choose quantitative or qualitative.")))
-    problems += validate_required_text(values, "name", _("Name the indicator."))
+        problems.append(Problem("kind", "kind", N_("Choose quantitative or qualitative.")))
+    problems += validate_required_text(values, "name", N_("Name the indicator."))
     numbers = {}
     for name in ("baseline", "target"):
         value = values.get(name)
         if value is not None and (not isinstance(value, Decimal | int) or isinstance(value, bool)):
-            problems.append(Problem("number", name, _("Enter a number.")))
+            problems.append(Problem("number", name, N_("Enter a number.")))
         elif value is not None:
             numbers[name] = Decimal(value)
     if kind is IndicatorKind.QUANTITATIVE:
         unit = str(values.get("unit") or "").strip()
         for name, value in numbers.items():
             if value < 0:
-                problems.append(Problem("negative", name, _("A quantity cannot be negative.")))
+                problems.append(Problem("negative", name, N_("A quantity cannot be negative.")))
             elif unit == "%" and value > 100:
-                problems.append(Problem("percentage", name, _("A percentage is at most 100.")))
+                problems.append(Problem("percentage", name, N_("A percentage is at most 100.")))
         if "baseline" in numbers and "target" in numbers and numbers["baseline"] == numbers["target"]:
             problems.append(
-                Problem("target_equals_baseline", "target", _("The target must differ from the baseline."))
+                Problem("target_equals_baseline", "target", N_("The target must differ from the baseline."))
             )
         if not unit:
-            problems.append(Problem("unit_required", "unit", _("Give the unit, e.g. kg CO₂ or %.")))
+            problems.append(Problem("unit_required", "unit", N_("Give the unit, e.g. kg CO₂ or %.")))
     kpi = values.get("kpi")
     if kpi is not None and (isinstance(kpi, bool) or not isinstance(kpi, int) or not 1 <= kpi <= 6):
-        problems.append(Problem("kpi", "kpi", _("Choose a dashboard KPI from 1 to 6.")))
+        problems.append(Problem("kpi", "kpi", N_("Choose a dashboard KPI from 1 to 6.")))
     return problems
 
 
@@ -200,7 +203,7 @@ def validate_initiative_link(values: Mapping[str, Any]) -> list[Problem]:
     problems = validate_sdg(values.get("sdg"))
     name = values.get("name", "")
     if not isinstance(name, str) or not name.strip():
-        problems.append(Problem("name_required", "name", _("Name the initiative.")))
+        problems.append(Problem("name_required", "name", N_("Name the initiative.")))
     elif len(name) > SHORT_TEXT_MAX_LENGTH:
         problems.append(_too_long("name", name, SHORT_TEXT_MAX_LENGTH))
     return problems
@@ -211,11 +214,11 @@ def validate_measurement(
 ) -> list[Problem]:
     problems = []
     if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        problems.append(Problem("number", "value", _("Enter a number.")))
+        problems.append(Problem("number", "value", N_("Enter a number.")))
     elif quantity and value < 0:
-        problems.append(Problem("negative", "value", _("A quantity cannot be negative.")))
+        problems.append(Problem("negative", "value", N_("A quantity cannot be negative.")))
     if not isinstance(measured_on, dt.date):
-        problems.append(Problem("date", "measured_on", _("Enter a valid date.")))
+        problems.append(Problem("date", "measured_on", N_("Enter a valid date.")))
     for field, text in (("source", source), ("note", note)):
         if len(text) > LONG_TEXT_MAX_LENGTH:
             problems.append(_too_long(field, text, LONG_TEXT_MAX_LENGTH))
@@ -225,9 +228,9 @@ def validate_measurement(
 def validate_communication_item(values: Mapping[str, Any]) -> list[Problem]:
     from compass.core.session import Channel, CommunicationMoment
 
-    problems = validate_required_text(values, "stakeholder_role", _("Choose who is informed."))
+    problems = validate_required_text(values, "stakeholder_role", N_("Choose who is informed."))
     if not isinstance(values.get("channel"), Channel):
-        problems.append(Problem("channel", "channel", _("Choose a channel.")))
+        problems.append(Problem("channel", "channel", N_("Choose a channel.")))
     if not isinstance(values.get("moment"), CommunicationMoment):
-        problems.append(Problem("moment", "moment", _("Choose a moment.")))
+        problems.append(Problem("moment", "moment", N_("Choose a moment.")))
     return problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from compass.core.session import SdgPriority
+from compass.core.session import SdgPriority, SessionSnapshot
 from compass.i18n import N_, _, translate_in
 
 FOCUS_POINTS = 3
@@ -25,13 +25,29 @@ class PriorityScore:
         return self.focus + self.urgency + self.initiatives + self.votes
 
 
-def priority_score(priority: SdgPriority, initiatives: int) -> PriorityScore:
+def priority_score(priority: SdgPriority, initiatives: int, *, is_focus: bool) -> PriorityScore:
+    """The score from its inputs: the organisation's focus, the team's urgency, the number of linked
+    local initiatives and the workshop votes."""
     return PriorityScore(
-        focus=FOCUS_POINTS if priority.is_focus else 0,
+        focus=FOCUS_POINTS if is_focus else 0,
         urgency=priority.urgency or 0,
         initiatives=min(initiatives, MAX_INITIATIVE_POINTS),
         votes=min(priority.votes, MAX_VOTE_POINTS),
     )
+
+
+def sdg_score(snapshot: SessionSnapshot, sdg: int) -> PriorityScore:
+    """The score of one SDG in a session: focus from the session's organisation profile (none without
+    a profile), initiatives as linked in step 2, urgency and votes as the team entered them."""
+    is_focus = snapshot.profile is not None and snapshot.profile.focus_for(sdg) is not None
+    initiatives = len(snapshot.initiatives_for(sdg))
+    return priority_score(snapshot.priority_for(sdg), initiatives, is_focus=is_focus)
+
+
+def priority_order(snapshot: SessionSnapshot) -> tuple[int, ...]:
+    """The inventoried SDGs, highest score first; equal scores in SDG order."""
+    scores = {sdg: sdg_score(snapshot, sdg).total for sdg in snapshot.inventoried_sdgs()}
+    return tuple(sorted(scores, key=lambda sdg: (-scores[sdg], sdg)))
 
 
 SCORE_EXPLANATION = N_(

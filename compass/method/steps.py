@@ -89,9 +89,9 @@ def _facts(snapshot: SessionSnapshot) -> list[Problem]:
     facts = snapshot.facts
     found = []
     if not facts.organisation.strip():
-        found.append(Problem("organisation_missing", "organisation", _("Name the organisation.")))
+        found.append(Problem("organisation_missing", "organisation", N_("Name the organisation.")))
     if facts.contract_value_eur is None:
-        found.append(Problem("value_missing", "contract_value_eur", _("Estimate the contract value.")))
+        found.append(Problem("value_missing", "contract_value_eur", N_("Estimate the contract value.")))
     return found
 
 
@@ -101,7 +101,7 @@ def _inventory(snapshot: SessionSnapshot) -> list[Problem]:
             Problem(
                 "inventory_empty",
                 "inventory",
-                _("Record at least one risk or opportunity for an SDG."),
+                N_("Record at least one risk or opportunity for an SDG."),
             )
         ]
     return []
@@ -110,16 +110,15 @@ def _inventory(snapshot: SessionSnapshot) -> list[Problem]:
 def _priorities(snapshot: SessionSnapshot) -> list[Problem]:
     selected = snapshot.priority_sdgs()
     if not selected:
-        return [Problem("no_priority", "selected", _("Select at least one priority SDG."))]
+        return [Problem("no_priority", "selected", N_("Select at least one priority SDG."))]
     found = []
     if len(selected) > MANY_PRIORITIES:
         found.append(
             Problem(
                 "many_priorities",
                 "selected",
-                _("More than {count} priorities dilute the impact; consider fewer.").format(
-                    count=MANY_PRIORITIES
-                ),
+                N_("More than {count} priorities dilute the impact; consider fewer."),
+                count=MANY_PRIORITIES,
             )
         )
     initiatives = any(link.sdg in selected for link in snapshot.initiatives)
@@ -128,7 +127,7 @@ def _priorities(snapshot: SessionSnapshot) -> list[Problem]:
             Problem(
                 "partnerships",
                 "selected",
-                _(
+                N_(
                     "Partnerships are in play (local initiatives or SDG 17 in the inventory): consider "
                     "SDG 17, which touches almost every purchase."
                 ),
@@ -145,7 +144,8 @@ def _ambition(snapshot: SessionSnapshot) -> list[Problem]:
                 Problem(
                     "ambition_missing",
                     f"sdg_{sdg}",
-                    _("Set an ambition level for SDG {sdg}.").format(sdg=sdg),
+                    N_("Set an ambition level for SDG {sdg}."),
+                    sdg=sdg,
                 )
             )
         if not snapshot.criteria_for(sdg):
@@ -153,7 +153,8 @@ def _ambition(snapshot: SessionSnapshot) -> list[Problem]:
                 Problem(
                     "criteria_missing",
                     f"sdg_{sdg}",
-                    _("Add at least one criterion for SDG {sdg}.").format(sdg=sdg),
+                    N_("Add at least one criterion for SDG {sdg}."),
+                    sdg=sdg,
                 )
             )
     awards = [c for c in snapshot.criteria if c.criterion_type is CriterionType.AWARD_CRITERION]
@@ -162,10 +163,12 @@ def _ambition(snapshot: SessionSnapshot) -> list[Problem]:
             Problem(
                 "award_not_allowed",
                 "criteria",
-                _(
+                N_(
                     "The procedure {procedure} allows no award criteria, but {count} are set: make them "
                     "requirements or contract conditions."
-                ).format(procedure=snapshot.facts.procedure.label(), count=len(awards)),
+                ),
+                procedure=snapshot.facts.procedure,
+                count=len(awards),
             )
         )
     total = sum((c.weight_pct or 0 for c in awards), 0)
@@ -174,9 +177,9 @@ def _ambition(snapshot: SessionSnapshot) -> list[Problem]:
             Problem(
                 "weights_exceed",
                 "criteria",
-                _(
-                    "The award weights add up to {total} %, more than the quality weight of {limit} %."
-                ).format(total=total, limit=snapshot.quality_weight_pct),
+                N_("The award weights add up to {total} %, more than the quality weight of {limit} %."),
+                total=total,
+                limit=snapshot.quality_weight_pct,
             )
         )
     return found
@@ -191,7 +194,8 @@ def _indicators(snapshot: SessionSnapshot) -> list[Problem]:
                 Problem(
                     "indicator_missing",
                     f"sdg_{sdg}",
-                    _("Choose at least one indicator for SDG {sdg}.").format(sdg=sdg),
+                    N_("Choose at least one indicator for SDG {sdg}."),
+                    sdg=sdg,
                 )
             )
         for indicator in indicators:
@@ -200,7 +204,8 @@ def _indicators(snapshot: SessionSnapshot) -> list[Problem]:
                     Problem(
                         "target_missing",
                         f"indicator_{indicator.id}",
-                        _("Set a target for the indicator '{name}'.").format(name=indicator.name),
+                        N_("Set a target for the indicator '{name}'."),
+                        name=indicator.name,
                     )
                 )
     return found
@@ -212,7 +217,7 @@ def _visibility(snapshot: SessionSnapshot) -> list[Problem]:
             Problem(
                 "communication_empty",
                 "communication",
-                _("Plan how the impact is communicated to at least one stakeholder."),
+                N_("Plan how the impact is communicated to at least one stakeholder."),
             )
         ]
     return []

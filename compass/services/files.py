@@ -38,20 +38,11 @@ class FileService:
 
         write_file(path, write_session_file(self._sessions.get_session(session_id)))
 
-    def export_strategy_pdf(
-        self, snapshot: SessionSnapshot, path: str | Path, language: str, gaps: list[str] | None = None
-    ) -> None:
+    def export_strategy_pdf(self, snapshot: SessionSnapshot, path: str | Path, language: str) -> None:
         """The tender strategy document. Touches no database, so it may run on a worker thread."""
         from compass.formats.pdf.render import render_pdf  # reportlab loads on the first export
 
-        write_file(path, render_pdf(snapshot, self._reference, language, gaps))
-
-    @staticmethod
-    def strategy_gaps(snapshot: SessionSnapshot, language: str) -> list[str]:
-        """The document's open gaps in ``language``; call it on the main thread."""
-        from compass.formats.pdf.story import gap_messages
-
-        return gap_messages(snapshot, language)
+        write_file(path, render_pdf(snapshot, self._reference, language))
 
     def import_profile(self, path: str | Path) -> int:
         return self._profiles.import_profile(read_file(path))

@@ -31,7 +31,7 @@ from compass.core.session import (
     SessionSummary,
 )
 from compass.formats.session_file import SessionImport
-from compass.i18n import _
+from compass.i18n import N_, _
 from compass.method.criteria import criterion_rule_problems
 from compass.method.fields import (
     validate_communication_item,
@@ -116,10 +116,11 @@ class SessionService(ServiceBase):
                     Problem(
                         "unit_mismatch",
                         "unit",
-                        _(
+                        N_(
                             "The catalogue measures this indicator in {unit}; "
                             "use that unit or write your own indicator."
-                        ).format(unit=units[0]),
+                        ),
+                        unit=units[0],
                     )
                 ]
             )
@@ -207,7 +208,8 @@ class SessionService(ServiceBase):
                         Problem(
                             "unknown_profile",
                             "profile",
-                            _("There is no organisation profile with id {id}.").format(id=profile_id),
+                            N_("There is no organisation profile with id {id}."),
+                            id=profile_id,
                         )
                     ]
                 )
@@ -316,9 +318,8 @@ class SessionService(ServiceBase):
                     Problem(
                         "below_award_weights",
                         "quality_weight_pct",
-                        _("The award criteria already weigh {used} %; lower them first.").format(
-                            used=format(used.normalize(), "f")
-                        ),
+                        N_("The award criteria already weigh {used} %; lower them first."),
+                        used=format(used.normalize(), "f"),
                     )
                 ]
             if problems:
@@ -337,7 +338,7 @@ class SessionService(ServiceBase):
                         Problem(
                             "finished",
                             "profile",
-                            _(
+                            N_(
                                 "A finished session keeps the profile it was decided against; "
                                 "duplicate it to use another profile."
                             ),
@@ -350,7 +351,8 @@ class SessionService(ServiceBase):
                         Problem(
                             "unknown_profile",
                             "profile",
-                            _("There is no organisation profile with id {id}.").format(id=profile_id),
+                            N_("There is no organisation profile with id {id}."),
+                            id=profile_id,
                         )
                     ]
                 )

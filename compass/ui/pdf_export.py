@@ -30,17 +30,16 @@ class _RenderJob(QRunnable):
         snapshot: SessionSnapshot,
         files: FileService,
         language: str,
-        gaps: list[str],
         path: str,
         signals: _Signals,
     ) -> None:
         super().__init__()
         self.snapshot, self.files, self.language = snapshot, files, language
-        self.gaps, self.path, self.signals = gaps, path, signals
+        self.path, self.signals = path, signals
 
     def run(self) -> None:
         try:
-            self.files.export_strategy_pdf(self.snapshot, self.path, self.language, self.gaps)
+            self.files.export_strategy_pdf(self.snapshot, self.path, self.language)
         except CompassError as error:
             self.signals.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 - a worker must report, never crash the app
@@ -90,8 +89,7 @@ class PdfExporter(QObject):
             return
         self.busy = True
         self.started.emit()
-        gaps = files.strategy_gaps(snapshot, language)  # on the main thread: see its docstring
-        job = _RenderJob(snapshot, files, language, gaps, path, self._signals)
+        job = _RenderJob(snapshot, files, language, path, self._signals)
         QThreadPool.globalInstance().start(job)
 
     def _on_finished(self, path: str) -> None:

@@ -15,11 +15,8 @@ PAGE_LABEL = N_("page {page} of {pages}")
 SUBJECT = N_("Tender strategy (MVOI uitvraagstrategie)")
 
 
-def render_pdf(
-    snapshot: SessionSnapshot, reference: ReferenceData, language: str, gaps: list[str] | None = None
-) -> bytes:
-    """The document as bytes. In a worker thread, pass ``gaps`` made by ``gap_messages`` on the
-    main thread; nothing else here touches shared state."""
+def render_pdf(snapshot: SessionSnapshot, reference: ReferenceData, language: str) -> bytes:
+    """The document as bytes, in ``language`` whatever the app speaks; safe on a worker thread."""
     facts = snapshot.facts
     buffer = io.BytesIO()
     document = StrategyDocTemplate(
@@ -32,5 +29,5 @@ def render_pdf(
         lang=language,
     )
     canvas_class = type("PageCanvas", (NumberedCanvas,), {"page_label": translate_in(language, PAGE_LABEL)})
-    document.multiBuild(build_story(snapshot, reference, language, gaps), canvasmaker=canvas_class)
+    document.multiBuild(build_story(snapshot, reference, language), canvasmaker=canvas_class)
     return buffer.getvalue()

@@ -28,8 +28,8 @@ from compass.core.session import CriterionType, SessionSnapshot
 from compass.formats.pdf.styles import BOLD, FONT, RULE, ZEBRA, styles
 from compass.formats.pdf.templates import HeadingParagraph, body_pages
 from compass.formatting import format_day, format_number
-from compass.i18n import N_, speaking, translate_in
-from compass.method.priority_score import priority_score, score_explanation
+from compass.i18n import N_, translate_in
+from compass.method.priority_score import score_explanation, sdg_score
 from compass.method.steps import all_gaps
 from compass.reference.types import ReferenceData
 
@@ -243,9 +243,7 @@ class _Story:
             priority = s.priority_for(sdg)
             focus = s.profile.focus_for(sdg) if s.profile else None
             links = s.initiatives_for(sdg)
-            score = priority_score(
-                priority.__class__(**{**priority.__dict__, "is_focus": focus is not None}), len(links)
-            )
+            score = sdg_score(s, sdg)
             rows.append(
                 [
                     escape(self.sdg_name(sdg)),
@@ -440,17 +438,12 @@ class _Story:
 
 
 def gap_messages(snapshot: SessionSnapshot, language: str) -> list[str]:
-    """The open gaps in ``language``. Call it on the main thread: it switches the message language
-    for a moment; the rest of the story is language-explicit and may be built anywhere."""
-    with speaking(language):
-        return [problem.message for _step, problem in all_gaps(snapshot)]
+    """The open gaps in ``language``, whatever language the app speaks (any thread)."""
+    return [problem.message_in(language) for _step, problem in all_gaps(snapshot)]
 
 
-def build_story(
-    snapshot: SessionSnapshot, reference: ReferenceData, language: str, gaps: list[str] | None = None
-) -> list[Flowable]:
-    if gaps is None:
-        gaps = gap_messages(snapshot, language)
+def build_story(snapshot: SessionSnapshot, reference: ReferenceData, language: str) -> list[Flowable]:
+    gaps = gap_messages(snapshot, language)
     story = _Story(snapshot, reference, language, gaps)
     for section in (
         story.cover,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from compass.core.session import SHORT_TEXT_MAX_LENGTH, Collection, IndicatorKind, Problem, SessionSnapshot
 from compass.formatting import format_number, parse_number
-from compass.i18n import _, current_language
+from compass.i18n import N_, _, current_language
 from compass.method.steps import Step, problems
 from compass.reference.types import CatalogueIndicator
 from compass.ui.commands import AddItemCommand, RemoveItemCommand, UpdateItemValuesCommand
@@ -234,9 +234,8 @@ class IndicatorsPage(StepPage):
                     Problem(
                         "number",
                         field,
-                        _("Enter a number, e.g. {example}.").format(
-                            example=format_number(Decimal("1250.5"), language)
-                        ),
+                        N_("Enter a number, e.g. {example}."),
+                        example=format_number(Decimal("1250.5"), language),
                     )
                 )
         command = AddItemCommand(
@@ -303,7 +302,7 @@ class IndicatorsPage(StepPage):
         parts = [chosen.definition(language)]
         if chosen.reference:
             parts.append(_("Reference: {text}").format(text=chosen.reference(language)))
-        parts.append(_("Measured: {moment}").format(moment=chosen.measurement_moment.label()))
+        parts.append(_("Measured: {moment}").format(moment=chosen.measurement_moment))
         if chosen.kpi:
             parts.append(_("Feeds dashboard KPI {kpi}").format(kpi=chosen.kpi))
         self.catalogue_note.setText(" \u00b7 ".join(parts))

@@ -5,7 +5,6 @@ the team selects the priorities, and the app only warns."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.core.session import Collection, EntryKind, SdgPriority, SessionSnapshot
+from compass.core.session import Collection, EntryKind, SessionSnapshot
 from compass.i18n import _, current_language
-from compass.method.priority_score import priority_score, score_explanation
+from compass.method.priority_score import priority_order, score_explanation, sdg_score
 from compass.method.steps import Step, problems
 from compass.ui.commands import AddItemCommand, RemoveItemCommand, SetPriorityCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
@@ -141,12 +140,8 @@ class PrioritiesPage(StepPage):
 
     def load(self, snapshot: SessionSnapshot) -> None:
         super().load(snapshot)
-        sdgs = snapshot.inventoried_sdgs()
-        scores = {
-            sdg: priority_score(self._with_focus(snapshot, sdg), len(self._initiatives(snapshot, sdg)))
-            for sdg in sdgs
-        }
-        order = tuple(sorted(sdgs, key=lambda sdg: (-scores[sdg].total, sdg)))
+        order = priority_order(snapshot)
+        scores = {sdg: sdg_score(snapshot, sdg) for sdg in order}
         if order != self._order:
             self._build_rows(order)
         tally = Counter((e.sdg, e.kind) for e in snapshot.inventory)
@@ -190,18 +185,11 @@ class PrioritiesPage(StepPage):
                 else:
                     box.setValue(value)
                 box.blockSignals(False)
-        self.empty.setVisible(not sdgs)
-        self.table.setVisible(bool(sdgs))
-        found = problems(Step.PRIORITIES, snapshot) if sdgs else []
+        self.empty.setVisible(not order)
+        self.table.setVisible(bool(order))
+        found = problems(Step.PRIORITIES, snapshot) if order else []
         self.warnings.setText("\n".join("\u26a0 " + p.message for p in found))
         self.links.load(snapshot)
-
-    @staticmethod
-    def _with_focus(snapshot: SessionSnapshot, sdg: int) -> SdgPriority:
-        """The stored priority with the focus taken from the organisation profile."""
-        priority = snapshot.priority_for(sdg)
-        focus = snapshot.profile.focus_for(sdg) is not None if snapshot.profile else False
-        return replace(priority, is_focus=focus)
 
     def _build_rows(self, order: tuple[int, ...]) -> None:
         self._order = order

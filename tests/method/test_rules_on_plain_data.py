@@ -1,0 +1,95 @@
+"""The method's rules on plain data: no SQLite, no Qt. (The service tests in tests/domain check that
+the services apply them before writing.)"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from compass.core.profile import FocusSdg, OrganisationProfile
+from compass.core.session import (
+    CriterionType,
+    EntryKind,
+    EntrySource,
+    InitiativeLink,
+    InventoryEntry,
+    Procedure,
+    SdgPriority,
+)
+from compass.method.criteria import award_procedures, criterion_rule_problems
+from compass.method.fields import validate_percentage
+from compass.method.priority_score import priority_order, sdg_score
+from compass.reference.loading import load_reference_data
+
+AWARD = CriterionType.AWARD_CRITERION
+EUROPEAN = frozenset({Procedure.PUBLIC_EUROPEAN})
+
+
+def _codes(values, procedure=Procedure.PUBLIC_EUROPEAN, quality=Decimal(100), others=()):
+    return [p.code for p in criterion_rule_problems(values, procedure, EUROPEAN, quality, others)]
+
+
+def test_award_criteria_need_a_procedure_that_has_them_and_a_weight() -> None:
+    assert _codes({"criterion_type": AWARD, "weight_pct": Decimal(10)}, Procedure.SINGLE_QUOTE) == [
+        "award_not_allowed"
+    ]
+    assert _codes({"criterion_type": AWARD, "weight_pct": None}) == ["weight_required"]
+    assert _codes({"criterion_type": AWARD, "weight_pct": Decimal(10)}) == []
+    assert _codes({"criterion_type": CriterionType.MINIMUM_REQUIREMENT, "weight_pct": Decimal(5)}) == [
+        "weight_only_award"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("quality", "others", "weight", "fits"),
+    [
+        (Decimal(0), (), Decimal(0), True),  # price only: an award criterion may weigh nothing
+        (Decimal(0), (), Decimal("0.1"), False),
+        (Decimal(30), (Decimal(20),), Decimal(10), True),
+        (Decimal(30), (Decimal(20),), Decimal("10.01"), False),
+    ],
+)
+def test_award_weights_stay_within_the_quality_weight(quality, others, weight, fits) -> None:
+    codes = _codes({"criterion_type": AWARD, "weight_pct": weight}, quality=quality, others=others)
+    assert (codes == []) is fits
+    assert fits or codes == ["weights_exceed"]
+
+
+def test_which_procedures_allow_award_criteria_comes_from_the_reference_data() -> None:
+    allowed = award_procedures(load_reference_data())
+    assert Procedure.PUBLIC_EUROPEAN in allowed
+    assert Procedure.SINGLE_QUOTE not in allowed
+
+
+@pytest.mark.parametrize("value", [Decimal(0), Decimal(100), Decimal("37.5"), 0, 100])
+def test_percentages_from_0_to_100(value) -> None:
+    assert validate_percentage(value, "quality_weight_pct") == []
+
+
+@pytest.mark.parametrize("value", [Decimal(-1), Decimal("100.01"), True, "50"])
+def test_what_is_not_a_percentage(value) -> None:
+    assert [p.code for p in validate_percentage(value, "quality_weight_pct")] == ["percentage"]
+
+
+def _entry(number: int, sdg: int) -> InventoryEntry:
+    return InventoryEntry(number, sdg, EntryKind.RISK, EntrySource.SUPPLY_CHAIN_GLOBAL, f"risico {number}")
+
+
+def test_the_priority_score_takes_focus_from_the_profile_and_counts_linked_initiatives(snapshot) -> None:
+    session = snapshot(
+        inventory=(_entry(1, 8), _entry(2, 12), _entry(3, 13)),
+        priorities=(SdgPriority(8, urgency=2, votes=9), SdgPriority(13, urgency=4)),
+        initiatives=tuple(InitiativeLink(n, 12, f"initiatief {n}") for n in range(1, 4)),
+        profile=OrganisationProfile("Gemeente Heerlen", focus_sdgs=(FocusSdg(13, "klimaatakkoord"),)),
+    )
+    climate, work, consumption = sdg_score(session, 13), sdg_score(session, 8), sdg_score(session, 12)
+    assert (climate.focus, climate.urgency, climate.initiatives, climate.votes) == (3, 4, 0, 0)
+    assert (work.focus, work.urgency, work.votes) == (0, 2, 5)  # votes count at most 5
+    assert consumption.initiatives == 2  # at most 2, however many are linked
+    assert priority_order(session) == (8, 13, 12)  # 7, 7, 2: equal scores in SDG order
+
+
+def test_without_a_profile_no_sdg_is_a_focus(snapshot) -> None:
+    session = snapshot(inventory=(_entry(1, 13),), priorities=(SdgPriority(13, is_focus=True),))
+    assert sdg_score(session, 13).focus == 0
