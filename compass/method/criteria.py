@@ -10,8 +10,10 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from compass.core.profile import OrganisationProfile
 from compass.core.session import CriterionType, Problem, Procedure
-from compass.i18n import N_
+from compass.formatting import format_number
+from compass.i18n import N_, translate_in
 from compass.reference.types import ReferenceData
 
 PROPORTIONAL_CRITERIA_PER_SDG = 5
@@ -69,3 +71,17 @@ def criterion_rule_problems(
             Problem("weight_only_award", "weight_pct", N_("Only award criteria carry a weight."))
         )
     return problems
+
+
+SOCIAL_RETURN_THEME = "social_return"
+
+
+def with_social_return(text: str, theme: str, profile: OrganisationProfile | None, language: str) -> str:
+    """A picked Social Return criterion carries the organisation's own range (profile) in its text;
+    other criteria, or a profile without a range, keep their text."""
+    if theme != SOCIAL_RETURN_THEME or profile is None or profile.social_return_min_pct is None:
+        return text
+    low = profile.social_return_min_pct
+    high = profile.social_return_max_pct or low
+    note = translate_in(language, N_("(organisation profile: {low}-{high} % of the contract value)"))
+    return f"{text} " + note.format(low=format_number(low, language), high=format_number(high, language))

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from compass.core.profile import OrganisationProfile
 from compass.core.session import AmbitionLevel, CriterionType
-from compass.formatting import format_number, parse_number
+from compass.formatting import parse_number
 from compass.i18n import _, current_language
+from compass.method.criteria import with_social_return
 from compass.reference.types import ReferenceData
 from compass.ui.widgets.field import FieldWithMessage
 
@@ -152,15 +153,9 @@ class CataloguePicker(QDialog):
             if weight is None:
                 self.weight_field.show_problem(_("Give the award criterion a weight in %."))
                 return None
-        text = str(entry["text"])
-        profile = self._profile
-        if entry["theme"] == "social_return" and profile and profile.social_return_min_pct is not None:
-            language = current_language()
-            low = format_number(profile.social_return_min_pct, language)
-            high = format_number(profile.social_return_max_pct or profile.social_return_min_pct, language)
-            text += " " + _("(organisation profile: {low}-{high} % of the contract value)").format(
-                low=low, high=high
-            )
+        text = with_social_return(
+            str(entry["text"]), str(entry["theme"]), self._profile, current_language()
+        )
         return {
             "sdg": self._sdg,
             "criterion_type": entry["criterion_type"],

@@ -9,6 +9,9 @@ import pytest
 
 from compass.core.profile import FocusSdg, OrganisationProfile
 from compass.core.session import (
+    Ambition,
+    AmbitionLevel,
+    Criterion,
     CriterionType,
     EntryKind,
     EntrySource,
@@ -17,7 +20,8 @@ from compass.core.session import (
     Procedure,
     SdgPriority,
 )
-from compass.method.criteria import award_procedures, criterion_rule_problems
+from compass.method.ambition import ambition_advice, criterion_type_for_level
+from compass.method.criteria import award_procedures, criterion_rule_problems, with_social_return
 from compass.method.fields import validate_percentage
 from compass.method.priority_score import priority_order, sdg_score
 from compass.reference.loading import load_reference_data
@@ -93,3 +97,41 @@ def test_the_priority_score_takes_focus_from_the_profile_and_counts_linked_initi
 def test_without_a_profile_no_sdg_is_a_focus(snapshot) -> None:
     session = snapshot(inventory=(_entry(1, 13),), priorities=(SdgPriority(13, is_focus=True),))
     assert sdg_score(session, 13).focus == 0
+
+
+@pytest.mark.parametrize(
+    ("level", "expected"),
+    [
+        (AmbitionLevel.BASIC, CriterionType.MINIMUM_REQUIREMENT),
+        (AmbitionLevel.SIGNIFICANT, CriterionType.AWARD_CRITERION),
+        (AmbitionLevel.AMBITIOUS, CriterionType.INNOVATION_QUESTION),
+        (None, CriterionType.MINIMUM_REQUIREMENT),
+    ],
+)
+def test_the_criterion_type_that_fits_a_level(level, expected) -> None:
+    assert criterion_type_for_level(level) is expected
+
+
+def test_step_3_advice_per_sdg(snapshot) -> None:
+    reference = load_reference_data()
+    empty = snapshot(ambitions=(Ambition(13, AmbitionLevel.AMBITIOUS),))
+    assert [p.code for p in ambition_advice(empty, 13, reference)] == [
+        "innovation_dialogues",
+        "no_criterion",
+    ]
+    many = snapshot(
+        criteria=tuple(Criterion(n, 12, CriterionType.MINIMUM_REQUIREMENT, f"eis {n}") for n in range(1, 7))
+    )
+    (advice,) = ambition_advice(many, 12, reference)
+    assert advice.code == "many_criteria" and dict(advice.params) == {"count": 6}
+
+
+def test_a_social_return_criterion_carries_the_profiles_range() -> None:
+    profile = OrganisationProfile(
+        "Gemeente Heerlen", social_return_min_pct=Decimal(2), social_return_max_pct=Decimal("5.5")
+    )
+    assert with_social_return("Social Return", "social_return", profile, "nl") == (
+        "Social Return (organisatieprofiel: 2-5,5 % van de opdrachtwaarde)"
+    )
+    assert with_social_return("CO2-ladder", "climate", profile, "nl") == "CO2-ladder"
+    assert with_social_return("Social Return", "social_return", None, "en") == "Social Return"

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QScroll
 from compass.core.session import AmbitionLevel, Collection, SessionSnapshot
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
+from compass.method.ambition import ambition_advice
 from compass.method.steps import Step
 from compass.ui.catalogue_picker import CataloguePicker
 from compass.ui.commands import (
@@ -105,25 +106,13 @@ class AmbitionPage(StepPage):
         for sdg, box in self.boxes.items():
             ambition = snapshot.ambition_for(sdg)
             box.load(
-                ambition.level if ambition else None, snapshot.criteria_for(sdg), self._hints(snapshot, sdg)
+                ambition.level if ambition else None,
+                snapshot.criteria_for(sdg),
+                ambition_advice(snapshot, sdg, self.context.reference),
             )
         self.empty.setVisible(not sdgs)
         if not self.quality.hasFocus():
             self.quality.setText(format_number(snapshot.quality_weight_pct, current_language()))
-
-    def _hints(self, snapshot: SessionSnapshot, sdg: int) -> list[str]:
-        ambition = snapshot.ambition_for(sdg)
-        hints = []
-        if ambition and ambition.level is AmbitionLevel.AMBITIOUS:
-            hints.append(
-                _(
-                    "Innovation: plan the {count} SDG dialogues with internal and external "
-                    "stakeholders, and consider marking the tender as an innovation pilot."
-                ).format(count=self.context.reference.innovation_dialogues)
-            )
-        if not snapshot.criteria_for(sdg):
-            hints.append(_("Add at least one criterion, from the catalogue or your own."))
-        return hints
 
     def _build_boxes(self, sdgs: tuple[int, ...]) -> None:
         for box in self.boxes.values():

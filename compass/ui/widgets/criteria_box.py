@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.core.session import AmbitionLevel, Criterion, CriterionType
+from compass.core.session import AmbitionLevel, Criterion, CriterionType, Problem
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
-from compass.method.criteria import PROPORTIONAL_CRITERIA_PER_SDG
+from compass.method.ambition import criterion_type_for_level
 from compass.reference.types import ReferenceData, Sdg
 from compass.ui.widgets.choices import EnumComboBox, sdg_label
 from compass.ui.widgets.explain import explain_choices, term_describer
@@ -32,11 +32,6 @@ from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.fitted_table import FittedTable
 
 NOT_SET = ""
-_TYPE_FOR_LEVEL = {
-    AmbitionLevel.BASIC: CriterionType.MINIMUM_REQUIREMENT,
-    AmbitionLevel.SIGNIFICANT: CriterionType.AWARD_CRITERION,
-    AmbitionLevel.AMBITIOUS: CriterionType.INNOVATION_QUESTION,
-}
 TEXT_COLUMN, WEIGHT_COLUMN = 1, 2
 CRITERIA_ROWS_SHOWN = 6
 
@@ -54,7 +49,7 @@ class CriteriaBox(QGroupBox):
         self._describe_level = term_describer(reference.ambition_levels)
         self._describe_type = term_describer(reference.criterion_types)
         self._criteria: tuple[Criterion, ...] = ()
-        self._hints: list[str] = []
+        self._hints: list[Problem] = []
         self.level = QComboBox()
         self.level.activated.connect(
             lambda _index: self.level_chosen.emit(self.sdg.number, self.chosen_level())
@@ -150,8 +145,11 @@ class CriteriaBox(QGroupBox):
         code = self.level.currentData()
         return AmbitionLevel(code) if code else None
 
-    def load(self, level: AmbitionLevel | None, criteria: tuple[Criterion, ...], hints: list[str]) -> None:
-        self._criteria, self._hints = criteria, hints
+    def load(
+        self, level: AmbitionLevel | None, criteria: tuple[Criterion, ...], advice: list[Problem]
+    ) -> None:
+        """The SDG's level and criteria, and the method's advice for it (``ambition_advice``)."""
+        self._criteria, self._hints = criteria, advice
         self.level.setCurrentIndex(max(0, self.level.findData(level.value if level else NOT_SET)))
         language = current_language()
         self.table.blockSignals(True)
@@ -169,16 +167,9 @@ class CriteriaBox(QGroupBox):
                 self.table.setItem(row, column, item)
         self.table.fit_columns()
         self.table.blockSignals(False)
-        notes = list(hints)
-        if len(criteria) > PROPORTIONAL_CRITERIA_PER_SDG:
-            notes.append(
-                _(
-                    "{count} criteria for one SDG: fewer, well-chosen criteria keep a tender proportionate."
-                ).format(count=len(criteria))
-            )
+        notes = [problem.message for problem in advice]
         if not self.new_text.text():  # suggest the type that fits the chosen level
-            fitting = _TYPE_FOR_LEVEL.get(level) if level is not None else None
-            self.new_type.set_current(fitting or CriterionType.MINIMUM_REQUIREMENT)
+            self.new_type.set_current(criterion_type_for_level(level))
         self.hint.setText("\n".join(notes))
         self.hint.setVisible(bool(notes))
         self.remove_button.setEnabled(bool(criteria))
