@@ -127,7 +127,6 @@ class InventoryEntry:
 class SdgPriority:
     sdg: int
     selected: bool = False
-    is_focus: bool = False
     focus_reason: str = ""
     urgency: int | None = None
     urgency_note: str = ""

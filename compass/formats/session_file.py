@@ -87,7 +87,6 @@ def session_to_document(snapshot: SessionSnapshot) -> dict[str, Any]:
             {
                 "sdg": p.sdg,
                 "selected": p.selected,
-                "is_focus": p.is_focus,
                 "focus_reason": p.focus_reason,
                 "urgency": p.urgency,
                 "urgency_note": p.urgency_note,
@@ -316,7 +315,6 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
             for key, default in (
                 ("sdg", None),
                 ("selected", False),
-                ("is_focus", False),
                 ("focus_reason", ""),
                 ("urgency", None),
                 ("urgency_note", ""),

@@ -196,7 +196,6 @@ class SdgPriorityRow(_SessionChild, Base):
 
     sdg: Mapped[int] = mapped_column(Integer)
     selected: Mapped[bool] = mapped_column(Boolean, default=False)
-    is_focus: Mapped[bool] = mapped_column(Boolean, default=False)
     focus_reason: Mapped[str] = mapped_column(Text, default="")
     urgency: Mapped[int | None] = mapped_column(Integer)
     urgency_note: Mapped[str] = mapped_column(Text, default="")

@@ -83,7 +83,6 @@ def priority_of(row: SdgPriorityRow) -> SdgPriority:
     return SdgPriority(
         sdg=row.sdg,
         selected=row.selected,
-        is_focus=row.is_focus,
         focus_reason=row.focus_reason,
         urgency=row.urgency,
         urgency_note=row.urgency_note,

@@ -86,7 +86,7 @@ _COLLECTIONS: dict[Collection, _CollectionSpec] = {
     ),
 }
 
-_PRIORITY_FIELDS = frozenset({"selected", "is_focus", "focus_reason", "urgency", "urgency_note", "votes"})
+_PRIORITY_FIELDS = frozenset({"selected", "focus_reason", "urgency", "urgency_note", "votes"})
 _NOT_COPIED = frozenset({"id", "session_id", "indicator_id", "created_at", "updated_at", "version"})
 
 

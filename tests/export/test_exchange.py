@@ -223,3 +223,13 @@ def test_a_100000_character_field_is_refused_clearly(service, reference) -> None
     (problem,) = caught.value.problems
     assert problem.field == "facts/scope"
     assert problem.message == "At most 20000 characters (now 100000)."
+
+
+def test_a_file_from_before_schema_0003_with_is_focus_still_imports(service, reference) -> None:
+    """Focus comes from the organisation profile; the old stored flag is read and ignored."""
+    document = json.loads(write_session_file(_filled(service)))
+    assert all("is_focus" not in p for p in document["priorities"])
+    for priority in document["priorities"]:
+        priority["is_focus"] = True
+    imported = service.import_session(read_session_file(json.dumps(document).encode(), reference))
+    assert len(imported.priorities) == len(document["priorities"]) > 0

@@ -95,7 +95,7 @@ def test_the_priority_score_takes_focus_from_the_profile_and_counts_linked_initi
 
 
 def test_without_a_profile_no_sdg_is_a_focus(snapshot) -> None:
-    session = snapshot(inventory=(_entry(1, 13),), priorities=(SdgPriority(13, is_focus=True),))
+    session = snapshot(inventory=(_entry(1, 13),), priorities=(SdgPriority(13, urgency=1),))
     assert sdg_score(session, 13).focus == 0
 
 
