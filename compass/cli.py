@@ -41,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--search", default="", help=_("only sessions whose title contains this"))
     create = session_commands.add_parser("create", help=_("create a session"))
     create.add_argument("title", help=_("title of the tender"))
+    finish = session_commands.add_parser(
+        "finish", help=_("mark a session as final (freezes its organisation profile)")
+    )
+    finish.add_argument("id", type=int, help=_("session id"))
+    reopen = session_commands.add_parser("reopen", help=_("reopen a final session as a draft"))
+    reopen.add_argument("id", type=int, help=_("session id"))
 
     export = commands.add_parser("export", help=_("write a session as a document"))
     export.add_argument("id", type=int, help=_("session id"))
@@ -130,6 +136,11 @@ def _run_command(args: argparse.Namespace) -> int:
             _print_sessions(services.sessions, args.search, as_json=args.json)
         elif args.command == "sessions" and args.action == "create":
             print(services.sessions.create_session(args.title).id)
+        elif args.command == "sessions" and args.action in ("finish", "reopen"):
+            from compass.core.codes import SessionStatus
+
+            final = args.action == "finish"
+            services.sessions.set_status(args.id, SessionStatus.FINAL if final else SessionStatus.DRAFT)
         elif args.command == "profiles" and args.action == "list":
             _print_profiles(services.profiles, as_json=args.json)
         elif args.command == "profiles" and args.action == "export":

@@ -161,3 +161,18 @@ def test_an_unexpected_error_is_one_line_with_the_fault_log(tmp_path: Path, caps
     (line,) = capsys.readouterr().err.strip().splitlines()
     assert line == (f"compass: unexpected error: KeyError: 'missing piece' (details in {fault_log_path()})")
     assert "Traceback" in fault_log_path().read_text(encoding="utf-8")
+
+
+def test_finish_and_reopen_a_session(tmp_path: Path, capsys) -> None:
+    url = _url(tmp_path / "x.sqlite3")
+    main(["--db", url, "sessions", "create", "Schoonmaak gemeentehuis"])
+    session_id = capsys.readouterr().out.strip().splitlines()[-1]
+    assert main(["--db", url, "sessions", "finish", session_id]) == 0
+    main(["--db", url, "sessions", "list", "--json"])
+    assert json.loads(capsys.readouterr().out)[0]["status"] == "final"
+    assert main(["--db", url, "sessions", "reopen", session_id]) == 0
+    main(["--db", url, "sessions", "list", "--json"])
+    assert json.loads(capsys.readouterr().out)[0]["status"] == "draft"
+    assert main(["--db", url, "sessions", "finish", "999"]) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line == "compass: There is no session with id 999."

@@ -286,12 +286,15 @@ class SessionService(ServiceBase):
         return self.update_facts(session_id, title=title)
 
     def set_status(self, session_id: int, status: SessionStatus) -> None:
-        """Finishing a session freezes the profile it was decided against."""
+        """Finishing a session freezes the profile it was decided against; reopening it follows the
+        live profile again (a deleted profile's frozen copy stays, it is the only one left)."""
         with self._transaction() as db:
             row = self._session_row(db, session_id)
             row.status = status
             if status is SessionStatus.FINAL and row.profile_snapshot is None and row.profile:
                 row.profile_snapshot = row.profile.document
+            elif status is SessionStatus.DRAFT and row.profile is not None:
+                row.profile_snapshot = None
             self._touch(row)
         self._changed(session_id)
 

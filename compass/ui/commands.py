@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from compass.core.errors import CompassError
-from compass.core.session import AmbitionLevel, Collection
+from compass.core.session import AmbitionLevel, Collection, SessionStatus
 from compass.i18n import _
 from compass.services import SessionService
 
@@ -291,6 +291,22 @@ class SetQualityWeightCommand(ServiceCommand):
 
     def revert(self) -> None:
         self.service.set_quality_weight(self.session_id, self.old)
+
+
+class SetStatusCommand(ServiceCommand):
+    """Finish a session (its profile is frozen) or reopen it as a draft."""
+
+    def __init__(
+        self, service: SessionService, session_id: int, old: SessionStatus, new: SessionStatus, text: str
+    ) -> None:
+        super().__init__(service, session_id, text)
+        self.old, self.new = old, new
+
+    def do(self) -> None:
+        self.service.set_status(self.session_id, self.new)
+
+    def revert(self) -> None:
+        self.service.set_status(self.session_id, self.old)
 
 
 class UpdateItemValuesCommand(ServiceCommand):

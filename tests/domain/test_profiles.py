@@ -170,3 +170,20 @@ def test_sessions_refuse_unknown_profiles(services) -> None:
     session = sessions.create_session("Y")
     with pytest.raises(ValidationError):
         sessions.set_profile(session.id, 42)
+
+
+def test_reopening_follows_the_live_profile_again_unless_it_was_deleted(services) -> None:
+    sessions, profiles = services
+    profile_id = profiles.create_profile(_profile())
+    session = sessions.create_session("Schoonmaak", profile_id=profile_id)
+    sessions.set_status(session.id, SessionStatus.FINAL)
+    profiles.update_profile(profile_id, _profile(required_sdgs=(9, 17)))
+    assert sessions.get_session(session.id).profile.required_sdgs == (9,)
+    sessions.set_status(session.id, SessionStatus.DRAFT)
+    assert sessions.get_session(session.id).status is SessionStatus.DRAFT
+    assert sessions.get_session(session.id).profile.required_sdgs == (9, 17)  # live again
+
+    sessions.set_status(session.id, SessionStatus.FINAL)
+    profiles.delete_profile(profile_id)
+    sessions.set_status(session.id, SessionStatus.DRAFT)
+    assert sessions.get_session(session.id).profile.required_sdgs == (9, 17)  # the only copy stays

@@ -615,3 +615,26 @@ def test_a_failed_export_says_why(qtbot, service, tmp_path, monkeypatch) -> None
         h.page.export_button.click()
     assert "could not be made" in h.page.export_status.text()
     assert "missing-folder" in h.page.export_status.text()
+
+
+def test_summary_marks_the_session_final_and_undo_reopens_it(qtbot, service) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from compass.core.session import SessionStatus
+
+    h = Harness(qtbot, service, Step.SUMMARY)
+    h.page.show()
+    assert h.page.status_label.text() == "Status: Draft"
+    QTest.mouseClick(h.page.status_button, Qt.MouseButton.LeftButton)
+    assert h.snapshot.status is SessionStatus.FINAL
+    assert h.page.status_label.text() == "Status: Final"
+    assert h.page.status_button.text() == "Re&open as draft"
+    h.undo_stack.undo()
+    assert h.snapshot.status is SessionStatus.DRAFT
+    assert h.page.status_button.text() == "&Mark as final"
+    h.undo_stack.redo()
+    assert h.snapshot.status is SessionStatus.FINAL
+    QTest.mouseClick(h.page.status_button, Qt.MouseButton.LeftButton)
+    assert h.snapshot.status is SessionStatus.DRAFT
+    assert h.errors == []

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.core.session import CriterionType, Problem, SessionSnapshot
+from compass.core.session import CriterionType, Problem, SessionSnapshot, SessionStatus
 from compass.formatting import format_day, format_number
 from compass.i18n import _, current_language, ngettext
 from compass.method.steps import Step, all_advice, all_gaps
+from compass.ui.commands import SetStatusCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.pdf_export import PdfExporter
 
@@ -50,7 +51,12 @@ class SummaryPage(StepPage):
         self.exporter.started.connect(self._on_exporter_started)
         self.exporter.finished.connect(self._on_exporter_finished)
         self.exporter.failed.connect(self._on_exporter_failed)
+        self.status_label = QLabel()
+        self.status_button = QPushButton()
+        self.status_button.clicked.connect(self._on_status_button_clicked)
         row = QHBoxLayout()
+        row.addWidget(self.status_label)
+        row.addWidget(self.status_button)
         row.addWidget(self.export_status, 1)
         row.addWidget(self.export_language)
         row.addWidget(self.export_button)
@@ -72,11 +78,13 @@ class SummaryPage(StepPage):
         self.export_language.setAccessibleName(_("Language of the document"))
         self.export_language.setToolTip(_("The language of the PDF; the app keeps its own language."))
         self.export_language.setCurrentIndex(max(0, self.export_language.findData(current_language())))
+        self._show_status()
         if self.snapshot is not None:
             self.load(self.snapshot)
 
     def load(self, snapshot: SessionSnapshot) -> None:
         super().load(snapshot)
+        self._show_status()
         scroll = self.browser.verticalScrollBar().value()
         self.browser.setHtml(self.render_html(snapshot))
         self.browser.verticalScrollBar().setValue(scroll)
@@ -187,6 +195,35 @@ class SummaryPage(StepPage):
             parts.append(_heading(_("Points to consider")))
             parts.append(_linked_list(advice))
         return "".join(parts)
+
+    # -- status -------------------------------------------------------------------------------------
+
+    def _show_status(self) -> None:
+        final = self.snapshot is not None and self.snapshot.status is SessionStatus.FINAL
+        status = SessionStatus.FINAL if final else SessionStatus.DRAFT
+        self.status_label.setText(_("Status: {status}").format(status=status.label()))
+        if final:
+            self.status_button.setText(_("Re&open as draft"))
+            self.status_button.setToolTip(
+                _("Make changes again; the session follows its organisation profile again (Ctrl+Z undoes)")
+            )
+        else:
+            self.status_button.setText(_("&Mark as final"))
+            self.status_button.setToolTip(
+                _(
+                    "The strategy is decided: the organisation profile it was decided against is kept "
+                    "with it, even when the profile changes later (Ctrl+Z undoes)"
+                )
+            )
+        self.status_button.setEnabled(self.snapshot is not None)
+
+    def _on_status_button_clicked(self) -> None:
+        if self.snapshot is None:
+            return
+        old = self.snapshot.status
+        new = SessionStatus.DRAFT if old is SessionStatus.FINAL else SessionStatus.FINAL
+        text = _("Mark as final") if new is SessionStatus.FINAL else _("Reopen as draft")
+        self.run(SetStatusCommand(self.service(), self.session_id, old, new, text))
 
     # -- export -------------------------------------------------------------------------------------
 

@@ -102,9 +102,8 @@ class VisibilityPage(StepPage):
         texts = (_("&Who"), _("&Channel"), _("&Moment"), _("M&essage"))
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
-        for editor, text in zip(
-            (self.stakeholder, self.channel, self.moment, self.message), texts, strict=True
-        ):
+        editors: tuple[QWidget, ...] = (self.stakeholder, self.channel, self.moment, self.message)
+        for editor, text in zip(editors, texts, strict=True):
             editor.setAccessibleName(text.replace("&", ""))
         typed = self.stakeholder.currentText()
         self.stakeholder.clear()
