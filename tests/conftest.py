@@ -92,13 +92,19 @@ def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{(tmp_path / 'compass.sqlite3').as_posix()}"
 
 
+@pytest.fixture(scope="session")
+def shipped_reference():
+    """The shipped reference data, loaded once for the whole run (it is frozen)."""
+    from compass.reference.loading import load_reference_data
+
+    return load_reference_data()
+
+
 @pytest.fixture
-def service(db_url: str):
-    from compass.core.session import Procedure
+def service(db_url: str, shipped_reference):
     from compass.model.database import open_database
     from compass.services import SessionService
 
     database = open_database(db_url)
-    # As the app builds it: reference data says a single quote allows no award criteria.
-    yield SessionService(database, frozenset(Procedure) - {Procedure.SINGLE_QUOTE})
+    yield SessionService(database, shipped_reference)
     database.dispose()

@@ -24,6 +24,33 @@ def award_procedures(reference: ReferenceData) -> frozenset[Procedure]:
     return frozenset(p.procedure for p in reference.procedures if p.allows_award_criteria)
 
 
+def indicator_units(reference: ReferenceData) -> dict[str, tuple[str, ...]]:
+    """The units each catalogue indicator may be recorded in (its Dutch and English spelling)."""
+    return {i.id: tuple(dict.fromkeys((i.unit.nl, i.unit.en))) for i in reference.indicators if i.unit}
+
+
+def award_not_allowed(procedure: Procedure, field: str = "criterion_type") -> Problem:
+    """The rule "this procedure has no award criteria", for a new criterion and for a session whose
+    procedure changed after award criteria were set."""
+    return Problem(
+        "award_not_allowed",
+        field,
+        N_("A {procedure} procedure has no award criteria: make it a requirement or a contract condition."),
+        procedure=procedure,
+    )
+
+
+def weights_exceed(total: Decimal, limit: Decimal, field: str = "weight_pct") -> Problem:
+    """The rule "award weights stay within the tender's quality weight"."""
+    return Problem(
+        "weights_exceed",
+        field,
+        N_("The award weights add up to {total} %, more than the quality weight of {limit} %."),
+        total=total,
+        limit=limit,
+    )
+
+
 def criterion_rule_problems(
     values: Mapping[str, Any],
     procedure: Procedure,
@@ -36,17 +63,7 @@ def criterion_rule_problems(
     weight = values.get("weight_pct")
     if values.get("criterion_type") is CriterionType.AWARD_CRITERION:
         if procedure not in award_procedures:
-            problems.append(
-                Problem(
-                    "award_not_allowed",
-                    "criterion_type",
-                    N_(
-                        "A {procedure} procedure has no award criteria: make it a requirement or a "
-                        "contract condition."
-                    ),
-                    procedure=procedure,
-                )
-            )
+            problems.append(award_not_allowed(procedure))
         if weight is None:
             problems.append(
                 Problem("weight_required", "weight_pct", N_("Give the award criterion a weight in %."))
@@ -54,18 +71,7 @@ def criterion_rule_problems(
         else:
             total = sum(other_award_weights, Decimal(0)) + Decimal(weight)
             if total > quality_weight_pct:
-                problems.append(
-                    Problem(
-                        "weights_exceed",
-                        "weight_pct",
-                        N_(
-                            "All award weights together would be {total} %, more than the quality weight "
-                            "of {limit} %."
-                        ),
-                        total=total,
-                        limit=quality_weight_pct,
-                    )
-                )
+                problems.append(weights_exceed(total, quality_weight_pct))
     elif weight is not None:
         problems.append(
             Problem("weight_only_award", "weight_pct", N_("Only award criteria carry a weight."))

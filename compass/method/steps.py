@@ -6,10 +6,12 @@ are gaps to fix, not errors: a user may move freely between steps.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
 
 from compass.core.session import CriterionType, IndicatorKind, Problem, SessionSnapshot
 from compass.i18n import N_, _
+from compass.method.criteria import award_not_allowed, weights_exceed
 
 
 class Step(StrEnum):
@@ -159,29 +161,10 @@ def _ambition(snapshot: SessionSnapshot) -> list[Problem]:
             )
     awards = [c for c in snapshot.criteria if c.criterion_type is CriterionType.AWARD_CRITERION]
     if awards and not snapshot.award_criteria_allowed:
-        found.append(
-            Problem(
-                "award_not_allowed",
-                "criteria",
-                N_(
-                    "The procedure {procedure} allows no award criteria, but {count} are set: make them "
-                    "requirements or contract conditions."
-                ),
-                procedure=snapshot.facts.procedure,
-                count=len(awards),
-            )
-        )
-    total = sum((c.weight_pct or 0 for c in awards), 0)
+        found.append(award_not_allowed(snapshot.facts.procedure, "criteria"))
+    total = sum((c.weight_pct or Decimal(0) for c in awards), Decimal(0))
     if total > snapshot.quality_weight_pct:
-        found.append(
-            Problem(
-                "weights_exceed",
-                "criteria",
-                N_("The award weights add up to {total} %, more than the quality weight of {limit} %."),
-                total=total,
-                limit=snapshot.quality_weight_pct,
-            )
-        )
+        found.append(weights_exceed(total, snapshot.quality_weight_pct, "criteria"))
     return found
 
 

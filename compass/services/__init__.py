@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from compass.method.criteria import award_procedures
 from compass.model.database import Database, open_database
 from compass.reference.types import ReferenceData
 from compass.services.files import FileService
@@ -21,7 +20,6 @@ __all__ = [
     "ProfileService",
     "Services",
     "SessionService",
-    "indicator_units",
     "open_services",
 ]
 
@@ -37,16 +35,11 @@ class Services:
         self.database.dispose()
 
 
-def indicator_units(reference: ReferenceData) -> dict[str, tuple[str, ...]]:
-    """The units each catalogue indicator is measured in (Dutch and English spelling)."""
-    return {i.id: tuple(dict.fromkeys((i.unit.nl, i.unit.en))) for i in reference.indicators if i.unit}
-
-
 def open_services(url: str, reference: ReferenceData) -> Services:
     """Open (and migrate) the database at ``url``; a database without profiles gets the examples."""
     database = open_database(url)
     known_criteria = frozenset(criterion.id for criterion in reference.criteria)
-    sessions = SessionService(database, award_procedures(reference), indicator_units(reference))
+    sessions = SessionService(database, reference)
     profiles = ProfileService(database, known_criteria)
     services = Services(database, sessions, profiles, FileService(sessions, profiles, reference))
     services.profiles.install_examples()

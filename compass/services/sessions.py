@@ -32,7 +32,7 @@ from compass.core.session import (
 )
 from compass.formats.session_file import SessionImport
 from compass.i18n import N_, _
-from compass.method.criteria import criterion_rule_problems
+from compass.method.criteria import award_procedures, criterion_rule_problems, indicator_units
 from compass.method.fields import (
     validate_communication_item,
     validate_criterion,
@@ -62,6 +62,7 @@ from compass.model.orm import (
     SessionRow,
     utc_now,
 )
+from compass.reference.types import ReferenceData
 from compass.services.base import ServiceBase
 
 
@@ -94,14 +95,13 @@ class SessionService(ServiceBase):
     def __init__(
         self,
         database: Database,
-        award_procedures: frozenset[Procedure] | None = None,
-        indicator_units: Mapping[str, tuple[str, ...]] | None = None,
+        reference: ReferenceData,
     ) -> None:
-        """From the reference data: ``award_procedures`` allow award criteria (None: all do);
-        ``indicator_units`` are the units of catalogue indicators, by id (first one shown)."""
+        """The reference data says which procedures allow award criteria and which units each
+        catalogue indicator is measured in; the service applies both before writing."""
         super().__init__(database)
-        self._award_procedures = award_procedures if award_procedures is not None else frozenset(Procedure)
-        self._indicator_units = dict(indicator_units or {})
+        self._award_procedures = award_procedures(reference)
+        self._indicator_units = indicator_units(reference)
 
     def _snapshot(self, row: SessionRow) -> SessionSnapshot:
         return replace(

@@ -98,19 +98,12 @@ def test_indicator_numbers_are_checked(service, values, code, field) -> None:
     assert service.get_session(session.id).indicators == ()
 
 
-def test_catalogue_indicators_keep_their_unit(db_url) -> None:
-    from compass.model.database import open_database
-    from compass.reference.loading import load_reference_data
-    from compass.services import SessionService, indicator_units
-
-    database = open_database(db_url)
-    service = SessionService(database, None, indicator_units(load_reference_data()))
+def test_catalogue_indicators_keep_their_unit(service) -> None:
     session = service.create_session("Asfalt")
     with pytest.raises(ValidationError) as caught:
         _indicator(service, session.id, catalogue_id="ind-co2-avoided", unit="ton")
     assert "kg CO₂" in caught.value.problems[0].message
     _indicator(service, session.id, catalogue_id="ind-co2-avoided", unit="kg CO₂", target=Decimal(120000))
-    database.dispose()
 
 
 def test_the_quality_weight_limits_the_award_weights(service) -> None:

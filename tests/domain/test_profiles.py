@@ -26,12 +26,10 @@ KNOWN = frozenset({"crit-8-social-return", "crit-13-co2"})
 
 
 @pytest.fixture
-def services(db_url: str):
-    from compass.reference.loading import load_reference_data
-
+def services(db_url: str, shipped_reference):
     database = open_database(db_url)
-    known = KNOWN | {criterion.id for criterion in load_reference_data().criteria}
-    yield SessionService(database), ProfileService(database, known)
+    known = KNOWN | {criterion.id for criterion in shipped_reference.criteria}
+    yield SessionService(database, shipped_reference), ProfileService(database, known)
     database.dispose()
 
 

@@ -39,7 +39,9 @@ def _refused_unchanged(path: Path, *, expect: str) -> DatabaseOpenError:
 
 def _real_database(path: Path) -> Path:
     database = open_database(_url(path))
-    service = SessionService(database)
+    from compass.reference.loading import load_reference_data
+
+    service = SessionService(database, load_reference_data())
     for number in range(40):
         service.create_session(f"Aanbesteding {number}", organisation="Gemeente " * 20)
     database.dispose()
@@ -58,11 +60,11 @@ def test_a_new_file_is_created_in_missing_folders_and_migrated(tmp_path: Path) -
     assert path.exists()
 
 
-def test_an_empty_file_is_initialised(tmp_path: Path) -> None:
+def test_an_empty_file_is_initialised(tmp_path: Path, shipped_reference) -> None:
     path = tmp_path / "empty.sqlite3"
     path.write_bytes(b"")
     database = open_database(_url(path))
-    assert SessionService(database).list_sessions() == []
+    assert SessionService(database, shipped_reference).list_sessions() == []
     database.dispose()
 
 

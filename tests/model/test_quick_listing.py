@@ -10,11 +10,11 @@ from compass.model.quick_index import quick_first_page
 from compass.services import SessionService
 
 
-def test_same_list_as_the_service_in_the_same_order(tmp_path: Path) -> None:
+def test_same_list_as_the_service_in_the_same_order(tmp_path: Path, shipped_reference) -> None:
     path = tmp_path / "x.sqlite3"
     url = f"sqlite:///{path.as_posix()}"
     database = open_database(url)
-    service = SessionService(database)
+    service = SessionService(database, shipped_reference)
     ids = [
         service.create_session(title, organisation="Gemeente Heerlen").id
         for title in ("Asfalt", "Bedrijfskleding", "Sporthal", "Groen onderhoud")

@@ -42,11 +42,13 @@ def test_there_is_a_fixture_for_every_released_revision() -> None:
 
 
 @pytest.mark.parametrize("fixture", _fixtures(), ids=lambda path: path.stem)
-def test_a_database_of_every_released_schema_opens_with_its_data(tmp_path: Path, fixture: Path) -> None:
+def test_a_database_of_every_released_schema_opens_with_its_data(
+    tmp_path: Path, fixture: Path, shipped_reference
+) -> None:
     path = tmp_path / fixture.name
     shutil.copy(fixture, path)
     database = open_database(f"sqlite:///{path.as_posix()}")
-    service = SessionService(database)
+    service = SessionService(database, shipped_reference)
     (summary,) = service.list_sessions()
     snapshot = service.get_session(summary.id)
     database.dispose()
