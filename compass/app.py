@@ -67,10 +67,6 @@ class AppServices:
     def files(self) -> FileService:
         return self._open().files
 
-    @property
-    def is_loaded(self) -> bool:
-        return self._opened is not None
-
     def add_listener(self, listener: Callable[[int], None]) -> None:
         """Hear about every change to a session (by its id)."""
         self._listeners.append(listener)

@@ -114,10 +114,6 @@ def N_(message: str) -> str:
     return message
 
 
-def ngettext_in(language: str, singular: str, plural: str, n: int) -> str:
-    return translations_for(language).ngettext(singular, plural, n)
-
-
 def translate_in(language: str, message: str) -> str:
     """One message in a given language, whatever the UI language is (for the PDF and the CLI)."""
     return translations_for(language).gettext(message)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from compass.core.session import (
@@ -135,15 +135,6 @@ def validate_required_text(values: Mapping[str, Any], field: str, template: str)
     if len(value) > LONG_TEXT_MAX_LENGTH:
         return [_too_long(field, value, LONG_TEXT_MAX_LENGTH)]
     return []
-
-
-def parse_decimal(text: str) -> Decimal | None:
-    """A plain decimal number (``1234.5``) or None; locale-aware parsing happens in the UI."""
-    try:
-        value = Decimal(text)
-    except (InvalidOperation, ValueError):
-        return None
-    return value if value.is_finite() else None
 
 
 def validate_percentage(value: Any, field: str) -> list[Problem]:

@@ -31,6 +31,7 @@ from compass.formatting import format_day, format_number
 from compass.i18n import N_, translate_in
 from compass.method.priority_score import score_explanation, sdg_score
 from compass.method.steps import all_gaps
+from compass.method.suggestions import category_label
 from compass.reference.types import ReferenceData
 
 PAGE_WIDTH = 170 * mm
@@ -168,7 +169,7 @@ class _Story:
     def facts(self) -> None:
         tr, f = self.tr, self.s.facts
         self.heading(tr(N_("Project facts")))
-        category = next((c.name(self.lang) for c in self.ref.categories if c.id == f.category), f.category)
+        category = category_label(f.category, self.ref, self.lang)
         rows = [
             (tr(N_("Procurement category")), category),
             (
