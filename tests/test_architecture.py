@@ -142,3 +142,24 @@ def test_the_check_sees_relative_and_late_imports() -> None:
     assert {"compass.model.database", "compass.model.orm"} <= found
     ui, model = part_of("compass/ui/probe.py"), part_of("compass/model/orm.py")
     assert ui is not None and model is not None and model.name not in ui.may_import
+
+
+GLOBAL_LANGUAGE = {"_", "ngettext", "pgettext", "current_language", "set_language"}
+
+
+@pytest.mark.parametrize(
+    "path", sorted((PACKAGE / "method").glob("*.py")), ids=lambda path: path.relative_to(ROOT).as_posix()
+)
+def test_the_method_holds_no_global_language_state(path: Path) -> None:
+    """Rules return problems with untranslated templates (N_) and take the language as a parameter,
+    so a document can be made in another language than the app speaks, on any thread."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    used = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "compass.i18n"
+        for alias in node.names
+    }
+    assert not used & GLOBAL_LANGUAGE, (
+        f"{path.name} uses the app's language: {sorted(used & GLOBAL_LANGUAGE)}"
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from compass.core.session import SdgPriority, SessionSnapshot
-from compass.i18n import N_, _, translate_in
+from compass.i18n import N_, translate_in
 
 FOCUS_POINTS = 3
 MAX_INITIATIVE_POINTS = 2
@@ -57,7 +57,7 @@ SCORE_EXPLANATION = N_(
 )
 
 
-def score_explanation(language: str | None = None) -> str:
-    """The formula in words, in the UI language or in ``language`` (for documents)."""
-    message = translate_in(language, SCORE_EXPLANATION) if language else _(SCORE_EXPLANATION)
+def score_explanation(language: str) -> str:
+    """The formula in words, in ``language``."""
+    message = translate_in(language, SCORE_EXPLANATION)
     return message.format(focus=FOCUS_POINTS, initiatives=MAX_INITIATIVE_POINTS, votes=MAX_VOTE_POINTS)

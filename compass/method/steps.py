@@ -10,7 +10,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from compass.core.session import CriterionType, IndicatorKind, Problem, SessionSnapshot
-from compass.i18n import N_, _
+from compass.i18n import N_, translate_in
 from compass.method.criteria import award_not_allowed, weights_exceed
 
 
@@ -27,11 +27,11 @@ class Step(StrEnum):
         """The method's own step number (1-5), or None for the facts and summary pages."""
         return METHOD_STEPS.index(self) + 1 if self in METHOD_STEPS else None
 
-    def title(self) -> str:
-        return _(_TITLES[self])
+    def title_in(self, language: str) -> str:
+        return translate_in(language, _TITLES[self])
 
-    def subtitle(self) -> str:
-        return _(_SUBTITLES[self])
+    def subtitle_in(self, language: str) -> str:
+        return translate_in(language, _SUBTITLES[self])
 
 
 STEPS: tuple[Step, ...] = tuple(Step)

@@ -116,7 +116,7 @@ class PrioritiesPage(StepPage):
         self._header(self.VOTES).setToolTip(_votes_help())
         self._header(self.PRIORITY).setToolTip(_priority_help())
         self.table.setAccessibleName(_("Inventoried SDGs"))
-        self.formula.setText(score_explanation())
+        self.formula.setText(score_explanation(current_language()))
         self.links.retranslate_ui()
         urgency = self.context.reference.urgency
         if urgency is not None:

@@ -258,8 +258,8 @@ class SummaryPage(StepPage):
 def _step_name(step: Step) -> str:
     number = step.number()
     if number is None:
-        return step.title()
-    return _("step {number}, {title}").format(number=number, title=step.title())
+        return step.title_in(current_language())
+    return _("step {number}, {title}").format(number=number, title=step.title_in(current_language()))
 
 
 # Messages stay outside f-strings: Babel's extractor does not look inside them.

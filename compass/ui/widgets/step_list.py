@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from compass.i18n import _
+from compass.i18n import _, current_language
 from compass.method.steps import STEPS, Step
 
 ACCENT = QColor("#19486A")  # SDG 17's blue: the compass is about partnership
@@ -72,13 +72,14 @@ class StepList(QListWidget):
 
     def retranslate_ui(self) -> None:
         self.setAccessibleName(_("Steps"))
+        language = current_language()
         for row, step in enumerate(STEPS):
             item = self.item(row)
             number = step.number()
-            heading = f"{number}  {step.title()}" if number else step.title()
-            item.setText(f"{heading}\n{step.subtitle()}")
+            heading = f"{number}  {step.title_in(language)}" if number else step.title_in(language)
+            item.setText(f"{heading}\n{step.subtitle_in(language)}")
             state = _("complete") if self._complete.get(step) else _("to do")
-            item.setToolTip(f"{step.title()} \u2013 {step.subtitle()} ({state})")
+            item.setToolTip(f"{step.title_in(language)} \u2013 {step.subtitle_in(language)} ({state})")
 
     def _refresh_icons(self) -> None:
         current = self.currentRow()
