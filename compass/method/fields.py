@@ -127,6 +127,21 @@ def validate_urgency(urgency: Any) -> list[Problem]:
     return []
 
 
+def validate_priority_changes(changes: Mapping[str, Any]) -> list[Problem]:
+    """Step 2 for one SDG: urgency 1-5, votes a count, the team's reason and urgency note texts."""
+    problems = validate_urgency(changes.get("urgency"))
+    votes = changes.get("votes", 0)
+    if isinstance(votes, bool) or not isinstance(votes, int) or votes < 0:
+        problems.append(Problem("votes", "votes", N_("Votes are a count: 0 or more.")))
+    for name in ("focus_reason", "urgency_note"):
+        text = changes.get(name, "")
+        if not isinstance(text, str):
+            raise TypeError(f"{name} must be text")
+        if len(text) > LONG_TEXT_MAX_LENGTH:
+            problems.append(_too_long(name, text, LONG_TEXT_MAX_LENGTH))
+    return problems
+
+
 def validate_required_text(values: Mapping[str, Any], field: str, template: str) -> list[Problem]:
     """``template`` is the untranslated message (``N_``) for an empty field."""
     value = values.get(field, "")

@@ -42,9 +42,9 @@ from compass.method.fields import (
     validate_inventory_entry,
     validate_measurement,
     validate_percentage,
+    validate_priority_changes,
     validate_sdg,
     validate_title,
-    validate_urgency,
 )
 from compass.model import snapshots
 from compass.model.database import Database
@@ -523,7 +523,7 @@ class SessionService(ServiceBase):
         unknown = set(changes) - _PRIORITY_FIELDS
         if unknown:
             raise KeyError(f"unknown priority fields: {sorted(unknown)}")
-        problems = validate_sdg(sdg) + validate_urgency(changes.get("urgency"))
+        problems = validate_sdg(sdg) + validate_priority_changes(changes)
         if problems:
             raise ValidationError(problems)
         with self._transaction() as db:

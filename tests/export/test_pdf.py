@@ -133,3 +133,34 @@ def test_a_workshop_record_appears_only_when_votes_were_cast(service, reference)
         ).outline
     ]
     assert "Verslag van de workshop" in outline
+
+
+def test_step_2_lists_the_sdgs_in_the_order_the_app_shows_with_the_teams_reasons(
+    service, reference
+) -> None:
+    from compass.core.session import Collection, EntryKind, EntrySource
+    from compass.method.priority_score import priority_order
+
+    session_id = service.create_session("Catering stadhuis").id
+    for sdg in (2, 12, 8):
+        service.add_item(
+            session_id,
+            Collection.INVENTORY,
+            sdg=sdg,
+            kind=EntryKind.RISK,
+            source=EntrySource.SUPPLY_CHAIN_GLOBAL,
+            description=f"risico {sdg}",
+        )
+    service.set_priority(
+        session_id, 12, urgency=5, selected=True, focus_reason="Voedselverspilling halveren"
+    )
+    service.set_priority(session_id, 8, urgency=3)
+    snapshot = service.get_session(session_id)
+    assert priority_order(snapshot) == (12, 8, 2)
+    text = _text(render_pdf(snapshot, reference, "nl"))
+    heading = "Stap 2 - Prioriteren"
+    step_2 = text[
+        text.index(heading, text.index(heading) + 1) : text.rindex("Stap 3 - Ambitie")
+    ]  # not the contents
+    assert step_2.index("12 Verantwoorde") < step_2.index("8 Eerlijk werk") < step_2.index("2 Geen honger")
+    assert "Waarom deze prioriteiten" in step_2 and "Voedselverspilling halveren" in step_2

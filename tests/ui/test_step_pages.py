@@ -638,3 +638,44 @@ def test_summary_marks_the_session_final_and_undo_reopens_it(qtbot, service) -> 
     QTest.mouseClick(h.page.status_button, Qt.MouseButton.LeftButton)
     assert h.snapshot.status is SessionStatus.DRAFT
     assert h.errors == []
+
+
+def test_step_2_records_the_teams_reason_per_sdg_with_undo(qtbot, service) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    h = Harness(qtbot, service, Step.PRIORITIES)
+    _inventory(service, h.session_id, 13, 12)
+    h.page.show()
+    qtbot.waitExposed(h.page)
+    reasons = h.page.reasons
+    reasons.sdg.set_current_sdg(13)
+    QTest.keyClicks(reasons.reason, "Klimaatakkoord Parkstad: asfalt is de grootste CO2-post")
+    QTest.keyClick(reasons.reason, Qt.Key.Key_Return)  # Enter or leaving the field saves
+    assert h.snapshot.priority_for(13).focus_reason.startswith("Klimaatakkoord Parkstad")
+    reasons.sdg.set_current_sdg(12)
+    assert reasons.reason.text() == ""
+    reasons.sdg.set_current_sdg(13)
+    assert reasons.reason.text().startswith("Klimaatakkoord")
+    h.undo_stack.undo()
+    assert h.snapshot.priority_for(13).focus_reason == ""
+    assert reasons.reason.text() == ""
+    h.undo_stack.redo()
+    page = PAGES[Step.SUMMARY](h.page.context)
+    qtbot.addWidget(page)
+    page.load(h.snapshot)
+    assert "Why these priorities" in page.browser.toPlainText()
+    assert "SDG 13: Klimaatakkoord Parkstad" in page.browser.toPlainText()
+    assert h.errors == []
+
+
+def test_a_reason_longer_than_a_text_field_is_refused(service) -> None:
+    from compass.core.errors import ValidationError
+
+    session_id = service.create_session("Asfalt").id
+    with pytest.raises(ValidationError) as caught:
+        service.set_priority(session_id, 13, focus_reason="x" * 20_001)
+    assert [p.field for p in caught.value.problems] == ["focus_reason"]
+    with pytest.raises(ValidationError):
+        service.set_priority(session_id, 13, votes=-1)
+    assert service.get_session(session_id).priorities == ()

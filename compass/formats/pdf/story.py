@@ -29,7 +29,7 @@ from compass.formats.pdf.styles import BOLD, FONT, RULE, ZEBRA, styles
 from compass.formats.pdf.templates import HeadingParagraph, body_pages
 from compass.formatting import format_day, format_number
 from compass.i18n import N_, translate_in
-from compass.method.priority_score import score_explanation, sdg_score
+from compass.method.priority_score import priority_order, score_explanation, sdg_score
 from compass.method.steps import all_gaps
 from compass.method.suggestions import category_label
 from compass.reference.types import ReferenceData
@@ -240,7 +240,7 @@ class _Story:
                 for h in ("SDG", "Focus", "Urgency (1-5)", "Initiatives", "Votes", "Score", "Priority")
             ]
         ]
-        for sdg in s.inventoried_sdgs():
+        for sdg in priority_order(s):  # the order step 2 shows
             priority = s.priority_for(sdg)
             focus = s.profile.focus_for(sdg) if s.profile else None
             links = s.initiatives_for(sdg)
@@ -258,6 +258,11 @@ class _Story:
             )
         self.flow.append(self.table(rows, [42 * mm, 15 * mm, 22 * mm, 33 * mm, 19 * mm, 15 * mm, 24 * mm]))
         self.flow.append(self.p(escape(score_explanation(self.lang)), "small"))
+        reasons = sorted((p.sdg, p.focus_reason) for p in s.priorities if p.focus_reason)
+        if reasons:
+            self.flow.append(self.p(f"<b>{escape(tr(N_('Why these priorities')))}</b>"))
+            for sdg, reason in reasons:
+                self.flow.append(self.p(f"{escape(self.sdg_name(sdg))}: {escape(reason)}"))
 
     def ambition(self) -> None:
         tr, s = self.tr, self.s

@@ -28,6 +28,7 @@ from compass.ui.widgets.empty_hint import EmptyHint
 from compass.ui.widgets.fitted_table import FittedTable
 from compass.ui.widgets.focus import chain_after
 from compass.ui.widgets.initiative_links import InitiativeLinks
+from compass.ui.widgets.priority_reasons import PriorityReasons
 
 NOT_RATED = 0  # the urgency spin box's minimum, shown as "-"
 URGENT_MARK = "\u2691"  # a flag beside SDGs the national monitor calls urgent
@@ -67,6 +68,9 @@ class PrioritiesPage(StepPage):
         self.links.link_requested.connect(self._on_links_link_requested)
         self.links.unlink_requested.connect(self._on_links_unlink_requested)
         layout.addWidget(self.links)
+        self.reasons = PriorityReasons(context.reference)
+        self.reasons.reason_changed.connect(self._on_reasons_reason_changed)
+        layout.addWidget(self.reasons)
         self._order: tuple[int, ...] = ()
         self._checks: dict[int, QCheckBox] = {}
         self._urgency: dict[int, QSpinBox] = {}
@@ -118,6 +122,7 @@ class PrioritiesPage(StepPage):
         self.table.setAccessibleName(_("Inventoried SDGs"))
         self.formula.setText(score_explanation(current_language()))
         self.links.retranslate_ui()
+        self.reasons.retranslate_ui()
         urgency = self.context.reference.urgency
         if urgency is not None:
             language = current_language()
@@ -190,6 +195,7 @@ class PrioritiesPage(StepPage):
         found = problems(Step.PRIORITIES, snapshot) if order else []
         self.warnings.setText("\n".join("\u26a0 " + p.message for p in found))
         self.links.load(snapshot)
+        self.reasons.load(snapshot)
 
     def _build_rows(self, order: tuple[int, ...]) -> None:
         self._order = order
@@ -266,6 +272,9 @@ class PrioritiesPage(StepPage):
                 _("Change priority of SDG {sdg}").format(sdg=sdg),
             )
         )
+
+    def _on_reasons_reason_changed(self, sdg: int, old: str, new: str) -> None:
+        self._set(sdg, "focus_reason", old, new)
 
     def _on_links_link_requested(self, values: dict) -> None:
         command = AddItemCommand(

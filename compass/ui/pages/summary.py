@@ -155,6 +155,14 @@ class SummaryPage(StepPage):
                     f"<td>{indicators}</td></tr>"
                 )
             parts.append("</table>")
+        reasons = [(p.sdg, p.focus_reason) for p in snapshot.priorities if p.focus_reason]
+        if reasons:
+            parts.append(_heading(_("Why these priorities")))
+            parts.append(
+                "<ul>"
+                + "".join(f"<li>SDG {sdg}: {escape(reason)}</li>" for sdg, reason in sorted(reasons))
+                + "</ul>"
+            )
         if snapshot.criteria:
             parts.append(_heading(_("Criteria by type")))
             for criterion_type in CriterionType:
