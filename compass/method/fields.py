@@ -168,6 +168,9 @@ def validate_criterion(values: Mapping[str, Any]) -> list[Problem]:
         problems.append(Problem("criterion_type", "criterion_type", N_("Choose a criterion type.")))
     problems += validate_required_text(values, "text", N_("Write the criterion."))
     problems += validate_percentage(values.get("weight_pct"), "weight_pct")
+    verification = values.get("verification", "")
+    if isinstance(verification, str) and len(verification) > LONG_TEXT_MAX_LENGTH:
+        problems.append(_too_long("verification", verification, LONG_TEXT_MAX_LENGTH))
     return problems
 
 

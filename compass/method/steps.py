@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from compass.core.session import CriterionType, IndicatorKind, Problem, SessionSnapshot
 from compass.i18n import N_, translate_in
+from compass.method.completeness import criterion_findings, indicator_findings
 from compass.method.criteria import award_not_allowed, weights_exceed
 
 
@@ -165,7 +166,7 @@ def _ambition(snapshot: SessionSnapshot) -> list[Problem]:
     total = sum((c.weight_pct or Decimal(0) for c in awards), Decimal(0))
     if total > snapshot.quality_weight_pct:
         found.append(weights_exceed(total, snapshot.quality_weight_pct, "criteria"))
-    return found
+    return found + criterion_findings(snapshot)
 
 
 def _indicators(snapshot: SessionSnapshot) -> list[Problem]:
@@ -191,7 +192,7 @@ def _indicators(snapshot: SessionSnapshot) -> list[Problem]:
                         name=indicator.name,
                     )
                 )
-    return found
+    return found + indicator_findings(snapshot)
 
 
 def _visibility(snapshot: SessionSnapshot) -> list[Problem]:

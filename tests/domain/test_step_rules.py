@@ -64,18 +64,38 @@ def test_gaps_close_as_the_steps_are_filled(service) -> None:
     assert _codes(Step.INDICATORS, snapshot) == ["indicator_missing"]
 
     service.set_ambition(sid, 13, AmbitionLevel.BASIC)
-    service.add_item(
+    criterion = service.add_item(
         sid,
         Collection.CRITERIA,
         sdg=13,
         criterion_type=CriterionType.MINIMUM_REQUIREMENT,
-        text="Klimaateisen uit de MVI-criteriatool",
+        text="Klimaateisen uit de MVI-criteriatool, [x] % emissievrij",
     )
+    assert _codes(Step.AMBITION, service.get_session(sid)) == ["placeholder", "unverified"]
+    service.update_item(
+        sid,
+        Collection.CRITERIA,
+        criterion.id,
+        text="Klimaateisen uit de MVI-criteriatool, 50 % emissievrij",
+        verification="Materieellijst bij inschrijving; controle op de bouwplaats",
+    )
+    assert _codes(Step.AMBITION, service.get_session(sid)) == []
     indicator = service.add_item(
         sid, Collection.INDICATORS, sdg=13, kind=IndicatorKind.QUANTITATIVE, name="CO₂ vermeden", unit="kg"
     )
-    assert _codes(Step.INDICATORS, service.get_session(sid)) == ["target_missing"]
-    service.update_item(sid, Collection.INDICATORS, indicator.id, target=Decimal(5000))
+    assert _codes(Step.INDICATORS, service.get_session(sid)) == [
+        "target_missing",
+        "indicator_owner",
+        "indicator_source",
+    ]
+    service.update_item(
+        sid,
+        Collection.INDICATORS,
+        indicator.id,
+        target=Decimal(5000),
+        responsible_role="Contractmanager",
+        data_source="MVI Platform impactberekening",
+    )
     service.add_item(
         sid,
         Collection.COMMUNICATION,

@@ -172,7 +172,11 @@ def test_indicators_parse_numbers_and_refuse_bad_ones(qtbot, service) -> None:
     (indicator,) = h.snapshot.indicators
     assert (indicator.sdg, indicator.unit, indicator.target) == (13, "kg CO₂", Decimal("120000.5"))
     assert h.page.fields["target"].problem_text() == ""
-    assert h.page.gaps.text() == ""
+    # What is left is who measures it and from which source (the details dialog sets both).
+    assert h.page.gaps.text().splitlines() == [
+        "\u26a0 Who measures the indicator \u201cCO₂ vermeden\u201d? Name the responsible role.",
+        "\u26a0 Where do the figures for \u201cCO₂ vermeden\u201d come from? Name the data source.",
+    ]
     h.undo_stack.undo()
     assert h.snapshot.indicators == ()
 

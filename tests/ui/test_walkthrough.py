@@ -16,6 +16,8 @@ from compass.core.session import (
 )
 from compass.method.steps import STEPS, Step
 from compass.ui import dialogs
+from compass.ui.indicator_details import IndicatorDetailsDialog
+from compass.ui.widgets.criteria_box import VERIFICATION_COLUMN
 
 
 def test_walk_every_step_then_restart(qtbot, make_window, monkeypatch) -> None:
@@ -76,6 +78,15 @@ def test_walk_every_step_then_restart(qtbot, make_window, monkeypatch) -> None:
     circular.new_text.setText("Minimaal 30 % hergebruikt asfaltgranulaat")
     circular.add_button.click()
     qtbot.waitUntil(lambda: climate.table.rowCount() == 1 and circular.table.rowCount() == 1)
+    # Every criterion says how it is checked (the "How it is checked" column, edited in place).
+    for box, check in (
+        (climate, "MKI-berekening bij inschrijving, getoetst door de inkoopadviseur"),
+        (circular, "Leveringsdocumenten en steekproef bij oplevering"),
+    ):
+        box.table.item(0, VERIFICATION_COLUMN).setText(check)
+    qtbot.waitUntil(
+        lambda: all(c.verification for c in window.services.sessions.get_session(session_id).criteria)
+    )
 
     wizard.next_button.click()
     indicators = wizard.pages[Step.INDICATORS]
@@ -92,6 +103,19 @@ def test_walk_every_step_then_restart(qtbot, make_window, monkeypatch) -> None:
         indicators.target.setText(target)
         indicators.add_button.click()
     qtbot.waitUntil(lambda: indicators.table.rowCount() == 2)
+
+    def fill_details(dialog) -> int:  # the details dialog as a user fills it in
+        dialog.role.setEditText("Contractmanager")
+        dialog.data_source.setText("MVI Platform impactberekening")
+        return IndicatorDetailsDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(IndicatorDetailsDialog, "exec", fill_details)
+    for row in range(2):
+        indicators.table.selectRow(row)
+        indicators.details_button.click()
+    qtbot.waitUntil(
+        lambda: all(i.data_source for i in window.services.sessions.get_session(session_id).indicators)
+    )
 
     wizard.next_button.click()
     visibility = wizard.pages[Step.VISIBILITY]

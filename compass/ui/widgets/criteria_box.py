@@ -32,7 +32,7 @@ from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.fitted_table import FittedTable
 
 NOT_SET = ""
-TEXT_COLUMN, WEIGHT_COLUMN = 1, 2
+TEXT_COLUMN, WEIGHT_COLUMN, VERIFICATION_COLUMN = 1, 2, 3
 CRITERIA_ROWS_SHOWN = 6
 
 
@@ -60,7 +60,7 @@ class CriteriaBox(QGroupBox):
         self.hint.setObjectName("warning")
         self.hint.setWordWrap(True)
         self.table = FittedTable(stretch_column=TEXT_COLUMN, rows_shown=CRITERIA_ROWS_SHOWN)
-        self.table.setColumnCount(3)
+        self.table.setColumnCount(4)
         # Cells are edited with F2 or a double click; Tab moves on to the next control.
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
@@ -118,7 +118,9 @@ class CriteriaBox(QGroupBox):
         self.level.setCurrentIndex(max(0, self.level.findData(code)))
         self.level.setAccessibleName(_("Ambition level for SDG {sdg}").format(sdg=self.sdg.number))
         explain_choices(self.level, self._describe_level)
-        self.table.setHorizontalHeaderLabels([_("Type"), _("Criterion"), _("Weight %")])
+        self.table.setHorizontalHeaderLabels(
+            [_("Type"), _("Criterion"), _("Weight %"), _("How it is checked")]
+        )
         self.table.setAccessibleName(_("Criteria for SDG {sdg}").format(sdg=self.sdg.number))
         self.new_type.retranslate()
         self.new_type.setAccessibleName(_("Type of the new criterion"))
@@ -158,11 +160,16 @@ class CriteriaBox(QGroupBox):
             kind = QTableWidgetItem(criterion.criterion_type.label())
             kind.setFlags(kind.flags() & ~Qt.ItemFlag.ItemIsEditable)
             text = QTableWidgetItem(criterion.text)
-            text.setToolTip(criterion.verification or criterion.text)
+            text.setToolTip(criterion.text)
             weight = QTableWidgetItem(
                 "" if criterion.weight_pct is None else format_number(criterion.weight_pct, language)
             )
-            for column, item in enumerate((kind, text, weight)):
+            verification = QTableWidgetItem(criterion.verification)
+            verification.setToolTip(
+                criterion.verification
+                or _("How the buyer checks it (evidence, certificate, report): F2 or a double click")
+            )
+            for column, item in enumerate((kind, text, weight, verification)):
                 item.setData(Qt.ItemDataRole.UserRole, criterion.id)
                 self.table.setItem(row, column, item)
         self.table.fit_columns()
@@ -180,6 +187,10 @@ class CriteriaBox(QGroupBox):
             return
         if item.column() == TEXT_COLUMN and item.text().strip() != criterion.text:
             self.change_requested.emit(criterion.id, "text", criterion.text, item.text().strip())
+        elif item.column() == VERIFICATION_COLUMN and item.text().strip() != criterion.verification:
+            self.change_requested.emit(
+                criterion.id, "verification", criterion.verification, item.text().strip()
+            )
         elif item.column() == WEIGHT_COLUMN:
             text = item.text().strip()
             weight = parse_number(text, current_language()) if text else None
