@@ -42,6 +42,18 @@ class Procedure(LabelledEnum):
     PUBLIC_EUROPEAN = "public_european", N_("Public European tender (openbaar Europees)")
 
 
+class ContractKind(LabelledEnum):
+    """What is bought, as procurement law distinguishes it: it decides the EU threshold."""
+
+    WORKS = "works", N_("Works (werken)")
+    SUPPLIES = "supplies", N_("Supplies (leveringen)")
+    SERVICES = "services", N_("Services (diensten)")
+    SOCIAL_SERVICES = (
+        "social_services",
+        N_("Social and other specific services (sociale en andere specifieke diensten)"),
+    )
+
+
 class SessionStatus(LabelledEnum):
     DRAFT = "draft", N_("Draft")
     FINAL = "final", N_("Final")

@@ -18,6 +18,7 @@ from compass.core.codes import (
     AmbitionLevel,
     Channel,
     CommunicationMoment,
+    ContractKind,
     CriterionType,
     EntryKind,
     EntrySource,
@@ -36,7 +37,7 @@ if TYPE_CHECKING:  # only annotations: importing datetime costs start-up time
 
 __all__ = [
     "LONG_TEXT_MAX_LENGTH", "SDG_NUMBERS", "SHORT_TEXT_MAX_LENGTH", "TITLE_MAX_LENGTH",
-    "AmbitionLevel", "Channel", "CommunicationMoment", "CriterionType", "EntryKind",
+    "AmbitionLevel", "Channel", "CommunicationMoment", "ContractKind", "CriterionType", "EntryKind",
     "EntrySource", "IndicatorKind", "LabelledEnum", "MeasurementMoment", "Procedure",
     "SessionStatus", "SessionSummary",
 ]  # fmt: skip
@@ -93,11 +94,21 @@ def _in_words(value: Any, language: str) -> Any:
 
 
 @dataclass(frozen=True)
+class AppliedThreshold:
+    """The EU threshold that applies to a session: its value, its period and where it comes from."""
+
+    value_eur: Decimal
+    period: str
+    source: str
+
+
+@dataclass(frozen=True)
 class ProjectFacts:
     title: str
     organisation: str = ""
     category: str = ""
     procedure: Procedure = Procedure.PUBLIC_EUROPEAN
+    contract_kind: ContractKind | None = None
     innovation_pilot: bool = False
     contract_value_eur: Decimal | None = None
     publication_date: dt.date | None = None
@@ -223,6 +234,9 @@ class SessionSnapshot:
     profile: OrganisationProfile | None = None
     # Whether the session's procedure allows award criteria (reference data, set by the service).
     award_criteria_allowed: bool = True
+    # The EU threshold for the session's kind of contract at its planned publication (or last change),
+    # from the reference data; set by the service, None when the kind is not chosen or no period applies.
+    eu_threshold: AppliedThreshold | None = None
 
     def inventoried_sdgs(self) -> tuple[int, ...]:
         return tuple(sorted({entry.sdg for entry in self.inventory}))

@@ -16,6 +16,7 @@ from compass.core.session import (
     AmbitionLevel,
     Channel,
     CommunicationMoment,
+    ContractKind,
     CriterionType,
     EntryKind,
     EntrySource,
@@ -42,7 +43,8 @@ from compass.paths import resource_path
 from compass.reference.types import ReferenceData
 
 SESSION_FORMAT = "sdg-compass/session"
-SESSION_VERSION = 1
+SESSION_VERSION = 2  # 2 adds facts.contract_kind
+READABLE_VERSIONS = (1, 2)
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
@@ -60,6 +62,7 @@ def session_to_document(snapshot: SessionSnapshot) -> dict[str, Any]:
             "organisation": f.organisation,
             "category": f.category,
             "procedure": f.procedure.value,
+            "contract_kind": f.contract_kind.value if f.contract_kind else None,
             "innovation_pilot": f.innovation_pilot,
             "contract_value_eur": _decimal_text(f.contract_value_eur),
             "publication_date": f.publication_date.isoformat() if f.publication_date else None,
@@ -239,7 +242,7 @@ def read_session_file(data: bytes, reference: ReferenceData) -> SessionImport:
         ) from error
     if not isinstance(document, dict) or document.get("format") != SESSION_FORMAT:
         raise ValidationError([Problem("format", "format", N_("The file is not a compass session."))])
-    if document.get("version") != SESSION_VERSION:
+    if document.get("version") not in READABLE_VERSIONS:
         raise ValidationError(
             [
                 Problem(
@@ -281,6 +284,8 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
         )
     }
     facts["procedure"] = Procedure(raw["procedure"])
+    kind = raw.get("contract_kind")  # absent in version 1 files
+    facts["contract_kind"] = ContractKind(kind) if kind else None
     facts["innovation_pilot"] = raw.get("innovation_pilot", False)
     facts["contract_value_eur"] = r.decimal(raw.get("contract_value_eur"), "facts/contract_value_eur")
     facts["publication_date"] = r.date(raw.get("publication_date"), "facts/publication_date")

@@ -14,6 +14,7 @@ from compass.core.session import (
     SDG_NUMBERS,
     SHORT_TEXT_MAX_LENGTH,
     TITLE_MAX_LENGTH,
+    ContractKind,
     EntryKind,
     EntrySource,
     Problem,
@@ -82,6 +83,9 @@ def validate_fact_changes(changes: Mapping[str, Any]) -> list[Problem]:
         elif name == "procedure":
             if not isinstance(value, Procedure):
                 problems.append(Problem("procedure", name, N_("Choose a procedure type.")))
+        elif name == "contract_kind":
+            if value is not None and not isinstance(value, ContractKind):
+                problems.append(Problem("contract_kind", name, N_("Choose a kind of contract.")))
         elif name == "innovation_pilot":
             if not isinstance(value, bool):
                 raise TypeError("innovation_pilot must be a bool")

@@ -13,6 +13,7 @@ from compass.core.session import CriterionType, IndicatorKind, Problem, SessionS
 from compass.i18n import N_, translate_in
 from compass.method.completeness import criterion_findings, indicator_findings
 from compass.method.criteria import award_not_allowed, weights_exceed
+from compass.method.thresholds import procedure_fit
 
 
 class Step(StrEnum):
@@ -73,7 +74,7 @@ def all_problems(snapshot: SessionSnapshot) -> list[tuple[Step, Problem]]:
 
 # What the method advises without requiring it: shown on the step and in the summary, but a step
 # with only advice left counts as complete and the document lists no gap for it.
-ADVICE = frozenset({"many_priorities", "partnerships"})
+ADVICE = frozenset({"many_priorities", "partnerships", "european_below_threshold"})
 
 
 def is_complete(step: Step, snapshot: SessionSnapshot) -> bool:
@@ -95,7 +96,7 @@ def _facts(snapshot: SessionSnapshot) -> list[Problem]:
         found.append(Problem("organisation_missing", "organisation", N_("Name the organisation.")))
     if facts.contract_value_eur is None:
         found.append(Problem("value_missing", "contract_value_eur", N_("Estimate the contract value.")))
-    return found
+    return found + procedure_fit(facts, snapshot.eu_threshold)
 
 
 def _inventory(snapshot: SessionSnapshot) -> list[Problem]:

@@ -33,6 +33,7 @@ from compass.core.session import (
     AmbitionLevel,
     Channel,
     CommunicationMoment,
+    ContractKind,
     CriterionType,
     EntryKind,
     EntrySource,
@@ -94,6 +95,7 @@ class SessionRow(Base):
     organisation: Mapped[str] = mapped_column(String(200), default="")
     category: Mapped[str] = mapped_column(String(200), default="")
     procedure: Mapped[Procedure] = mapped_column(code_enum(Procedure))
+    contract_kind: Mapped[ContractKind | None] = mapped_column(code_enum(ContractKind), nullable=True)
     innovation_pilot: Mapped[bool] = mapped_column(Boolean, default=False)
     contract_value_eur: Mapped[Decimal | None] = mapped_column(ExactDecimal())
     publication_date: Mapped[dt.date | None] = mapped_column(Date)

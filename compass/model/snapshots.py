@@ -45,6 +45,7 @@ def facts_of(row: SessionRow) -> ProjectFacts:
         procedure=row.procedure,
         innovation_pilot=row.innovation_pilot,
         contract_value_eur=row.contract_value_eur,
+        contract_kind=row.contract_kind,
         publication_date=row.publication_date,
         project_leader=row.project_leader,
         procurement_adviser=row.procurement_adviser,

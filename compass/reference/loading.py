@@ -8,8 +8,10 @@ problem stops loading with ``ReferenceDataError`` naming the file, the entry and
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from compass.core.errors import ReferenceDataError
 from compass.core.session import (
     SDG_NUMBERS,
     AmbitionLevel,
+    ContractKind,
     CriterionType,
     EntryKind,
     EntrySource,
@@ -42,17 +45,18 @@ from compass.reference.types import (
     Suggestion,
     Term,
     Theme,
+    ThresholdPeriod,
     UrgencyHints,
 )
 
 DATA_FILES = (
     "sdgs", "themes", "vocabulary", "criteria", "indicators", "categories", "stakeholders",
-    "instruments", "urgency", "kpis",
+    "instruments", "urgency", "kpis", "thresholds",
 )  # fmt: skip
 _LIST_KEYS = {
     "sdgs": "sdgs", "themes": "themes", "criteria": "criteria", "indicators": "indicators",
     "categories": "categories", "stakeholders": "roles", "instruments": "instruments",
-    "urgency": "hints", "kpis": "kpis",
+    "urgency": "hints", "kpis": "kpis", "thresholds": "periods",
 }  # fmt: skip
 
 
@@ -282,6 +286,22 @@ def _build_kpis(data: dict[str, Any]) -> tuple[Kpi, ...]:
     )
 
 
+def _build_thresholds(data: dict[str, Any]) -> tuple[ThresholdPeriod, ...]:
+    _unique_ids(data["periods"])
+    periods: list[ThresholdPeriod] = []
+    for index, period in enumerate(data["periods"]):
+        starts, ends = dt.date.fromisoformat(period["from"]), dt.date.fromisoformat(period["until"])
+        if ends < starts:
+            raise _Failure(f"periods[{index}] ({period['id']})", "ends before it starts")
+        if periods and starts <= periods[-1].ends:
+            raise _Failure(f"periods[{index}] ({period['id']})", "overlaps the period before it")
+        by_kind = tuple(
+            (ContractKind(kind), Decimal(value)) for kind, value in period["thresholds_eur"].items()
+        )
+        periods.append(ThresholdPeriod(period["id"], starts, ends, period["source"], by_kind))
+    return tuple(periods)
+
+
 def _build_vocabulary(data: dict[str, Any]) -> dict[str, Any]:
     _codes_match("ambition_levels", (t["id"] for t in data["ambition_levels"]), AmbitionLevel)
     _codes_match("criterion_types", (t["id"] for t in data["criterion_types"]), CriterionType)
@@ -314,8 +334,9 @@ _BUILDERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "sdgs": _build_sdgs, "themes": _build_themes, "criteria": _build_criteria,
     "indicators": _build_indicators, "categories": _build_categories, "stakeholders": _build_roles,
     "instruments": _build_instruments, "urgency": _build_urgency, "kpis": _build_kpis,
+    "thresholds": _build_thresholds,
 }  # fmt: skip
-_FIELDS = {"stakeholders": "roles"}
+_FIELDS = {"stakeholders": "roles", "thresholds": "threshold_periods"}
 
 
 def _cross_check(parts: dict[str, Any]) -> None:

@@ -8,12 +8,15 @@ language than the UI. No Qt, no SQLAlchemy.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Protocol, TypeVar
 
 from compass.core.session import (
     AmbitionLevel,
+    ContractKind,
     CriterionType,
     EntryKind,
     EntrySource,
@@ -180,6 +183,23 @@ class UrgencyHints:
 
 
 @dataclass(frozen=True)
+class ThresholdPeriod:
+    """The EU thresholds of one two-year period, by kind of contract (value excl. VAT, whole duration)."""
+
+    id: str
+    starts: dt.date
+    ends: dt.date
+    source: str
+    by_kind: tuple[tuple[ContractKind, Decimal], ...]
+
+    def covers(self, day: dt.date) -> bool:
+        return self.starts <= day <= self.ends
+
+    def threshold(self, kind: ContractKind) -> Decimal:
+        return dict(self.by_kind)[kind]
+
+
+@dataclass(frozen=True)
 class Kpi:
     """One of the six dashboard KPIs across projects."""
 
@@ -207,6 +227,7 @@ class ReferenceData:
     instruments: tuple[Instrument, ...] = ()
     urgency: UrgencyHints | None = None
     kpis: tuple[Kpi, ...] = ()
+    threshold_periods: tuple[ThresholdPeriod, ...] = ()
 
     def sdg(self, number: int) -> Sdg:
         return self.sdgs[number - 1]

@@ -46,6 +46,7 @@ from compass.method.fields import (
     validate_sdg,
     validate_title,
 )
+from compass.method.thresholds import applicable_threshold, threshold_day
 from compass.model import snapshots
 from compass.model.database import Database
 from compass.model.orm import (
@@ -101,11 +102,16 @@ class SessionService(ServiceBase):
         catalogue indicator is measured in; the service applies both before writing."""
         super().__init__(database)
         self._award_procedures = award_procedures(reference)
+        self._threshold_periods = reference.threshold_periods
         self._indicator_units = indicator_units(reference)
 
     def _snapshot(self, row: SessionRow) -> SessionSnapshot:
+        snapshot = snapshots.snapshot_of(row)
+        day = threshold_day(snapshot.facts, snapshot.updated_at.date())
         return replace(
-            snapshots.snapshot_of(row), award_criteria_allowed=row.procedure in self._award_procedures
+            snapshot,
+            award_criteria_allowed=row.procedure in self._award_procedures,
+            eu_threshold=applicable_threshold(self._threshold_periods, snapshot.facts.contract_kind, day),
         )
 
     def _indicator_rules(self, values: Mapping[str, Any]) -> None:

@@ -10,10 +10,12 @@ from compass.core.session import (
     Channel,
     Collection,
     CommunicationMoment,
+    ContractKind,
     CriterionType,
     EntryKind,
     EntrySource,
     IndicatorKind,
+    Procedure,
 )
 from compass.method.steps import (
     METHOD_STEPS,
@@ -39,7 +41,11 @@ def test_the_method_has_five_numbered_steps_between_facts_and_summary() -> None:
 
 def test_a_new_session_shows_a_gap_in_every_step(service) -> None:
     snapshot = service.get_session(service.create_session("Asfalt").id)
-    assert _codes(Step.FACTS, snapshot) == ["organisation_missing", "value_missing"]
+    assert _codes(Step.FACTS, snapshot) == [
+        "organisation_missing",
+        "value_missing",
+        "contract_kind_missing",
+    ]
     assert _codes(Step.INVENTORY, snapshot) == ["inventory_empty"]
     assert _codes(Step.PRIORITIES, snapshot) == ["no_priority"]
     assert _codes(Step.AMBITION, snapshot) == []  # nothing to set without priorities
@@ -49,7 +55,13 @@ def test_a_new_session_shows_a_gap_in_every_step(service) -> None:
 
 
 def test_gaps_close_as_the_steps_are_filled(service) -> None:
-    sid = service.create_session("Asfalt", organisation="Heerlen", contract_value_eur=Decimal(100)).id
+    sid = service.create_session(
+        "Asfalt",
+        organisation="Heerlen",
+        contract_value_eur=Decimal(100),
+        contract_kind=ContractKind.WORKS,
+        procedure=Procedure.PUBLIC_NATIONAL,
+    ).id
     service.add_item(
         sid,
         Collection.INVENTORY,

@@ -8,6 +8,7 @@ from decimal import Decimal
 from compass.core.session import (
     AmbitionLevel,
     Channel,
+    ContractKind,
     CriterionType,
     EntryKind,
     EntrySource,
@@ -35,8 +36,12 @@ def test_walk_every_step_then_restart(qtbot, make_window, monkeypatch) -> None:
     facts.editor("title").setText("Groot onderhoud asfalt 2027")
     facts.editor("organisation").setText("Gemeente Heerlen")
     facts.editor("contract_value_eur").setText("2,400,000")
+    kind = facts.editor("contract_kind")
+    kind.setCurrentIndex(kind.findData(ContractKind.WORKS.value))
+    kind.activated.emit(kind.currentIndex())
     procedure = facts.editor("procedure")
-    procedure.setCurrentIndex(procedure.findData(Procedure.PUBLIC_EUROPEAN.value))
+    # EUR 2.4 million of works stays below the EU threshold: a national procedure fits.
+    procedure.setCurrentIndex(procedure.findData(Procedure.PUBLIC_NATIONAL.value))
     procedure.activated.emit(procedure.currentIndex())
     facts.editor("scope").setPlainText("Groot onderhoud van 14 km wegdek, inclusief markering.")
 

@@ -26,6 +26,7 @@ from compass.core.errors import CompassError
 from compass.core.session import (
     SHORT_TEXT_MAX_LENGTH,
     TITLE_MAX_LENGTH,
+    ContractKind,
     Procedure,
     ProjectFacts,
     SessionSnapshot,
@@ -43,6 +44,9 @@ from compass.ui.widgets.field import FieldWithMessage
 
 SAVE_DELAY_MS = 400
 NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as "not planned"
+
+
+NOT_CHOSEN = ""  # the kind of contract before one is chosen
 
 
 class FactsPage(StepPage):
@@ -119,6 +123,13 @@ class FactsPage(StepPage):
             profile_box = ProfileComboBox()
             profile_box.activated.connect(lambda _index: self._on_profile_chosen())
             return profile_box
+        if name == "contract_kind":
+            kind_box = QComboBox()
+            kind_box.addItem("", NOT_CHOSEN)
+            for kind in ContractKind:
+                kind_box.addItem(kind.label(), kind.value)
+            kind_box.activated.connect(lambda _index: self._save_now("contract_kind"))
+            return kind_box
         if name == "procedure":
             procedure_box = QComboBox()
             for procedure in Procedure:
@@ -182,8 +193,14 @@ class FactsPage(StepPage):
         pilot.setText(_("This tender is an innovation pilot (two SDG dialogues)"))
         if reference.innovation_description is not None:
             pilot.setToolTip(reference.innovation_description(current_language()))
+        kind_box = self._editors["contract_kind"]
+        assert isinstance(kind_box, QComboBox)
+        kind_box.setItemText(0, _("not chosen yet"))
+        for index in range(1, kind_box.count()):
+            kind_box.setItemText(index, ContractKind(str(kind_box.itemData(index))).label())
         for name, help_text in field_help().items():
             self._editors[name].setToolTip(help_text)
+        self._show_threshold()
         value = self._editors["contract_value_eur"]
         assert isinstance(value, QLineEdit)
         value.setPlaceholderText(
@@ -230,6 +247,9 @@ class FactsPage(StepPage):
             return number, None
         if isinstance(editor, QPlainTextEdit):
             return editor.toPlainText(), None
+        if isinstance(editor, QComboBox) and name == "contract_kind":
+            code = str(editor.currentData() or "")
+            return (ContractKind(code) if code else None), None
         if isinstance(editor, QComboBox):
             return Procedure(editor.currentData()), None
         if isinstance(editor, QCheckBox):
@@ -258,7 +278,7 @@ class FactsPage(StepPage):
             elif isinstance(editor, CategoryComboBox):
                 editor.set_value(value)
             elif isinstance(editor, QComboBox):
-                editor.setCurrentIndex(editor.findData(value.value))
+                editor.setCurrentIndex(editor.findData(value.value if value is not None else NOT_CHOSEN))
             elif isinstance(editor, QCheckBox):
                 editor.setChecked(value)
             elif isinstance(editor, QDateEdit):
@@ -313,6 +333,22 @@ class FactsPage(StepPage):
             if name != "profile":
                 self._show_value(name, getattr(facts, name))
         self._show_profile(snapshot)
+        self._show_threshold()
+
+    def _show_threshold(self) -> None:
+        """The EU threshold that applies, in the kind's tooltip: the number behind the procedure advice."""
+        threshold = self.snapshot.eu_threshold if self.snapshot is not None else None
+        if threshold is None:
+            return
+        self._editors["contract_kind"].setToolTip(
+            field_help()["contract_kind"]
+            + "\n"
+            + _("EU threshold {period}: EUR {value} ({source}).").format(
+                period=threshold.period,
+                value=format_number(threshold.value_eur, current_language()),
+                source=threshold.source,
+            )
+        )
 
     # -- the organisation profile --------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ FIELD_LABELS: dict[str, str] = {
     "profile": N_("Organisation profile"),
     "category": N_("Procurement category"),
     "procedure": N_("Procedure type"),
+    "contract_kind": N_("Kind of contract"),
     "innovation_pilot": N_("Innovation pilot"),
     "contract_value_eur": N_("Estimated contract value"),
     "publication_date": N_("Planned publication"),
@@ -37,6 +38,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "organisation",
             "profile",
             "category",
+            "contract_kind",
             "procedure",
             "innovation_pilot",
             "contract_value_eur",
@@ -58,7 +60,13 @@ def field_help() -> dict[str, str]:
             "The organisation profile brings its focus SDGs, local initiatives and Social Return "
             "percentage into this session."
         ),
-        "publication_date": _("When the tender is planned to be published."),
+        "publication_date": _(
+            "When the tender is planned to be published; the EU thresholds of that period apply."
+        ),
+        "contract_kind": _(
+            "Works, supplies or services: with the estimated value it decides whether the EU threshold "
+            "is reached and a European procedure is required."
+        ),
         "location": _("Where the work is done; location risks and opportunities in step 1 refer to it."),
         "project_leader": on_the_cover,
         "procurement_adviser": on_the_cover,

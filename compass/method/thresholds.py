@@ -1,0 +1,87 @@
+"""The EU thresholds around a tender: which one applies, and whether the chosen procedure fits the
+estimated value (Aanbestedingswet 2012: at or above the threshold a European procedure is obligatory;
+below it the organisation's policy and the Gids Proportionaliteit decide). Pure functions; the
+thresholds themselves are reference data (resources/data/thresholds.json) with their period and source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from compass.core.session import (
+    AppliedThreshold,
+    ContractKind,
+    Problem,
+    Procedure,
+    ProjectFacts,
+)
+from compass.i18n import N_
+from compass.reference.types import ThresholdPeriod
+
+
+def applicable_threshold(
+    periods: tuple[ThresholdPeriod, ...], kind: ContractKind | None, day: dt.date
+) -> AppliedThreshold | None:
+    """The threshold for ``kind`` in the period that covers ``day``; None without a kind or a period."""
+    if kind is None:
+        return None
+    period = next((p for p in periods if p.covers(day)), None)
+    if period is None:
+        return None
+    return AppliedThreshold(period.threshold(kind), period.id, period.source)
+
+
+def threshold_day(facts: ProjectFacts, last_changed: dt.date) -> dt.date:
+    """The day whose thresholds count: the planned publication, else the session's last change."""
+    return facts.publication_date or last_changed
+
+
+def procedure_fit(facts: ProjectFacts, threshold: AppliedThreshold | None) -> list[Problem]:
+    """Whether the procedure fits the value: a European procedure is required at or above the
+    threshold (a gap), and needs a reason below it (advice, never a refusal)."""
+    if facts.contract_kind is None:
+        return [
+            Problem(
+                "contract_kind_missing",
+                "contract_kind",
+                N_(
+                    "Choose the kind of contract (works, supplies or services): it decides the EU "
+                    "threshold."
+                ),
+            )
+        ]
+    value = facts.contract_value_eur
+    if value is None or threshold is None:
+        return []
+    european = facts.procedure is Procedure.PUBLIC_EUROPEAN
+    if value >= threshold.value_eur and not european:
+        return [
+            Problem(
+                "european_required",
+                "procedure",
+                N_(
+                    "At EUR {value} this contract reaches the EU threshold for {kind} of EUR {limit} "
+                    "({period}): a European procedure is required."
+                ),
+                value=value,
+                kind=facts.contract_kind,
+                limit=threshold.value_eur,
+                period=threshold.period,
+            )
+        ]
+    if value < threshold.value_eur and european:
+        return [
+            Problem(
+                "european_below_threshold",
+                "procedure",
+                N_(
+                    "At EUR {value} this contract stays below the EU threshold for {kind} of EUR {limit} "
+                    "({period}): a national procedure is allowed; say why it is European if it stays so."
+                ),
+                value=value,
+                kind=facts.contract_kind,
+                limit=threshold.value_eur,
+                period=threshold.period,
+            )
+        ]
+    return []

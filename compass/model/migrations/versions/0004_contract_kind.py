@@ -1,0 +1,37 @@
+"""kind of contract
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-12-01
+
+Works, supplies, services or social services: it decides the EU threshold that applies to a tender.
+Existing sessions start without one (the facts step asks for it).
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0004"
+down_revision: str | Sequence[str] | None = "0003"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+_KINDS = ("works", "supplies", "services", "social_services")
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("sessions", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column(
+                "contract_kind",
+                sa.Enum(*_KINDS, name="contractkind", native_enum=False, length=40),
+                nullable=True,
+            )
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("sessions", schema=None) as batch_op:
+        batch_op.drop_column("contract_kind")
