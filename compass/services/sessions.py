@@ -548,8 +548,9 @@ class SessionService(ServiceBase):
         self._changed(session_id)
 
     def set_ambition(self, session_id: int, sdg: int, level: AmbitionLevel | None, note: str = "") -> None:
-        """Set (or with ``level=None`` clear) the ambition level of one priority SDG in step 3."""
-        problems = validate_sdg(sdg)
+        """Set (or with ``level=None`` clear) the ambition level of one priority SDG in step 3, with
+        the team's reason for that level (``note``)."""
+        problems = validate_sdg(sdg) + validate_priority_changes({"focus_reason": note})
         if problems:
             raise ValidationError(problems)
         with self._transaction() as db:

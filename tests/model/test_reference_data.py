@@ -303,3 +303,28 @@ def test_every_example_of_bijlage_3_is_in_the_catalogue(reference, sdg, level, w
     ]
     assert found, f"SDG {sdg} level {level}: nothing with {words!r}"
     assert any(c.sdgs[0] == sdg for c in found)
+
+
+def test_every_source_is_one_a_user_can_check(reference) -> None:
+    """Sources name a document and section or a public source; never the team's internal brief."""
+    import json
+
+    from compass.paths import resource_path
+
+    internal = ("domain.md", "brief", "style.md", "issue")
+    for path in sorted(resource_path("data").glob("*.json")):
+        text = path.read_text(encoding="utf-8")
+        for node in _sources(json.loads(text)):
+            assert not any(word in node.lower() for word in internal), f"{path.name}: {node}"
+
+
+def _sources(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "source" and isinstance(value, str):
+                yield value
+            else:
+                yield from _sources(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _sources(value)

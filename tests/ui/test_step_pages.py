@@ -683,3 +683,55 @@ def test_a_reason_longer_than_a_text_field_is_refused(service) -> None:
     with pytest.raises(ValidationError):
         service.set_priority(session_id, 13, votes=-1)
     assert service.get_session(session_id).priorities == ()
+
+
+def test_the_reasons_for_urgency_and_level_are_written_and_shown(qtbot, service) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from compass.formats.pdf.render import render_pdf
+
+    steps = Harness(qtbot, service, Step.PRIORITIES)
+    _inventory(service, steps.session_id, 13)
+    steps.page.show()
+    qtbot.waitExposed(steps.page)
+    QTest.keyClicks(steps.page.reasons.urgency_note, "CBS Monitor Brede Welvaart 2021")
+    QTest.keyClick(steps.page.reasons.urgency_note, Qt.Key.Key_Return)
+    assert steps.snapshot.priority_for(13).urgency_note == "CBS Monitor Brede Welvaart 2021"
+    service.set_priority(steps.session_id, 13, selected=True)
+
+    ambition = PAGES[Step.AMBITION](steps.page.context)
+    qtbot.addWidget(ambition)
+    service.add_listener(lambda _session_id: ambition.load(steps.snapshot))
+    ambition.load(steps.snapshot)
+    box = ambition.boxes[13]
+    assert not box.note.isEnabled()  # a reason needs a level first
+    level = ambition.level_box(13)
+    level.setCurrentIndex(level.findData(AmbitionLevel.SIGNIFICANT.value))
+    level.activated.emit(level.currentIndex())
+    assert box.note.isEnabled()
+    ambition.show()
+    QTest.keyClicks(box.note, "Asfalt is de grootste CO2-post")
+    QTest.keyClick(box.note, Qt.Key.Key_Return)
+    assert steps.snapshot.ambition_for(13).note == "Asfalt is de grootste CO2-post"
+    steps.undo_stack.undo()
+    assert steps.snapshot.ambition_for(13).note == ""
+    steps.undo_stack.redo()
+
+    summary = PAGES[Step.SUMMARY](steps.page.context)
+    qtbot.addWidget(summary)
+    summary.load(steps.snapshot)
+    text = summary.browser.toPlainText()
+    assert "SDG 13: urgency: CBS Monitor Brede Welvaart 2021" in text
+    assert "Asfalt is de grootste CO2-post" in text
+    pdf = _pdf_text(render_pdf(steps.snapshot, steps.page.context.reference, "nl"))
+    assert "urgentie: CBS Monitor Brede Welvaart 2021" in pdf
+    assert "Asfalt is de grootste CO2-post" in pdf
+
+
+def _pdf_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)

@@ -30,6 +30,7 @@ from compass.formats.pdf.templates import HeadingParagraph, body_pages
 from compass.formatting import format_day, format_number
 from compass.i18n import N_, translate_in
 from compass.method.priority_score import priority_order, score_explanation, sdg_score
+from compass.method.reasons import priority_reason_text
 from compass.method.steps import all_gaps
 from compass.method.suggestions import category_label
 from compass.reference.types import ReferenceData
@@ -258,7 +259,11 @@ class _Story:
             )
         self.flow.append(self.table(rows, [42 * mm, 15 * mm, 22 * mm, 33 * mm, 19 * mm, 15 * mm, 24 * mm]))
         self.flow.append(self.p(escape(score_explanation(self.lang)), "small"))
-        reasons = sorted((p.sdg, p.focus_reason) for p in s.priorities if p.focus_reason)
+        reasons = sorted(
+            (p.sdg, priority_reason_text(p.focus_reason, p.urgency_note, self.lang))
+            for p in s.priorities
+            if p.focus_reason or p.urgency_note
+        )
         if reasons:
             self.flow.append(self.p(f"<b>{escape(tr(N_('Why these priorities')))}</b>"))
             for sdg, reason in reasons:
@@ -273,7 +278,8 @@ class _Story:
         for sdg in s.priority_sdgs():
             ambition = s.ambition_for(sdg)
             level = ambition.level.label_in(self.lang) if ambition else tr(N_("Not set yet"))
-            levels.append([escape(self.sdg_name(sdg)), escape(level), str(len(s.criteria_for(sdg)))])
+            why = f"<br/><i>{escape(ambition.note)}</i>" if ambition and ambition.note else ""
+            levels.append([escape(self.sdg_name(sdg)), escape(level) + why, str(len(s.criteria_for(sdg)))])
         if len(levels) > 1:
             self.flow.append(self.table(levels, [75 * mm, 75 * mm, 20 * mm]))
         for criterion_type in CriterionType:

@@ -109,6 +109,7 @@ class AmbitionPage(StepPage):
                 ambition.level if ambition else None,
                 snapshot.criteria_for(sdg),
                 ambition_advice(snapshot, sdg, self.context.reference),
+                ambition.note if ambition else "",
             )
         self.empty.setVisible(not sdgs)
         if not self.quality.hasFocus():
@@ -121,6 +122,7 @@ class AmbitionPage(StepPage):
         for index, number in enumerate(sdgs):
             box = CriteriaBox(self.context.reference.sdg(number), self.context.reference)
             box.level_chosen.connect(self._on_level_chosen)
+            box.note_changed.connect(self._on_note_changed)
             box.add_requested.connect(self._on_add_requested)
             box.change_requested.connect(self._on_change_requested)
             box.remove_requested.connect(self._on_remove_requested)
@@ -132,6 +134,22 @@ class AmbitionPage(StepPage):
             previous = chain_after(previous, focusable_in(box))
 
     # -- edits --------------------------------------------------------------------------------------
+
+    def _on_note_changed(self, sdg: int, note: str) -> None:
+        assert self.snapshot is not None
+        current = self.snapshot.ambition_for(sdg)
+        if current is None:
+            return
+        self.run(
+            SetAmbitionCommand(
+                self.service(),
+                self.session_id,
+                sdg,
+                (current.level, current.note),
+                (current.level, note),
+                _("Reason for the level of SDG {sdg}").format(sdg=sdg),
+            )
+        )
 
     def _on_level_chosen(self, sdg: int, level: AmbitionLevel | None) -> None:
         assert self.snapshot is not None

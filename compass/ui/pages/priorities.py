@@ -273,8 +273,8 @@ class PrioritiesPage(StepPage):
             )
         )
 
-    def _on_reasons_reason_changed(self, sdg: int, old: str, new: str) -> None:
-        self._set(sdg, "focus_reason", old, new)
+    def _on_reasons_reason_changed(self, sdg: int, field: str, old: str, new: str) -> None:
+        self._set(sdg, field, old, new)
 
     def _on_links_link_requested(self, values: dict) -> None:
         command = AddItemCommand(

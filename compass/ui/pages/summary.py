@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from compass.core.session import CriterionType, Problem, SessionSnapshot, SessionStatus
 from compass.formatting import format_day, format_number
 from compass.i18n import _, current_language, ngettext
+from compass.method.reasons import priority_reason_text
 from compass.method.steps import Step, all_advice, all_gaps
 from compass.ui.commands import SetStatusCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
@@ -151,11 +152,17 @@ class SummaryPage(StepPage):
                 parts.append(
                     f"<tr><td bgcolor='{sdg.colour}' style='color:{sdg.text_colour}'>"
                     f"<b>{number}</b> {escape(sdg.name(language))}</td>"
-                    f"<td>{escape(ambition.level.label() if ambition else chr(0x2013))}</td>"
+                    f"<td>{escape(ambition.level.label() if ambition else chr(0x2013))}"
+                    + (f"<br><i>{escape(ambition.note)}</i>" if ambition and ambition.note else "")
+                    + "</td>"
                     f"<td>{indicators}</td></tr>"
                 )
             parts.append("</table>")
-        reasons = [(p.sdg, p.focus_reason) for p in snapshot.priorities if p.focus_reason]
+        reasons = [
+            (p.sdg, priority_reason_text(p.focus_reason, p.urgency_note, language))
+            for p in snapshot.priorities
+            if p.focus_reason or p.urgency_note
+        ]
         if reasons:
             parts.append(_heading(_("Why these priorities")))
             parts.append(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from compass.core.codes import SHORT_TEXT_MAX_LENGTH
 from compass.core.session import AmbitionLevel, Criterion, CriterionType, Problem
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
@@ -38,6 +39,7 @@ CRITERIA_ROWS_SHOWN = 6
 
 class CriteriaBox(QGroupBox):
     level_chosen = Signal(int, object)  # sdg, AmbitionLevel | None
+    note_changed = Signal(int, str)  # sdg, the team's reason for the level
     add_requested = Signal(int, object)  # sdg, values (a dict: "object" keeps its enums intact)
     change_requested = Signal(int, str, object, object)  # criterion id, field, old, new
     remove_requested = Signal(int)  # criterion id
@@ -56,6 +58,10 @@ class CriteriaBox(QGroupBox):
         )
         self.level_label = QLabel()
         self.level_label.setBuddy(self.level)
+        self.note = QLineEdit()
+        self.note.setMaxLength(SHORT_TEXT_MAX_LENGTH)
+        self.note.editingFinished.connect(self._on_note_editing_finished)
+        self._stored_note = ""
         self.hint = QLabel()
         self.hint.setObjectName("warning")
         self.hint.setWordWrap(True)
@@ -89,6 +95,7 @@ class CriteriaBox(QGroupBox):
         top = QHBoxLayout()
         top.addWidget(self.level_label)
         top.addWidget(self.level, 1)
+        top.addWidget(self.note, 2)
         adder = QGridLayout()
         adder.addWidget(self.new_type, 0, 0)
         adder.addWidget(self.new_text_field, 0, 1)
@@ -117,6 +124,14 @@ class CriteriaBox(QGroupBox):
             self.level.addItem(level.label(), level.value)
         self.level.setCurrentIndex(max(0, self.level.findData(code)))
         self.level.setAccessibleName(_("Ambition level for SDG {sdg}").format(sdg=self.sdg.number))
+        self.note.setPlaceholderText(_("why this level"))
+        self.note.setAccessibleName(_("Reason for the level of SDG {sdg}").format(sdg=self.sdg.number))
+        self.note.setToolTip(
+            _(
+                "Why the team chose this level, for the summary and the strategy: saved when you "
+                "leave the field."
+            )
+        )
         explain_choices(self.level, self._describe_level)
         self.table.setHorizontalHeaderLabels(
             [_("Type"), _("Criterion"), _("Weight %"), _("How it is checked")]
@@ -141,17 +156,30 @@ class CriteriaBox(QGroupBox):
         )
         self.remove_button.setText(_("Remove selected"))
         self.remove_button.setToolTip(_("Remove the selected criterion (Delete); Ctrl+Z brings it back"))
-        self.load(self.chosen_level(), self._criteria, self._hints)
+        self.load(self.chosen_level(), self._criteria, self._hints, self._stored_note)
+
+    def _on_note_editing_finished(self) -> None:
+        note = self.note.text().strip()
+        if note != self._stored_note and self.chosen_level() is not None:
+            self.note_changed.emit(self.sdg.number, note)
 
     def chosen_level(self) -> AmbitionLevel | None:
         code = self.level.currentData()
         return AmbitionLevel(code) if code else None
 
     def load(
-        self, level: AmbitionLevel | None, criteria: tuple[Criterion, ...], advice: list[Problem]
+        self,
+        level: AmbitionLevel | None,
+        criteria: tuple[Criterion, ...],
+        advice: list[Problem],
+        note: str = "",
     ) -> None:
-        """The SDG's level and criteria, and the method's advice for it (``ambition_advice``)."""
+        """The SDG's level with its reason, its criteria, and the method's advice (``ambition_advice``)."""
         self._criteria, self._hints = criteria, advice
+        self._stored_note = note
+        if not self.note.hasFocus():  # never overwrite what is being typed
+            self.note.setText(note)
+        self.note.setEnabled(level is not None)
         self.level.setCurrentIndex(max(0, self.level.findData(level.value if level else NOT_SET)))
         language = current_language()
         self.table.blockSignals(True)
@@ -195,7 +223,9 @@ class CriteriaBox(QGroupBox):
             text = item.text().strip()
             weight = parse_number(text, current_language()) if text else None
             if text and weight is None:
-                self.load(self.chosen_level(), self._criteria, self._hints)  # put the number back
+                self.load(
+                    self.chosen_level(), self._criteria, self._hints, self._stored_note
+                )  # put the number back
                 return
             if weight != criterion.weight_pct:
                 self.change_requested.emit(criterion.id, "weight_pct", criterion.weight_pct, weight)

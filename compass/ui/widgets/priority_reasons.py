@@ -1,6 +1,6 @@
-"""Step 2: why an SDG is a priority (or why not), in the team's words, one SDG at a time. The reason
-travels with the strategy into the summary and the document. The widget asks; the page turns its
-signal into an undoable command."""
+"""Step 2: why an SDG is a priority (or why not) and why it is this urgent, in the team's words, one
+SDG at a time. Both travel with the strategy into the summary and the document. The widget asks; the
+page turns its signal into an undoable command."""
 
 from __future__ import annotations
 
@@ -14,25 +14,33 @@ from compass.method.priority_score import priority_order
 from compass.reference.types import ReferenceData
 from compass.ui.widgets.choices import SdgComboBox
 
+# The priority fields this widget edits: the team's reason, and the note behind the urgency.
+REASON, URGENCY_NOTE = "focus_reason", "urgency_note"
+
 
 class PriorityReasons(QWidget):
-    reason_changed = Signal(int, str, str)  # sdg, old reason, new reason
+    reason_changed = Signal(int, str, str, str)  # sdg, field, old text, new text
 
     def __init__(self, reference: ReferenceData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = QLabel()
         self.heading.setObjectName("sectionTitle")
         self.sdg = SdgComboBox(reference)
-        self.sdg.currentIndexChanged.connect(lambda _index: self._show_reason())
+        self.sdg.currentIndexChanged.connect(lambda _index: self._show_texts())
         self.reason = QLineEdit()
-        self.reason.setMaxLength(SHORT_TEXT_MAX_LENGTH)
-        self.reason.editingFinished.connect(self._save)
+        self.urgency_note = QLineEdit()
+        self._editors = {REASON: self.reason, URGENCY_NOTE: self.urgency_note}
+        for field, editor in self._editors.items():
+            editor.setMaxLength(SHORT_TEXT_MAX_LENGTH)
+            editor.editingFinished.connect(lambda f=field: self._save(f))
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.heading, 0, 0, 1, 2)
+        grid.addWidget(self.heading, 0, 0, 1, 3)
         grid.addWidget(self.sdg, 1, 0)
         grid.addWidget(self.reason, 1, 1)
-        grid.setColumnStretch(1, 1)
+        grid.addWidget(self.urgency_note, 1, 2)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 1)
         self._snapshot: SessionSnapshot | None = None
         self.retranslate_ui()
 
@@ -46,25 +54,31 @@ class PriorityReasons(QWidget):
         self.reason.setToolTip(
             _("In a sentence, for the summary and the tender strategy: saved when you leave the field.")
         )
+        self.urgency_note.setAccessibleName(_("Note on the urgency"))
+        self.urgency_note.setPlaceholderText(_("why this urgency"))
+        self.urgency_note.setToolTip(
+            _("What the urgency rests on (a monitor, a local figure): saved when you leave the field.")
+        )
 
     def load(self, snapshot: SessionSnapshot) -> None:
         self._snapshot = snapshot
         self.sdg.set_sdgs(priority_order(snapshot))  # as the table above lists them
-        if not self.reason.hasFocus():  # never overwrite what is being typed
-            self._show_reason()
+        self._show_texts()
         self.setEnabled(bool(snapshot.inventoried_sdgs()))
 
-    def _stored(self, sdg: int) -> str:
-        return self._snapshot.priority_for(sdg).focus_reason if self._snapshot else ""
+    def _stored(self, sdg: int, field: str) -> str:
+        return str(getattr(self._snapshot.priority_for(sdg), field)) if self._snapshot else ""
 
-    def _show_reason(self) -> None:
+    def _show_texts(self) -> None:
         sdg = self.sdg.current_sdg()
-        self.reason.setText(self._stored(sdg) if sdg is not None else "")
+        for field, editor in self._editors.items():
+            if not editor.hasFocus():  # never overwrite what is being typed
+                editor.setText(self._stored(sdg, field) if sdg is not None else "")
 
-    def _save(self) -> None:
+    def _save(self, field: str) -> None:
         sdg = self.sdg.current_sdg()
         if sdg is None:
             return
-        new, old = self.reason.text().strip(), self._stored(sdg)
+        new, old = self._editors[field].text().strip(), self._stored(sdg, field)
         if new != old:
-            self.reason_changed.emit(sdg, old, new)
+            self.reason_changed.emit(sdg, field, old, new)
