@@ -218,7 +218,8 @@ class SessionSnapshot:
     id: int
     facts: ProjectFacts
     status: SessionStatus
-    quality_weight_pct: Decimal
+    # The quality part of a best-price-quality award (BPKV); None until the team decides the split.
+    quality_weight_pct: Decimal | None
     created_at: dt.datetime
     updated_at: dt.datetime
     inventory: tuple[InventoryEntry, ...] = ()

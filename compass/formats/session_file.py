@@ -169,7 +169,7 @@ class SessionImport:
 
     facts: dict[str, Any]
     status: SessionStatus
-    quality_weight_pct: Decimal
+    quality_weight_pct: Decimal | None
     inventory: list[dict[str, Any]] = field(default_factory=list)
     priorities: list[dict[str, Any]] = field(default_factory=list)
     initiatives: list[dict[str, Any]] = field(default_factory=list)
@@ -290,10 +290,9 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
     facts["contract_value_eur"] = r.decimal(raw.get("contract_value_eur"), "facts/contract_value_eur")
     facts["publication_date"] = r.date(raw.get("publication_date"), "facts/publication_date")
     r.check(validate_fact_changes(facts), "facts")
-    # 0 % is a real weight (price only), not "missing": only an unreadable number falls back.
-    read_quality = r.decimal(doc["quality_weight_pct"], "quality_weight_pct")
-    quality = Decimal(100) if read_quality is None else read_quality
-    r.problems.extend(validate_percentage(read_quality, "quality_weight_pct"))
+    # 0 % is a real weight (price only), not "missing"; null (version 2) is a split not decided yet.
+    quality = r.decimal(doc["quality_weight_pct"], "quality_weight_pct")
+    r.problems.extend(validate_percentage(quality, "quality_weight_pct"))
     known_suggestions = {s.id for c in r.reference.categories for s in c.suggestions}
     inventory = []
     for n, item in enumerate(doc["inventory"]):

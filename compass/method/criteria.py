@@ -55,7 +55,7 @@ def criterion_rule_problems(
     values: Mapping[str, Any],
     procedure: Procedure,
     award_procedures: frozenset[Procedure],
-    quality_weight_pct: Decimal,
+    quality_weight_pct: Decimal | None,
     other_award_weights: Iterable[Decimal],
 ) -> list[Problem]:
     """Problems with one criterion in the context of its session (the other criteria excluded)."""
@@ -70,13 +70,56 @@ def criterion_rule_problems(
             )
         else:
             total = sum(other_award_weights, Decimal(0)) + Decimal(weight)
-            if total > quality_weight_pct:
+            if quality_weight_pct is not None and total > quality_weight_pct:
                 problems.append(weights_exceed(total, quality_weight_pct))
     elif weight is not None:
         problems.append(
             Problem("weight_only_award", "weight_pct", N_("Only award criteria carry a weight."))
         )
     return problems
+
+
+def award_basis_findings(quality_weight_pct: Decimal | None) -> list[Problem]:
+    """The award basis must be decided: best price-quality ratio (BPKV, art. 2.114 Aw) with an
+    explicit split. 100 % quality leaves price out of the award: possible with a fixed price, so
+    advice to say so, not a refusal."""
+    if quality_weight_pct is None:
+        return [
+            Problem(
+                "split_missing",
+                "quality_weight_pct",
+                N_(
+                    "Decide the price/quality split of the award (best price-quality ratio): "
+                    "how much of the decision is quality, how much price."
+                ),
+            )
+        ]
+    if quality_weight_pct == 100:
+        return [
+            Problem(
+                "price_left_out",
+                "quality_weight_pct",
+                N_(
+                    "A quality weight of 100 % leaves price out of the award: right for a fixed price, "
+                    "otherwise give price its share."
+                ),
+            )
+        ]
+    return []
+
+
+def award_basis_text(quality_weight_pct: Decimal | None, award_allowed: bool, language: str) -> str:
+    """The award basis in words, as the summary and the document state it."""
+    if not award_allowed:
+        return translate_in(language, N_("lowest price (the procedure has no award criteria)"))
+    if quality_weight_pct is None:
+        return translate_in(language, N_("not decided yet"))
+    return translate_in(
+        language, N_("best price-quality ratio: {price} % price, {quality} % quality")
+    ).format(
+        price=format_number(Decimal(100) - quality_weight_pct, language),
+        quality=format_number(quality_weight_pct, language),
+    )
 
 
 SOCIAL_RETURN_THEME = "social_return"

@@ -12,7 +12,7 @@ from enum import StrEnum
 from compass.core.session import CriterionType, IndicatorKind, Problem, SessionSnapshot
 from compass.i18n import N_, translate_in
 from compass.method.completeness import criterion_findings, indicator_findings
-from compass.method.criteria import award_not_allowed, weights_exceed
+from compass.method.criteria import award_basis_findings, award_not_allowed, weights_exceed
 from compass.method.thresholds import procedure_fit
 
 
@@ -74,7 +74,7 @@ def all_problems(snapshot: SessionSnapshot) -> list[tuple[Step, Problem]]:
 
 # What the method advises without requiring it: shown on the step and in the summary, but a step
 # with only advice left counts as complete and the document lists no gap for it.
-ADVICE = frozenset({"many_priorities", "partnerships", "european_below_threshold"})
+ADVICE = frozenset({"many_priorities", "partnerships", "european_below_threshold", "price_left_out"})
 
 
 def is_complete(step: Step, snapshot: SessionSnapshot) -> bool:
@@ -165,8 +165,11 @@ def _ambition(snapshot: SessionSnapshot) -> list[Problem]:
     if awards and not snapshot.award_criteria_allowed:
         found.append(award_not_allowed(snapshot.facts.procedure, "criteria"))
     total = sum((c.weight_pct or Decimal(0) for c in awards), Decimal(0))
-    if total > snapshot.quality_weight_pct:
-        found.append(weights_exceed(total, snapshot.quality_weight_pct, "criteria"))
+    quality = snapshot.quality_weight_pct
+    if quality is not None and total > quality:
+        found.append(weights_exceed(total, quality, "criteria"))
+    if snapshot.priority_sdgs() and (awards or snapshot.award_criteria_allowed):
+        found += award_basis_findings(quality)
     return found + criterion_findings(snapshot)
 
 

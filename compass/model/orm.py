@@ -106,7 +106,8 @@ class SessionRow(Base):
     materials: Mapped[str] = mapped_column(Text, default="")
     scope: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[SessionStatus] = mapped_column(code_enum(SessionStatus), default=SessionStatus.DRAFT)
-    quality_weight_pct: Mapped[Decimal] = mapped_column(ExactDecimal(), default=Decimal(100))
+    # None until the team decides the price/quality split: there is no neutral default.
+    quality_weight_pct: Mapped[Decimal | None] = mapped_column(ExactDecimal(), nullable=True, default=None)
     # The organisation profile (issue 3) and the snapshot a finished session was decided against.
     profile_id: Mapped[int | None] = mapped_column(
         ForeignKey("profiles.id", ondelete="SET NULL"), index=True

@@ -304,8 +304,9 @@ class SessionService(ServiceBase):
             self._touch(row)
         self._changed(session_id)
 
-    def set_quality_weight(self, session_id: int, weight_pct: Decimal) -> None:
-        """The share of the award decision that quality gets; the award criteria must fit in it."""
+    def set_quality_weight(self, session_id: int, weight_pct: Decimal | None) -> None:
+        """The share of the award decision that quality gets (None: not decided yet); the award
+        criteria must fit in it."""
         with self._transaction() as db:
             row = self._session_row(db, session_id)
             used = sum(
@@ -322,7 +323,7 @@ class SessionService(ServiceBase):
                 Decimal(0),
             )
             problems = validate_percentage(weight_pct, "quality_weight_pct")
-            if not problems and weight_pct < used:
+            if not problems and weight_pct is not None and weight_pct < used:
                 problems = [
                     Problem(
                         "below_award_weights",
@@ -333,7 +334,7 @@ class SessionService(ServiceBase):
                 ]
             if problems:
                 raise ValidationError(problems)
-            row.quality_weight_pct = Decimal(weight_pct)
+            row.quality_weight_pct = None if weight_pct is None else Decimal(weight_pct)
             self._touch(row)
         self._changed(session_id)
 

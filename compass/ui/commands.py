@@ -281,7 +281,12 @@ class RemoveMeasurementCommand(ServiceCommand):
 
 class SetQualityWeightCommand(ServiceCommand):
     def __init__(
-        self, service: SessionService, session_id: int, old: Decimal, new: Decimal, text: str
+        self,
+        service: SessionService,
+        session_id: int,
+        old: Decimal | None,
+        new: Decimal | None,
+        text: str,
     ) -> None:
         super().__init__(service, session_id, text)
         self.old, self.new = old, new

@@ -43,6 +43,7 @@ def test_no_award_criteria_in_a_single_quote_procedure(service) -> None:
 
 def test_award_weights_stay_within_the_quality_weight(service) -> None:
     session = service.create_session("Asfalt")
+    service.set_quality_weight(session.id, Decimal(100))
     _award(service, session.id, 60)
     second = _award(service, session.id, 40, "MKI")
     with pytest.raises(ValidationError) as caught:

@@ -72,7 +72,7 @@ def test_gaps_close_as_the_steps_are_filled(service) -> None:
     )
     service.set_priority(sid, 13, selected=True)
     snapshot = service.get_session(sid)
-    assert _codes(Step.AMBITION, snapshot) == ["ambition_missing", "criteria_missing"]
+    assert _codes(Step.AMBITION, snapshot) == ["ambition_missing", "criteria_missing", "split_missing"]
     assert _codes(Step.INDICATORS, snapshot) == ["indicator_missing"]
 
     service.set_ambition(sid, 13, AmbitionLevel.BASIC)
@@ -83,7 +83,7 @@ def test_gaps_close_as_the_steps_are_filled(service) -> None:
         criterion_type=CriterionType.MINIMUM_REQUIREMENT,
         text="Klimaateisen uit de MVI-criteriatool, [x] % emissievrij",
     )
-    assert _codes(Step.AMBITION, service.get_session(sid)) == ["placeholder", "unverified"]
+    assert _codes(Step.AMBITION, service.get_session(sid)) == ["split_missing", "placeholder", "unverified"]
     service.update_item(
         sid,
         Collection.CRITERIA,
@@ -91,6 +91,8 @@ def test_gaps_close_as_the_steps_are_filled(service) -> None:
         text="Klimaateisen uit de MVI-criteriatool, 50 % emissievrij",
         verification="Materieellijst bij inschrijving; controle op de bouwplaats",
     )
+    assert _codes(Step.AMBITION, service.get_session(sid)) == ["split_missing"]
+    service.set_quality_weight(sid, Decimal(60))  # 40 % price, 60 % quality
     assert _codes(Step.AMBITION, service.get_session(sid)) == []
     indicator = service.add_item(
         sid, Collection.INDICATORS, sdg=13, kind=IndicatorKind.QUANTITATIVE, name="CO₂ vermeden", unit="kg"

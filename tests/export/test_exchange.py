@@ -249,3 +249,11 @@ def test_version_2_carries_the_kind_of_contract_and_version_1_still_imports(serv
     old = service.import_session(read_session_file(json.dumps(document).encode(), reference))
     assert old.facts.contract_kind is None
     assert old.facts.title == "Schoonmaak"
+
+
+def test_a_split_not_decided_stays_undecided_through_the_file(service, reference) -> None:
+    session = service.create_session("Strooizout")
+    assert session.quality_weight_pct is None
+    data = write_session_file(service.get_session(session.id))
+    assert json.loads(data)["quality_weight_pct"] is None
+    assert service.import_session(read_session_file(data, reference)).quality_weight_pct is None

@@ -21,7 +21,13 @@ from compass.core.session import (
     SdgPriority,
 )
 from compass.method.ambition import ambition_advice, criterion_type_for_level
-from compass.method.criteria import award_procedures, criterion_rule_problems, with_social_return
+from compass.method.criteria import (
+    award_basis_findings,
+    award_basis_text,
+    award_procedures,
+    criterion_rule_problems,
+    with_social_return,
+)
 from compass.method.fields import validate_percentage
 from compass.method.priority_score import priority_order, sdg_score
 from compass.reference.loading import load_reference_data
@@ -135,3 +141,28 @@ def test_a_social_return_criterion_carries_the_profiles_range() -> None:
     )
     assert with_social_return("CO2-ladder", "climate", profile, "nl") == "CO2-ladder"
     assert with_social_return("Social Return", "social_return", None, "en") == "Social Return"
+
+
+@pytest.mark.parametrize(
+    ("quality", "codes"),
+    [(None, ["split_missing"]), (Decimal(100), ["price_left_out"]), (Decimal(60), []), (Decimal(0), [])],
+)
+def test_the_price_quality_split_is_decided_not_defaulted(quality, codes) -> None:
+    assert [p.code for p in award_basis_findings(quality)] == codes
+
+
+def test_without_a_split_award_weights_are_not_held_against_a_phantom_100() -> None:
+    assert _codes({"criterion_type": AWARD, "weight_pct": Decimal(70)}, quality=None) == []
+
+
+@pytest.mark.parametrize(
+    ("quality", "allowed", "language", "words"),
+    [
+        (Decimal(60), True, "nl", "beste prijs-kwaliteitverhouding: 40 % prijs, 60 % kwaliteit"),
+        (Decimal("37.5"), True, "en", "best price-quality ratio: 62.5 % price, 37.5 % quality"),
+        (None, True, "en", "not decided yet"),
+        (Decimal(60), False, "nl", "laagste prijs (de procedure kent geen gunningscriteria)"),
+    ],
+)
+def test_the_award_basis_in_words(quality, allowed, language, words) -> None:
+    assert award_basis_text(quality, allowed, language) == words

@@ -289,6 +289,7 @@ def test_criteria_are_added_edited_and_refused_beside_the_field(qtbot, service) 
 
     h = Harness(qtbot, service, Step.AMBITION)
     _priority(service, h.session_id)
+    service.set_quality_weight(h.session_id, Decimal(100))
     box = h.page.boxes[13]
     assert "Add at least one criterion" in box.hint.text()
     box.new_type.set_current(CriterionType.AWARD_CRITERION)
@@ -506,15 +507,21 @@ def test_summary_groups_criteria_by_type(qtbot, service) -> None:
 
 def test_the_quality_weight_is_set_on_step_3(qtbot, service) -> None:
     h = Harness(qtbot, service, Step.AMBITION)
-    assert h.page.quality.text() == "100"
+    assert h.snapshot.quality_weight_pct is None  # no split until the team decides one
+    assert h.page.quality.text() == "" and h.page.quality.placeholderText() == "not decided"
     h.page.quality.setText("60")
     h.page.quality.editingFinished.emit()
     assert h.snapshot.quality_weight_pct == 60
     h.page.quality.setText("200")
     h.page.quality.editingFinished.emit()
     assert h.page.quality_field.problem_text() == "Enter a percentage from 0 to 100."
+    h.page.quality.setText("0")  # price only
+    h.page.quality.editingFinished.emit()
+    assert h.snapshot.quality_weight_pct == 0
     h.undo_stack.undo()
-    assert h.snapshot.quality_weight_pct == 100
+    assert h.snapshot.quality_weight_pct == 60
+    h.undo_stack.undo()
+    assert h.snapshot.quality_weight_pct is None
 
 
 def test_local_initiatives_are_linked_from_the_profile_or_typed(qtbot, service) -> None:

@@ -69,6 +69,8 @@ def test_walk_every_step_then_restart(qtbot, make_window, monkeypatch) -> None:
     wizard.next_button.click()
     ambition = wizard.pages[Step.AMBITION]
     qtbot.waitUntil(lambda: len(ambition.boxes) == 2)
+    ambition.quality.setText("60")  # best price-quality ratio: 40 % price, 60 % quality
+    ambition.quality.editingFinished.emit()
     for sdg, level in ((13, AmbitionLevel.SIGNIFICANT), (12, AmbitionLevel.BASIC)):
         box = ambition.level_box(sdg)
         box.setCurrentIndex(box.findData(level.value))

@@ -29,6 +29,7 @@ from compass.formats.pdf.styles import BOLD, FONT, RULE, ZEBRA, styles
 from compass.formats.pdf.templates import HeadingParagraph, body_pages
 from compass.formatting import format_day, format_number
 from compass.i18n import N_, translate_in
+from compass.method.criteria import award_basis_text
 from compass.method.priority_score import priority_order, score_explanation, sdg_score
 from compass.method.reasons import priority_reason_text
 from compass.method.steps import all_gaps
@@ -41,6 +42,9 @@ LEGEND = N_(
     "level of step 3 (1 basic, 2 significant, 3 ambitious)."
 )
 WEIGHTS = N_("Award weights of the SDG criteria together: {total} % of a quality weight of {limit} %.")
+NO_SPLIT = N_(
+    "Award weights of the SDG criteria together: {total} %; the price/quality split is not decided."
+)
 
 
 def text(value: str) -> str:
@@ -173,6 +177,11 @@ class _Story:
         category = category_label(f.category, self.ref, self.lang)
         rows = [
             (tr(N_("Procurement category")), category),
+            (tr(N_("Kind of contract")), f.contract_kind.label_in(self.lang) if f.contract_kind else ""),
+            (
+                tr(N_("Award basis")),
+                award_basis_text(self.s.quality_weight_pct, self.s.award_criteria_allowed, self.lang),
+            ),
             (
                 tr(N_("Planned publication")),
                 format_day(f.publication_date, self.lang) if f.publication_date else "\u2013",
@@ -312,9 +321,12 @@ class _Story:
                 ),
                 Decimal(0),
             )
-            weights = tr(WEIGHTS).format(
-                total=self.number(Decimal(total)), limit=self.number(s.quality_weight_pct)
-            )
+            if s.quality_weight_pct is None:
+                weights = tr(NO_SPLIT).format(total=self.number(Decimal(total)))
+            else:
+                weights = tr(WEIGHTS).format(
+                    total=self.number(Decimal(total)), limit=self.number(s.quality_weight_pct)
+                )
             self.flow.append(self.p(escape(weights), "small"))
 
     def indicators(self) -> None:

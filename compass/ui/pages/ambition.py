@@ -89,10 +89,11 @@ class AmbitionPage(StepPage):
         self.quality.setAccessibleName(_("Quality weight of the tender in %"))
         self.quality.setToolTip(
             _(
-                "The share of the award decision that quality gets; the weights "
-                "of all SDG award criteria together must fit within it."
+                "The share of the award decision that quality gets (best price-quality ratio); price "
+                "gets the rest. The weights of all SDG award criteria together must fit within it."
             )
         )
+        self.quality.setPlaceholderText(_("not decided"))
         for box in self.boxes.values():
             box.retranslate_ui()
         if self.snapshot is not None:
@@ -113,7 +114,8 @@ class AmbitionPage(StepPage):
             )
         self.empty.setVisible(not sdgs)
         if not self.quality.hasFocus():
-            self.quality.setText(format_number(snapshot.quality_weight_pct, current_language()))
+            quality = snapshot.quality_weight_pct
+            self.quality.setText("" if quality is None else format_number(quality, current_language()))
 
     def _build_boxes(self, sdgs: tuple[int, ...]) -> None:
         for box in self.boxes.values():
@@ -225,8 +227,9 @@ class AmbitionPage(StepPage):
     def _on_quality_edited(self) -> None:
         if self.snapshot is None:
             return
-        value = parse_number(self.quality.text(), current_language())
-        if value is None:
+        typed = self.quality.text().strip()
+        value = parse_number(typed, current_language()) if typed else None  # empty: not decided
+        if typed and value is None:
             self.quality_field.show_problem(_("Enter a percentage from 0 to 100."))
             return
         if value == self.snapshot.quality_weight_pct:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from compass.core.session import CriterionType, Problem, SessionSnapshot, SessionStatus
 from compass.formatting import format_day, format_number
 from compass.i18n import _, current_language, ngettext
+from compass.method.criteria import award_basis_text
 from compass.method.reasons import priority_reason_text
 from compass.method.steps import Step, all_advice, all_gaps
 from compass.ui.commands import SetStatusCommand
@@ -114,6 +115,11 @@ class SummaryPage(StepPage):
                 f"\u20ac {value}" if facts.contract_value_eur is not None else value,
             ),
             (_("Planned publication"), published),
+            (_("Kind of contract"), facts.contract_kind.label() if facts.contract_kind else "\u2013"),
+            (
+                _("Award basis"),
+                award_basis_text(snapshot.quality_weight_pct, snapshot.award_criteria_allowed, language),
+            ),
         ]
         parts = [_heading(_("Project facts")), "<table cellpadding='3'>"]
         parts += [f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in fact_rows]

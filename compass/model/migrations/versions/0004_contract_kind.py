@@ -1,11 +1,13 @@
-"""kind of contract
+"""kind of contract; the price/quality split is decided, not defaulted
 
 Revision ID: 0004
 Revises: 0003
 Create Date: 2026-12-01
 
 Works, supplies, services or social services: it decides the EU threshold that applies to a tender.
-Existing sessions start without one (the facts step asks for it).
+Existing sessions start without one (the facts step asks for it). The quality weight may be empty:
+a new session has no price/quality split until the team decides one (it used to default to 100 %,
+that is 0 % price). Existing values stay as they are.
 """
 
 from collections.abc import Sequence
@@ -30,8 +32,11 @@ def upgrade() -> None:
                 nullable=True,
             )
         )
+        batch_op.alter_column("quality_weight_pct", existing_type=sa.String(length=48), nullable=True)
 
 
 def downgrade() -> None:
+    op.execute("UPDATE sessions SET quality_weight_pct = '100' WHERE quality_weight_pct IS NULL")
     with op.batch_alter_table("sessions", schema=None) as batch_op:
+        batch_op.alter_column("quality_weight_pct", existing_type=sa.String(length=48), nullable=False)
         batch_op.drop_column("contract_kind")
