@@ -40,6 +40,13 @@ class Procedure(LabelledEnum):
     MULTIPLE_QUOTES = "multiple_quotes", N_("Multiple quotes (meervoudig onderhands)")
     PUBLIC_NATIONAL = "public_national", N_("Public national tender (openbaar nationaal)")
     PUBLIC_EUROPEAN = "public_european", N_("Public European tender (openbaar Europees)")
+    RESTRICTED = "restricted", N_("Restricted procedure (niet-openbaar)")
+    NEGOTIATED = (
+        "negotiated",
+        N_("Competitive procedure with negotiation (mededingingsprocedure met onderhandeling)"),
+    )
+    COMPETITIVE_DIALOGUE = "competitive_dialogue", N_("Competitive dialogue (concurrentiegerichte dialoog)")
+    INNOVATION_PARTNERSHIP = "innovation_partnership", N_("Innovation partnership (innovatiepartnerschap)")
 
 
 class ContractKind(LabelledEnum):

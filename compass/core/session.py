@@ -235,6 +235,9 @@ class SessionSnapshot:
     profile: OrganisationProfile | None = None
     # Whether the session's procedure allows award criteria (reference data, set by the service).
     award_criteria_allowed: bool = True
+    # Whether the procedure is a European one and whether it has a selection phase (reference data).
+    european_procedure: bool = False
+    selection_phase: bool = False
     # The EU threshold for the session's kind of contract at its planned publication (or last change),
     # from the reference data; set by the service, None when the kind is not chosen or no period applies.
     eu_threshold: AppliedThreshold | None = None

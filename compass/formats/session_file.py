@@ -29,7 +29,7 @@ from compass.core.session import (
 )
 from compass.formats.schema_messages import schema_message
 from compass.i18n import N_
-from compass.method.criteria import award_procedures, criterion_rule_problems
+from compass.method.criteria import criterion_rule_problems
 from compass.method.fields import (
     validate_communication_item,
     validate_criterion,
@@ -181,8 +181,8 @@ class SessionImport:
 
 
 class _Reader:
-    def __init__(self, reference: ReferenceData, allowing_award: frozenset[Procedure]) -> None:
-        self.reference, self.award_procedures = reference, allowing_award
+    def __init__(self, reference: ReferenceData) -> None:
+        self.reference = reference
         self.problems: list[Problem] = []
 
     def problem(self, path: str, template: str, code: str = "invalid", **params: Any) -> None:
@@ -260,7 +260,7 @@ def read_session_file(data: bytes, reference: ReferenceData) -> SessionImport:
     problems = _schema_problems(document)
     if problems:
         raise ValidationError(problems)
-    reader = _Reader(reference, award_procedures(reference))
+    reader = _Reader(reference)
     imported = _convert(document, reader)
     if reader.problems:
         raise ValidationError(reader.problems)
@@ -358,7 +358,9 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
         }
         r.check(validate_criterion(values), f"criteria/{n}")
         r.check(
-            criterion_rule_problems(values, facts["procedure"], r.award_procedures, quality, award_weights),
+            criterion_rule_problems(
+                values, r.reference.procedure_rules(facts["procedure"]), quality, award_weights
+            ),
             f"criteria/{n}",
         )
         if values["criterion_type"] is CriterionType.AWARD_CRITERION and values["weight_pct"]:

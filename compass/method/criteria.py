@@ -14,14 +14,9 @@ from compass.core.profile import OrganisationProfile
 from compass.core.session import CriterionType, Problem, Procedure
 from compass.formatting import format_number
 from compass.i18n import N_, translate_in
-from compass.reference.types import ReferenceData
+from compass.reference.types import ProcedureRules, ReferenceData
 
 PROPORTIONAL_CRITERIA_PER_SDG = 5
-
-
-def award_procedures(reference: ReferenceData) -> frozenset[Procedure]:
-    """The procedures that allow award criteria, as the reference data says (vocabulary.json)."""
-    return frozenset(p.procedure for p in reference.procedures if p.allows_award_criteria)
 
 
 def indicator_units(reference: ReferenceData) -> dict[str, tuple[str, ...]]:
@@ -51,19 +46,35 @@ def weights_exceed(total: Decimal, limit: Decimal, field: str = "weight_pct") ->
     )
 
 
+def selection_without_phase(procedure: Procedure, field: str = "criterion_type") -> Problem:
+    """The rule "a selection criterion only exists in a procedure with a selection phase"."""
+    return Problem(
+        "selection_without_phase",
+        field,
+        N_(
+            "A {procedure} procedure has no selection phase, so no selection criteria: make it a "
+            "suitability requirement, or choose a restricted procedure."
+        ),
+        procedure=procedure,
+    )
+
+
 def criterion_rule_problems(
     values: Mapping[str, Any],
-    procedure: Procedure,
-    award_procedures: frozenset[Procedure],
+    procedure: ProcedureRules,
     quality_weight_pct: Decimal | None,
     other_award_weights: Iterable[Decimal],
 ) -> list[Problem]:
-    """Problems with one criterion in the context of its session (the other criteria excluded)."""
+    """Problems with one criterion in the context of its session (the other criteria excluded);
+    ``procedure`` is what the reference data says of the session's procedure."""
     problems: list[Problem] = []
     weight = values.get("weight_pct")
-    if values.get("criterion_type") is CriterionType.AWARD_CRITERION:
-        if procedure not in award_procedures:
-            problems.append(award_not_allowed(procedure))
+    kind = values.get("criterion_type")
+    if kind is CriterionType.SELECTION_CRITERION and not procedure.selection_phase:
+        problems.append(selection_without_phase(procedure.procedure))
+    if kind is CriterionType.AWARD_CRITERION:
+        if not procedure.allows_award_criteria:
+            problems.append(award_not_allowed(procedure.procedure))
         if weight is None:
             problems.append(
                 Problem("weight_required", "weight_pct", N_("Give the award criterion a weight in %."))

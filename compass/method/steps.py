@@ -12,7 +12,12 @@ from enum import StrEnum
 from compass.core.session import CriterionType, IndicatorKind, Problem, SessionSnapshot
 from compass.i18n import N_, translate_in
 from compass.method.completeness import criterion_findings, indicator_findings
-from compass.method.criteria import award_basis_findings, award_not_allowed, weights_exceed
+from compass.method.criteria import (
+    award_basis_findings,
+    award_not_allowed,
+    selection_without_phase,
+    weights_exceed,
+)
 from compass.method.thresholds import procedure_fit
 
 
@@ -96,7 +101,7 @@ def _facts(snapshot: SessionSnapshot) -> list[Problem]:
         found.append(Problem("organisation_missing", "organisation", N_("Name the organisation.")))
     if facts.contract_value_eur is None:
         found.append(Problem("value_missing", "contract_value_eur", N_("Estimate the contract value.")))
-    return found + procedure_fit(facts, snapshot.eu_threshold)
+    return found + procedure_fit(facts, snapshot.eu_threshold, european=snapshot.european_procedure)
 
 
 def _inventory(snapshot: SessionSnapshot) -> list[Problem]:
@@ -164,6 +169,9 @@ def _ambition(snapshot: SessionSnapshot) -> list[Problem]:
     awards = [c for c in snapshot.criteria if c.criterion_type is CriterionType.AWARD_CRITERION]
     if awards and not snapshot.award_criteria_allowed:
         found.append(award_not_allowed(snapshot.facts.procedure, "criteria"))
+    selections = [c for c in snapshot.criteria if c.criterion_type is CriterionType.SELECTION_CRITERION]
+    if selections and not snapshot.selection_phase:
+        found.append(selection_without_phase(snapshot.facts.procedure, "criteria"))
     total = sum((c.weight_pct or Decimal(0) for c in awards), Decimal(0))
     quality = snapshot.quality_weight_pct
     if quality is not None and total > quality:

@@ -12,7 +12,6 @@ from compass.core.session import (
     AppliedThreshold,
     ContractKind,
     Problem,
-    Procedure,
     ProjectFacts,
 )
 from compass.i18n import N_
@@ -36,9 +35,11 @@ def threshold_day(facts: ProjectFacts, last_changed: dt.date) -> dt.date:
     return facts.publication_date or last_changed
 
 
-def procedure_fit(facts: ProjectFacts, threshold: AppliedThreshold | None) -> list[Problem]:
-    """Whether the procedure fits the value: a European procedure is required at or above the
-    threshold (a gap), and needs a reason below it (advice, never a refusal)."""
+def procedure_fit(
+    facts: ProjectFacts, threshold: AppliedThreshold | None, *, european: bool
+) -> list[Problem]:
+    """Whether the procedure fits the value: a European procedure (``european``, from the reference
+    data) is required at or above the threshold (a gap), and needs a reason below it (advice)."""
     if facts.contract_kind is None:
         return [
             Problem(
@@ -53,7 +54,6 @@ def procedure_fit(facts: ProjectFacts, threshold: AppliedThreshold | None) -> li
     value = facts.contract_value_eur
     if value is None or threshold is None:
         return []
-    european = facts.procedure is Procedure.PUBLIC_EUROPEAN
     if value >= threshold.value_eur and not european:
         return [
             Problem(

@@ -321,7 +321,12 @@ def _build_vocabulary(data: dict[str, Any]) -> dict[str, Any]:
         ),
         "procedures": tuple(
             ProcedureRules(
-                Procedure(p["id"]), _t(p["name"]), _t(p["description"]), p["allows_award_criteria"]
+                Procedure(p["id"]),
+                _t(p["name"]),
+                _t(p["description"]),
+                p["allows_award_criteria"],
+                p["european"],
+                p["selection_phase"],
             )
             for p in data["procedures"]
         ),

@@ -90,6 +90,8 @@ class ProcedureRules:
     name: LocalizedText
     description: LocalizedText
     allows_award_criteria: bool
+    european: bool = False
+    selection_phase: bool = False
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from compass.core.session import (
 )
 from compass.formats.session_file import SessionImport
 from compass.i18n import N_, _
-from compass.method.criteria import award_procedures, criterion_rule_problems, indicator_units
+from compass.method.criteria import criterion_rule_problems, indicator_units
 from compass.method.fields import (
     validate_communication_item,
     validate_criterion,
@@ -101,7 +101,7 @@ class SessionService(ServiceBase):
         """The reference data says which procedures allow award criteria and which units each
         catalogue indicator is measured in; the service applies both before writing."""
         super().__init__(database)
-        self._award_procedures = award_procedures(reference)
+        self._procedures = {rules.procedure: rules for rules in reference.procedures}
         self._threshold_periods = reference.threshold_periods
         self._indicator_units = indicator_units(reference)
 
@@ -110,7 +110,9 @@ class SessionService(ServiceBase):
         day = threshold_day(snapshot.facts, snapshot.updated_at.date())
         return replace(
             snapshot,
-            award_criteria_allowed=row.procedure in self._award_procedures,
+            award_criteria_allowed=self._procedures[row.procedure].allows_award_criteria,
+            european_procedure=self._procedures[row.procedure].european,
+            selection_phase=self._procedures[row.procedure].selection_phase,
             eu_threshold=applicable_threshold(self._threshold_periods, snapshot.facts.contract_kind, day),
         )
 
@@ -143,8 +145,7 @@ class SessionService(ServiceBase):
         )
         problems = criterion_rule_problems(
             values,
-            session.procedure,
-            self._award_procedures,
+            self._procedures[session.procedure],
             session.quality_weight_pct,
             [w for w in others if w],
         )

@@ -11,13 +11,13 @@ from compass.core.session import CriterionType, Problem, Procedure
 from compass.formats.pdf.story import gap_messages
 from compass.i18n import current_language, set_language
 from compass.method.criteria import criterion_rule_problems
+from compass.reference.loading import load_reference_data
 
 
 def _single_quote_award() -> Problem:
     (problem,) = criterion_rule_problems(
         {"criterion_type": CriterionType.AWARD_CRITERION, "weight_pct": Decimal(10)},
-        Procedure.SINGLE_QUOTE,
-        frozenset({Procedure.PUBLIC_EUROPEAN}),
+        load_reference_data().procedure_rules(Procedure.SINGLE_QUOTE),
         Decimal(100),
         [],
     )
@@ -43,8 +43,7 @@ def test_the_same_problem_in_each_language() -> None:
 def test_numbers_are_written_as_the_language_writes_them() -> None:
     (problem,) = criterion_rule_problems(
         {"criterion_type": CriterionType.AWARD_CRITERION, "weight_pct": Decimal("40.5")},
-        Procedure.PUBLIC_EUROPEAN,
-        frozenset({Procedure.PUBLIC_EUROPEAN}),
+        load_reference_data().procedure_rules(Procedure.PUBLIC_EUROPEAN),
         Decimal("37.5"),
         [Decimal(0)],
     )

@@ -24,7 +24,6 @@ from compass.method.ambition import ambition_advice, criterion_type_for_level
 from compass.method.criteria import (
     award_basis_findings,
     award_basis_text,
-    award_procedures,
     criterion_rule_problems,
     with_social_return,
 )
@@ -33,11 +32,12 @@ from compass.method.priority_score import priority_order, sdg_score
 from compass.reference.loading import load_reference_data
 
 AWARD = CriterionType.AWARD_CRITERION
-EUROPEAN = frozenset({Procedure.PUBLIC_EUROPEAN})
+REFERENCE = load_reference_data()
 
 
 def _codes(values, procedure=Procedure.PUBLIC_EUROPEAN, quality=Decimal(100), others=()):
-    return [p.code for p in criterion_rule_problems(values, procedure, EUROPEAN, quality, others)]
+    rules = REFERENCE.procedure_rules(procedure)
+    return [p.code for p in criterion_rule_problems(values, rules, quality, others)]
 
 
 def test_award_criteria_need_a_procedure_that_has_them_and_a_weight() -> None:
@@ -66,10 +66,25 @@ def test_award_weights_stay_within_the_quality_weight(quality, others, weight, f
     assert fits or codes == ["weights_exceed"]
 
 
-def test_which_procedures_allow_award_criteria_comes_from_the_reference_data() -> None:
-    allowed = award_procedures(load_reference_data())
-    assert Procedure.PUBLIC_EUROPEAN in allowed
-    assert Procedure.SINGLE_QUOTE not in allowed
+def test_which_procedures_allow_award_and_selection_criteria_comes_from_the_reference_data() -> None:
+    rules = {r.procedure: r for r in REFERENCE.procedures}
+    assert rules[Procedure.PUBLIC_EUROPEAN].allows_award_criteria
+    assert not rules[Procedure.SINGLE_QUOTE].allows_award_criteria
+    assert rules[Procedure.RESTRICTED].selection_phase and rules[Procedure.RESTRICTED].european
+    assert not rules[Procedure.PUBLIC_EUROPEAN].selection_phase
+
+
+@pytest.mark.parametrize(
+    ("procedure", "codes"),
+    [
+        (Procedure.PUBLIC_EUROPEAN, ["selection_without_phase"]),  # the PSO case the review found
+        (Procedure.MULTIPLE_QUOTES, ["selection_without_phase"]),
+        (Procedure.RESTRICTED, []),
+        (Procedure.COMPETITIVE_DIALOGUE, []),
+    ],
+)
+def test_selection_criteria_only_where_the_procedure_selects(procedure, codes) -> None:
+    assert _codes({"criterion_type": CriterionType.SELECTION_CRITERION}, procedure) == codes
 
 
 @pytest.mark.parametrize("value", [Decimal(0), Decimal(100), Decimal("37.5"), 0, 100])

@@ -13,7 +13,8 @@ from compass.method.steps import ADVICE
 from compass.method.thresholds import applicable_threshold, procedure_fit, threshold_day
 from compass.reference.loading import load_reference_data
 
-PERIODS = load_reference_data().threshold_periods
+REFERENCE = load_reference_data()
+PERIODS = REFERENCE.threshold_periods
 
 
 @pytest.mark.parametrize(
@@ -52,7 +53,8 @@ def _fit(kind: ContractKind | None, value: str | None, procedure: Procedure) -> 
         contract_value_eur=Decimal(value) if value else None,
     )
     threshold = applicable_threshold(PERIODS, kind, dt.date(2026, 6, 1))
-    return [p.code for p in procedure_fit(facts, threshold)]
+    european = REFERENCE.procedure_rules(procedure).european
+    return [p.code for p in procedure_fit(facts, threshold, european=european)]
 
 
 @pytest.mark.parametrize(
@@ -65,6 +67,8 @@ def _fit(kind: ContractKind | None, value: str | None, procedure: Procedure) -> 
         (ContractKind.SUPPLIES, "216000", Procedure.MULTIPLE_QUOTES, ["european_required"]),
         (ContractKind.SERVICES, "215999.99", Procedure.SINGLE_QUOTE, []),
         (ContractKind.SOCIAL_SERVICES, "500000", Procedure.PUBLIC_NATIONAL, []),
+        (ContractKind.WORKS, "9000000", Procedure.RESTRICTED, []),  # restricted is a European procedure
+        (ContractKind.WORKS, "900000", Procedure.COMPETITIVE_DIALOGUE, ["european_below_threshold"]),
         (None, "500000", Procedure.PUBLIC_NATIONAL, ["contract_kind_missing"]),
         (ContractKind.WORKS, None, Procedure.PUBLIC_NATIONAL, []),  # the missing value is its own gap
     ],
@@ -85,9 +89,8 @@ def test_the_message_names_value_kind_threshold_and_period_in_each_language() ->
         contract_kind=ContractKind.WORKS,
         contract_value_eur=Decimal(6000000),
     )
-    (problem,) = procedure_fit(
-        facts, applicable_threshold(PERIODS, ContractKind.WORKS, dt.date(2026, 6, 1))
-    )
+    threshold = applicable_threshold(PERIODS, ContractKind.WORKS, dt.date(2026, 6, 1))
+    (problem,) = procedure_fit(facts, threshold, european=False)
     assert problem.message_in("nl") == (
         "Met EUR 6.000.000 bereikt deze opdracht de Europese drempelwaarde voor Werken van EUR 5.404.000 "
         "(2026-2027): een Europese procedure is verplicht."
