@@ -109,6 +109,8 @@ class ProjectFacts:
     category: str = ""
     procedure: Procedure = Procedure.PUBLIC_EUROPEAN
     contract_kind: ContractKind | None = None
+    procedure_reason: str = ""  # why this procedure fits the tender
+    lots: str = ""  # how the contract is divided into lots, or why it is not (art. 1.5 Aw)
     innovation_pilot: bool = False
     contract_value_eur: Decimal | None = None
     publication_date: dt.date | None = None

@@ -63,6 +63,8 @@ def session_to_document(snapshot: SessionSnapshot) -> dict[str, Any]:
             "category": f.category,
             "procedure": f.procedure.value,
             "contract_kind": f.contract_kind.value if f.contract_kind else None,
+            "procedure_reason": f.procedure_reason,
+            "lots": f.lots,
             "innovation_pilot": f.innovation_pilot,
             "contract_value_eur": _decimal_text(f.contract_value_eur),
             "publication_date": f.publication_date.isoformat() if f.publication_date else None,
@@ -281,6 +283,8 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
             "location",
             "materials",
             "scope",
+            "procedure_reason",  # version 2
+            "lots",  # version 2
         )
     }
     facts["procedure"] = Procedure(raw["procedure"])

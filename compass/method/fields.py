@@ -23,7 +23,7 @@ from compass.core.session import (
 from compass.i18n import N_
 
 MAX_CONTRACT_VALUE_EUR = Decimal("1000000000000")  # EUR 1 trillion: beyond any public contract
-LONG_TEXT_FACTS = frozenset({"materials", "scope"})
+LONG_TEXT_FACTS = frozenset({"materials", "scope", "procedure_reason", "lots"})
 
 
 def _too_long(field: str, value: str, limit: int) -> Problem:

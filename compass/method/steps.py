@@ -101,6 +101,25 @@ def _facts(snapshot: SessionSnapshot) -> list[Problem]:
         found.append(Problem("organisation_missing", "organisation", N_("Name the organisation.")))
     if facts.contract_value_eur is None:
         found.append(Problem("value_missing", "contract_value_eur", N_("Estimate the contract value.")))
+    if not facts.procedure_reason.strip():
+        found.append(
+            Problem(
+                "procedure_reason_missing",
+                "procedure_reason",
+                N_("Say why this procedure fits the tender."),
+            )
+        )
+    if not facts.lots.strip():
+        found.append(
+            Problem(
+                "lots_missing",
+                "lots",
+                N_(
+                    "Say how the contract is divided into lots, or why it is not (art. 1.5 "
+                    "Aanbestedingswet)."
+                ),
+            )
+        )
     return found + procedure_fit(facts, snapshot.eu_threshold, european=snapshot.european_procedure)
 
 

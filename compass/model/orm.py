@@ -103,6 +103,8 @@ class SessionRow(Base):
     procurement_adviser: Mapped[str] = mapped_column(String(200), default="")
     budget_holder: Mapped[str] = mapped_column(String(200), default="")
     location: Mapped[str] = mapped_column(String(200), default="")
+    procedure_reason: Mapped[str] = mapped_column(Text, default="")
+    lots: Mapped[str] = mapped_column(Text, default="")
     materials: Mapped[str] = mapped_column(Text, default="")
     scope: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[SessionStatus] = mapped_column(code_enum(SessionStatus), default=SessionStatus.DRAFT)

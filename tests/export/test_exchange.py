@@ -238,14 +238,19 @@ def test_a_file_from_before_schema_0003_with_is_focus_still_imports(service, ref
 def test_version_2_carries_the_kind_of_contract_and_version_1_still_imports(service, reference) -> None:
     from compass.core.session import ContractKind
 
-    session_id = service.create_session("Schoonmaak", contract_kind=ContractKind.SERVICES).id
+    session_id = service.create_session(
+        "Schoonmaak", contract_kind=ContractKind.SERVICES, lots="Twee percelen: kantoren en scholen"
+    ).id
     document = json.loads(write_session_file(service.get_session(session_id)))
     assert (document["version"], document["facts"]["contract_kind"]) == (2, "services")
+    assert document["facts"]["lots"] == "Twee percelen: kantoren en scholen"
     again = service.import_session(read_session_file(json.dumps(document).encode(), reference))
     assert again.facts.contract_kind is ContractKind.SERVICES
+    assert again.facts.lots == "Twee percelen: kantoren en scholen"
 
     document["version"] = 1
-    del document["facts"]["contract_kind"]
+    for version_2_field in ("contract_kind", "procedure_reason", "lots"):
+        del document["facts"][version_2_field]
     old = service.import_session(read_session_file(json.dumps(document).encode(), reference))
     assert old.facts.contract_kind is None
     assert old.facts.title == "Schoonmaak"

@@ -44,6 +44,10 @@ def test_walk_every_step_then_restart(qtbot, make_window, monkeypatch) -> None:
     procedure.setCurrentIndex(procedure.findData(Procedure.PUBLIC_NATIONAL.value))
     procedure.activated.emit(procedure.currentIndex())
     facts.editor("scope").setPlainText("Groot onderhoud van 14 km wegdek, inclusief markering.")
+    facts.editor("procedure_reason").setPlainText(
+        "Onder de drempel voor werken: openbaar nationaal volstaat."
+    )
+    facts.editor("lots").setPlainText("Geen percelen: één werk met één bouwplaats.")
 
     wizard.next_button.click()  # leaving the page saves what was still being typed
     assert wizard.current_step is Step.INVENTORY

@@ -178,6 +178,8 @@ class _Story:
         rows = [
             (tr(N_("Procurement category")), category),
             (tr(N_("Kind of contract")), f.contract_kind.label_in(self.lang) if f.contract_kind else ""),
+            (tr(N_("Why this procedure")), f.procedure_reason),
+            (tr(N_("Lots")), f.lots),
             (
                 tr(N_("Award basis")),
                 award_basis_text(self.s.quality_weight_pct, self.s.award_criteria_allowed, self.lang),

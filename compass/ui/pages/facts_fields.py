@@ -11,6 +11,8 @@ FIELD_LABELS: dict[str, str] = {
     "category": N_("Procurement category"),
     "procedure": N_("Procedure type"),
     "contract_kind": N_("Kind of contract"),
+    "procedure_reason": N_("Why this procedure"),
+    "lots": N_("Lots"),
     "innovation_pilot": N_("Innovation pilot"),
     "contract_value_eur": N_("Estimated contract value"),
     "publication_date": N_("Planned publication"),
@@ -29,7 +31,7 @@ LINE_FIELDS = (
     "procurement_adviser",
     "budget_holder",
 )
-TEXT_FIELDS = ("materials", "scope")
+TEXT_FIELDS = ("procedure_reason", "lots", "materials", "scope")
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         N_("Tender"),
@@ -40,6 +42,8 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "category",
             "contract_kind",
             "procedure",
+            "procedure_reason",
+            "lots",
             "innovation_pilot",
             "contract_value_eur",
             "publication_date",
@@ -62,6 +66,13 @@ def field_help() -> dict[str, str]:
         ),
         "publication_date": _(
             "When the tender is planned to be published; the EU thresholds of that period apply."
+        ),
+        "procedure_reason": _(
+            "Why this procedure fits the value, the market and the ambition; the strategy states it."
+        ),
+        "lots": _(
+            "How the contract is divided into lots, or why it is not: the law asks for one of the two "
+            "(art. 1.5 Aanbestedingswet)."
         ),
         "contract_kind": _(
             "Works, supplies or services: with the estimated value it decides whether the EU threshold "

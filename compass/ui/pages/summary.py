@@ -116,6 +116,8 @@ class SummaryPage(StepPage):
             ),
             (_("Planned publication"), published),
             (_("Kind of contract"), facts.contract_kind.label() if facts.contract_kind else "\u2013"),
+            (_("Why this procedure"), facts.procedure_reason or "\u2013"),
+            (_("Lots"), facts.lots or "\u2013"),
             (
                 _("Award basis"),
                 award_basis_text(snapshot.quality_weight_pct, snapshot.award_criteria_allowed, language),
