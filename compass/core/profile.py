@@ -16,7 +16,6 @@ from compass.core.session import AmbitionLevel, CriterionType
 
 PROFILE_FORMAT = "sdg-compass/profile"
 PROFILE_VERSION = 1
-MAX_PROFILE_FILE_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from typing import Any
 
 from compass.core.errors import ValidationError
 from compass.core.profile import (
-    MAX_PROFILE_FILE_BYTES,
     PROFILE_FORMAT,
     PROFILE_VERSION,
     OrganisationProfile,
@@ -19,6 +18,7 @@ from compass.core.profile import (
     profile_to_document,
 )
 from compass.core.session import Problem
+from compass.formats.json_document import read_json_document
 from compass.i18n import N_
 from compass.paths import resource_path
 
@@ -70,31 +70,15 @@ def validate_profile_document(document: Any, known_criteria: set[str]) -> list[P
 
 def read_profile_file(data: bytes, known_criteria: set[str]) -> OrganisationProfile:
     """Parse and check an exported profile file; raises ``ValidationError`` listing every problem."""
-    if len(data) > MAX_PROFILE_FILE_BYTES:
-        raise ValidationError([Problem("too_large", "file", N_("The file is larger than 5 MB."))])
-    try:
-        document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValidationError(
-            [Problem("not_json", "file", N_("The file is not JSON: {detail}"), detail=error)]
-        ) from error
-    if not isinstance(document, dict) or document.get("format") != PROFILE_FORMAT:
-        raise ValidationError([Problem("format", "format", N_("The file is not an organisation profile."))])
-    if document.get("version") != PROFILE_VERSION:
-        raise ValidationError(
-            [
-                Problem(
-                    "version",
-                    "version",
-                    N_(
-                        "Profile format version {version} is not supported; "
-                        "this app reads version {supported}."
-                    ),
-                    version=document.get("version"),
-                    supported=PROFILE_VERSION,
-                )
-            ]
-        )
+    document = read_json_document(
+        data,
+        format_name=PROFILE_FORMAT,
+        readable_versions=(PROFILE_VERSION,),
+        not_this_kind=N_("The file is not an organisation profile."),
+        version_not_supported=N_(
+            "Profile format version {version} is not supported; this app reads version {supported}."
+        ),
+    )
     problems = validate_profile_document(document, known_criteria)
     if problems:
         raise ValidationError(problems)

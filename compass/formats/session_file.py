@@ -27,6 +27,7 @@ from compass.core.session import (
     SessionSnapshot,
     SessionStatus,
 )
+from compass.formats.json_document import read_json_document
 from compass.formats.schema_messages import schema_message
 from compass.i18n import N_
 from compass.method.criteria import criterion_rule_problems
@@ -45,7 +46,6 @@ from compass.reference.types import ReferenceData
 SESSION_FORMAT = "sdg-compass/session"
 SESSION_VERSION = 2  # 2 adds facts.contract_kind
 READABLE_VERSIONS = (1, 2)
-MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
 def _decimal_text(value: Decimal | None) -> str | None:
@@ -234,31 +234,15 @@ def _schema_problems(document: Any) -> list[Problem]:
 
 def read_session_file(data: bytes, reference: ReferenceData) -> SessionImport:
     """Check an exchange file completely; raises ``ValidationError`` listing every problem."""
-    if len(data) > MAX_FILE_BYTES:
-        raise ValidationError([Problem("too_large", "file", N_("The file is larger than 5 MB."))])
-    try:
-        document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValidationError(
-            [Problem("not_json", "file", N_("The file is not JSON: {detail}"), detail=error)]
-        ) from error
-    if not isinstance(document, dict) or document.get("format") != SESSION_FORMAT:
-        raise ValidationError([Problem("format", "format", N_("The file is not a compass session."))])
-    if document.get("version") not in READABLE_VERSIONS:
-        raise ValidationError(
-            [
-                Problem(
-                    "version",
-                    "version",
-                    N_(
-                        "Session format version {version} is not supported; this app reads version "
-                        "{supported}."
-                    ),
-                    version=document.get("version"),
-                    supported=SESSION_VERSION,
-                )
-            ]
-        )
+    document = read_json_document(
+        data,
+        format_name=SESSION_FORMAT,
+        readable_versions=READABLE_VERSIONS,
+        not_this_kind=N_("The file is not a compass session."),
+        version_not_supported=N_(
+            "Session format version {version} is not supported; this app reads version {supported}."
+        ),
+    )
     problems = _schema_problems(document)
     if problems:
         raise ValidationError(problems)

@@ -262,3 +262,12 @@ def test_a_split_not_decided_stays_undecided_through_the_file(service, reference
     data = write_session_file(service.get_session(session.id))
     assert json.loads(data)["quality_weight_pct"] is None
     assert service.import_session(read_session_file(data, reference)).quality_weight_pct is None
+
+
+def test_a_file_of_deeply_nested_brackets_is_refused_in_one_line(tmp_path: Path, capsys) -> None:
+    nested = tmp_path / "nested.json"
+    nested.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    url = f"sqlite:///{(tmp_path / 'x.sqlite3').as_posix()}"
+    assert main(["--db", url, "import", str(nested)]) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line == "compass: file: The file nests its data too deeply to be an exchange file."
