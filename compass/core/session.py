@@ -109,6 +109,7 @@ class ProjectFacts:
     category: str = ""
     procedure: Procedure = Procedure.PUBLIC_EUROPEAN
     contract_kind: ContractKind | None = None
+    duration: str = ""  # the contract's duration with its options and extensions, in words
     procedure_reason: str = ""  # why this procedure fits the tender
     lots: str = ""  # how the contract is divided into lots, or why it is not (art. 1.5 Aw)
     innovation_pilot: bool = False

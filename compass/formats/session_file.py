@@ -63,6 +63,7 @@ def session_to_document(snapshot: SessionSnapshot) -> dict[str, Any]:
             "category": f.category,
             "procedure": f.procedure.value,
             "contract_kind": f.contract_kind.value if f.contract_kind else None,
+            "duration": f.duration,
             "procedure_reason": f.procedure_reason,
             "lots": f.lots,
             "innovation_pilot": f.innovation_pilot,
@@ -267,6 +268,7 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
             "location",
             "materials",
             "scope",
+            "duration",  # version 2
             "procedure_reason",  # version 2
             "lots",  # version 2
         )

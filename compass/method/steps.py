@@ -101,6 +101,14 @@ def _facts(snapshot: SessionSnapshot) -> list[Problem]:
         found.append(Problem("organisation_missing", "organisation", N_("Name the organisation.")))
     if facts.contract_value_eur is None:
         found.append(Problem("value_missing", "contract_value_eur", N_("Estimate the contract value.")))
+    if not facts.duration.strip():
+        found.append(
+            Problem(
+                "duration_missing",
+                "duration",
+                N_("State the duration with its options and extensions: the value covers all of it."),
+            )
+        )
     if not facts.procedure_reason.strip():
         found.append(
             Problem(

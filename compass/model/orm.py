@@ -103,6 +103,7 @@ class SessionRow(Base):
     procurement_adviser: Mapped[str] = mapped_column(String(200), default="")
     budget_holder: Mapped[str] = mapped_column(String(200), default="")
     location: Mapped[str] = mapped_column(String(200), default="")
+    duration: Mapped[str] = mapped_column(Text, default="")
     procedure_reason: Mapped[str] = mapped_column(Text, default="")
     lots: Mapped[str] = mapped_column(Text, default="")
     materials: Mapped[str] = mapped_column(Text, default="")

@@ -51,6 +51,7 @@ def facts_of(row: SessionRow) -> ProjectFacts:
         procurement_adviser=row.procurement_adviser,
         budget_holder=row.budget_holder,
         location=row.location,
+        duration=row.duration,
         procedure_reason=row.procedure_reason,
         lots=row.lots,
         materials=row.materials,

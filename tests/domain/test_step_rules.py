@@ -44,6 +44,7 @@ def test_a_new_session_shows_a_gap_in_every_step(service) -> None:
     assert _codes(Step.FACTS, snapshot) == [
         "organisation_missing",
         "value_missing",
+        "duration_missing",
         "procedure_reason_missing",
         "lots_missing",
         "contract_kind_missing",
@@ -63,6 +64,7 @@ def test_gaps_close_as_the_steps_are_filled(service) -> None:
         contract_value_eur=Decimal(100),
         contract_kind=ContractKind.WORKS,
         procedure=Procedure.PUBLIC_NATIONAL,
+        duration="8 maanden",
         procedure_reason="Onder de drempel: nationaal volstaat",
         lots="Geen percelen: één werk",
     ).id

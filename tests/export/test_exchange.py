@@ -249,7 +249,7 @@ def test_version_2_carries_the_kind_of_contract_and_version_1_still_imports(serv
     assert again.facts.lots == "Twee percelen: kantoren en scholen"
 
     document["version"] = 1
-    for version_2_field in ("contract_kind", "procedure_reason", "lots"):
+    for version_2_field in ("contract_kind", "duration", "procedure_reason", "lots"):
         del document["facts"][version_2_field]
     old = service.import_session(read_session_file(json.dumps(document).encode(), reference))
     assert old.facts.contract_kind is None

@@ -44,6 +44,7 @@ def test_walk_every_step_then_restart(qtbot, make_window, monkeypatch) -> None:
     procedure.setCurrentIndex(procedure.findData(Procedure.PUBLIC_NATIONAL.value))
     procedure.activated.emit(procedure.currentIndex())
     facts.editor("scope").setPlainText("Groot onderhoud van 14 km wegdek, inclusief markering.")
+    facts.editor("duration").setText("8 maanden uitvoering, geen opties")
     facts.editor("procedure_reason").setPlainText(
         "Onder de drempel voor werken: openbaar nationaal volstaat."
     )

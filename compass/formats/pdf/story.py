@@ -178,6 +178,7 @@ class _Story:
         rows = [
             (tr(N_("Procurement category")), category),
             (tr(N_("Kind of contract")), f.contract_kind.label_in(self.lang) if f.contract_kind else ""),
+            (tr(N_("Duration and options")), f.duration),
             (tr(N_("Why this procedure")), f.procedure_reason),
             (tr(N_("Lots")), f.lots),
             (

@@ -206,7 +206,12 @@ class FactsPage(StepPage):
         value.setPlaceholderText(
             _("in euros, e.g. {example}").format(example=format_number(Decimal(250000), current_language()))
         )
-        value.setToolTip(_("Estimated total value of the contract in euros, excluding VAT."))
+        value.setToolTip(
+            _(
+                "Estimated total value of the contract in euros, excluding VAT, over the whole duration "
+                "including options and extensions: the basis of the EU threshold."
+            )
+        )
         date = self._editors["publication_date"]
         assert isinstance(date, QDateEdit)
         date.setSpecialValueText(_("not planned yet"))

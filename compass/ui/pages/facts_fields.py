@@ -11,6 +11,7 @@ FIELD_LABELS: dict[str, str] = {
     "category": N_("Procurement category"),
     "procedure": N_("Procedure type"),
     "contract_kind": N_("Kind of contract"),
+    "duration": N_("Duration and options"),
     "procedure_reason": N_("Why this procedure"),
     "lots": N_("Lots"),
     "innovation_pilot": N_("Innovation pilot"),
@@ -25,6 +26,7 @@ FIELD_LABELS: dict[str, str] = {
 }
 LINE_FIELDS = (
     "title",
+    "duration",
     "organisation",
     "location",
     "project_leader",
@@ -46,6 +48,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "lots",
             "innovation_pilot",
             "contract_value_eur",
+            "duration",
             "publication_date",
             "location",
         ),
@@ -66,6 +69,10 @@ def field_help() -> dict[str, str]:
         ),
         "publication_date": _(
             "When the tender is planned to be published; the EU thresholds of that period apply."
+        ),
+        "duration": _(
+            "How long the contract runs, with its options and extensions (e.g. 4 years + 2 x 1 year "
+            "option); the estimated value covers the whole of it."
         ),
         "procedure_reason": _(
             "Why this procedure fits the value, the market and the ambition; the strategy states it."

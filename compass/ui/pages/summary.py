@@ -116,6 +116,7 @@ class SummaryPage(StepPage):
             ),
             (_("Planned publication"), published),
             (_("Kind of contract"), facts.contract_kind.label() if facts.contract_kind else "\u2013"),
+            (_("Duration and options"), facts.duration or "\u2013"),
             (_("Why this procedure"), facts.procedure_reason or "\u2013"),
             (_("Lots"), facts.lots or "\u2013"),
             (

@@ -1,4 +1,4 @@
-"""procurement frame: kind of contract, procedure reason, lots; a decided price/quality split
+"""procurement frame: kind of contract, duration, procedure reason, lots; a decided price/quality split
 
 Revision ID: 0004
 Revises: 0003
@@ -33,6 +33,7 @@ def upgrade() -> None:
             )
         )
         batch_op.alter_column("quality_weight_pct", existing_type=sa.String(length=48), nullable=True)
+        batch_op.add_column(sa.Column("duration", sa.Text(), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("procedure_reason", sa.Text(), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("lots", sa.Text(), nullable=False, server_default=""))
 
@@ -42,5 +43,6 @@ def downgrade() -> None:
     with op.batch_alter_table("sessions", schema=None) as batch_op:
         batch_op.alter_column("quality_weight_pct", existing_type=sa.String(length=48), nullable=False)
         batch_op.drop_column("contract_kind")
+        batch_op.drop_column("duration")
         batch_op.drop_column("procedure_reason")
         batch_op.drop_column("lots")
