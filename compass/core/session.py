@@ -86,11 +86,36 @@ def _in_words(value: Any, language: str) -> Any:
     """A parameter as the message shows it: codes by their label, numbers as the language writes them."""
     if isinstance(value, LabelledEnum):
         return value.label_in(language)
+    if isinstance(value, Words):
+        return value(language)
     if isinstance(value, Decimal):
         from compass.formatting import format_number
 
         return format_number(value, language)
     return value
+
+
+@dataclass(frozen=True)
+class Words:
+    """A text in both languages, as a problem parameter or a policy item carries it."""
+
+    nl: str
+    en: str
+
+    def __call__(self, language: str) -> str:
+        return self.nl if language == "nl" else self.en
+
+
+@dataclass(frozen=True)
+class PolicyItem:
+    """One standard requirement of the organisation's profile, as it stands in this session."""
+
+    criterion_id: str
+    text: Words
+    applies: bool  # the profile's threshold for it is reached (or it has none)
+    threshold_eur: Decimal | None
+    applied: bool  # a criterion taken from it is in the session
+    reason: str  # why it is not applied, in the team's words
 
 
 @dataclass(frozen=True)
@@ -244,6 +269,10 @@ class SessionSnapshot:
     # The EU threshold for the session's kind of contract at its planned publication (or last change),
     # from the reference data; set by the service, None when the kind is not chosen or no period applies.
     eu_threshold: AppliedThreshold | None = None
+    # Why the team does not apply a requirement of its organisation's policy, by catalogue id (stored),
+    # and the policy frame as the service derives it from the profile and the reference data.
+    policy_reasons: tuple[tuple[str, str], ...] = ()
+    policy: tuple[PolicyItem, ...] = ()
 
     def inventoried_sdgs(self) -> tuple[int, ...]:
         return tuple(sorted({entry.sdg for entry in self.inventory}))

@@ -78,6 +78,7 @@ def session_to_document(snapshot: SessionSnapshot) -> dict[str, Any]:
         },
         "status": snapshot.status.value,
         "quality_weight_pct": _decimal_text(snapshot.quality_weight_pct),
+        "policy_reasons": dict(snapshot.policy_reasons),
         "inventory": [
             {
                 "sdg": e.sdg,
@@ -181,6 +182,7 @@ class SessionImport:
     indicators: list[dict[str, Any]] = field(default_factory=list)
     communication: list[dict[str, Any]] = field(default_factory=list)
     profile_document: str | None = None
+    policy_reasons: dict[str, str] = field(default_factory=dict)
 
 
 class _Reader:
@@ -437,4 +439,5 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
         indicators=indicators,
         communication=communication,
         profile_document=json.dumps(profile, ensure_ascii=False) if profile else None,
+        policy_reasons=dict(doc.get("policy_reasons", {})),  # version 2
     )

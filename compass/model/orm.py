@@ -116,6 +116,8 @@ class SessionRow(Base):
         ForeignKey("profiles.id", ondelete="SET NULL"), index=True
     )
     profile_snapshot: Mapped[str | None] = mapped_column(Text)
+    # {catalogue id: reason} for policy requirements the team does not apply (JSON).
+    policy_reasons: Mapped[str] = mapped_column(Text, default="{}")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, index=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)

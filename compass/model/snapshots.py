@@ -174,6 +174,7 @@ def snapshot_of(row: SessionRow) -> SessionSnapshot:
         initiatives=tuple(initiative_of(r) for r in row.initiatives),
         profile_id=row.profile_id,
         profile=profile_of(row),
+        policy_reasons=tuple(sorted(json.loads(row.policy_reasons or "{}").items())),
     )
 
 

@@ -8,6 +8,7 @@ rejected change raises ``ValidationError`` and leaves the database as it was.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -46,6 +47,7 @@ from compass.method.fields import (
     validate_sdg,
     validate_title,
 )
+from compass.method.policy import policy_frame
 from compass.method.thresholds import applicable_threshold, threshold_day
 from compass.model import snapshots
 from compass.model.database import Database
@@ -102,12 +104,14 @@ class SessionService(ServiceBase):
         catalogue indicator is measured in; the service applies both before writing."""
         super().__init__(database)
         self._procedures = {rules.procedure: rules for rules in reference.procedures}
+        self._reference = reference
         self._threshold_periods = reference.threshold_periods
         self._indicator_units = indicator_units(reference)
 
     def _snapshot(self, row: SessionRow) -> SessionSnapshot:
         snapshot = snapshots.snapshot_of(row)
         day = threshold_day(snapshot.facts, snapshot.updated_at.date())
+        snapshot = replace(snapshot, policy=policy_frame(snapshot, self._reference))
         return replace(
             snapshot,
             award_criteria_allowed=self._procedures[row.procedure].allows_award_criteria,
@@ -235,6 +239,7 @@ class SessionService(ServiceBase):
                 status=imported.status,
                 quality_weight_pct=imported.quality_weight_pct,
                 profile_snapshot=imported.profile_document,
+                policy_reasons=json.dumps(imported.policy_reasons, ensure_ascii=False, sort_keys=True),
             )
             row.inventory.extend(
                 InventoryEntryRow(position=n, **values)
@@ -302,6 +307,22 @@ class SessionService(ServiceBase):
                 row.profile_snapshot = row.profile.document
             elif status is SessionStatus.DRAFT and row.profile is not None:
                 row.profile_snapshot = None
+            self._touch(row)
+        self._changed(session_id)
+
+    def set_policy_reason(self, session_id: int, criterion_id: str, reason: str) -> None:
+        """Why the team does not apply one requirement of its organisation's policy ("" clears it)."""
+        problems = validate_priority_changes({"focus_reason": reason})
+        if problems:
+            raise ValidationError([problem.at("reason") for problem in problems])
+        with self._transaction() as db:
+            row = self._session_row(db, session_id)
+            reasons = json.loads(row.policy_reasons or "{}")
+            if reason.strip():
+                reasons[criterion_id] = reason.strip()
+            else:
+                reasons.pop(criterion_id, None)
+            row.policy_reasons = json.dumps(reasons, ensure_ascii=False, sort_keys=True)
             self._touch(row)
         self._changed(session_id)
 

@@ -185,3 +185,31 @@ def test_reopening_follows_the_live_profile_again_unless_it_was_deleted(services
     profiles.delete_profile(profile_id)
     sessions.set_status(session.id, SessionStatus.DRAFT)
     assert sessions.get_session(session.id).profile.required_sdgs == (9, 17)  # the only copy stays
+
+
+def test_the_policy_frame_follows_the_session_and_keeps_the_teams_reasons(services) -> None:
+    sessions, profiles = services
+    profile_id = profiles.create_profile(
+        OrganisationProfile(
+            "Gemeente Maastricht",
+            social_return_threshold_eur=Decimal(100000),
+            standard_requirements=("crit-8-social-return-100k",),
+        )
+    )
+    session = sessions.create_session(
+        "Schoonmaak", profile_id=profile_id, contract_value_eur=Decimal(90000)
+    )
+    (item,) = sessions.get_session(session.id).policy
+    assert not item.applies
+    sessions.update_facts(session.id, contract_value_eur=Decimal(250000))
+    (item,) = sessions.get_session(session.id).policy
+    assert item.applies and not item.applied and item.reason == ""
+    sessions.set_policy_reason(session.id, "crit-8-social-return-100k", "  Sociale werkplaats levert al  ")
+    (item,) = sessions.get_session(session.id).policy
+    assert item.reason == "Sociale werkplaats levert al"
+    copy = sessions.duplicate_session(session.id)
+    assert copy.policy[0].reason == "Sociale werkplaats levert al"
+    sessions.set_policy_reason(session.id, "crit-8-social-return-100k", "")
+    assert sessions.get_session(session.id).policy_reasons == ()
+    with pytest.raises(ValidationError):
+        sessions.set_policy_reason(session.id, "crit-8-social-return-100k", "x" * 20001)

@@ -271,3 +271,18 @@ def test_a_file_of_deeply_nested_brackets_is_refused_in_one_line(tmp_path: Path,
     assert main(["--db", url, "import", str(nested)]) == 2
     (line,) = capsys.readouterr().err.strip().splitlines()
     assert line == "compass: file: The file nests its data too deeply to be an exchange file."
+
+
+def test_the_teams_policy_reasons_travel_with_the_file(service, reference) -> None:
+    session_id = service.create_session("Catering").id
+    service.set_policy_reason(
+        session_id, "crit-8-social-return-2-5", "Opdracht gaat naar een sociale onderneming"
+    )
+    data = write_session_file(service.get_session(session_id))
+    assert json.loads(data)["policy_reasons"] == {
+        "crit-8-social-return-2-5": "Opdracht gaat naar een sociale onderneming"
+    }
+    imported = service.import_session(read_session_file(data, reference))
+    assert imported.policy_reasons == (
+        ("crit-8-social-return-2-5", "Opdracht gaat naar een sociale onderneming"),
+    )

@@ -30,6 +30,7 @@ from compass.formats.pdf.templates import HeadingParagraph, body_pages
 from compass.formatting import format_day, format_number
 from compass.i18n import N_, translate_in
 from compass.method.criteria import award_basis_text
+from compass.method.policy import policy_status_text
 from compass.method.priority_score import priority_order, score_explanation, sdg_score
 from compass.method.reasons import priority_reason_text
 from compass.method.steps import all_gaps
@@ -281,6 +282,17 @@ class _Story:
             for sdg, reason in reasons:
                 self.flow.append(self.p(f"{escape(self.sdg_name(sdg))}: {escape(reason)}"))
 
+    def policy(self) -> None:
+        """The organisation's standard requirements and where each stands (only with a profile)."""
+        if not self.s.policy:
+            return
+        tr = self.tr
+        self.heading(tr(N_("Organisation policy")), level=1)
+        rows = [[escape(tr(N_("Requirement"))), escape(tr(N_("In this tender")))]]
+        for item in self.s.policy:
+            rows.append([text(item.text(self.lang)), escape(policy_status_text(item, self.lang))])
+        self.flow.append(self.table(rows, [110 * mm, 60 * mm]))
+
     def ambition(self) -> None:
         tr, s = self.tr, self.s
         self.heading(tr(N_("Step 3 - Ambition: level and criteria")))
@@ -480,6 +492,7 @@ def build_story(snapshot: SessionSnapshot, reference: ReferenceData, language: s
         story.inventory,
         story.priorities,
         story.ambition,
+        story.policy,
         story.indicators,
         story.visibility,
         story.workshop,

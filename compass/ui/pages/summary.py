@@ -20,6 +20,7 @@ from compass.core.session import CriterionType, Problem, SessionSnapshot, Sessio
 from compass.formatting import format_day, format_number
 from compass.i18n import _, current_language, ngettext
 from compass.method.criteria import award_basis_text
+from compass.method.policy import policy_status_text
 from compass.method.reasons import priority_reason_text
 from compass.method.steps import Step, all_advice, all_gaps
 from compass.ui.commands import SetStatusCommand
@@ -177,6 +178,17 @@ class SummaryPage(StepPage):
             parts.append(
                 "<ul>"
                 + "".join(f"<li>SDG {sdg}: {escape(reason)}</li>" for sdg, reason in sorted(reasons))
+                + "</ul>"
+            )
+        if snapshot.policy:
+            parts.append(_heading(_("Organisation policy")))
+            parts.append(
+                "<ul>"
+                + "".join(
+                    f"<li>{escape(item.text(language))} \u2013 "
+                    f"<i>{escape(policy_status_text(item, language))}</i></li>"
+                    for item in snapshot.policy
+                )
                 + "</ul>"
             )
         if snapshot.criteria:

@@ -36,6 +36,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("duration", sa.Text(), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("procedure_reason", sa.Text(), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("lots", sa.Text(), nullable=False, server_default=""))
+        batch_op.add_column(sa.Column("policy_reasons", sa.Text(), nullable=False, server_default="{}"))
 
 
 def downgrade() -> None:
@@ -46,3 +47,4 @@ def downgrade() -> None:
         batch_op.drop_column("duration")
         batch_op.drop_column("procedure_reason")
         batch_op.drop_column("lots")
+        batch_op.drop_column("policy_reasons")
