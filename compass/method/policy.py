@@ -88,3 +88,41 @@ def policy_status_text(item: PolicyItem, language: str) -> str:
             reason=item.reason.strip()
         )
     return translate_in(language, N_("open: apply it or say why not"))
+
+
+def policy_criterion(
+    snapshot: SessionSnapshot, reference: ReferenceData, criterion_id: str, language: str
+) -> dict[str, object] | None:
+    """The criterion a policy requirement becomes in this session: worded as the catalogue (or the
+    profile) words it, under a priority SDG it serves where there is one, with the profile's Social
+    Return range in its text."""
+    from compass.method.criteria import with_social_return
+
+    profile = snapshot.profile
+    known = {criterion.id: criterion for criterion in reference.criteria}
+    if criterion_id in known:
+        entry = known[criterion_id]
+        sdgs, kind, theme = entry.sdgs, entry.criterion_type, entry.theme
+        text, verification = entry.text(language), entry.verification(language)
+    elif profile is not None and (
+        own := next((c for c in profile.own_criteria if c.id == criterion_id), None)
+    ):
+        sdgs, kind, theme, text, verification = (
+            own.sdgs,
+            own.criterion_type,
+            own.theme,
+            own.text,
+            own.verification,
+        )
+    else:
+        return None
+    priorities = snapshot.priority_sdgs()
+    sdg = next((number for number in sdgs if number in priorities), sdgs[0])
+    return {
+        "sdg": sdg,
+        "criterion_type": kind,
+        "text": with_social_return(text, theme or "", profile, language),
+        "verification": verification,
+        "catalogue_id": criterion_id,
+        "weight_pct": None,
+    }

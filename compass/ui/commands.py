@@ -298,6 +298,22 @@ class SetQualityWeightCommand(ServiceCommand):
         self.service.set_quality_weight(self.session_id, self.old)
 
 
+class SetPolicyReasonCommand(ServiceCommand):
+    """Why the team does not apply one requirement of its organisation's policy."""
+
+    def __init__(
+        self, service: SessionService, session_id: int, criterion_id: str, old: str, new: str, text: str
+    ) -> None:
+        super().__init__(service, session_id, text)
+        self.criterion_id, self.old, self.new = criterion_id, old, new
+
+    def do(self) -> None:
+        self.service.set_policy_reason(self.session_id, self.criterion_id, self.new)
+
+    def revert(self) -> None:
+        self.service.set_policy_reason(self.session_id, self.criterion_id, self.old)
+
+
 class SetStatusCommand(ServiceCommand):
     """Finish a session (its profile is frozen) or reopen it as a draft."""
 

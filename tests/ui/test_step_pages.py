@@ -742,3 +742,50 @@ def _pdf_text(data: bytes) -> str:
     from pypdf import PdfReader
 
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_step_3_applies_the_organisation_policy_or_records_why_not(qtbot, service) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from compass.core.profile import OrganisationProfile
+    from compass.method.steps import problems
+    from compass.ui.widgets.policy_panel import REASON
+
+    h = Harness(qtbot, service, Step.AMBITION)
+    profiles = ProfileService(
+        service._database, frozenset({"crit-8-social-return-2-5", "crit-4-co2-calculation-all-purchases"})
+    )
+    profile_id = profiles.create_profile(
+        OrganisationProfile(
+            "Heerlen",
+            social_return_min_pct=Decimal(2),
+            social_return_max_pct=Decimal(5),
+            standard_requirements=("crit-8-social-return-2-5", "crit-4-co2-calculation-all-purchases"),
+        )
+    )
+    service.set_profile(h.session_id, profile_id)
+    _priority(service, h.session_id)
+    panel = h.page.policy
+    h.page.show()
+    qtbot.waitExposed(h.page)
+    assert panel.isVisible() and panel.table.rowCount() == 2
+    assert [p.code for p in problems(Step.AMBITION, h.snapshot)].count("policy_unapplied") == 2
+
+    panel.table.selectRow(0)
+    QTest.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    (criterion,) = h.snapshot.criteria
+    assert criterion.catalogue_id == "crit-8-social-return-2-5"
+    assert "2-5 %" in criterion.text  # the profile's range in the wording
+    assert criterion.sdg == 8 and 8 in h.page.boxes  # not a priority, yet shown to be corrected
+    assert h.page.policy.table.item(0, 1).text() == "applied"
+    assert not panel.apply_button.isEnabled()
+
+    panel.table.item(1, REASON).setText("Geen transport of materieel in deze dienst")
+    assert h.snapshot.policy[1].reason == "Geen transport of materieel in deze dienst"
+    assert "policy_unapplied" not in [p.code for p in problems(Step.AMBITION, h.snapshot)]
+    h.undo_stack.undo()
+    assert h.snapshot.policy[1].reason == ""
+    h.undo_stack.undo()
+    assert h.snapshot.criteria == ()
+    assert h.errors == []

@@ -11,12 +11,14 @@ from compass.core.session import AmbitionLevel, Collection, SessionSnapshot
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
 from compass.method.ambition import ambition_advice
+from compass.method.policy import policy_criterion
 from compass.method.steps import Step
 from compass.ui.catalogue_picker import CataloguePicker
 from compass.ui.commands import (
     AddItemCommand,
     RemoveItemCommand,
     SetAmbitionCommand,
+    SetPolicyReasonCommand,
     SetQualityWeightCommand,
     UpdateItemCommand,
 )
@@ -25,6 +27,7 @@ from compass.ui.widgets.criteria_box import CriteriaBox
 from compass.ui.widgets.empty_hint import EmptyHint
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.focus import chain_after, focusable_in
+from compass.ui.widgets.policy_panel import PolicyPanel
 
 
 class AmbitionPage(StepPage):
@@ -59,6 +62,10 @@ class AmbitionPage(StepPage):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the controls in it take focus, not the area
         body = QWidget()
         self.boxes_layout = QVBoxLayout(body)
+        self.policy = PolicyPanel()
+        self.policy.apply_requested.connect(self._on_policy_apply_requested)
+        self.policy.reason_changed.connect(self._on_policy_reason_changed)
+        self.boxes_layout.addWidget(self.policy)
         self.boxes_layout.addStretch(1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
@@ -96,12 +103,17 @@ class AmbitionPage(StepPage):
         self.quality.setPlaceholderText(_("not decided"))
         for box in self.boxes.values():
             box.retranslate_ui()
+        self.policy.retranslate_ui()
         if self.snapshot is not None:
             self.load(self.snapshot)
 
     def load(self, snapshot: SessionSnapshot) -> None:
         super().load(snapshot)
-        sdgs = snapshot.priority_sdgs()
+        priorities = snapshot.priority_sdgs()
+        # A criterion on an SDG that is not a priority (a policy requirement such as Social Return on
+        # SDG 8) gets a box too, after the priorities, so it can be read, corrected and removed here.
+        others = sorted({c.sdg for c in snapshot.criteria} - set(priorities))
+        sdgs = priorities + tuple(others)
         if tuple(self.boxes) != sdgs:
             self._build_boxes(sdgs)
         for sdg, box in self.boxes.items():
@@ -112,7 +124,8 @@ class AmbitionPage(StepPage):
                 ambition_advice(snapshot, sdg, self.context.reference),
                 ambition.note if ambition else "",
             )
-        self.empty.setVisible(not sdgs)
+        self.policy.load(snapshot.policy)
+        self.empty.setVisible(not priorities)
         if not self.quality.hasFocus():
             quality = snapshot.quality_weight_pct
             self.quality.setText("" if quality is None else format_number(quality, current_language()))
@@ -129,13 +142,36 @@ class AmbitionPage(StepPage):
             box.change_requested.connect(self._on_change_requested)
             box.remove_requested.connect(self._on_remove_requested)
             box.catalogue_requested.connect(self._on_catalogue_requested)
-            self.boxes_layout.insertWidget(index, box)
+            self.boxes_layout.insertWidget(index + 1, box)  # below the policy panel
             self.boxes[number] = box
-        previous: QWidget = self.quality
+        previous: QWidget = chain_after(self.quality, focusable_in(self.policy))
         for box in self.boxes.values():
             previous = chain_after(previous, focusable_in(box))
 
     # -- edits --------------------------------------------------------------------------------------
+
+    def _on_policy_reason_changed(self, criterion_id: str, old: str, new: str) -> None:
+        self.run(
+            SetPolicyReasonCommand(
+                self.service(), self.session_id, criterion_id, old, new, _("Reason not to apply a policy")
+            )
+        )
+
+    def _on_policy_apply_requested(self, criterion_id: str) -> None:
+        """The requirement becomes a criterion, worded as the catalogue (or the profile) words it."""
+        assert self.snapshot is not None
+        values = policy_criterion(self.snapshot, self.context.reference, criterion_id, current_language())
+        if values is None:
+            return
+        self.run(
+            AddItemCommand(
+                self.service(),
+                self.session_id,
+                Collection.CRITERIA,
+                values,
+                _("Apply a policy requirement"),
+            )
+        )
 
     def _on_note_changed(self, sdg: int, note: str) -> None:
         assert self.snapshot is not None

@@ -1,0 +1,120 @@
+"""Step 3: the organisation's policy frame. Each standard requirement of the profile with where it
+stands in this tender; the team applies it (it becomes a criterion) or writes why not, in place. The
+widget asks; the page turns its signals into undoable commands."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from compass.core.session import PolicyItem
+from compass.i18n import _, current_language
+from compass.method.policy import policy_status_text
+from compass.ui.widgets.fitted_table import FittedTable
+
+REQUIREMENT, STATUS, REASON = range(3)
+
+
+class PolicyPanel(QGroupBox):
+    apply_requested = Signal(str)  # catalogue id of the requirement
+    reason_changed = Signal(str, str, str)  # catalogue id, old reason, new reason
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: tuple[PolicyItem, ...] = ()
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.table = FittedTable(stretch_column=REQUIREMENT, rows_shown=3)
+        self.table.setColumnCount(3)
+        self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.itemChanged.connect(self._on_table_item_changed)
+        self.table.itemSelectionChanged.connect(self._update_button)
+        self.apply_button = QPushButton()
+        self.apply_button.clicked.connect(self._apply_selected)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.apply_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(_("Organisation policy"))
+        self.intro.setText(
+            _(
+                "The organisation profile asks for these requirements in its tenders. Apply each one "
+                "that applies, or write in the last column why it does not fit this tender."
+            )
+        )
+        self.table.setHorizontalHeaderLabels([_("Requirement"), _("In this tender"), _("Why not")])
+        self.table.setAccessibleName(_("Requirements of the organisation policy"))
+        self.apply_button.setText(_("A&pply selected"))
+        self.apply_button.setToolTip(_("Add the selected requirement as a criterion (Ctrl+Z undoes)"))
+        self.load(self._items)
+
+    def load(self, items: tuple[PolicyItem, ...]) -> None:
+        self._items = items
+        self.setVisible(bool(items))
+        language = current_language()
+        selected = self._selected_id()
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            requirement = QTableWidgetItem(item.text(language))
+            status = QTableWidgetItem(policy_status_text(item, language))
+            reason = QTableWidgetItem(item.reason)
+            reason.setToolTip(
+                _("Why the requirement does not fit this tender: F2 or a double click to write it")
+            )
+            for cell in (requirement, status):
+                cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            if item.applied or not item.applies:
+                reason.setFlags(reason.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            for column, cell in enumerate((requirement, status, reason)):
+                cell.setData(Qt.ItemDataRole.UserRole, item.criterion_id)
+                self.table.setItem(row, column, cell)
+            if item.criterion_id == selected:
+                self.table.selectRow(row)
+        self.table.fit_columns()
+        self.table.blockSignals(False)
+        self._update_button()
+
+    def _selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        cell = self.table.item(rows[0].row(), REQUIREMENT) if rows else None
+        return str(cell.data(Qt.ItemDataRole.UserRole)) if cell is not None else None
+
+    def _selected_item(self) -> PolicyItem | None:
+        chosen = self._selected_id()
+        return next((item for item in self._items if item.criterion_id == chosen), None)
+
+    def _update_button(self) -> None:
+        item = self._selected_item()
+        self.apply_button.setEnabled(item is not None and not item.applied)
+
+    def _apply_selected(self) -> None:
+        item = self._selected_item()
+        if item is not None and not item.applied:
+            self.apply_requested.emit(item.criterion_id)
+
+    def _on_table_item_changed(self, cell: QTableWidgetItem) -> None:
+        if cell.column() != REASON:
+            return
+        item = next((i for i in self._items if i.criterion_id == cell.data(Qt.ItemDataRole.UserRole)), None)
+        if item is not None and cell.text().strip() != item.reason:
+            self.reason_changed.emit(item.criterion_id, item.reason, cell.text().strip())
