@@ -30,6 +30,8 @@ class SessionListModel(QStandardItemModel):
         self._total = 0
         self._fetched = 0  # how far the source has been read; rows may be fewer (duplicates dropped)
         self._load_more: LoadMore | None = None
+        # Told once after a page came in (not per row: a label per appended row is wasted start-up).
+        self.on_page_loaded: Callable[[], None] | None = None
         self.retranslate()
 
     @property
@@ -66,6 +68,8 @@ class SessionListModel(QStandardItemModel):
         more = [session for session in more if session.id not in known]  # the list moved meanwhile
         self._sessions.extend(more)
         self._append_rows(more)
+        if self.on_page_loaded is not None:
+            self.on_page_loaded()
 
     def _append_rows(self, sessions: Iterable[SessionSummary]) -> None:
         language = current_language()

@@ -69,7 +69,7 @@ class StartScreen(QWidget):
         # activated: double-click, or Enter, or a single click where the platform opens that way.
         self.table.activated.connect(self._on_table_activated)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.rowsInserted.connect(self._update_count)
+        self.model.on_page_loaded = self._update_count
         self.count_label = QLabel()
         self.count_label.setObjectName("listCount")
 
