@@ -98,3 +98,20 @@ def test_the_editor_shows_problems_beside_the_fields(qtbot, make_window) -> None
     assert "minimum is above the maximum" in editor.numbers["sr_max"].problem_text()
     assert editor.numbers["mvi"].problem_text() == "Enter a positive number."
     assert "Row 1" in editor.initiatives_problem.text()
+
+
+def test_a_session_that_brought_its_profile_shows_it_in_the_current_language(qtbot, make_window) -> None:
+    from compass.method.steps import Step
+    from compass.paths import resource_path
+
+    window = make_window()
+    snapshot = window.services.files.import_session(
+        resource_path("examples", "asfalt-groot-onderhoud.json")
+    )
+    assert snapshot.profile_id is None and snapshot.profile is not None  # the file's own copy
+    window.open_session(snapshot.id)
+    box = window.wizard.pages[Step.FACTS].editor("profile")
+    assert box.currentText() == f"{snapshot.profile.name} (kept copy)"  # not "(no profile)"
+    window.apply_language("nl")
+    assert box.currentText() == f"{snapshot.profile.name} (bewaarde kopie)"
+    assert box.itemText(0) == "(geen profiel)"

@@ -230,6 +230,7 @@ class FactsPage(StepPage):
         )
         if self.snapshot is not None:
             self._show_value("contract_value_eur", self.snapshot.facts.contract_value_eur)
+            self._show_profile(self.snapshot)  # its "(no profile)" and "(kept copy)" in the new language
 
     # -- reading the editors ------------------------------------------------------------------------
 

@@ -63,7 +63,11 @@ class ProfileComboBox(QComboBox):
         for profile in profiles:
             suffix = " \u2013 " + _("example") if profile.is_example else ""
             self.addItem(profile.name + suffix, profile.id)
-        index = self.findData(snapshot.profile_id or NO_PROFILE)
+        # A session without a live profile may still be decided against one: the copy it kept when it
+        # was finished, or the one an imported file brought. Showing "(no profile)" would hide it.
+        index = self.findData(snapshot.profile_id) if snapshot.profile_id is not None else -1
+        if index < 0 and snapshot.profile is None:
+            index = self.findData(NO_PROFILE)
         if index < 0 and snapshot.profile is not None:
             self.addItem(_("{name} (kept copy)").format(name=snapshot.profile.name), KEPT_COPY)
             index = self.count() - 1
