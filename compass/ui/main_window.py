@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWi
 
 from compass import __version__
 from compass.core.errors import CompassError, SessionNotFoundError, ValidationError
-from compass.core.listing import LIST_PAGE_SIZE, SessionListPage, SessionSummary
+from compass.core.listing import SessionListPage
 from compass.i18n import _, current_language, language_for_locale, set_language
 from compass.ui.knowledge_actions import KnowledgeActions
 from compass.ui.qt_i18n import install_qt_translations
 from compass.ui.session_files import SessionFiles
-from compass.ui.session_list_model import LoadMore
+from compass.ui.session_list_actions import SessionListActions
 from compass.ui.start_screen import StartScreen
 from compass.ui.style import style_sheet
 
@@ -57,14 +57,21 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start_screen)
         self.setCentralWidget(self.pages)
-        self._connect_start_screen()
+        self.session_list = SessionListActions(
+            self,
+            services,
+            self.start_screen,
+            self.open_session,
+            self.report_error,
+            lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS),
+        )
         self._create_actions()
         self.retranslate_ui()
         self._restore_geometry()
 
         self._setup_deferred = initial_sessions is not None
         if initial_sessions is not None:
-            self.start_screen.set_sessions(initial_sessions, load_more=self._sessions_after(""))
+            self.start_screen.set_sessions(initial_sessions, load_more=self.session_list.sessions_after(""))
         else:
             self.start_screen.finish_setup()
             self.refresh_session_list()
@@ -74,16 +81,6 @@ class MainWindow(QMainWindow):
         self.start_screen.search.setFocus()
 
     # -- set-up -------------------------------------------------------------------------------------
-
-    def _connect_start_screen(self) -> None:
-        screen = self.start_screen
-        screen.new_requested.connect(self.new_session)
-        screen.example_requested.connect(self.open_example)
-        screen.open_requested.connect(self.open_session)
-        screen.duplicate_requested.connect(self.duplicate_session)
-        screen.rename_requested.connect(self.rename_session)
-        screen.delete_requested.connect(self.delete_session)
-        screen.search_changed.connect(lambda _text: self.refresh_session_list())
 
     def _create_actions(self) -> None:
         # setShortcuts(), never setShortcut(): the latter initialises the whole Qt namespace from
@@ -191,53 +188,11 @@ class MainWindow(QMainWindow):
     # -- sessions -----------------------------------------------------------------------------------
 
     def refresh_session_list(self, select_id: int | None = None) -> None:
-        search = self.start_screen.search.text()
-        try:
-            page = self.services.sessions.list_page(search, LIST_PAGE_SIZE)
-        except CompassError as error:
-            self.report_error(error)
-            return
-        self._list_stale = False
-        self.start_screen.set_sessions(page, select_id, self._sessions_after(search))
-
-    def _sessions_after(self, search: str) -> LoadMore:
-        """The start screen's source of further pages for one search."""
-
-        def load_more(offset: int) -> list[SessionSummary]:
-            try:
-                return self.services.sessions.list_sessions(search, offset=offset, limit=LIST_PAGE_SIZE)
-            except CompassError as error:
-                self.report_error(error)
-                return []
-
-        return load_more
+        if self.session_list.refresh(select_id):
+            self._list_stale = False
 
     def new_session(self) -> None:
-        from compass.ui.dialogs import TitleDialog  # dialogs load when first used
-
-        title = TitleDialog.ask(self, _("New session"), _("Title of the tender:"))
-        if title is None:
-            return
-        try:
-            snapshot = self.services.sessions.create_session(title)
-        except CompassError as error:
-            self.report_error(error)
-            return
-        self.open_session(snapshot.id)
-
-    def open_example(self) -> None:
-        """An example session, imported as a copy of the user's own, and opened."""
-        from compass.ui.example_picker import ExamplePicker
-
-        example = ExamplePicker.ask(self)
-        if example is None:
-            return
-        try:
-            snapshot = self.services.files.import_session(example.path)
-        except CompassError as error:
-            self.report_error(error)
-            return
-        self.open_session(snapshot.id)
+        self.session_list.new_session()
 
     def open_session(self, session_id: int) -> None:
         try:
@@ -293,44 +248,6 @@ class MainWindow(QMainWindow):
         self.close_action.setEnabled(False)
         self._update_window_title()
         self.start_screen.table.setFocus()
-
-    def duplicate_session(self, session_id: int) -> None:
-        try:
-            copy = self.services.sessions.duplicate_session(session_id)
-        except CompassError as error:
-            self.report_error(error)
-            return
-        self.refresh_session_list(select_id=copy.id)
-        self.statusBar().showMessage(
-            _("Copied as \u201c{title}\u201d.").format(title=copy.facts.title), STATUS_MESSAGE_MS
-        )
-
-    def rename_session(self, session_id: int) -> None:
-        try:
-            current = self.services.sessions.get_session(session_id).facts.title
-            from compass.ui.dialogs import TitleDialog  # dialogs load when first used
-
-            title = TitleDialog.ask(self, _("Rename session"), _("New title:"), current)
-            if title is None or title == current:
-                return
-            self.services.sessions.rename_session(session_id, title)
-        except CompassError as error:
-            self.report_error(error)
-            return
-        self.refresh_session_list(select_id=session_id)
-
-    def delete_session(self, session_id: int) -> None:
-        row = self.start_screen.model.row_of(session_id)
-        title = self.start_screen.model.session_at(row).title if row is not None else str(session_id)
-        from compass.ui.dialogs import ConfirmDelete  # dialogs load when first used
-
-        if not ConfirmDelete.ask(self, title):
-            return
-        try:
-            self.services.sessions.delete_session(session_id)
-        except CompassError as error:
-            self.report_error(error)
-        self.refresh_session_list()
 
     def _on_session_changed(self, session_id: int) -> None:
         if self.pages.currentWidget() is self.start_screen:

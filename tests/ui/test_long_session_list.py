@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from compass.app import AppServices, open_settings
 from compass.model.quick_index import quick_first_page
-from compass.ui import main_window as main_window_module
+from compass.ui import session_list_actions
 from compass.ui.main_window import MainWindow
 
 PAGE = 10
@@ -21,7 +21,7 @@ SESSIONS = 35
 @pytest.fixture
 def many_sessions(db_url: str, monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """35 sessions, oldest first; the start screen loads them 10 at a time."""
-    monkeypatch.setattr(main_window_module, "LIST_PAGE_SIZE", PAGE)
+    monkeypatch.setattr(session_list_actions, "LIST_PAGE_SIZE", PAGE)
     services = AppServices(db_url)
     ids = [services.sessions.create_session(f"Aanbesteding {n:02d}").id for n in range(SESSIONS)]
     services.close()
