@@ -14,14 +14,9 @@ from compass.core.profile import OrganisationProfile
 from compass.core.session import CriterionType, Problem, Procedure
 from compass.formatting import format_number
 from compass.i18n import N_, translate_in
-from compass.reference.types import ProcedureRules, ReferenceData
+from compass.reference.types import ProcedureRules
 
 PROPORTIONAL_CRITERIA_PER_SDG = 5
-
-
-def indicator_units(reference: ReferenceData) -> dict[str, tuple[str, ...]]:
-    """The units each catalogue indicator may be recorded in (its Dutch and English spelling)."""
-    return {i.id: tuple(dict.fromkeys((i.unit.nl, i.unit.en))) for i in reference.indicators if i.unit}
 
 
 def award_not_allowed(procedure: Procedure, field: str = "criterion_type") -> Problem:

@@ -21,6 +21,7 @@ from compass.core.session import (
     Procedure,
 )
 from compass.i18n import N_
+from compass.reference.types import ReferenceData
 
 MAX_CONTRACT_VALUE_EUR = Decimal("1000000000000")  # EUR 1 trillion: beyond any public contract
 LONG_TEXT_FACTS = frozenset({"materials", "scope", "procedure_reason", "lots"})
@@ -210,6 +211,31 @@ def validate_indicator(values: Mapping[str, Any]) -> list[Problem]:
     if kpi is not None and (isinstance(kpi, bool) or not isinstance(kpi, int) or not 1 <= kpi <= 6):
         problems.append(Problem("kpi", "kpi", N_("Choose a dashboard KPI from 1 to 6.")))
     return problems
+
+
+def indicator_units(reference: ReferenceData) -> dict[str, tuple[str, ...]]:
+    """The units each catalogue indicator may be recorded in (its Dutch and English spelling)."""
+    return {i.id: tuple(dict.fromkeys((i.unit.nl, i.unit.en))) for i in reference.indicators if i.unit}
+
+
+def catalogue_unit_problems(
+    values: Mapping[str, Any], units_by_indicator: Mapping[str, tuple[str, ...]]
+) -> list[Problem]:
+    """An indicator picked from the catalogue keeps the catalogue's unit, so figures add up."""
+    units = units_by_indicator.get(values.get("catalogue_id") or "")
+    if units and str(values.get("unit") or "").strip() not in units:
+        return [
+            Problem(
+                "unit_mismatch",
+                "unit",
+                N_(
+                    "The catalogue measures this indicator in {unit}; "
+                    "use that unit or write your own indicator."
+                ),
+                unit=units[0],
+            )
+        ]
+    return []
 
 
 def validate_initiative_link(values: Mapping[str, Any]) -> list[Problem]:

@@ -33,8 +33,10 @@ from compass.core.session import (
 )
 from compass.formats.session_file import SessionImport
 from compass.i18n import N_, _
-from compass.method.criteria import criterion_rule_problems, indicator_units
+from compass.method.criteria import criterion_rule_problems
 from compass.method.fields import (
+    catalogue_unit_problems,
+    indicator_units,
     validate_communication_item,
     validate_criterion,
     validate_fact_changes,
@@ -121,21 +123,9 @@ class SessionService(ServiceBase):
         )
 
     def _indicator_rules(self, values: Mapping[str, Any]) -> None:
-        units = self._indicator_units.get(values.get("catalogue_id") or "")
-        if units and str(values.get("unit") or "").strip() not in units:
-            raise ValidationError(
-                [
-                    Problem(
-                        "unit_mismatch",
-                        "unit",
-                        N_(
-                            "The catalogue measures this indicator in {unit}; "
-                            "use that unit or write your own indicator."
-                        ),
-                        unit=units[0],
-                    )
-                ]
-            )
+        problems = catalogue_unit_problems(values, self._indicator_units)
+        if problems:
+            raise ValidationError(problems)
 
     def _criterion_rules(
         self, db: Session, session: SessionRow, values: dict[str, Any], exclude_id: int | None = None

@@ -181,3 +181,14 @@ def test_without_a_split_award_weights_are_not_held_against_a_phantom_100() -> N
 )
 def test_the_award_basis_in_words(quality, allowed, language, words) -> None:
     assert award_basis_text(quality, allowed, language) == words
+
+
+def test_a_catalogue_indicator_keeps_the_catalogues_unit() -> None:
+    from compass.method.fields import catalogue_unit_problems, indicator_units
+
+    units = indicator_units(REFERENCE)
+    assert units["ind-co2-avoided"][0] == "kg CO\u2082"
+    picked = {"catalogue_id": "ind-co2-avoided"}
+    assert [p.code for p in catalogue_unit_problems({**picked, "unit": "ton"}, units)] == ["unit_mismatch"]
+    assert catalogue_unit_problems({**picked, "unit": "kg CO\u2082"}, units) == []
+    assert catalogue_unit_problems({"catalogue_id": "", "unit": "ton"}, units) == []  # the team's own
