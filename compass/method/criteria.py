@@ -14,6 +14,7 @@ from compass.core.profile import OrganisationProfile
 from compass.core.session import CriterionType, Problem, Procedure
 from compass.formatting import format_number
 from compass.i18n import N_, translate_in
+from compass.method.fields import validate_percentage
 from compass.reference.types import ProcedureRules
 
 PROPORTIONAL_CRITERIA_PER_SDG = 5
@@ -81,6 +82,21 @@ def criterion_rule_problems(
     elif weight is not None:
         problems.append(
             Problem("weight_only_award", "weight_pct", N_("Only award criteria carry a weight."))
+        )
+    return problems
+
+
+def quality_weight_problems(quality_weight_pct: Decimal | None, used: Decimal) -> list[Problem]:
+    """A quality weight is a percentage (or not decided) and never below the award weights given."""
+    problems = validate_percentage(quality_weight_pct, "quality_weight_pct")
+    if not problems and quality_weight_pct is not None and quality_weight_pct < used:
+        problems.append(
+            Problem(
+                "below_award_weights",
+                "quality_weight_pct",
+                N_("The award criteria already weigh {used} %; lower them first."),
+                used=used,
+            )
         )
     return problems
 

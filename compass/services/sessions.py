@@ -33,7 +33,7 @@ from compass.core.session import (
 )
 from compass.formats.session_file import SessionImport
 from compass.i18n import N_, _
-from compass.method.criteria import criterion_rule_problems
+from compass.method.criteria import criterion_rule_problems, quality_weight_problems
 from compass.method.fields import (
     catalogue_unit_problems,
     indicator_units,
@@ -44,7 +44,6 @@ from compass.method.fields import (
     validate_initiative_link,
     validate_inventory_entry,
     validate_measurement,
-    validate_percentage,
     validate_priority_changes,
     validate_sdg,
     validate_title,
@@ -334,16 +333,7 @@ class SessionService(ServiceBase):
                 ),
                 Decimal(0),
             )
-            problems = validate_percentage(weight_pct, "quality_weight_pct")
-            if not problems and weight_pct is not None and weight_pct < used:
-                problems = [
-                    Problem(
-                        "below_award_weights",
-                        "quality_weight_pct",
-                        N_("The award criteria already weigh {used} %; lower them first."),
-                        used=format(used.normalize(), "f"),
-                    )
-                ]
+            problems = quality_weight_problems(weight_pct, used)
             if problems:
                 raise ValidationError(problems)
             row.quality_weight_pct = None if weight_pct is None else Decimal(weight_pct)

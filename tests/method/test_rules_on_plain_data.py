@@ -192,3 +192,13 @@ def test_a_catalogue_indicator_keeps_the_catalogues_unit() -> None:
     assert [p.code for p in catalogue_unit_problems({**picked, "unit": "ton"}, units)] == ["unit_mismatch"]
     assert catalogue_unit_problems({**picked, "unit": "kg CO\u2082"}, units) == []
     assert catalogue_unit_problems({"catalogue_id": "", "unit": "ton"}, units) == []  # the team's own
+
+
+def test_the_quality_weight_never_drops_below_the_award_weights_given() -> None:
+    from compass.method.criteria import quality_weight_problems
+
+    assert quality_weight_problems(Decimal(40), Decimal("37.5")) == []
+    assert quality_weight_problems(None, Decimal(40)) == []  # back to "not decided"
+    (problem,) = quality_weight_problems(Decimal(30), Decimal("37.5"))
+    assert problem.code == "below_award_weights" and "37,5 %" in problem.message_in("nl")
+    assert [p.code for p in quality_weight_problems(Decimal(101), Decimal(0))] == ["percentage"]
