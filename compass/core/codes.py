@@ -61,6 +61,16 @@ class ContractKind(LabelledEnum):
     )
 
 
+class ScoringMethod(LabelledEnum):
+    """How the quality part of a best price-quality award is turned into a ranking."""
+
+    FICTITIOUS_DISCOUNT = (
+        "fictitious_discount",
+        N_("Fictitious discount per criterion (gunnen op waarde)"),
+    )
+    WEIGHTED_POINTS = "weighted_points", N_("Weighted points per criterion (puntenmethode)")
+
+
 class SessionStatus(LabelledEnum):
     DRAFT = "draft", N_("Draft")
     FINAL = "final", N_("Final")

@@ -26,6 +26,7 @@ from compass.core.codes import (
     LabelledEnum,
     MeasurementMoment,
     Procedure,
+    ScoringMethod,
     SessionStatus,
 )
 from compass.core.listing import SessionSummary
@@ -39,7 +40,7 @@ __all__ = [
     "LONG_TEXT_MAX_LENGTH", "SDG_NUMBERS", "SHORT_TEXT_MAX_LENGTH", "TITLE_MAX_LENGTH",
     "AmbitionLevel", "Channel", "CommunicationMoment", "ContractKind", "CriterionType", "EntryKind",
     "EntrySource", "IndicatorKind", "LabelledEnum", "MeasurementMoment", "Procedure",
-    "SessionStatus", "SessionSummary",
+    "ScoringMethod", "SessionStatus", "SessionSummary",
 ]  # fmt: skip
 
 
@@ -137,12 +138,14 @@ class ProjectFacts:
     duration: str = ""  # the contract's duration with its options and extensions, in words
     procedure_reason: str = ""  # why this procedure fits the tender
     lots: str = ""  # how the contract is divided into lots, or why it is not (art. 1.5 Aw)
+    scoring_method: ScoringMethod | None = None  # how quality is scored; None until decided
     innovation_pilot: bool = False
     contract_value_eur: Decimal | None = None
     publication_date: dt.date | None = None
     project_leader: str = ""
     procurement_adviser: str = ""
     budget_holder: str = ""
+    decision_date: dt.date | None = None  # when the budget holder is asked to approve the strategy
     location: str = ""
     materials: str = ""
     scope: str = ""
@@ -273,6 +276,12 @@ class SessionSnapshot:
     # and the policy frame as the service derives it from the profile and the reference data.
     policy_reasons: tuple[tuple[str, str], ...] = ()
     policy: tuple[PolicyItem, ...] = ()
+    # The SDGs each catalogue entry taken into the session serves, by catalogue id (reference data,
+    # set by the service): an entry filed under another SDG measures something else than it says.
+    catalogue_sdgs: tuple[tuple[str, tuple[int, ...]], ...] = ()
+
+    def catalogue_sdgs_of(self, catalogue_id: str) -> tuple[int, ...] | None:
+        return next((sdgs for known, sdgs in self.catalogue_sdgs if known == catalogue_id), None)
 
     def inventoried_sdgs(self) -> tuple[int, ...]:
         return tuple(sorted({entry.sdg for entry in self.inventory}))

@@ -24,6 +24,7 @@ from compass.core.session import (
     MeasurementMoment,
     Problem,
     Procedure,
+    ScoringMethod,
     SessionSnapshot,
     SessionStatus,
 )
@@ -44,8 +45,8 @@ from compass.paths import resource_path
 from compass.reference.types import ReferenceData
 
 SESSION_FORMAT = "sdg-compass/session"
-SESSION_VERSION = 2  # 2 adds facts.contract_kind
-READABLE_VERSIONS = (1, 2)
+SESSION_VERSION = 3  # 2 adds the procurement frame, 3 the scoring method and the decision date
+READABLE_VERSIONS = (1, 2, 3)
 
 
 def _decimal_text(value: Decimal | None) -> str | None:
@@ -66,12 +67,14 @@ def session_to_document(snapshot: SessionSnapshot) -> dict[str, Any]:
             "duration": f.duration,
             "procedure_reason": f.procedure_reason,
             "lots": f.lots,
+            "scoring_method": f.scoring_method.value if f.scoring_method else None,
             "innovation_pilot": f.innovation_pilot,
             "contract_value_eur": _decimal_text(f.contract_value_eur),
             "publication_date": f.publication_date.isoformat() if f.publication_date else None,
             "project_leader": f.project_leader,
             "procurement_adviser": f.procurement_adviser,
             "budget_holder": f.budget_holder,
+            "decision_date": f.decision_date.isoformat() if f.decision_date else None,
             "location": f.location,
             "materials": f.materials,
             "scope": f.scope,
@@ -278,9 +281,12 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
     facts["procedure"] = Procedure(raw["procedure"])
     kind = raw.get("contract_kind")  # absent in version 1 files
     facts["contract_kind"] = ContractKind(kind) if kind else None
+    scoring = raw.get("scoring_method")  # version 3
+    facts["scoring_method"] = ScoringMethod(scoring) if scoring else None
     facts["innovation_pilot"] = raw.get("innovation_pilot", False)
     facts["contract_value_eur"] = r.decimal(raw.get("contract_value_eur"), "facts/contract_value_eur")
     facts["publication_date"] = r.date(raw.get("publication_date"), "facts/publication_date")
+    facts["decision_date"] = r.date(raw.get("decision_date"), "facts/decision_date")  # version 3
     r.check(validate_fact_changes(facts), "facts")
     # 0 % is a real weight (price only), not "missing"; null (version 2) is a split not decided yet.
     quality = r.decimal(doc["quality_weight_pct"], "quality_weight_pct")

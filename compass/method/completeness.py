@@ -1,6 +1,8 @@
 """When a strategy is complete enough to sign: the findings that keep it a draft beyond the steps'
 own minimums. A placeholder left in a criterion ("[x] %", "..."), a criterion nobody can check, an
-indicator on an SDG that is not a priority, an indicator without an owner or a data source.
+award criterion without a weight or a scoring method, an indicator on an SDG that is not a priority
+or on another SDG than its catalogue entry measures, an indicator without an owner or a data source,
+an approval without names or a date.
 
 Each finding is a problem for the step that fixes it; ``method.steps`` adds them to that step's gaps,
 so the step list, the summary and the document all say "complete" only when none remain. Pure
@@ -11,8 +13,9 @@ from __future__ import annotations
 
 import re
 
-from compass.core.session import Criterion, Indicator, Problem, SessionSnapshot
+from compass.core.session import Criterion, CriterionType, Indicator, Problem, SessionSnapshot
 from compass.i18n import N_
+from compass.reference.types import ReferenceData
 
 # Square-bracketed blanks as the catalogue writes them ("[x] %", "[naam]"), and elided text.
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{0,40}\]|\.\.\.|\u2026")
@@ -30,12 +33,92 @@ def _quoted(text: str) -> str:
     return text if len(text) <= _QUOTE_LENGTH else text[: _QUOTE_LENGTH - 1].rstrip() + "\u2026"
 
 
+# Who the strategy names in its approval block: without them nobody can sign it.
+APPROVAL_ROLES = (
+    ("project_leader", N_("Name the project leader who submits the strategy.")),
+    ("procurement_adviser", N_("Name the procurement adviser who wrote the strategy.")),
+    ("budget_holder", N_("Name the budget holder who approves the strategy.")),
+)
+
+
+def approval_findings(snapshot: SessionSnapshot) -> list[Problem]:
+    """Project facts: the names in the approval block and the date the decision is asked for."""
+    facts = snapshot.facts
+    findings = [
+        Problem("approval_name", role, message, role=role)
+        for role, message in APPROVAL_ROLES
+        if not str(getattr(facts, role)).strip()
+    ]
+    if facts.decision_date is None:
+        findings.append(
+            Problem(
+                "decision_date_missing",
+                "decision_date",
+                N_("Plan the date on which the budget holder is asked to approve the strategy."),
+            )
+        )
+    return findings
+
+
+def catalogue_sdgs(snapshot: SessionSnapshot, reference: ReferenceData) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The SDGs of each catalogue criterion and indicator the session took, for the checks below."""
+    criteria = {c.id: c.sdgs for c in reference.criteria}
+    indicators = {i.id: i.sdgs for i in reference.indicators}
+    found: dict[str, tuple[int, ...]] = {}
+    for criterion in snapshot.criteria:
+        if criterion.catalogue_id in criteria:
+            found[criterion.catalogue_id] = tuple(criteria[criterion.catalogue_id])
+    for indicator in snapshot.indicators:
+        if indicator.catalogue_id in indicators:
+            found[indicator.catalogue_id] = tuple(indicators[indicator.catalogue_id])
+    return tuple(found.items())
+
+
+def _sdg_list(sdgs: tuple[int, ...]) -> str:
+    return ", ".join(str(sdg) for sdg in sdgs)
+
+
 def criterion_findings(snapshot: SessionSnapshot) -> list[Problem]:
-    """Step 3: criteria that still hold a placeholder or say nothing about how they are checked."""
+    """Step 3: criteria that still hold a placeholder, say nothing about how they are checked, serve
+    another SDG than they are filed under, or are award criteria without a weight."""
     findings: list[Problem] = []
     for criterion in snapshot.criteria:
         findings += _criterion_findings(criterion)
+        serves = snapshot.catalogue_sdgs_of(criterion.catalogue_id) if criterion.catalogue_id else None
+        if serves is not None and criterion.sdg not in serves:
+            findings.append(
+                Problem(
+                    "criterion_sdg_mismatch",
+                    f"criteria/{criterion.id}",
+                    N_(
+                        "A criterion is filed under SDG {sdg}, but its catalogue entry serves SDG "
+                        "{expected}: {text}"
+                    ),
+                    sdg=criterion.sdg,
+                    expected=_sdg_list(serves),
+                    text=_quoted(criterion.text),
+                )
+            )
     return findings
+
+
+def scoring_findings(snapshot: SessionSnapshot) -> list[Problem]:
+    """An award with a quality part needs a scoring method, as the strategy states how it scores."""
+    awards = any(c.criterion_type is CriterionType.AWARD_CRITERION for c in snapshot.criteria)
+    quality = snapshot.quality_weight_pct
+    scored = awards or (quality is not None and quality > 0)
+    if scored and snapshot.award_criteria_allowed and snapshot.facts.scoring_method is None:
+        return [
+            Problem(
+                "scoring_method_missing",
+                "scoring_method",
+                N_(
+                    "Choose how the quality part is scored (fictitious discount or weighted points): "
+                    "the strategy states it."
+                ),
+            )
+        ]
+    return []
 
 
 def _criterion_findings(criterion: Criterion) -> list[Problem]:
@@ -55,6 +138,16 @@ def _criterion_findings(criterion: Criterion) -> list[Problem]:
                 )
             )
             break
+    if criterion.criterion_type is CriterionType.AWARD_CRITERION and criterion.weight_pct is None:
+        findings.append(
+            Problem(
+                "award_weight_missing",
+                field,
+                N_("Give the award criterion for SDG {sdg} its weight: {text}"),
+                sdg=criterion.sdg,
+                text=_quoted(criterion.text),
+            )
+        )
     if not criterion.verification.strip():
         findings.append(
             Problem(
@@ -74,6 +167,21 @@ def indicator_findings(snapshot: SessionSnapshot) -> list[Problem]:
     findings: list[Problem] = []
     for indicator in snapshot.indicators:
         findings += _indicator_findings(indicator, priorities)
+        measures = snapshot.catalogue_sdgs_of(indicator.catalogue_id) if indicator.catalogue_id else None
+        if measures is not None and indicator.sdg not in measures:
+            findings.append(
+                Problem(
+                    "indicator_sdg_mismatch",
+                    f"indicators/{indicator.id}",
+                    N_(
+                        "The indicator \u201c{name}\u201d is filed under SDG {sdg}, but its catalogue "
+                        "entry measures SDG {expected}."
+                    ),
+                    name=indicator.name,
+                    sdg=indicator.sdg,
+                    expected=_sdg_list(measures),
+                )
+            )
     return findings
 
 

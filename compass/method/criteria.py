@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from compass.core.profile import OrganisationProfile
-from compass.core.session import CriterionType, Problem, Procedure
+from compass.core.session import CriterionType, Problem, Procedure, ScoringMethod
 from compass.formatting import format_number
 from compass.i18n import N_, translate_in
 from compass.method.fields import validate_percentage
@@ -130,18 +130,31 @@ def award_basis_findings(quality_weight_pct: Decimal | None) -> list[Problem]:
     return []
 
 
-def award_basis_text(quality_weight_pct: Decimal | None, award_allowed: bool, language: str) -> str:
-    """The award basis in words, as the summary and the document state it."""
+def award_basis_text(
+    quality_weight_pct: Decimal | None,
+    award_allowed: bool,
+    language: str,
+    scoring: ScoringMethod | None = None,
+) -> str:
+    """The award basis in words, as the summary and the document state it: the split and, where
+    quality counts, how it is scored."""
     if not award_allowed:
         return translate_in(language, N_("lowest price (the procedure has no award criteria)"))
     if quality_weight_pct is None:
         return translate_in(language, N_("not decided yet"))
-    return translate_in(
+    split = translate_in(
         language, N_("best price-quality ratio: {price} % price, {quality} % quality")
     ).format(
         price=format_number(Decimal(100) - quality_weight_pct, language),
         quality=format_number(quality_weight_pct, language),
     )
+    if quality_weight_pct == 0:
+        return split
+    if scoring is None:
+        method = translate_in(language, N_("scoring method not decided yet"))
+    else:
+        method = scoring.label_in(language)
+    return f"{split}; {method}"
 
 
 SOCIAL_RETURN_THEME = "social_return"

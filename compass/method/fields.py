@@ -19,6 +19,7 @@ from compass.core.session import (
     EntrySource,
     Problem,
     Procedure,
+    ScoringMethod,
 )
 from compass.i18n import N_
 from compass.reference.types import ReferenceData
@@ -87,10 +88,13 @@ def validate_fact_changes(changes: Mapping[str, Any]) -> list[Problem]:
         elif name == "contract_kind":
             if value is not None and not isinstance(value, ContractKind):
                 problems.append(Problem("contract_kind", name, N_("Choose a kind of contract.")))
+        elif name == "scoring_method":
+            if value is not None and not isinstance(value, ScoringMethod):
+                problems.append(Problem("scoring_method", name, N_("Choose how quality is scored.")))
         elif name == "innovation_pilot":
             if not isinstance(value, bool):
                 raise TypeError("innovation_pilot must be a bool")
-        elif name == "publication_date":
+        elif name in ("publication_date", "decision_date"):
             if value is not None and not isinstance(value, dt.date):
                 problems.append(Problem("date", name, N_("Enter a valid date.")))
         else:
@@ -179,6 +183,9 @@ def validate_criterion(values: Mapping[str, Any]) -> list[Problem]:
     return problems
 
 
+MAX_KPI = 99  # profiles number their KPIs; a dashboard with more would not be read
+
+
 def validate_indicator(values: Mapping[str, Any]) -> list[Problem]:
     from compass.core.session import IndicatorKind
 
@@ -208,8 +215,10 @@ def validate_indicator(values: Mapping[str, Any]) -> list[Problem]:
         if not unit:
             problems.append(Problem("unit_required", "unit", N_("Give the unit, e.g. kg CO₂ or %.")))
     kpi = values.get("kpi")
-    if kpi is not None and (isinstance(kpi, bool) or not isinstance(kpi, int) or not 1 <= kpi <= 6):
-        problems.append(Problem("kpi", "kpi", N_("Choose a dashboard KPI from 1 to 6.")))
+    if kpi is not None and (isinstance(kpi, bool) or not isinstance(kpi, int) or not 1 <= kpi <= MAX_KPI):
+        problems.append(
+            Problem("kpi", "kpi", N_("A KPI is a number from 1 to {max} in the organisation profile."), max=MAX_KPI)
+        )
     return problems
 
 

@@ -11,7 +11,12 @@ from enum import StrEnum
 
 from compass.core.session import CriterionType, IndicatorKind, Problem, SessionSnapshot
 from compass.i18n import N_, translate_in
-from compass.method.completeness import criterion_findings, indicator_findings
+from compass.method.completeness import (
+    approval_findings,
+    criterion_findings,
+    indicator_findings,
+    scoring_findings,
+)
 from compass.method.criteria import (
     award_basis_findings,
     award_not_allowed,
@@ -129,7 +134,8 @@ def _facts(snapshot: SessionSnapshot) -> list[Problem]:
                 ),
             )
         )
-    return found + procedure_fit(facts, snapshot.eu_threshold, european=snapshot.european_procedure)
+    found += procedure_fit(facts, snapshot.eu_threshold, european=snapshot.european_procedure)
+    return found + approval_findings(snapshot)
 
 
 def _inventory(snapshot: SessionSnapshot) -> list[Problem]:
@@ -206,7 +212,7 @@ def _ambition(snapshot: SessionSnapshot) -> list[Problem]:
         found.append(weights_exceed(total, quality, "criteria"))
     if snapshot.priority_sdgs() and (awards or snapshot.award_criteria_allowed):
         found += award_basis_findings(quality)
-    return found + policy_findings(snapshot) + criterion_findings(snapshot)
+    return found + policy_findings(snapshot) + criterion_findings(snapshot) + scoring_findings(snapshot)
 
 
 def _indicators(snapshot: SessionSnapshot) -> list[Problem]:

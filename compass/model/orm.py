@@ -40,6 +40,7 @@ from compass.core.session import (
     IndicatorKind,
     MeasurementMoment,
     Procedure,
+    ScoringMethod,
     SessionStatus,
 )
 
@@ -106,6 +107,8 @@ class SessionRow(Base):
     duration: Mapped[str] = mapped_column(Text, default="")
     procedure_reason: Mapped[str] = mapped_column(Text, default="")
     lots: Mapped[str] = mapped_column(Text, default="")
+    scoring_method: Mapped[ScoringMethod | None] = mapped_column(code_enum(ScoringMethod), nullable=True)
+    decision_date: Mapped[dt.date | None] = mapped_column(Date)
     materials: Mapped[str] = mapped_column(Text, default="")
     scope: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[SessionStatus] = mapped_column(code_enum(SessionStatus), default=SessionStatus.DRAFT)
@@ -258,7 +261,8 @@ class IndicatorRow(_SessionChild, Base):
     """Step 4: a quantitative or qualitative impact indicator for one priority SDG."""
 
     __tablename__ = "indicators"
-    __table_args__ = (CheckConstraint("kpi IS NULL OR kpi BETWEEN 1 AND 6", name="kpi"),)
+    # Which KPI of the organisation profile the indicator feeds: profiles number their own.
+    __table_args__ = (CheckConstraint("kpi IS NULL OR kpi BETWEEN 1 AND 99", name="kpi"),)
 
     sdg: Mapped[int] = mapped_column(Integer)
     kind: Mapped[IndicatorKind] = mapped_column(code_enum(IndicatorKind))

@@ -54,6 +54,8 @@ def facts_of(row: SessionRow) -> ProjectFacts:
         duration=row.duration,
         procedure_reason=row.procedure_reason,
         lots=row.lots,
+        scoring_method=row.scoring_method,
+        decision_date=row.decision_date,
         materials=row.materials,
         scope=row.scope,
     )

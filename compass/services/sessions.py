@@ -33,6 +33,7 @@ from compass.core.session import (
 )
 from compass.formats.session_file import SessionImport
 from compass.i18n import N_, _
+from compass.method.completeness import catalogue_sdgs
 from compass.method.criteria import criterion_rule_problems, quality_weight_problems
 from compass.method.fields import (
     catalogue_unit_problems,
@@ -119,6 +120,7 @@ class SessionService(ServiceBase):
             european_procedure=self._procedures[row.procedure].european,
             selection_phase=self._procedures[row.procedure].selection_phase,
             eu_threshold=applicable_threshold(self._threshold_periods, snapshot.facts.contract_kind, day),
+            catalogue_sdgs=catalogue_sdgs(snapshot, self._reference),
         )
 
     def _indicator_rules(self, values: Mapping[str, Any]) -> None:

@@ -88,7 +88,8 @@ def _indicator(service, session_id: int, **values):
         ({"baseline": Decimal(10), "target": Decimal(10)}, "target_equals_baseline", "target"),
         ({"unit": "%", "target": Decimal(120)}, "percentage", "target"),
         ({"unit": ""}, "unit_required", "unit"),
-        ({"kpi": 9}, "kpi", "kpi"),
+        ({"kpi": 100}, "kpi", "kpi"),
+        ({"kpi": 0}, "kpi", "kpi"),
     ],
 )
 def test_indicator_numbers_are_checked(service, values, code, field) -> None:

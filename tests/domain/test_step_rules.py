@@ -3,6 +3,7 @@ show it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from compass.core.session import (
@@ -16,6 +17,7 @@ from compass.core.session import (
     EntrySource,
     IndicatorKind,
     Procedure,
+    ScoringMethod,
 )
 from compass.method.steps import (
     METHOD_STEPS,
@@ -48,6 +50,15 @@ def test_a_new_session_shows_a_gap_in_every_step(service) -> None:
         "procedure_reason_missing",
         "lots_missing",
         "contract_kind_missing",
+        "approval_name",
+        "approval_name",
+        "approval_name",
+        "decision_date_missing",
+    ]
+    assert [p.field for p in problems(Step.FACTS, snapshot) if p.code == "approval_name"] == [
+        "project_leader",
+        "procurement_adviser",
+        "budget_holder",
     ]
     assert _codes(Step.INVENTORY, snapshot) == ["inventory_empty"]
     assert _codes(Step.PRIORITIES, snapshot) == ["no_priority"]
@@ -67,7 +78,12 @@ def test_gaps_close_as_the_steps_are_filled(service) -> None:
         duration="8 maanden",
         procedure_reason="Onder de drempel: nationaal volstaat",
         lots="Geen percelen: één werk",
+        project_leader="A. Jansen",
+        procurement_adviser="B. de Vries",
+        budget_holder="C. Bakker",
+        decision_date=dt.date(2027, 2, 1),
     ).id
+    assert _codes(Step.FACTS, service.get_session(sid)) == []
     service.add_item(
         sid,
         Collection.INVENTORY,
@@ -99,6 +115,8 @@ def test_gaps_close_as_the_steps_are_filled(service) -> None:
     )
     assert _codes(Step.AMBITION, service.get_session(sid)) == ["split_missing"]
     service.set_quality_weight(sid, Decimal(60))  # 40 % price, 60 % quality
+    assert _codes(Step.AMBITION, service.get_session(sid)) == ["scoring_method_missing"]
+    service.update_facts(sid, scoring_method=ScoringMethod.FICTITIOUS_DISCOUNT)
     assert _codes(Step.AMBITION, service.get_session(sid)) == []
     indicator = service.add_item(
         sid, Collection.INDICATORS, sdg=13, kind=IndicatorKind.QUANTITATIVE, name="CO₂ vermeden", unit="kg"

@@ -235,18 +235,35 @@ def test_a_file_from_before_schema_0003_with_is_focus_still_imports(service, ref
     assert len(imported.priorities) == len(document["priorities"]) > 0
 
 
-def test_version_2_carries_the_kind_of_contract_and_version_1_still_imports(service, reference) -> None:
-    from compass.core.session import ContractKind
+def test_the_file_carries_the_procurement_frame_and_older_versions_still_import(service, reference) -> None:
+    import datetime as dt
+
+    from compass.core.session import ContractKind, ScoringMethod
 
     session_id = service.create_session(
-        "Schoonmaak", contract_kind=ContractKind.SERVICES, lots="Twee percelen: kantoren en scholen"
+        "Schoonmaak",
+        contract_kind=ContractKind.SERVICES,
+        lots="Twee percelen: kantoren en scholen",
+        scoring_method=ScoringMethod.FICTITIOUS_DISCOUNT,
+        decision_date=dt.date(2027, 3, 9),
     ).id
     document = json.loads(write_session_file(service.get_session(session_id)))
-    assert (document["version"], document["facts"]["contract_kind"]) == (2, "services")
+    assert (document["version"], document["facts"]["contract_kind"]) == (3, "services")
     assert document["facts"]["lots"] == "Twee percelen: kantoren en scholen"
+    assert document["facts"]["scoring_method"] == "fictitious_discount"
+    assert document["facts"]["decision_date"] == "2027-03-09"
     again = service.import_session(read_session_file(json.dumps(document).encode(), reference))
     assert again.facts.contract_kind is ContractKind.SERVICES
     assert again.facts.lots == "Twee percelen: kantoren en scholen"
+    assert again.facts.scoring_method is ScoringMethod.FICTITIOUS_DISCOUNT
+    assert again.facts.decision_date == dt.date(2027, 3, 9)
+
+    document["version"] = 2
+    for version_3_field in ("scoring_method", "decision_date"):
+        del document["facts"][version_3_field]
+    older = service.import_session(read_session_file(json.dumps(document).encode(), reference))
+    assert (older.facts.scoring_method, older.facts.decision_date) == (None, None)
+    assert older.facts.contract_kind is ContractKind.SERVICES
 
     document["version"] = 1
     for version_2_field in ("contract_kind", "duration", "procedure_reason", "lots"):

@@ -1,8 +1,12 @@
 """What keeps a strategy from being complete, on plain data: placeholders, criteria nobody can check,
-indicators on SDGs that are not priorities, indicators without an owner or a data source."""
+award criteria without a weight or a scoring method, catalogue entries filed under another SDG,
+indicators on SDGs that are not priorities or without an owner or a data source, an approval without
+names or a date."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -15,9 +19,16 @@ from compass.core.session import (
     Indicator,
     IndicatorKind,
     InventoryEntry,
+    ScoringMethod,
     SdgPriority,
 )
-from compass.method.completeness import criterion_findings, indicator_findings, placeholder_in
+from compass.method.completeness import (
+    approval_findings,
+    criterion_findings,
+    indicator_findings,
+    placeholder_in,
+    scoring_findings,
+)
 from compass.method.steps import Step, is_complete
 
 REQUIREMENT = CriterionType.MINIMUM_REQUIREMENT
@@ -88,3 +99,69 @@ def test_findings_keep_their_step_from_being_complete(snapshot) -> None:
     session = _prioritised(snapshot, _indicator(role=""))
     assert not is_complete(Step.INDICATORS, session)
     assert is_complete(Step.INDICATORS, _prioritised(snapshot, _indicator()))
+
+
+def _award(weight: Decimal | None, sdg: int = 13, catalogue_id: str = "") -> Criterion:
+    return Criterion(
+        2,
+        sdg,
+        CriterionType.AWARD_CRITERION,
+        "Meer emissievrij materieel scoort hoger",
+        weight_pct=weight,
+        verification="Materieellijst",
+        catalogue_id=catalogue_id,
+    )
+
+
+def test_an_award_criterion_needs_its_weight_and_the_quality_part_a_scoring_method(snapshot) -> None:
+    assert [p.code for p in criterion_findings(snapshot(criteria=(_award(None),)))] == ["award_weight_missing"]
+    assert criterion_findings(snapshot(criteria=(_award(Decimal(10)),))) == []
+    weighted = snapshot(criteria=(_award(Decimal(10)),), quality_weight_pct=Decimal(40))
+    (missing,) = scoring_findings(weighted)
+    assert (missing.code, missing.field) == ("scoring_method_missing", "scoring_method")
+    decided = snapshot(
+        criteria=(_award(Decimal(10)),),
+        quality_weight_pct=Decimal(40),
+        facts={"scoring_method": ScoringMethod.WEIGHTED_POINTS},
+    )
+    assert scoring_findings(decided) == []
+    # Lowest price: no quality part, nothing to score; a procedure without award criteria neither.
+    assert scoring_findings(snapshot(quality_weight_pct=Decimal(0))) == []
+    assert scoring_findings(snapshot(quality_weight_pct=Decimal(40), award_criteria_allowed=False)) == []
+    assert scoring_findings(snapshot(quality_weight_pct=None)) == []
+
+
+def test_a_catalogue_entry_filed_under_another_sdg_is_a_finding(snapshot) -> None:
+    social_return = (("crit-8-social-return", (8,)), ("ind-social-return-hours", (8,)))
+    criterion = _award(Decimal(10), sdg=10, catalogue_id="crit-8-social-return")
+    (wrong,) = criterion_findings(snapshot(criteria=(criterion,), catalogue_sdgs=social_return))
+    assert (wrong.code, dict(wrong.params)["expected"]) == ("criterion_sdg_mismatch", "8")
+    assert "SDG 10" in wrong.message_in("en") and "SDG 8" in wrong.message_in("en")
+    on_its_sdg = _award(Decimal(10), sdg=8, catalogue_id="crit-8-social-return")
+    assert criterion_findings(snapshot(criteria=(on_its_sdg,), catalogue_sdgs=social_return)) == []
+
+    indicator = replace(_indicator(sdg=13), catalogue_id="ind-social-return-hours")
+    codes = [p.code for p in indicator_findings(_prioritised(snapshot, indicator))]
+    assert codes == []  # without the catalogue's SDGs nothing is claimed
+    session = replace(_prioritised(snapshot, indicator), catalogue_sdgs=social_return)
+    (mismatch,) = indicator_findings(session)
+    assert (mismatch.code, mismatch.field) == ("indicator_sdg_mismatch", "indicators/1")
+
+
+def test_the_approval_names_its_people_and_its_date(snapshot) -> None:
+    codes = [(p.code, p.field) for p in approval_findings(snapshot())]
+    assert codes == [
+        ("approval_name", "project_leader"),
+        ("approval_name", "procurement_adviser"),
+        ("approval_name", "budget_holder"),
+        ("decision_date_missing", "decision_date"),
+    ]
+    named = {
+        "project_leader": "A. Jansen",
+        "procurement_adviser": "B. de Vries",
+        "budget_holder": " ",
+        "decision_date": dt.date(2027, 2, 1),
+    }
+    assert [p.field for p in approval_findings(snapshot(facts=named))] == ["budget_holder"]
+    named["budget_holder"] = "C. Bakker"
+    assert approval_findings(snapshot(facts=named)) == []

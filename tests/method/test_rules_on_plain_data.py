@@ -18,6 +18,7 @@ from compass.core.session import (
     InitiativeLink,
     InventoryEntry,
     Procedure,
+    ScoringMethod,
     SdgPriority,
 )
 from compass.method.ambition import ambition_advice, criterion_type_for_level
@@ -171,16 +172,30 @@ def test_without_a_split_award_weights_are_not_held_against_a_phantom_100() -> N
 
 
 @pytest.mark.parametrize(
-    ("quality", "allowed", "language", "words"),
+    ("quality", "allowed", "language", "scoring", "words"),
     [
-        (Decimal(60), True, "nl", "beste prijs-kwaliteitverhouding: 40 % prijs, 60 % kwaliteit"),
-        (Decimal("37.5"), True, "en", "best price-quality ratio: 62.5 % price, 37.5 % quality"),
-        (None, True, "en", "not decided yet"),
-        (Decimal(60), False, "nl", "laagste prijs (de procedure kent geen gunningscriteria)"),
+        (
+            Decimal(60),
+            True,
+            "nl",
+            ScoringMethod.FICTITIOUS_DISCOUNT,
+            "beste prijs-kwaliteitverhouding: 40 % prijs, 60 % kwaliteit; "
+            "Fictieve korting per criterium (gunnen op waarde)",
+        ),
+        (
+            Decimal("37.5"),
+            True,
+            "en",
+            None,
+            "best price-quality ratio: 62.5 % price, 37.5 % quality; scoring method not decided yet",
+        ),
+        (Decimal(0), True, "en", None, "best price-quality ratio: 100 % price, 0 % quality"),
+        (None, True, "en", None, "not decided yet"),
+        (Decimal(60), False, "nl", None, "laagste prijs (de procedure kent geen gunningscriteria)"),
     ],
 )
-def test_the_award_basis_in_words(quality, allowed, language, words) -> None:
-    assert award_basis_text(quality, allowed, language) == words
+def test_the_award_basis_in_words(quality, allowed, language, scoring, words) -> None:
+    assert award_basis_text(quality, allowed, language, scoring) == words
 
 
 def test_a_catalogue_indicator_keeps_the_catalogues_unit() -> None:

@@ -524,6 +524,24 @@ def test_the_quality_weight_is_set_on_step_3(qtbot, service) -> None:
     assert h.snapshot.quality_weight_pct is None
 
 
+def test_the_scoring_method_is_chosen_with_the_keyboard_beside_the_quality_weight(qtbot, service) -> None:
+    from PySide6.QtCore import Qt
+
+    from compass.core.session import ScoringMethod
+
+    h = Harness(qtbot, service, Step.AMBITION)
+    assert h.page.scoring.currentText() == "not decided"
+    h.page.scoring.setFocus()
+    qtbot.keyClick(h.page.scoring, Qt.Key.Key_Down)  # a closed combo steps to the next item and saves
+    assert h.snapshot.facts.scoring_method is ScoringMethod.FICTITIOUS_DISCOUNT
+    qtbot.keyClick(h.page.scoring, Qt.Key.Key_Down)
+    assert h.snapshot.facts.scoring_method is ScoringMethod.WEIGHTED_POINTS
+    assert h.page.scoring.currentText().startswith("Weighted points")
+    h.undo_stack.undo()  # successive changes of one fact are one undo step, as on the facts page
+    assert h.snapshot.facts.scoring_method is None
+    assert h.page.scoring.currentText() == "not decided"
+
+
 def test_local_initiatives_are_linked_from_the_profile_or_typed(qtbot, service) -> None:
     from compass.core.profile import LocalInitiative, OrganisationProfile
 

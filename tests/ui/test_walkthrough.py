@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import QDate
+
 from compass.core.session import (
     AmbitionLevel,
     Channel,
@@ -14,6 +16,7 @@ from compass.core.session import (
     EntrySource,
     IndicatorKind,
     Procedure,
+    ScoringMethod,
 )
 from compass.method.steps import STEPS, Step
 from compass.ui import dialogs
@@ -49,6 +52,10 @@ def test_walk_every_step_then_restart(qtbot, make_window, monkeypatch) -> None:
         "Onder de drempel voor werken: openbaar nationaal volstaat."
     )
     facts.editor("lots").setPlainText("Geen percelen: één werk met één bouwplaats.")
+    facts.editor("project_leader").setText("A. Jansen")
+    facts.editor("procurement_adviser").setText("B. de Vries")
+    facts.editor("budget_holder").setText("C. Bakker")
+    facts.editor("decision_date").setDate(QDate(2027, 2, 15))
 
     wizard.next_button.click()  # leaving the page saves what was still being typed
     assert wizard.current_step is Step.INVENTORY
@@ -76,6 +83,8 @@ def test_walk_every_step_then_restart(qtbot, make_window, monkeypatch) -> None:
     qtbot.waitUntil(lambda: len(ambition.boxes) == 2)
     ambition.quality.setText("60")  # best price-quality ratio: 40 % price, 60 % quality
     ambition.quality.editingFinished.emit()
+    ambition.scoring.setCurrentIndex(ambition.scoring.findData(ScoringMethod.FICTITIOUS_DISCOUNT.value))
+    ambition.scoring.activated.emit(ambition.scoring.currentIndex())
     for sdg, level in ((13, AmbitionLevel.SIGNIFICANT), (12, AmbitionLevel.BASIC)):
         box = ambition.level_box(sdg)
         box.setCurrentIndex(box.findData(level.value))

@@ -184,7 +184,9 @@ class _Story:
             (tr(N_("Lots")), f.lots),
             (
                 tr(N_("Award basis")),
-                award_basis_text(self.s.quality_weight_pct, self.s.award_criteria_allowed, self.lang),
+                award_basis_text(
+                    self.s.quality_weight_pct, self.s.award_criteria_allowed, self.lang, f.scoring_method
+                ),
             ),
             (
                 tr(N_("Planned publication")),
@@ -194,6 +196,10 @@ class _Story:
             (tr(N_("Project leader")), f.project_leader),
             (tr(N_("Procurement adviser")), f.procurement_adviser),
             (tr(N_("Budget holder")), f.budget_holder),
+            (
+                tr(N_("Decision planned on")),
+                format_day(f.decision_date, self.lang) if f.decision_date else "\u2013",
+            ),
             (tr(N_("Organisation profile")), self.s.profile.name if self.s.profile else "\u2013"),
             (tr(N_("Main materials and products")), f.materials),
             (tr(N_("Scope (short description)")), f.scope),

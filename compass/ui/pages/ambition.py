@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
-from compass.core.session import AmbitionLevel, Collection, SessionSnapshot
+from compass.core.session import AmbitionLevel, Collection, ScoringMethod, SessionSnapshot
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
 from compass.method.ambition import ambition_advice
@@ -20,6 +20,7 @@ from compass.ui.commands import (
     SetAmbitionCommand,
     SetPolicyReasonCommand,
     SetQualityWeightCommand,
+    UpdateFactsCommand,
     UpdateItemCommand,
 )
 from compass.ui.pages.base import PageContext, StepPage, page_heading
@@ -28,6 +29,9 @@ from compass.ui.widgets.empty_hint import EmptyHint
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.focus import chain_after, focusable_in
 from compass.ui.widgets.policy_panel import PolicyPanel
+
+
+NOT_DECIDED = ""
 
 
 class AmbitionPage(StepPage):
@@ -52,6 +56,20 @@ class AmbitionPage(StepPage):
         quality_row = QHBoxLayout()
         quality_row.addWidget(self.quality_label)
         quality_row.addWidget(self.quality_field)
+        quality_row.addSpacing(self.fontMetrics().horizontalAdvance("0") * 3)
+        self.scoring_label = QLabel()
+        self.scoring = QComboBox()
+        # The long method names must not widen the page (and so every page) at large text sizes.
+        self.scoring.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scoring.setMinimumContentsLength(16)
+        self.scoring.addItem("", NOT_DECIDED)
+        for method in ScoringMethod:
+            self.scoring.addItem(method.label(), method.value)
+        self.scoring.activated.connect(self._on_scoring_chosen)
+        self.scoring_label.setBuddy(self.scoring)
+        self.scoring_field = FieldWithMessage(self.scoring)
+        quality_row.addWidget(self.scoring_label)
+        quality_row.addWidget(self.scoring_field)
         quality_row.addStretch(1)
         outer.addLayout(quality_row)
         self.empty = EmptyHint(lambda: context.go_to_step(Step.PRIORITIES))
@@ -101,6 +119,17 @@ class AmbitionPage(StepPage):
             )
         )
         self.quality.setPlaceholderText(_("not decided"))
+        self.scoring_label.setText(_("Scorin&g method:"))
+        self.scoring.setAccessibleName(_("How the quality part is scored"))
+        self.scoring.setToolTip(
+            _(
+                "How quality is turned into a ranking: a fictitious discount on the price per criterion "
+                "(gunnen op waarde) or weighted points per criterion. The strategy states it."
+            )
+        )
+        self.scoring.setItemText(0, _("not decided"))
+        for index in range(1, self.scoring.count()):
+            self.scoring.setItemText(index, ScoringMethod(str(self.scoring.itemData(index))).label())
         for box in self.boxes.values():
             box.retranslate_ui()
         self.policy.retranslate_ui()
@@ -129,6 +158,10 @@ class AmbitionPage(StepPage):
         if not self.quality.hasFocus():
             quality = snapshot.quality_weight_pct
             self.quality.setText("" if quality is None else format_number(quality, current_language()))
+        method = snapshot.facts.scoring_method
+        self.scoring.setCurrentIndex(max(0, self.scoring.findData(method.value if method else NOT_DECIDED)))
+        # Scoring only means something where bids are compared on quality.
+        self.scoring.setEnabled(snapshot.award_criteria_allowed)
 
     def _build_boxes(self, sdgs: tuple[int, ...]) -> None:
         for box in self.boxes.values():
@@ -144,7 +177,8 @@ class AmbitionPage(StepPage):
             box.catalogue_requested.connect(self._on_catalogue_requested)
             self.boxes_layout.insertWidget(index + 1, box)  # below the policy panel
             self.boxes[number] = box
-        previous: QWidget = chain_after(self.quality, focusable_in(self.policy))
+        QWidget.setTabOrder(self.quality, self.scoring)
+        previous: QWidget = chain_after(self.scoring, focusable_in(self.policy))
         for box in self.boxes.values():
             previous = chain_after(previous, focusable_in(box))
 
@@ -279,6 +313,19 @@ class AmbitionPage(StepPage):
             _("Change the quality weight"),
         )
         self.run_showing_problems(command, {"quality_weight_pct": self.quality_field})
+
+    def _on_scoring_chosen(self, _index: int) -> None:
+        if self.snapshot is None:
+            return
+        code = str(self.scoring.currentData() or "")
+        chosen = ScoringMethod(code) if code != NOT_DECIDED else None
+        old = self.snapshot.facts.scoring_method
+        if chosen == old:
+            return
+        command = UpdateFactsCommand(
+            self.service(), self.session_id, "scoring_method", old, chosen, _("Scoring method")
+        )
+        self.run_showing_problems(command, {"scoring_method": self.scoring_field})
 
     def level_box(self, sdg: int) -> QComboBox:
         return self.boxes[sdg].level

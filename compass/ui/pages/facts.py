@@ -41,9 +41,9 @@ from compass.ui.pages.facts_fields import FIELD_LABELS, LINE_FIELDS, SECTIONS, T
 from compass.ui.widgets.explain import explain_choices
 from compass.ui.widgets.fact_combos import CategoryComboBox, ProfileComboBox
 from compass.ui.widgets.field import FieldWithMessage
+from compass.ui.widgets.optional_date import NO_DATE, OptionalDateEdit
 
 SAVE_DELAY_MS = 400
-NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as "not planned"
 
 
 NOT_CHOSEN = ""  # the kind of contract before one is chosen
@@ -148,13 +148,10 @@ class FactsPage(StepPage):
             value_edit.textChanged.connect(lambda _text: self._schedule("contract_value_eur"))
             value_edit.editingFinished.connect(self.flush)
             return value_edit
-        if name == "publication_date":
-            date_edit = QDateEdit()
-            date_edit.setCalendarPopup(True)
-            date_edit.setMinimumDate(NO_DATE)
-            date_edit.setDate(NO_DATE)
+        if name in ("publication_date", "decision_date"):
+            date_edit = OptionalDateEdit()
             date_edit.setMaximumWidth(date_edit.fontMetrics().horizontalAdvance("0") * 24)
-            date_edit.dateChanged.connect(lambda _date: self._schedule("publication_date"))
+            date_edit.dateChanged.connect(lambda _date, n=name: self._schedule(n))
             date_edit.editingFinished.connect(self.flush)
             return date_edit
         raise KeyError(name)
@@ -212,10 +209,11 @@ class FactsPage(StepPage):
                 "including options and extensions: the basis of the EU threshold."
             )
         )
-        date = self._editors["publication_date"]
-        assert isinstance(date, QDateEdit)
-        date.setSpecialValueText(_("not planned yet"))
-        date.setDisplayFormat("dd-MM-yyyy" if current_language() == "nl" else "d MMM yyyy")
+        for date_field in ("publication_date", "decision_date"):
+            date = self._editors[date_field]
+            assert isinstance(date, QDateEdit)
+            date.setSpecialValueText(_("not planned yet"))
+            date.setDisplayFormat("dd-MM-yyyy" if current_language() == "nl" else "d MMM yyyy")
         category = self._editors["category"]
         assert isinstance(category, CategoryComboBox)
         category.retranslate()

@@ -21,6 +21,7 @@ FIELD_LABELS: dict[str, str] = {
     "project_leader": N_("Project leader"),
     "procurement_adviser": N_("Procurement adviser"),
     "budget_holder": N_("Budget holder"),
+    "decision_date": N_("Decision planned on"),
     "materials": N_("Main materials and products"),
     "scope": N_("Scope (short description)"),
 }
@@ -53,7 +54,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "location",
         ),
     ),
-    (N_("Team"), ("project_leader", "procurement_adviser", "budget_holder")),
+    (N_("Team and approval"), ("project_leader", "procurement_adviser", "budget_holder", "decision_date")),
     (N_("What is bought"), ("materials", "scope")),
 )
 
@@ -88,5 +89,11 @@ def field_help() -> dict[str, str]:
         "location": _("Where the work is done; location risks and opportunities in step 1 refer to it."),
         "project_leader": on_the_cover,
         "procurement_adviser": on_the_cover,
-        "budget_holder": on_the_cover,
+        "budget_holder": _(
+            "The budget holder approves the strategy; named on the cover and in the approval block."
+        ),
+        "decision_date": _(
+            "When the budget holder (or the college, where the value asks for it) is asked to approve "
+            "the strategy; the approval block carries this date."
+        ),
     }

@@ -122,7 +122,16 @@ class SummaryPage(StepPage):
             (_("Lots"), facts.lots or "\u2013"),
             (
                 _("Award basis"),
-                award_basis_text(snapshot.quality_weight_pct, snapshot.award_criteria_allowed, language),
+                award_basis_text(
+                    snapshot.quality_weight_pct,
+                    snapshot.award_criteria_allowed,
+                    language,
+                    facts.scoring_method,
+                ),
+            ),
+            (
+                _("Decision planned on"),
+                format_day(facts.decision_date, language) if facts.decision_date else "\u2013",
             ),
         ]
         parts = [_heading(_("Project facts")), "<table cellpadding='3'>"]
