@@ -1,7 +1,7 @@
 """Organisation profiles: the policy a municipality brings to every tender (focus SDGs, local
 initiatives, Manifest ambition per theme, Social Return, thresholds, SDGs every tender must address,
-standard requirements, its own catalogue entries), and the documented exchange format that lets a
-municipality hand its profile to every desk.
+standard requirements, its own catalogue entries, the KPIs its own plan measures), and the documented
+exchange format that lets a municipality hand its profile to every desk.
 
 No Qt, no SQLAlchemy. Texts in a profile are the organisation's own words, in its own language.
 """
@@ -9,13 +9,15 @@ No Qt, no SQLAlchemy. Texts in a profile are the organisation's own words, in it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from decimal import Decimal
 from typing import Any
 
 from compass.core.session import AmbitionLevel, CriterionType
 
 PROFILE_FORMAT = "sdg-compass/profile"
-PROFILE_VERSION = 1
+PROFILE_VERSION = 2  # 2 adds the organisation's KPIs
+READABLE_PROFILE_VERSIONS = (1, 2)
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,32 @@ class OwnCriterion:
     theme: str | None = None
 
 
+class KpiMeasure(StrEnum):
+    """Where a KPI's figures come from: the tender calendar, or a per-project impact calculation."""
+
+    CALENDAR = "calendar"
+    IMPACT_CALCULATION = "impact_calculation"
+
+
+@dataclass(frozen=True)
+class ProfileKpi:
+    """A KPI the organisation's own plan measures across its tenders (its dashboard). Tenders feed
+    it through their indicators; the catalogue indicators listed here feed it when picked."""
+
+    number: int
+    name: str
+    sdgs: tuple[int, ...]
+    description: str = ""
+    target: str = ""  # the plan's goal in its own words, e.g. "minimaal 4 per jaar"
+    measured_by: KpiMeasure = KpiMeasure.CALENDAR
+    source: str = ""  # where the plan sets it, e.g. "Actieplan MVOI Heerlen 2024-2026, hoofdstuk 8"
+    catalogue_indicators: tuple[str, ...] = ()
+    counts_innovation_pilots: bool = False  # an innovation pilot feeds it by being one
+
+    def label(self) -> str:
+        return f"{self.number} {self.name}"
+
+
 @dataclass(frozen=True)
 class OrganisationProfile:
     name: str
@@ -68,9 +96,17 @@ class OrganisationProfile:
     required_sdgs: tuple[int, ...] = ()
     standard_requirements: tuple[str, ...] = ()  # ids of catalogue criteria applied to every tender
     own_criteria: tuple[OwnCriterion, ...] = ()
+    kpis: tuple[ProfileKpi, ...] = ()
 
     def focus_for(self, sdg: int) -> FocusSdg | None:
         return next((f for f in self.focus_sdgs if f.sdg == sdg), None)
+
+    def kpi(self, number: int | None) -> ProfileKpi | None:
+        return next((k for k in self.kpis if k.number == number), None) if number else None
+
+    def kpi_for_indicator(self, catalogue_id: str) -> ProfileKpi | None:
+        """The KPI a picked catalogue indicator feeds in this organisation, if any."""
+        return next((k for k in self.kpis if catalogue_id in k.catalogue_indicators), None)
 
 
 @dataclass(frozen=True)
@@ -125,6 +161,20 @@ def profile_to_document(profile: OrganisationProfile) -> dict[str, Any]:
             }
             for c in profile.own_criteria
         ],
+        "kpis": [
+            {
+                "number": k.number,
+                "name": k.name,
+                "sdgs": list(k.sdgs),
+                "description": k.description,
+                "target": k.target,
+                "measured_by": k.measured_by.value,
+                "source": k.source,
+                "catalogue_indicators": list(k.catalogue_indicators),
+                "counts_innovation_pilots": k.counts_innovation_pilots,
+            }
+            for k in profile.kpis
+        ],
     }
 
 
@@ -163,5 +213,19 @@ def profile_from_document(document: dict[str, Any]) -> OrganisationProfile:
                 c.get("theme"),
             )
             for c in document["own_criteria"]
+        ),
+        kpis=tuple(  # version 2
+            ProfileKpi(
+                k["number"],
+                k["name"],
+                tuple(k["sdgs"]),
+                k.get("description", ""),
+                k.get("target", ""),
+                KpiMeasure(k.get("measured_by", KpiMeasure.CALENDAR.value)),
+                k.get("source", ""),
+                tuple(k.get("catalogue_indicators", ())),
+                k.get("counts_innovation_pilots", False),
+            )
+            for k in document.get("kpis", ())
         ),
     )

@@ -13,6 +13,7 @@ from compass.core.errors import ValidationError
 from compass.core.profile import (
     PROFILE_FORMAT,
     PROFILE_VERSION,
+    READABLE_PROFILE_VERSIONS,
     OrganisationProfile,
     profile_from_document,
     profile_to_document,
@@ -65,6 +66,11 @@ def validate_profile_document(document: Any, known_criteria: set[str]) -> list[P
         problems.append(
             Problem("duplicate_id", "own_criteria", N_("The id {id} is used twice."), id=duplicate)
         )
+    numbers = [k["number"] for k in document.get("kpis", ())]
+    for duplicate in sorted({n for n in numbers if numbers.count(n) > 1}):
+        problems.append(
+            Problem("duplicate_kpi", "kpis", N_("The KPI number {number} is used twice."), number=duplicate)
+        )
     return problems
 
 
@@ -73,7 +79,7 @@ def read_profile_file(data: bytes, known_criteria: set[str]) -> OrganisationProf
     document = read_json_document(
         data,
         format_name=PROFILE_FORMAT,
-        readable_versions=(PROFILE_VERSION,),
+        readable_versions=READABLE_PROFILE_VERSIONS,
         not_this_kind=N_("The file is not an organisation profile."),
         version_not_supported=N_(
             "Profile format version {version} is not supported; this app reads version {supported}."

@@ -1,6 +1,6 @@
-"""What one tender contributes to the organisation's dashboard KPIs (DOMAIN: six KPIs across
-projects): its indicators that feed each KPI, with targets and realised values added up per unit.
-No Qt; the future portfolio dashboard adds these up across sessions."""
+"""What one tender contributes to the KPIs its organisation measures across projects (the profile's
+KPIs: Heerlen's six, Maastricht's own): its indicators that feed each KPI, with targets and realised
+values added up per unit. No Qt; the future portfolio dashboard adds these up across sessions."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from compass.core.profile import ProfileKpi
 from compass.core.session import Indicator, SessionSnapshot
-from compass.reference.types import Kpi, ReferenceData
 
 
 @dataclass(frozen=True)
 class KpiContribution:
-    kpi: Kpi
+    kpi: ProfileKpi
     indicators: tuple[Indicator, ...]
     targets: dict[str, Decimal]  # per unit
     realised: dict[str, Decimal]  # per unit, the latest measurement of each indicator
@@ -24,16 +24,19 @@ class KpiContribution:
         return bool(self.realised)
 
 
-def kpi_contributions(snapshot: SessionSnapshot, reference: ReferenceData) -> list[KpiContribution]:
-    """One entry per KPI the tender feeds, in KPI order; a pilot feeds KPI 6 by being one."""
+def kpi_contributions(snapshot: SessionSnapshot) -> list[KpiContribution]:
+    """One entry per KPI of the session's profile that the tender feeds, in KPI order; an innovation
+    pilot feeds the KPI that counts pilots by being one. No profile, no KPIs."""
+    if snapshot.profile is None:
+        return []
     by_kpi: dict[int, list[Indicator]] = defaultdict(list)
     for indicator in snapshot.indicators:
         if indicator.kpi is not None:
             by_kpi[indicator.kpi].append(indicator)
     contributions = []
-    for kpi in reference.kpis:
-        indicators = by_kpi.get(kpi.id, [])
-        if not indicators and not (kpi.id == 6 and snapshot.facts.innovation_pilot):
+    for kpi in snapshot.profile.kpis:
+        indicators = by_kpi.get(kpi.number, [])
+        if not indicators and not (kpi.counts_innovation_pilots and snapshot.facts.innovation_pilot):
             continue
         targets: dict[str, Decimal] = defaultdict(Decimal)
         realised: dict[str, Decimal] = defaultdict(Decimal)

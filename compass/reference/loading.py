@@ -35,7 +35,6 @@ from compass.reference.types import (
     Category,
     Instrument,
     InstrumentStep,
-    Kpi,
     LocalizedText,
     ManifestLevel,
     ProcedureRules,
@@ -51,12 +50,12 @@ from compass.reference.types import (
 
 DATA_FILES = (
     "sdgs", "themes", "vocabulary", "criteria", "indicators", "categories", "stakeholders",
-    "instruments", "urgency", "kpis", "thresholds",
+    "instruments", "urgency", "thresholds",
 )  # fmt: skip
 _LIST_KEYS = {
     "sdgs": "sdgs", "themes": "themes", "criteria": "criteria", "indicators": "indicators",
     "categories": "categories", "stakeholders": "roles", "instruments": "instruments",
-    "urgency": "hints", "kpis": "kpis", "thresholds": "periods",
+    "urgency": "hints", "thresholds": "periods",
 }  # fmt: skip
 
 
@@ -205,7 +204,6 @@ def _build_indicators(data: dict[str, Any]) -> tuple[CatalogueIndicator, ...]:
             _text(i["reference"]),
             MeasurementMoment(i["measurement_moment"]),
             _t(i["data_supplier"]),
-            i["kpi"],
             i["non_negative"],
             i["source"],
             _text(i.get("evidence")),
@@ -278,14 +276,6 @@ def _build_urgency(data: dict[str, Any]) -> UrgencyHints:
     return UrgencyHints(_t(data["source"]), data["year"], {h["sdg"]: _t(h["note"]) for h in data["hints"]})
 
 
-def _build_kpis(data: dict[str, Any]) -> tuple[Kpi, ...]:
-    _unique_ids(data["kpis"])
-    return tuple(
-        Kpi(k["id"], tuple(k["sdgs"]), _t(k["name"]), _t(k["description"]), k["measured_by"])
-        for k in data["kpis"]
-    )
-
-
 def _build_thresholds(data: dict[str, Any]) -> tuple[ThresholdPeriod, ...]:
     _unique_ids(data["periods"])
     periods: list[ThresholdPeriod] = []
@@ -338,19 +328,13 @@ def _build_vocabulary(data: dict[str, Any]) -> dict[str, Any]:
 _BUILDERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "sdgs": _build_sdgs, "themes": _build_themes, "criteria": _build_criteria,
     "indicators": _build_indicators, "categories": _build_categories, "stakeholders": _build_roles,
-    "instruments": _build_instruments, "urgency": _build_urgency, "kpis": _build_kpis,
+    "instruments": _build_instruments, "urgency": _build_urgency,
     "thresholds": _build_thresholds,
 }  # fmt: skip
 _FIELDS = {"stakeholders": "roles", "thresholds": "threshold_periods"}
 
 
 def _cross_check(parts: dict[str, Any]) -> None:
-    kpi_ids = {kpi.id for kpi in parts["kpis"]}
-    for indicator in parts["indicators"]:
-        if indicator.kpi is not None and indicator.kpi not in kpi_ids:
-            raise ReferenceDataError(
-                f"indicators.json: {indicator.id}: KPI {indicator.kpi} is not in kpis.json"
-            )
     everything = (
         [c.id for c in parts["criteria"]]
         + [i.id for i in parts["indicators"]]

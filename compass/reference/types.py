@@ -118,7 +118,6 @@ class CatalogueIndicator:
     reference: LocalizedText | None
     measurement_moment: MeasurementMoment
     data_supplier: LocalizedText
-    kpi: int | None
     non_negative: bool
     source: str
     evidence: LocalizedText | None = None
@@ -202,17 +201,6 @@ class ThresholdPeriod:
 
 
 @dataclass(frozen=True)
-class Kpi:
-    """One of the six dashboard KPIs across projects."""
-
-    id: int
-    sdgs: tuple[int, ...]
-    name: LocalizedText
-    description: LocalizedText
-    measured_by: str
-
-
-@dataclass(frozen=True)
 class ReferenceData:
     sdgs: tuple[Sdg, ...]
     themes: tuple[Theme, ...] = ()
@@ -228,7 +216,6 @@ class ReferenceData:
     roles: tuple[StakeholderRole, ...] = ()
     instruments: tuple[Instrument, ...] = ()
     urgency: UrgencyHints | None = None
-    kpis: tuple[Kpi, ...] = ()
     threshold_periods: tuple[ThresholdPeriod, ...] = ()
 
     def sdg(self, number: int) -> Sdg:
@@ -254,9 +241,6 @@ class ReferenceData:
 
     def procedure_rules(self, procedure: Procedure) -> ProcedureRules:
         return next(rules for rules in self.procedures if rules.procedure is procedure)
-
-    def kpi(self, kpi_id: int) -> Kpi:
-        return next(kpi for kpi in self.kpis if kpi.id == kpi_id)
 
     def suggestion(self, suggestion_id: str) -> Suggestion:
         for category in self.categories:

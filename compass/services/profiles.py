@@ -1,9 +1,11 @@
 """Organisation profiles: create, list, open, change, delete, export and import; the shipped
-examples are installed when a database has no profile yet."""
+examples are installed when a database has no profile yet, and example profiles stored before the
+organisations' KPIs and own criteria moved into their profiles receive them."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -97,8 +99,41 @@ class ProfileService(ServiceBase):
         """Add the shipped example profiles when the database has no profile at all."""
         with self._transaction() as db:
             if db.scalars(select(ProfileRow.id).limit(1)).first() is not None:
+                self._complete_stored_examples(db)
                 return []
         created = []
         for path in sorted(resource_path("profiles").glob("*.json")):
             created.append(self.import_profile(path.read_bytes()))
         return created
+
+    def _complete_stored_examples(self, db: Session) -> None:
+        """An example profile stored by a version 1 app has no "kpis": its organisation's KPIs and
+        own criteria used to be generic reference data. Give it those of the shipped example of the
+        same name, keeping everything the user changed."""
+        rows = [
+            row
+            for row in db.scalars(select(ProfileRow).where(ProfileRow.is_example))
+            if "kpis" not in json.loads(row.document)
+        ]
+        if not rows:
+            return
+        shipped = {
+            example.name: example
+            for example in (
+                profile_from_document(json.loads(path.read_text(encoding="utf-8")))
+                for path in sorted(resource_path("profiles").glob("*.json"))
+            )
+        }
+        for row in rows:
+            example = shipped.get(row.name)
+            if example is None:
+                continue
+            stored = profile_from_document(json.loads(row.document))
+            own_ids = {c.id for c in stored.own_criteria}
+            completed = replace(
+                stored,
+                kpis=example.kpis,
+                own_criteria=stored.own_criteria
+                + tuple(c for c in example.own_criteria if c.id not in own_ids),
+            )
+            row.document = self._checked_document(completed)

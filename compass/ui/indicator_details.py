@@ -4,7 +4,7 @@ feeds; for qualitative indicators what is assessed and on what evidence."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,12 +23,19 @@ from compass.i18n import _, current_language
 from compass.reference.types import ReferenceData
 from compass.ui.widgets.field import FieldWithMessage
 
+if TYPE_CHECKING:
+    from compass.core.profile import OrganisationProfile
+
 NONE = ""
 
 
 class IndicatorDetailsDialog(QDialog):
     def __init__(
-        self, indicator: Indicator, reference: ReferenceData, parent: QWidget | None = None
+        self,
+        indicator: Indicator,
+        reference: ReferenceData,
+        profile: OrganisationProfile | None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Indicator details"))
@@ -67,9 +74,16 @@ class IndicatorDetailsDialog(QDialog):
         self.role.setEditText(indicator.responsible_role)
         self.kpi = QComboBox()
         self.kpi.addItem(_("none"), 0)
-        for kpi in reference.kpis:
-            self.kpi.addItem(f"{kpi.id} {kpi.name(language)}", kpi.id)
+        for kpi in profile.kpis if profile else ():  # the KPIs the organisation's own plan measures
+            self.kpi.addItem(kpi.label(), kpi.number)
+        if indicator.kpi and self.kpi.findData(indicator.kpi) < 0:  # a KPI the profile no longer has
+            self.kpi.addItem(_("KPI {number} (not in the profile)").format(number=indicator.kpi), indicator.kpi)
         self.kpi.setCurrentIndex(max(0, self.kpi.findData(indicator.kpi or 0)))
+        self.kpi.setToolTip(
+            _("The KPI of the organisation profile that this indicator feeds.")
+            if profile and profile.kpis
+            else _("The organisation profile of this session measures no KPIs.")
+        )
         self.assessed = QPlainTextEdit(indicator.assessed)
         self.evidence = QPlainTextEdit(indicator.evidence)
         for editor in (self.assessed, self.evidence):

@@ -250,13 +250,15 @@ class ReferencePanel(QDockWidget):
                 (_("Measured"), indicator.measurement_moment.label()),
                 (_("Data from"), indicator.data_supplier(language)),
                 (_("Evidence"), text(indicator.evidence)),
-                (
-                    _("Dashboard KPI"),
-                    self._reference.kpi(indicator.kpi).name(language) if indicator.kpi else "",
-                ),
+                (_("Feeds KPI of the organisation"), self._profile_kpi(indicator.id)),
                 (_("Source"), indicator.source),
             ],
         )
+
+    def _profile_kpi(self, catalogue_id: str) -> str:
+        profile = self._current_profile()
+        kpi = profile.kpi_for_indicator(catalogue_id) if profile is not None else None
+        return f"{kpi.label()} ({profile.name})" if kpi is not None and profile is not None else ""
 
     def _category_html(self, category: Category) -> str:
         language = current_language()

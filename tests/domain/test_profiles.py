@@ -4,6 +4,7 @@ basis a finished session keeps."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -130,6 +131,38 @@ def test_the_shipped_examples_install_once_and_are_marked(services) -> None:
         ("diversity_inclusion", 1, 3),
         ("social_return", 4, 4),
     } == levels
+
+
+def test_an_example_stored_before_kpis_moved_into_profiles_receives_them(services) -> None:
+    from compass.model.orm import ProfileRow
+
+    _, profiles = services
+    shipped = json.loads(resource_path("profiles", "example-heerlen.json").read_text(encoding="utf-8"))
+    older = {key: value for key, value in shipped.items() if key != "kpis"}
+    older["version"], older["own_criteria"] = 1, []
+    older["focus_sdgs"] = [{"sdg": 13, "reason": "Ons eigen woord"}]  # changed by the user
+    with profiles._transaction() as db:
+        db.add(ProfileRow(name=older["name"], is_example=True, document=json.dumps(older)))
+    assert profiles.install_examples() == []  # the database has profiles: nothing is added
+    (summary,) = profiles.list_profiles()
+    completed = profiles.get_profile(summary.id)
+    assert [k.number for k in completed.kpis] == [1, 2, 3, 4, 5, 6]
+    assert [c.id for c in completed.own_criteria] == ["own-heerlen-challenge-vista-college"]
+    assert [(f.sdg, f.reason) for f in completed.focus_sdgs] == [(13, "Ons eigen woord")]
+    profiles.update_profile(summary.id, replace(completed, kpis=()))  # the user removes them all
+    profiles.install_examples()
+    assert profiles.get_profile(summary.id).kpis == ()  # and that choice stays
+
+
+def test_a_version_1_profile_file_still_imports_and_kpi_numbers_are_unique(shipped_reference) -> None:
+    known = {criterion.id for criterion in shipped_reference.criteria}
+    document = json.loads(resource_path("profiles", "example-maastricht.json").read_text(encoding="utf-8"))
+    older = {key: value for key, value in document.items() if key != "kpis"} | {"version": 1}
+    assert read_profile_file(json.dumps(older).encode(), known).kpis == ()
+    document["kpis"][1]["number"] = document["kpis"][0]["number"]
+    with pytest.raises(ValidationError) as caught:
+        read_profile_file(json.dumps(document).encode(), known)
+    assert [p.code for p in caught.value.problems] == ["duplicate_kpi"]
 
 
 def test_example_files_are_valid_and_reference_the_shipped_catalogue() -> None:

@@ -1,4 +1,4 @@
-"""After realisation: realised values per indicator, and what the tender adds to the dashboard KPIs."""
+"""After realisation: realised values per indicator, recorded and removed through the service."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ import pytest
 
 from compass.core.errors import ItemNotFoundError, ValidationError
 from compass.core.session import Collection, IndicatorKind
-from compass.method.dashboard import kpi_contributions
-from compass.reference.loading import load_reference_data
 
 
 def _co2(service, session_id: int, kpi: int | None = 5):
@@ -58,24 +56,3 @@ def test_a_negative_quantity_or_missing_date_is_refused(service) -> None:
     with pytest.raises(ValidationError):
         service.add_measurement(session.id, indicator.id, value=Decimal(1), measured_on=None)
     assert service.get_session(session.id).indicators[0].measurements == ()
-
-
-def test_kpi_contributions_add_targets_and_latest_realised_values(service) -> None:
-    reference = load_reference_data()
-    session = service.create_session("Asfalt")
-    indicator = _co2(service, session.id)
-    _co2(service, session.id, kpi=None)  # feeds no KPI
-    for day, value in ((1, 50000), (20, 110000)):
-        service.add_measurement(
-            session.id, indicator.id, value=Decimal(value), measured_on=dt.date(2027, 12, day)
-        )
-    (contribution,) = kpi_contributions(service.get_session(session.id), reference)
-    assert contribution.kpi.id == 5
-    assert contribution.targets == {"kg CO₂": Decimal(120000)}
-    assert contribution.realised == {"kg CO₂": Decimal(110000)}
-
-
-def test_an_innovation_pilot_counts_for_the_pilots_kpi(service) -> None:
-    reference = load_reference_data()
-    session = service.create_session("Sporthal", innovation_pilot=True)
-    assert [c.kpi.id for c in kpi_contributions(service.get_session(session.id), reference)] == [6]

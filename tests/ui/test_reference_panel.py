@@ -55,7 +55,7 @@ def test_own_criteria_go_into_the_sessions_profile(qtbot, make_window, monkeypat
 
     window = make_window()
     profiles = window.services.profiles
-    profile_id = profiles.list_profiles()[0].id
+    profile_id = next(p.id for p in profiles.list_profiles() if "Maastricht" in p.name)
     session = window.services.sessions.create_session("Asfalt", profile_id=profile_id)
     window.open_session(session.id)
     window.wizard.go_to(Step.FACTS)

@@ -34,7 +34,7 @@ class Harness:
         self.visited: list[Step] = []
         self.undo_stack = QUndoStack()
         reference = load_reference_data()
-        profiles = ProfileService(service._database, frozenset())
+        profiles = ProfileService(service._database, frozenset(c.id for c in reference.criteria))
         context = PageContext(
             sessions=lambda: service,
             profiles=lambda: profiles,
@@ -44,6 +44,7 @@ class Harness:
             report_error=self.errors.append,
             go_to_step=self.visited.append,
         )
+        self.profiles = profiles
         self.session_id = service.create_session("Groot onderhoud asfalt").id
         self.page = PAGES[step](context)
         qtbot.addWidget(self.page)
@@ -52,6 +53,12 @@ class Harness:
 
     def reload(self) -> None:
         self.page.load(self.service.get_session(self.session_id))
+
+    def use_example_profile(self, town: str) -> None:
+        """Decide the session against a shipped example profile ("Heerlen", "Maastricht")."""
+        self.profiles.install_examples()
+        (summary,) = [p for p in self.profiles.list_profiles() if town in p.name]
+        self.service.set_profile(self.session_id, summary.id)
 
     @property
     def snapshot(self):
@@ -418,13 +425,16 @@ def test_an_indicator_from_the_catalogue_brings_its_details(qtbot, service, monk
     co2 = reference.indicator("ind-co2-avoided")
     monkeypatch.setattr(IndicatorPicker, "ask", classmethod(lambda cls, *a: co2))
     h = Harness(qtbot, service, Step.INDICATORS)
+    h.use_example_profile("Maastricht")
     _priority(service, h.session_id)
     h.page.catalogue_button.click()
     assert h.page.unit.text() == "kg CO₂" and "fossil reference" in h.page.catalogue_note.text()
+    # The organisation's own KPI, not Heerlen's number 5: Maastricht measures avoided CO₂ as its KPI 2.
+    assert "Feeds KPI 2 Vermeden CO₂ of the organisation" in h.page.catalogue_note.text()
     h.page.target.setText("120,000")
     h.page.add_button.click()
     (indicator,) = h.snapshot.indicators
-    assert (indicator.catalogue_id, indicator.kpi, indicator.target) == ("ind-co2-avoided", 5, 120000)
+    assert (indicator.catalogue_id, indicator.kpi, indicator.target) == ("ind-co2-avoided", 2, 120000)
     assert indicator.reference == "relative to the fossil reference"
     assert h.page.catalogue_note.isHidden()
 
@@ -433,7 +443,8 @@ def test_realised_values_and_the_kpi_preview_on_step_5(qtbot, service) -> None:
     from decimal import Decimal
 
     h = Harness(qtbot, service, Step.VISIBILITY)
-    assert "No indicator feeds a dashboard KPI" in h.page.realised.kpis.text()
+    h.use_example_profile("Heerlen")
+    assert "No indicator feeds a KPI" in h.page.realised.kpis.text()
     _priority(service, h.session_id)
     service.add_item(
         h.session_id,
@@ -445,7 +456,7 @@ def test_realised_values_and_the_kpi_preview_on_step_5(qtbot, service) -> None:
         target=Decimal(120000),
         kpi=5,
     )
-    assert "KPI 5" in h.page.realised.kpis.text() and "120,000 kg CO₂" in h.page.realised.kpis.text()
+    assert "KPI 5 Vermeden CO₂: target 120,000 kg CO₂" in h.page.realised.kpis.text()
     h.page.realised.value.setText("veel")
     h.page.realised.add_button.click()
     assert h.page.realised.value_field.problem_text() == "Enter a number."
@@ -593,7 +604,9 @@ def test_indicator_details_are_edited_in_one_undoable_step(qtbot, service, monke
         unit="kg CO₂",
         target=Decimal(1000),
     )
-    dialog = IndicatorDetailsDialog(h.snapshot.indicators[0], load_reference_data())
+    h.use_example_profile("Heerlen")
+    dialog = IndicatorDetailsDialog(h.snapshot.indicators[0], load_reference_data(), h.snapshot.profile)
+    assert [dialog.kpi.itemText(i) for i in range(dialog.kpi.count())][:2] == ["none", "1 Fair Trade en ISV"]
     qtbot.addWidget(dialog)
     dialog.target.setText("twee")
     assert dialog.changes() is None and dialog.fields["target"].problem_text()

@@ -221,7 +221,7 @@ class IndicatorsPage(StepPage):
                 reference=chosen.reference(language) if chosen.reference else "",
                 measurement_moment=chosen.measurement_moment,
                 data_source=chosen.data_supplier(language),
-                kpi=chosen.kpi,
+                kpi=self._profile_kpi_number(chosen.id),
                 assessed=chosen.definition(language) if chosen.evidence else "",
                 evidence=chosen.evidence(language) if chosen.evidence else "",
             )
@@ -259,7 +259,7 @@ class IndicatorsPage(StepPage):
         if self.snapshot is None or (item_id := self.table.selected_id()) is None:
             return
         indicator = next(i for i in self.snapshot.indicators if i.id == item_id)
-        dialog = IndicatorDetailsDialog(indicator, self.context.reference, self)
+        dialog = IndicatorDetailsDialog(indicator, self.context.reference, self.snapshot.profile, self)
         if dialog.exec() != IndicatorDetailsDialog.DialogCode.Accepted:
             return
         changes = dialog.changes() or {}
@@ -303,10 +303,17 @@ class IndicatorsPage(StepPage):
         if chosen.reference:
             parts.append(_("Reference: {text}").format(text=chosen.reference(language)))
         parts.append(_("Measured: {moment}").format(moment=chosen.measurement_moment))
-        if chosen.kpi:
-            parts.append(_("Feeds dashboard KPI {kpi}").format(kpi=chosen.kpi))
+        profile = self.snapshot.profile if self.snapshot else None
+        kpi = profile.kpi_for_indicator(chosen.id) if profile else None
+        if kpi is not None:
+            parts.append(_("Feeds KPI {kpi} of the organisation").format(kpi=kpi.label()))
         self.catalogue_note.setText(" \u00b7 ".join(parts))
         self.catalogue_note.show()
+
+    def _profile_kpi_number(self, catalogue_id: str) -> int | None:
+        profile = self.snapshot.profile if self.snapshot else None
+        kpi = profile.kpi_for_indicator(catalogue_id) if profile else None
+        return kpi.number if kpi else None
 
     def remove_indicator(self, indicator_id: int) -> None:
         self.run(

@@ -94,7 +94,7 @@ class RealisedValues(QWidget):
     def load(self, snapshot: SessionSnapshot) -> None:
         language = current_language()
         lines = []
-        for contribution in kpi_contributions(snapshot, self._reference):
+        for contribution in kpi_contributions(snapshot):
             targets = (
                 ", ".join(
                     f"{format_number(v, language)} {u}".strip() for u, v in contribution.targets.items()
@@ -109,15 +109,19 @@ class RealisedValues(QWidget):
             )
             lines.append(
                 _("KPI {id} {name}: target {target}; realised {realised}").format(
-                    id=contribution.kpi.id,
-                    name=contribution.kpi.name(language),
+                    id=contribution.kpi.number,
+                    name=contribution.kpi.name,
                     target=targets,
                     realised=realised,
                 )
             )
         self.kpis.setText(
             "\n".join(lines)
-            or _("No indicator feeds a dashboard KPI yet: choose catalogue indicators in step 4.")
+            or (
+                _("No indicator feeds a KPI of the organisation yet: choose catalogue indicators in step 4.")
+                if snapshot.profile is not None and snapshot.profile.kpis
+                else _("The organisation profile of this session measures no KPIs.")
+            )
         )
         current = self.indicator.currentData()
         self.indicator.clear()
