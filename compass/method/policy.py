@@ -21,7 +21,8 @@ def policy_frame(snapshot: SessionSnapshot, reference: ReferenceData) -> tuple[P
         return ()
     known = {criterion.id: criterion for criterion in reference.criteria}
     own = {criterion.id: criterion for criterion in profile.own_criteria}
-    applied_ids = {c.catalogue_id for c in snapshot.criteria if c.catalogue_id}
+    # Applied, a requirement reads as the team worded it in this tender (its blanks filled in).
+    applied = {c.catalogue_id: c.text for c in snapshot.criteria if c.catalogue_id}
     reasons = dict(snapshot.policy_reasons)
     items = []
     for criterion_id in profile.standard_requirements:
@@ -32,6 +33,8 @@ def policy_frame(snapshot: SessionSnapshot, reference: ReferenceData) -> tuple[P
             text, theme = Words(own[criterion_id].text, own[criterion_id].text), own[criterion_id].theme
         else:
             continue  # the profile was checked on import; an entry gone from the catalogue is skipped
+        if criterion_id in applied:
+            text = Words(applied[criterion_id], applied[criterion_id])
         threshold = (
             profile.social_return_threshold_eur
             if theme == SOCIAL_RETURN_THEME
@@ -43,7 +46,7 @@ def policy_frame(snapshot: SessionSnapshot, reference: ReferenceData) -> tuple[P
                 text=text,
                 applies=_reaches(snapshot.facts.contract_value_eur, threshold),
                 threshold_eur=threshold,
-                applied=criterion_id in applied_ids,
+                applied=criterion_id in applied,
                 reason=reasons.get(criterion_id, ""),
             )
         )

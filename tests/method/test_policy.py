@@ -88,3 +88,11 @@ def test_the_open_requirement_is_named_in_each_language(snapshot) -> None:
 
 def test_without_a_profile_there_is_no_policy_frame(snapshot) -> None:
     assert _frame(snapshot, None, "1000000").policy == ()
+
+
+def test_an_applied_requirement_reads_as_the_team_worded_it(snapshot) -> None:
+    open_item, applied_item = _frame(
+        snapshot, MAASTRICHT, "450000", applied=("crit-8-social-return-100k",)
+    ).policy
+    assert "[x]" not in applied_item.text("nl") and applied_item.text("nl") == "uit het beleid"
+    assert open_item.text("nl").startswith("De MVI-criteria van PIANOo")  # the catalogue's words

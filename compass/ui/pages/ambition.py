@@ -119,6 +119,10 @@ class AmbitionPage(StepPage):
             )
         )
         self.quality.setPlaceholderText(_("not decided"))
+        metrics = self.quality.fontMetrics()  # room for the words "not decided", not just a number
+        self.quality.setMaximumWidth(
+            max(metrics.horizontalAdvance("0") * 8, metrics.horizontalAdvance(self.quality.placeholderText()) + 16)
+        )
         self.scoring_label.setText(_("Scorin&g method:"))
         self.scoring.setAccessibleName(_("How the quality part is scored"))
         self.scoring.setToolTip(

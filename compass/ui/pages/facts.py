@@ -34,7 +34,7 @@ from compass.core.session import (
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
 from compass.method.fields import validate_fact_changes
-from compass.method.steps import Step
+from compass.method.steps import ADVICE, Step, problems
 from compass.ui.commands import SetProfileCommand, UpdateFactsCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.pages.facts_fields import FIELD_LABELS, LINE_FIELDS, SECTIONS, TEXT_FIELDS, field_help
@@ -71,6 +71,13 @@ class FactsPage(StepPage):
     # -- construction -------------------------------------------------------------------------------
 
     def _build(self) -> None:
+        self.procedure_note = QLabel()
+        self.procedure_note.setObjectName("warning")
+        self.procedure_note.setWordWrap(True)
+        self.procedure_note.hide()
+        self.gaps = QLabel()
+        self.gaps.setObjectName("warning")
+        self.gaps.setWordWrap(True)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -95,8 +102,14 @@ class FactsPage(StepPage):
                 label.setBuddy(editor)
                 self._row_labels[name] = label
                 form.addRow(label, field)
+                if name == "procedure":
+                    # Whether the procedure fits the value and the EU threshold, right where it is chosen.
+                    field_layout = field.layout()
+                    assert field_layout is not None
+                    field_layout.addWidget(self.procedure_note)
             self._section_boxes.append(box)
             layout.addWidget(box)
+        layout.addWidget(self.gaps)
         layout.addStretch(1)
 
     def _make_editor(self, name: str) -> QWidget:
@@ -229,6 +242,7 @@ class FactsPage(StepPage):
         if self.snapshot is not None:
             self._show_value("contract_value_eur", self.snapshot.facts.contract_value_eur)
             self._show_profile(self.snapshot)  # its "(no profile)" and "(kept copy)" in the new language
+            self._show_gaps(self.snapshot)
 
     # -- reading the editors ------------------------------------------------------------------------
 
@@ -260,7 +274,8 @@ class FactsPage(StepPage):
             return editor.isChecked(), None
         if isinstance(editor, QDateEdit):
             date = editor.date()
-            return (None if date == NO_DATE else dt.date(date.year(), date.month(), date.day())), None
+            empty = isinstance(editor, OptionalDateEdit) and editor.is_empty()
+            return (None if empty else dt.date(date.year(), date.month(), date.day())), None
         raise KeyError(name)
 
     def _show_value(self, name: str, value: Any) -> None:
@@ -338,6 +353,19 @@ class FactsPage(StepPage):
                 self._show_value(name, getattr(facts, name))
         self._show_profile(snapshot)
         self._show_threshold()
+        self._show_gaps(snapshot)
+
+    def _show_gaps(self, snapshot: SessionSnapshot) -> None:
+        """What the facts still miss, at the foot of the page; the procedure's fit beside it."""
+        found = problems(Step.FACTS, snapshot)
+        about_procedure = [p for p in found if p.field == "procedure"]
+        self.procedure_note.setText(
+            "\n".join(("\u2139 " if p.code in ADVICE else "\u26a0 ") + p.message for p in about_procedure)
+        )
+        self.procedure_note.setVisible(bool(about_procedure))
+        rest = [p for p in found if p.field != "procedure"]
+        self.gaps.setText("\n".join(("\u2139 " if p.code in ADVICE else "\u26a0 ") + p.message for p in rest))
+        self.gaps.setVisible(bool(rest))
 
     def _show_threshold(self) -> None:
         """The EU threshold that applies, in the kind's tooltip: the number behind the procedure advice."""
