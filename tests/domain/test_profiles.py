@@ -147,7 +147,10 @@ def test_an_example_stored_before_kpis_moved_into_profiles_receives_them(service
     (summary,) = profiles.list_profiles()
     completed = profiles.get_profile(summary.id)
     assert [k.number for k in completed.kpis] == [1, 2, 3, 4, 5, 6]
-    assert [c.id for c in completed.own_criteria] == ["own-heerlen-challenge-vista-college"]
+    assert [c.id for c in completed.own_criteria] == [
+        "own-heerlen-challenge-vista-college",
+        "own-heerlen-biodiversity-projects",
+    ]
     assert [(f.sdg, f.reason) for f in completed.focus_sdgs] == [(13, "Ons eigen woord")]
     profiles.update_profile(summary.id, replace(completed, kpis=()))  # the user removes them all
     profiles.install_examples()

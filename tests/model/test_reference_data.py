@@ -155,7 +155,7 @@ def heerlen_profile():
 
 # One organisation's facts never reach the reference data every user sees (DOMAIN: organisation
 # policy); they live in that organisation's profile.
-ORGANISATION_FACTS = ("Parkstad", "Vista", "per jaar", "Heerlen:", "Maastricht:", "3 a year", "a year)")
+ORGANISATION_FACTS = ("Heerlen", "Maastricht", "Parkstad", "Vista", "per jaar", "3 a year", "a year)")
 
 
 def test_generic_reference_data_holds_no_organisations_own_facts() -> None:
@@ -172,6 +172,7 @@ def test_generic_reference_data_holds_no_organisations_own_facts() -> None:
 def test_the_organisations_own_facts_are_in_their_profiles(heerlen_profile) -> None:
     own = {c.id: c for c in heerlen_profile.own_criteria}
     assert "Vista college" in own["own-heerlen-challenge-vista-college"].text
+    assert "Gebroken Bossen" in own["own-heerlen-biodiversity-projects"].text
 
 
 def test_indicators_the_issue_lists_are_present(reference) -> None:

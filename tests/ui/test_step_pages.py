@@ -431,6 +431,7 @@ def test_an_indicator_from_the_catalogue_brings_its_details(qtbot, service, monk
     assert h.page.unit.text() == "kg CO₂" and "fossil reference" in h.page.catalogue_note.text()
     # The organisation's own KPI, not Heerlen's number 5: Maastricht measures avoided CO₂ as its KPI 2.
     assert "Feeds KPI 2 Vermeden CO₂ of the organisation" in h.page.catalogue_note.text()
+    assert "Measured: During execution" in h.page.catalogue_note.text()  # words, not the stored code
     h.page.target.setText("120,000")
     h.page.add_button.click()
     (indicator,) = h.snapshot.indicators

@@ -302,7 +302,7 @@ class IndicatorsPage(StepPage):
         parts = [chosen.definition(language)]
         if chosen.reference:
             parts.append(_("Reference: {text}").format(text=chosen.reference(language)))
-        parts.append(_("Measured: {moment}").format(moment=chosen.measurement_moment))
+        parts.append(_("Measured: {moment}").format(moment=chosen.measurement_moment.label()))
         profile = self.snapshot.profile if self.snapshot else None
         kpi = profile.kpi_for_indicator(chosen.id) if profile else None
         if kpi is not None:
