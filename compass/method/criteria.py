@@ -153,7 +153,8 @@ def award_basis_text(
     if scoring is None:
         method = translate_in(language, N_("scoring method not decided yet"))
     else:
-        method = scoring.label_in(language)
+        label = scoring.label_in(language)
+        method = label[:1].lower() + label[1:]  # it continues the sentence
     return f"{split}; {method}"
 
 

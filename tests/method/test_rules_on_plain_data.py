@@ -180,7 +180,7 @@ def test_without_a_split_award_weights_are_not_held_against_a_phantom_100() -> N
             "nl",
             ScoringMethod.FICTITIOUS_DISCOUNT,
             "beste prijs-kwaliteitverhouding: 40 % prijs, 60 % kwaliteit; "
-            "Fictieve korting per criterium (gunnen op waarde)",
+            "fictieve korting per criterium (gunnen op waarde)",
         ),
         (
             Decimal("37.5"),
