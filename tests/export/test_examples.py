@@ -1,15 +1,20 @@
 """The shipped example sessions: each imports, makes a PDF in both languages that shows its title,
-priority SDGs, criteria and indicator units, and opens from the start screen as a copy."""
+priority SDGs, criteria and indicator units, and opens from the start screen as a copy. Each is also a
+complete strategy: no gap left, no placeholder, and its organisation's policy applied or explained."""
 
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 from pypdf import PdfReader
 
 from compass.formats.pdf.render import render_pdf
 from compass.formats.session_file import read_session_file
+from compass.method.completeness import placeholder_in
+from compass.method.steps import all_advice, all_gaps
+from compass.paths import resource_path
 from compass.reference.examples import list_examples
 from compass.reference.loading import load_reference_data
 
@@ -47,10 +52,64 @@ def test_each_example_imports_and_makes_its_document(service, reference, example
             assert indicator.unit in text
 
 
+def _imported(service, reference, document: bytes):
+    return service.get_session(service.import_session(read_session_file(document, reference)).id)
+
+
 def test_the_innovation_pilot_example_plans_dialogues(service, reference) -> None:
+    """The two SDG dialogues are the client's own process, planned in the facts; no bidder is asked
+    for them."""
     pilot = next(e for e in EXAMPLES if "pilot" in e.path.stem)
-    snapshot = service.get_session(
-        service.import_session(read_session_file(pilot.path.read_bytes(), reference)).id
-    )
+    snapshot = _imported(service, reference, pilot.path.read_bytes())
     assert snapshot.facts.innovation_pilot
-    assert any("SDG-dialogen" in c.text for c in snapshot.criteria)
+    assert "SDG-dialogen" in snapshot.facts.procedure_reason
+    assert not any("SDG-dialog" in c.text for c in snapshot.criteria)
+
+
+def test_the_innovation_pilot_example_puts_circularity_in_the_contract(service, reference) -> None:
+    """Maastricht asks its pilots four circularity questions and at least one circularity criterion as
+    a requirement or contract condition."""
+    pilot = next(e for e in EXAMPLES if "pilot" in e.path.stem)
+    snapshot = _imported(service, reference, pilot.path.read_bytes())
+    binding = {"minimum_requirement", "contract_condition"}
+    assert any(c.sdg == 12 and c.criterion_type.value in binding for c in snapshot.criteria)
+    taken = {c.catalogue_id for c in snapshot.criteria}
+    assert {"crit-12-lowest-mki-advantage", "crit-12-lifespan-extension"} <= taken
+    assert "crit-12-end-of-life-processing" in taken
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.path.stem)
+def test_each_example_is_a_complete_strategy(service, reference, example) -> None:
+    snapshot = _imported(service, reference, example.path.read_bytes())
+    assert all_gaps(snapshot) == []
+    assert "european_below_threshold" not in [problem.code for _, problem in all_advice(snapshot)]
+    for criterion in snapshot.criteria:
+        for text in (criterion.text, criterion.verification):
+            assert placeholder_in(text) is None, text
+        assert criterion.verification.strip(), criterion.text
+    for indicator in snapshot.indicators:
+        for text in (indicator.name, indicator.unit, indicator.reference, indicator.data_source):
+            assert placeholder_in(text) is None, text
+    assert snapshot.policy, "the example is decided against a profile with standard requirements"
+    for item in snapshot.policy:
+        assert item.applied or item.reason.strip(), item.criterion_id
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.path.stem)
+def test_each_example_carries_the_shipped_profile_it_was_decided_against(example) -> None:
+    document = json.loads(example.path.read_text(encoding="utf-8"))
+    shipped = [
+        json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(resource_path("profiles").glob("*.json"))
+    ]
+    assert document["version"] == 3
+    assert document["profile"] in shipped
+
+
+def test_a_placeholder_put_back_makes_an_example_incomplete(service, reference) -> None:
+    example = EXAMPLES[0]
+    document = json.loads(example.path.read_text(encoding="utf-8"))
+    document["criteria"][0]["text"] += " Het percentage is [x] %."
+    snapshot = _imported(service, reference, json.dumps(document, ensure_ascii=False).encode())
+    gaps = [problem.code for _, problem in all_gaps(snapshot)]
+    assert gaps == ["placeholder"]

@@ -1,4 +1,4 @@
-"""A long working day in one window: the largest example walked through every step thousands of times,
+"""A long working day in one window: a full example walked through every step thousands of times,
 with edits and undo in between, and the window still there with its data afterwards.
 
 The walk runs in a child process (this file is also its script): a binding that corrupts the
@@ -19,7 +19,7 @@ import sys
 # five times what PySide6 6.12.0 on Python 3.11 survived. SOAK_CYCLES makes a longer day by hand.
 CYCLES = int(os.environ.get("SOAK_CYCLES", "200"))
 EDIT_EVERY = 10  # cycles between edits (typed facts, an added step-1 entry, an undo)
-EXAMPLE = "asfalt-groot-onderhoud.json"  # the largest shipped example
+EXAMPLE = "asfalt-groot-onderhoud.json"  # a full example: every step filled, policy applied
 
 
 def test_walk_every_step_thousands_of_times(soak_walk: subprocess.Popen[str]) -> None:

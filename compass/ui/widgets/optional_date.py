@@ -10,7 +10,7 @@ Backspace) with the whole date selected empties the field.
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QDateEdit, QWidget
 
 NO_DATE = QDate(2000, 1, 1)  # the minimum, shown with the special value text
@@ -60,6 +60,12 @@ class OptionalDateEdit(QDateEdit):
             self.setSelectedSection(self.sectionAt(0))
             return
         super().focusInEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        # A click may open the calendar before focus arrives (an inactive window): today first.
+        if self.date() == NO_DATE:
+            self._show_today_quietly()
+        super().mousePressEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         popup_open = self.calendarWidget() is not None and self.calendarWidget().isVisible()
