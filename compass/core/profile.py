@@ -93,6 +93,8 @@ class OrganisationProfile:
     social_return_max_pct: Decimal | None = None
     mvi_threshold_eur: Decimal | None = None
     social_return_threshold_eur: Decimal | None = None
+    # From this value the college (or the alderman) decides on the strategy, not the budget holder alone.
+    college_decision_from_eur: Decimal | None = None
     required_sdgs: tuple[int, ...] = ()
     standard_requirements: tuple[str, ...] = ()  # ids of catalogue criteria applied to every tender
     own_criteria: tuple[OwnCriterion, ...] = ()
@@ -146,6 +148,7 @@ def profile_to_document(profile: OrganisationProfile) -> dict[str, Any]:
         "thresholds_eur": {
             "mvi_criteria": _number(profile.mvi_threshold_eur),
             "social_return": _number(profile.social_return_threshold_eur),
+            "college_decision": _number(profile.college_decision_from_eur),
         },
         "required_sdgs": list(profile.required_sdgs),
         "standard_requirements": list(profile.standard_requirements),
@@ -200,6 +203,7 @@ def profile_from_document(document: dict[str, Any]) -> OrganisationProfile:
         social_return_max_pct=_decimal(document["social_return_pct"]["max"]),
         mvi_threshold_eur=_decimal(document["thresholds_eur"]["mvi_criteria"]),
         social_return_threshold_eur=_decimal(document["thresholds_eur"]["social_return"]),
+        college_decision_from_eur=_decimal(document["thresholds_eur"].get("college_decision")),
         required_sdgs=tuple(document["required_sdgs"]),
         standard_requirements=tuple(document["standard_requirements"]),
         own_criteria=tuple(

@@ -113,3 +113,53 @@ def test_a_placeholder_put_back_makes_an_example_incomplete(service, reference) 
     snapshot = _imported(service, reference, json.dumps(document, ensure_ascii=False).encode())
     gaps = [problem.code for _, problem in all_gaps(snapshot)]
     assert gaps == ["placeholder"]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.path.stem)
+def test_bookmarks_and_contents_land_on_their_pages(service, reference, example, language) -> None:
+    from compass.formats.document.build import build_document
+    from compass.formats.document.model import Contents, Heading
+    from compass.formats.pdf.render import render_document
+    from pdf_reading import outline
+
+    snapshot = _imported(service, reference, example.path.read_bytes())
+    document = build_document(snapshot, reference, language)
+    reader = PdfReader(io.BytesIO(render_document(document)))
+    pages = [_flat(page.extract_text()) for page in reader.pages]
+    marks = list(outline(reader))
+    headings = [b for b in document.first_page + document.body if isinstance(b, Heading)]
+    assert [(title, level) for title, _page, level in marks] == [(h.text, h.level - 1) for h in headings]
+    for title, page, _level in marks:
+        assert _flat(title) in pages[page], f"{title!r} is not on page {page + 1}"
+    assert marks[0][1] == 0  # the management summary is on the first page
+    assert not document.concept and not any(document.concept_mark in text for text in pages)
+    contents = next(b for b in document.body if isinstance(b, Contents))
+    first_section = next(b for b in document.body if isinstance(b, Heading))
+    contents_page = next(n for n, text in enumerate(pages) if text.startswith(_flat(document.header)))
+    assert contents.title in pages[contents_page]
+    assert _flat(first_section.text) in pages[contents_page], "the contents share a page with the text"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.path.stem)
+def test_no_word_is_broken_inside_a_table_cell(service, reference, example, language) -> None:
+    from compass.formats.document.build import build_document
+    from compass.formats.document.model import Table
+    from compass.formats.pdf.render import render_document
+
+    snapshot = _imported(service, reference, example.path.read_bytes())
+    document = build_document(snapshot, reference, language)
+    text = _flat(_pdf_text(render_document(document)))
+    for table in (b for b in document.first_page + document.body if isinstance(b, Table)):
+        for cell_text in [*table.header, *(c.text for row in table.rows for c in row)]:
+            for word in cell_text.split():
+                assert word in text, f"{word!r} of {cell_text[:60]!r} is broken or missing"
+
+
+def _pdf_text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)

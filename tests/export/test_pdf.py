@@ -18,6 +18,7 @@ from compass.reference.loading import load_reference_data
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from screenshots import fill_example  # noqa: E402 - the realistic asphalt session
+from pdf_reading import outline  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +32,7 @@ def _text(pdf: bytes) -> str:
 
 @pytest.mark.parametrize(
     "language, heading, sdg_name",
-    [("nl", "Projectgegevens", "Klimaatactie"), ("en", "Project facts", "Climate action")],
+    [("nl", "Aanbestedingskader", "Klimaatactie"), ("en", "Procurement frame", "Climate action")],
 )
 def test_the_document_shows_the_strategy(service, reference, language, heading, sdg_name) -> None:
     session_id = fill_example(service)
@@ -126,13 +127,8 @@ def test_a_workshop_record_appears_only_when_votes_were_cast(service, reference)
     assert cells[cells.index("13 Climate action") :][:3] == ["13 Climate action", "6", "75 %"]
     row = cells.index("12 Responsible consumption and production")
     assert cells[row : row + 3] == ["12 Responsible consumption and production", "2", "25 %"]
-    outline = [
-        item.title
-        for item in PdfReader(
-            io.BytesIO(render_pdf(service.get_session(session_id), reference, "nl"))
-        ).outline
-    ]
-    assert "Verslag van de workshop" in outline
+    reader = PdfReader(io.BytesIO(render_pdf(service.get_session(session_id), reference, "nl")))
+    assert "Verslag van de workshop" in [title for title, _page, _level in outline(reader)]
 
 
 def test_step_2_lists_the_sdgs_in_the_order_the_app_shows_with_the_teams_reasons(
@@ -164,3 +160,19 @@ def test_step_2_lists_the_sdgs_in_the_order_the_app_shows_with_the_teams_reasons
     ]  # not the contents
     assert step_2.index("12 Verantwoorde") < step_2.index("8 Eerlijk werk") < step_2.index("2 Geen honger")
     assert "Waarom deze prioriteiten" in step_2 and "Voedselverspilling halveren" in step_2
+
+
+def test_the_pdf_names_its_title_language_and_metadata_for_viewers_and_archives(service, reference) -> None:
+    reader = PdfReader(io.BytesIO(render_pdf(service.get_session(fill_example(service)), reference, "nl")))
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "nl"
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    xmp = reader.xmp_metadata
+    assert xmp is not None and xmp.dc_title == {"x-default": "Groot onderhoud asfalt 2027"}
+    assert xmp.dc_language == ["nl-NL"]
+
+
+def test_a_concept_says_so_on_every_page_and_a_complete_strategy_does_not(service, reference) -> None:
+    concept = PdfReader(io.BytesIO(render_pdf(service.get_session(fill_example(service)), reference, "nl")))
+    assert all("CONCEPT" in page.extract_text() for page in concept.pages)
+    assert "Concept:" in concept.pages[0].extract_text()  # the status line names the open issues

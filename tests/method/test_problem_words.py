@@ -8,7 +8,7 @@ import threading
 from decimal import Decimal
 
 from compass.core.session import CriterionType, Problem, Procedure
-from compass.formats.pdf.story import gap_messages
+from compass.formats.document.build import gap_messages
 from compass.i18n import current_language, set_language
 from compass.method.criteria import criterion_rule_problems
 from compass.reference.loading import load_reference_data

@@ -39,15 +39,34 @@ def styles() -> dict[str, ParagraphStyle]:
     return {
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10.5, textColor=MUTED),
-        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11, spaceAfter=0),
+        "note": ParagraphStyle("note", parent=body, fontName=ITALIC),
+        # Words are never split inside a cell: columns are sized so the longest word fits.
+        "cell": ParagraphStyle(
+            "cell", parent=body, fontSize=8.5, leading=11, spaceAfter=0, splitLongWords=0
+        ),
+        "cell_label": ParagraphStyle(
+            "cell_label",
+            parent=body,
+            fontName=BOLD,
+            fontSize=8.5,
+            leading=11,
+            spaceAfter=0,
+            splitLongWords=0,
+        ),
         "cell_bold": ParagraphStyle(
-            "cell_bold", parent=body, fontName=BOLD, fontSize=8, leading=10.5, spaceAfter=0
+            "cell_bold",
+            parent=body,
+            fontName=BOLD,
+            fontSize=8,
+            leading=10.5,
+            spaceAfter=0,
+            splitLongWords=0,
         ),
         "title": ParagraphStyle(
-            "title", parent=body, fontName=BOLD, fontSize=24, leading=30, textColor=ACCENT, spaceAfter=12
+            "title", parent=body, fontName=BOLD, fontSize=20, leading=25, textColor=ACCENT, spaceAfter=6
         ),
         "subtitle": ParagraphStyle(
-            "subtitle", parent=body, fontSize=13, leading=18, textColor=MUTED, spaceAfter=18
+            "subtitle", parent=body, fontSize=12, leading=16, textColor=MUTED, spaceAfter=6
         ),
         "h1": ParagraphStyle(
             "h1",

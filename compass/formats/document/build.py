@@ -1,0 +1,654 @@
+"""The tender strategy document built from a session: a pure function of the snapshot, the reference
+data and the language (any thread, whatever language the app speaks).
+
+The first page decides: what is bought, for how much and how, the priority SDGs and their weights,
+the main risks, the decision asked and the approval with names, roles, mandate, date and room to sign.
+The body records the procurement frame, the organisation's policy frame and the five steps, with the
+team's reasons where its choices are, and the open issues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from compass.core.session import Criterion, CriterionType, EntryKind, SessionSnapshot, SessionStatus
+from compass.formats.document.model import (
+    Block,
+    Bullets,
+    Cell,
+    Contents,
+    Document,
+    Heading,
+    Paragraph,
+    SdgTiles,
+    Table,
+    TableKind,
+    TextStyle,
+    Tile,
+)
+from compass.formatting import format_day, format_moment, format_number
+from compass.i18n import N_, translate_in
+from compass.method.criteria import award_basis_text
+from compass.method.policy import policy_status_text
+from compass.method.priority_score import priority_order, score_explanation, sdg_score
+from compass.method.reasons import priority_reason_text
+from compass.method.steps import all_gaps
+from compass.method.suggestions import category_label
+from compass.reference.types import ReferenceData
+
+DASH = "\u2013"
+MAIN_RISKS = 2  # the management summary names the first risks of the priority SDGs
+WEIGHTS = N_("Award weights of the SDG criteria together: {total} % of a quality weight of {limit} %.")
+NO_SPLIT = N_(
+    "Award weights of the SDG criteria together: {total} %; the price/quality split is not decided."
+)
+LEGEND = N_(
+    "Coloured: inventoried in step 1. A frame and \u201cpriority\u201d: selected in step 2, with the "
+    "ambition level of step 3."
+)
+
+
+def _short(value: str, limit: int = 160) -> str:
+    """The first sentence of ``value``, cut at a word before ``limit`` characters: the first page
+    summarises, the body says it in full."""
+    value = " ".join(value.split())
+    end = value.find(". ")
+    if 0 < end < limit:
+        return value[: end + 1]
+    if len(value) <= limit:
+        return value
+    return value[: value.rfind(" ", 0, limit)].rstrip(",;:") + "\u2026"
+
+
+def _lower_first(words: str) -> str:
+    return words[:1].lower() + words[1:]
+
+
+def gap_messages(snapshot: SessionSnapshot, language: str) -> list[str]:
+    """The open issues in ``language``, whatever language the app speaks (any thread)."""
+    return [problem.message_in(language) for _step, problem in all_gaps(snapshot)]
+
+
+def build_document(snapshot: SessionSnapshot, reference: ReferenceData, language: str) -> Document:
+    return _Builder(snapshot, reference, language).document()
+
+
+class _Builder:
+    def __init__(self, snapshot: SessionSnapshot, reference: ReferenceData, language: str) -> None:
+        self.s, self.ref, self.lang = snapshot, reference, language
+        self.tr: Callable[[str], str] = lambda message: translate_in(language, message)
+        self.gaps = gap_messages(snapshot, language)
+
+    # -- words --------------------------------------------------------------------------------------
+
+    def number(self, value: Decimal | None) -> str:
+        return DASH if value is None else format_number(value, self.lang)
+
+    def euros(self, value: Decimal | None) -> str:
+        return DASH if value is None else f"\u20ac {format_number(value, self.lang)}"
+
+    def sdg_name(self, number: int) -> str:
+        return f"{number} {self.ref.sdg(number).name(self.lang)}"
+
+    def level_words(self, sdg: int) -> str:
+        ambition = self.s.ambition_for(sdg)
+        return ambition.level.label_in(self.lang) if ambition else self.tr(N_("not set yet"))
+
+    def level_note(self, sdg: int) -> str:
+        ambition = self.s.ambition_for(sdg)
+        return ambition.note.strip() if ambition else ""
+
+    def award_criteria(self) -> list[Criterion]:
+        return [c for c in self.s.criteria if c.criterion_type is CriterionType.AWARD_CRITERION]
+
+    def weights_line(self) -> str:
+        total = sum((c.weight_pct or Decimal(0) for c in self.award_criteria()), Decimal(0))
+        if self.s.quality_weight_pct is None:
+            return self.tr(NO_SPLIT).format(total=self.number(total))
+        return self.tr(WEIGHTS).format(
+            total=self.number(total), limit=self.number(self.s.quality_weight_pct)
+        )
+
+    def award_basis(self) -> str:
+        return award_basis_text(
+            self.s.quality_weight_pct, self.s.award_criteria_allowed, self.lang, self.s.facts.scoring_method
+        )
+
+    def status(self) -> tuple[bool, str]:
+        if self.gaps:
+            count = len(self.gaps)
+            words = (
+                self.tr(N_("Concept: {count} open issue"))
+                if count == 1
+                else self.tr(N_("Concept: {count} open issues"))
+            )
+            return True, words.format(count=count)
+        if self.s.status is SessionStatus.FINAL:
+            return False, self.tr(N_("Final"))
+        return False, self.tr(N_("Complete, for decision"))
+
+    # -- the document -------------------------------------------------------------------------------
+
+    def document(self) -> Document:
+        facts = self.s.facts
+        concept, status = self.status()
+        version = self.tr(N_("version of {moment}")).format(
+            moment=format_moment(self.s.updated_at, self.lang)
+        )
+        return Document(
+            language=self.lang,
+            title=facts.title,
+            subtitle=self.tr(N_("Tender strategy (MVOI uitvraagstrategie)")),
+            organisation=facts.organisation,
+            author=", ".join(x for x in (facts.organisation, facts.procurement_adviser) if x),
+            version=version,
+            concept=concept,
+            concept_mark=self.tr(N_("CONCEPT")),
+            status=status,
+            header=f"{facts.title} \u2013 {facts.organisation}".rstrip(" \u2013"),
+            page_label=self.tr(N_("page {page} of {pages}")),
+            first_page=tuple(self.first_page(version, status)),
+            body=tuple(self.body()),
+        )
+
+    def first_page(self, version: str, status: str) -> list[Block]:
+        tr, facts = self.tr, self.s.facts
+        meta = " \u00b7 ".join(x for x in (facts.organisation, version, status) if x)
+        blocks: list[Block] = [Paragraph(meta, TextStyle.SMALL)]
+        blocks.append(Heading(tr(N_("Management summary")), 1, "summary"))
+        blocks.append(Table((), tuple(self.summary_rows()), (3, 8), TableKind.FACTS))
+        blocks.append(Heading(tr(N_("Decision asked")), 1, "decision"))
+        blocks.append(Bullets(tuple(self.decision_points()), numbered=True))
+        blocks += self.approval()
+        return blocks
+
+    def summary_rows(self) -> list[tuple[Cell, ...]]:
+        tr, facts, s = self.tr, self.s.facts, self.s
+        bought = " \u2013 ".join(
+            x for x in (category_label(facts.category, self.ref, self.lang), _short(facts.scope, 120)) if x
+        )
+        value = self.euros(facts.contract_value_eur)
+        if facts.contract_value_eur is not None:
+            value += " " + tr(N_("excl. VAT"))
+        if facts.duration.strip():
+            value += f" \u00b7 {_short(facts.duration, 90)}"
+        procedure = facts.procedure.label_in(self.lang)
+        if facts.innovation_pilot:
+            procedure += " \u00b7 " + tr(N_("innovation pilot"))
+        priorities = "; ".join(
+            f"{self.sdg_name(sdg)} ({self.level_words(sdg)})" for sdg in s.priority_sdgs()
+        )
+        awards = self.award_criteria()
+        weights = "; ".join(f"SDG {c.sdg}: {self.number(c.weight_pct)} %" for c in awards)
+        risks = [
+            f"SDG {e.sdg}: {_short(e.description, 70)}"
+            for e in s.inventory
+            if e.kind is EntryKind.RISK and e.sdg in s.priority_sdgs()
+        ][:MAIN_RISKS]
+        rows = [
+            (tr(N_("What is bought")), bought or DASH),
+            (tr(N_("Value and duration")), value),
+            (tr(N_("Procedure")), procedure),
+            (tr(N_("Award basis")), self.award_basis()),
+            (tr(N_("Priority SDGs and ambition")), priorities or DASH),
+            (
+                tr(N_("SDG award criteria and weights")),
+                (weights + ". " + self.weights_line()) if awards else DASH,
+            ),
+            (tr(N_("Main risks")), "; ".join(risks) or DASH),
+        ]
+        if s.policy:
+            applied = sum(1 for item in s.policy if item.applied)
+            rows.append(
+                (
+                    tr(N_("Organisation policy")),
+                    tr(
+                        N_(
+                            "{applied} of {total} standard requirements applied; the others "
+                            "explained in the policy frame."
+                        )
+                    ).format(applied=applied, total=len(s.policy)),
+                )
+            )
+        return [(Cell(label), Cell(text)) for label, text in rows]
+
+    def decision_points(self) -> list[str]:
+        tr, facts, s = self.tr, self.s.facts, self.s
+        points = [
+            tr(
+                N_("To adopt the tender strategy \u201c{title}\u201d as laid down in this document.")
+            ).format(title=facts.title),
+            tr(
+                N_(
+                    "To agree to the {procedure} as the procedure, for the reasons in the "
+                    "procurement frame."
+                )
+            ).format(procedure=_lower_first(facts.procedure.label_in(self.lang))),
+            tr(N_("To agree to award on: {basis}.")).format(basis=self.award_basis()),
+        ]
+        if s.priority_sdgs():
+            points.append(
+                tr(
+                    N_(
+                        "To adopt SDG {sdgs} as priorities, with their ambition levels, criteria "
+                        "and indicators."
+                    )
+                ).format(sdgs=", ".join(str(sdg) for sdg in s.priority_sdgs()))
+            )
+        explained = [item for item in s.policy if not item.applied and item.applies and item.reason.strip()]
+        if explained:
+            points.append(
+                tr(
+                    N_(
+                        "To agree not to apply {count} standard requirement(s) of the "
+                        "organisation's policy, for the reasons in the policy frame."
+                    )
+                ).format(count=len(explained))
+            )
+        if self.gaps:
+            points.append(
+                tr(
+                    N_(
+                        "To note that {count} issue(s) are still open: this document stays a "
+                        "concept until they are resolved."
+                    )
+                ).format(count=len(self.gaps))
+            )
+        return points
+
+    def approval(self) -> list[Block]:
+        tr, facts = self.tr, self.s.facts
+        planned = (
+            format_day(facts.decision_date, self.lang) if facts.decision_date else tr(N_("not planned yet"))
+        )
+        rows = [
+            (tr(N_("Project leader")), facts.project_leader, tr(N_("submits"))),
+            (tr(N_("Procurement adviser")), facts.procurement_adviser, tr(N_("advises"))),
+            (tr(N_("Budget holder")), facts.budget_holder, tr(N_("adopts (budget holder)"))),
+        ]
+        profile = self.s.profile
+        college_from = profile.college_decision_from_eur if profile else None
+        value = facts.contract_value_eur
+        if college_from is not None and value is not None and value >= college_from:
+            rows.append(
+                (
+                    tr(N_("Mayor and aldermen")),
+                    "",
+                    tr(N_("decide (from {amount} by the organisation's mandate rules)")).format(
+                        amount=self.euros(college_from)
+                    ),
+                )
+            )
+        return [
+            Heading(tr(N_("Approval")), 1, "approval"),
+            Paragraph(tr(N_("Decision planned on {date}.")).format(date=planned), TextStyle.SMALL),
+            Table(
+                (tr(N_("Role")), tr(N_("Name")), tr(N_("Mandate")), tr(N_("Date")), tr(N_("Signature"))),
+                tuple(
+                    (Cell(role), Cell(name or DASH), Cell(mandate), Cell(""), Cell(""))
+                    for role, name, mandate in rows
+                ),
+                (3, 4, 4, 2, 4),
+                TableKind.SIGNATURE,
+            ),
+        ]
+
+    # -- the body -----------------------------------------------------------------------------------
+
+    def body(self) -> list[Block]:
+        blocks: list[Block] = [Contents(self.tr(N_("Contents")))]
+        for section in (
+            self.procurement_frame,
+            self.policy_frame,
+            self.overview,
+            self.inventory,
+            self.priorities,
+            self.ambition,
+            self.indicators,
+            self.visibility,
+            self.workshop,
+            self.open_issues,
+        ):
+            blocks += section()
+        return blocks
+
+    def procurement_frame(self) -> list[Block]:
+        tr, f, s = self.tr, self.s.facts, self.s
+        threshold = DASH
+        if s.eu_threshold is not None:
+            threshold = tr(N_("{value} ({period}; {source})")).format(
+                value=self.euros(s.eu_threshold.value_eur),
+                period=s.eu_threshold.period,
+                source=s.eu_threshold.source,
+            )
+        rows = [
+            (tr(N_("Procurement category")), category_label(f.category, self.ref, self.lang)),
+            (tr(N_("Scope (short description)")), f.scope),
+            (tr(N_("Main materials and products")), f.materials),
+            (tr(N_("Location")), f.location),
+            (tr(N_("Kind of contract")), f.contract_kind.label_in(self.lang) if f.contract_kind else ""),
+            (
+                tr(N_("Estimated contract value")),
+                self.euros(f.contract_value_eur)
+                + (" " + tr(N_("excl. VAT")) if f.contract_value_eur is not None else ""),
+            ),
+            (tr(N_("Duration and options")), f.duration),
+            (tr(N_("EU threshold")), threshold),
+            (tr(N_("Procedure")), f.procedure.label_in(self.lang)),
+            (tr(N_("Why this procedure")), f.procedure_reason),
+            (tr(N_("Lots")), f.lots),
+            (tr(N_("Award basis")), self.award_basis()),
+            (
+                tr(N_("Planned publication")),
+                format_day(f.publication_date, self.lang) if f.publication_date else "",
+            ),
+            (tr(N_("Organisation profile")), s.profile.name if s.profile else ""),
+        ]
+        return [
+            Heading(tr(N_("Procurement frame")), 1, "procurement"),
+            Table((), tuple((Cell(k), Cell(v.strip() or DASH)) for k, v in rows), (3, 8), TableKind.FACTS),
+        ]
+
+    def policy_frame(self) -> list[Block]:
+        if not self.s.policy:
+            return []
+        tr = self.tr
+        return [
+            Heading(tr(N_("Policy frame of the organisation")), 1, "policy"),
+            Paragraph(
+                tr(
+                    N_(
+                        "The organisation profile asks these standard requirements in its "
+                        "tenders; each is applied here or the team says why not."
+                    )
+                ),
+                TextStyle.SMALL,
+            ),
+            Table(
+                (tr(N_("Requirement")), tr(N_("In this tender"))),
+                tuple(
+                    (Cell(item.text(self.lang)), Cell(policy_status_text(item, self.lang)))
+                    for item in self.s.policy
+                ),
+                (3, 2),
+            ),
+        ]
+
+    def overview(self) -> list[Block]:
+        tr, s = self.tr, self.s
+        tiles = tuple(
+            Tile(
+                number=sdg.number,
+                name=sdg.name(self.lang),
+                colour=sdg.colour,
+                ink=sdg.text_colour,
+                inventoried=sdg.number in s.inventoried_sdgs(),
+                priority=sdg.number in s.priority_sdgs(),
+                level=self.level_words(sdg.number) if s.ambition_for(sdg.number) else "",
+                mark=self.tile_mark(sdg.number),
+            )
+            for sdg in self.ref.sdgs
+        )
+        return [Heading(tr(N_("The 17 SDGs in this tender")), 1, "sdgs"), SdgTiles(tiles, tr(LEGEND))]
+
+    def tile_mark(self, sdg: int) -> str:
+        if sdg not in self.s.priority_sdgs():
+            return ""
+        word = self.tr(N_("priority"))
+        ambition = self.s.ambition_for(sdg)
+        if ambition is None:
+            return word
+        return f"{word} \u00b7 " + self.tr(N_("level {level}")).format(level=ambition.level.value)
+
+    def inventory(self) -> list[Block]:
+        tr = self.tr
+        blocks: list[Block] = [Heading(tr(N_("Step 1 - Insight: risks and opportunities")), 1, "inventory")]
+        if not self.s.inventory:
+            return blocks + [Paragraph(tr(N_("Nothing recorded.")))]
+        for sdg in self.s.inventoried_sdgs():
+            entries = [e for e in self.s.inventory if e.sdg == sdg]
+            blocks.append(Heading(self.sdg_name(sdg), 2, f"inventory-{sdg}"))
+            blocks.append(
+                Table(
+                    (tr(N_("Kind")), tr(N_("Where")), tr(N_("Description"))),
+                    tuple(
+                        (
+                            Cell(e.kind.label_in(self.lang)),
+                            Cell(e.source.label_in(self.lang)),
+                            Cell(e.description),
+                        )
+                        for e in entries
+                    ),
+                    (2, 3, 7),
+                )
+            )
+        return blocks
+
+    def priorities(self) -> list[Block]:
+        tr, s = self.tr, self.s
+        header = tuple(
+            tr(h)
+            for h in (
+                N_("SDG"),
+                N_("Focus"),
+                N_("Urgency (1-5)"),
+                N_("Initiatives"),
+                N_("Votes"),
+                N_("Score"),
+                N_("Priority"),
+            )
+        )
+        rows = []
+        for sdg in priority_order(s):
+            priority = s.priority_for(sdg)
+            focus = s.profile.focus_for(sdg) if s.profile else None
+            rows.append(
+                (
+                    Cell(self.sdg_name(sdg)),
+                    Cell(tr(N_("yes")) if focus else DASH),
+                    Cell(str(priority.urgency or DASH)),
+                    Cell(", ".join(link.name for link in s.initiatives_for(sdg)) or DASH),
+                    Cell(str(priority.votes)),
+                    Cell(str(sdg_score(s, sdg).total)),
+                    Cell(tr(N_("yes")) if sdg in s.priority_sdgs() else DASH),
+                )
+            )
+        blocks: list[Block] = [
+            Heading(tr(N_("Step 2 - Prioritise: highest impact")), 1, "priorities"),
+            Table(header, tuple(rows), (5, 2, 2, 4, 2, 2, 2)),
+            Paragraph(score_explanation(self.lang), TextStyle.SMALL),
+        ]
+        reasons = sorted(
+            (p.sdg, priority_reason_text(p.focus_reason, p.urgency_note, self.lang))
+            for p in s.priorities
+            if p.focus_reason or p.urgency_note
+        )
+        if reasons:
+            blocks.append(Heading(tr(N_("Why these priorities")), 2, "priorities-why"))
+            blocks.append(Bullets(tuple(f"{self.sdg_name(sdg)}: {reason}" for sdg, reason in reasons)))
+        return blocks
+
+    def ambition(self) -> list[Block]:
+        tr, s = self.tr, self.s
+        blocks: list[Block] = [Heading(tr(N_("Step 3 - Ambition: level and criteria")), 1, "ambition")]
+        if s.priority_sdgs():
+            blocks.append(
+                Table(
+                    (tr(N_("Priority SDG")), tr(N_("Ambition level")), tr(N_("Why this level"))),
+                    tuple(
+                        (
+                            Cell(self.sdg_name(sdg)),
+                            Cell(self.level_words(sdg)),
+                            Cell(self.level_note(sdg) or DASH),
+                        )
+                        for sdg in s.priority_sdgs()
+                    ),
+                    (4, 3, 6),
+                )
+            )
+        for criterion_type in CriterionType:
+            chosen = [c for c in s.criteria if c.criterion_type is criterion_type]
+            if not chosen:
+                continue
+            award = criterion_type is CriterionType.AWARD_CRITERION
+            header = (tr(N_("SDG")), tr(N_("Criterion and how it is checked"))) + (
+                (tr(N_("Weight %")),) if award else ()
+            )
+            rows = tuple(
+                (Cell(str(c.sdg)), Cell(c.text, c.verification))
+                + ((Cell(self.number(c.weight_pct)),) if award else ())
+                for c in chosen
+            )
+            blocks.append(
+                Heading(criterion_type.label_in(self.lang), 2, f"criteria-{criterion_type.value}")
+            )
+            blocks.append(
+                Table(
+                    header,
+                    rows,
+                    (1, 12, 2) if award else (1, 14),
+                    caption=self.weights_line() if award else "",
+                )
+            )
+        return blocks
+
+    def indicators(self) -> list[Block]:
+        tr, s = self.tr, self.s
+        blocks: list[Block] = [
+            Heading(tr(N_("Step 4 - Indicators: making it measurable")), 1, "indicators")
+        ]
+        if not s.indicators:
+            return blocks + [Paragraph(tr(N_("No indicators yet.")))]
+        header = tuple(
+            tr(h)
+            for h in (N_("SDG"), N_("Indicator"), N_("Unit"), N_("Baseline"), N_("Target"), N_("Measured"))
+        )
+        rows = []
+        for i in s.indicators:
+            detail = i.reference or (
+                f"{i.assessed} \u2013 {i.evidence}".strip(" \u2013") if i.assessed or i.evidence else ""
+            )
+            rows.append(
+                (
+                    Cell(str(i.sdg)),
+                    Cell(i.name, detail),
+                    Cell(i.unit),
+                    Cell(self.number(i.baseline) if i.baseline is not None else DASH),
+                    Cell(self.number(i.target) if i.target is not None else DASH),
+                    Cell(i.measurement_moment.label_in(self.lang) if i.measurement_moment else DASH),
+                )
+            )
+        blocks.append(Table(header, tuple(rows), (1, 7, 2, 2, 2, 3)))
+        blocks.append(
+            Heading(tr(N_("Who measures, from which source, for which KPI")), 2, "indicators-owners")
+        )
+        owners = []
+        for i in s.indicators:
+            kpi = s.profile.kpi(i.kpi) if s.profile and i.kpi else None
+            kpi_words = kpi.label() if kpi else (f"KPI {i.kpi}" if i.kpi else DASH)
+            owners.append(
+                (
+                    Cell(i.name),
+                    Cell(i.responsible_role or DASH),
+                    Cell(i.data_source or DASH),
+                    Cell(kpi_words),
+                )
+            )
+        blocks.append(
+            Table(
+                (
+                    tr(N_("Indicator")),
+                    tr(N_("Responsible")),
+                    tr(N_("Data source")),
+                    tr(N_("KPI of the organisation")),
+                ),
+                tuple(owners),
+                (4, 3, 4, 3),
+            )
+        )
+        return blocks
+
+    def visibility(self) -> list[Block]:
+        tr, s = self.tr, self.s
+        blocks: list[Block] = [Heading(tr(N_("Step 5 - Impact: making it visible")), 1, "visibility")]
+        if s.communication:
+            blocks.append(
+                Table(
+                    tuple(tr(h) for h in (N_("Who"), N_("Channel"), N_("Moment"), N_("Message"))),
+                    tuple(
+                        (
+                            Cell(c.stakeholder_role),
+                            Cell(c.channel.label_in(self.lang)),
+                            Cell(c.moment.label_in(self.lang)),
+                            Cell(c.message),
+                        )
+                        for c in s.communication
+                    ),
+                    (3, 3, 2, 6),
+                )
+            )
+        else:
+            blocks.append(Paragraph(tr(N_("Nothing planned yet."))))
+        measured = [(i, m) for i in s.indicators for m in i.measurements]
+        if measured:
+            blocks.append(Heading(tr(N_("Realised values")), 2, "realised"))
+            blocks.append(
+                Table(
+                    tuple(tr(h) for h in (N_("Indicator"), N_("Value"), N_("Date"), N_("Source"))),
+                    tuple(
+                        (
+                            Cell(i.name),
+                            Cell(f"{self.number(m.value)} {i.unit}".strip()),
+                            Cell(format_day(m.measured_on, self.lang)),
+                            Cell(m.source),
+                        )
+                        for i, m in measured
+                    ),
+                    (5, 3, 2, 4),
+                )
+            )
+        return blocks
+
+    def workshop(self) -> list[Block]:
+        """The record of the SDG dialogue or workshop: for now the dot votes that ordered step 2."""
+        tr, s = self.tr, self.s
+        voted = sorted(
+            ((p.votes, p.sdg) for p in s.priorities if p.votes and p.sdg in s.inventoried_sdgs()),
+            reverse=True,
+        )
+        if not voted:
+            return []
+        total = sum(votes for votes, _sdg in voted)
+        rows = tuple(
+            (
+                Cell(self.sdg_name(sdg)),
+                Cell(str(votes)),
+                Cell(f"{format_number(Decimal(votes * 100) / Decimal(total), self.lang, places=0)} %"),
+                Cell(tr(N_("yes")) if sdg in s.priority_sdgs() else DASH),
+            )
+            for votes, sdg in voted
+        )
+        return [
+            Heading(tr(N_("Workshop record")), 1, "workshop"),
+            Paragraph(
+                tr(
+                    N_(
+                        "Dot voting in an SDG dialogue or workshop: {total} votes in all. The "
+                        "votes count in the priority score of step 2; the team made the choice."
+                    )
+                ).format(total=total)
+            ),
+            Table(
+                tuple(tr(h) for h in (N_("SDG"), N_("Votes"), N_("Share of the votes"), N_("Priority"))),
+                rows,
+                (6, 2, 3, 2),
+            ),
+        ]
+
+    def open_issues(self) -> list[Block]:
+        tr = self.tr
+        heading = Heading(tr(N_("Open issues")), 1, "open")
+        if not self.gaps:
+            return [heading, Paragraph(tr(N_("No open issues: the strategy is complete.")))]
+        return [heading, Bullets(tuple(self.gaps))]
