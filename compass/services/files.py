@@ -44,6 +44,13 @@ class FileService:
 
         write_file(path, render_pdf(snapshot, self._reference, language))
 
+    def strategy_html(self, snapshot: SessionSnapshot, language: str) -> str:
+        """The tender strategy document as the summary page shows it: the same story as the PDF."""
+        from compass.formats.document.build import build_document
+        from compass.formats.html.render import render_html
+
+        return render_html(build_document(snapshot, self._reference, language))
+
     def import_profile(self, path: str | Path) -> int:
         return self._profiles.import_profile(read_file(path))
 

@@ -148,7 +148,7 @@ def test_walk_every_step_then_restart(qtbot, make_window, monkeypatch) -> None:
     wizard.next_button.click()
     assert wizard.current_step is Step.SUMMARY
     summary = wizard.pages[Step.SUMMARY].browser
-    qtbot.waitUntil(lambda: "No open gaps" in summary.toPlainText())
+    qtbot.waitUntil(lambda: "No open issues: the strategy is complete." in summary.toPlainText())
     assert all(wizard.step_list._complete[step] for step in STEPS)
     window.close()
 

@@ -33,7 +33,7 @@ from compass.method.criteria import award_basis_text
 from compass.method.policy import policy_status_text
 from compass.method.priority_score import priority_order, score_explanation, sdg_score
 from compass.method.reasons import priority_reason_text
-from compass.method.steps import all_gaps
+from compass.method.steps import all_advice, all_gaps
 from compass.method.suggestions import category_label
 from compass.reference.types import ReferenceData
 
@@ -649,6 +649,24 @@ class _Builder:
     def open_issues(self) -> list[Block]:
         tr = self.tr
         heading = Heading(tr(N_("Open issues")), 1, "open")
-        if not self.gaps:
-            return [heading, Paragraph(tr(N_("No open issues: the strategy is complete.")))]
-        return [heading, Bullets(tuple(self.gaps))]
+        found = all_gaps(self.s)
+        if not found:
+            blocks: list[Block] = [heading, Paragraph(tr(N_("No open issues: the strategy is complete.")))]
+        else:
+            blocks = [
+                heading,
+                Bullets(
+                    tuple(p.message_in(self.lang) for _step, p in found),
+                    targets=tuple(step.value for step, _p in found),
+                ),
+            ]
+        advice = all_advice(self.s)
+        if advice:
+            blocks.append(Heading(tr(N_("Points to consider")), 2, "advice"))
+            blocks.append(
+                Bullets(
+                    tuple(p.message_in(self.lang) for _step, p in advice),
+                    targets=tuple(step.value for step, _p in advice),
+                )
+            )
+        return blocks

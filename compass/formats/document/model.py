@@ -46,6 +46,8 @@ class Paragraph:
 class Bullets:
     items: tuple[str, ...]
     numbered: bool = False
+    # Where each item is resolved (a step's code), for renderers that link (the summary page).
+    targets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
