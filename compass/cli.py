@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("id", type=int, help=_("session id"))
     target = export.add_mutually_exclusive_group(required=True)
     target.add_argument("--pdf", metavar="FILE", help=_("the tender strategy PDF"))
+    target.add_argument("--docx", metavar="FILE", help=_("the tender strategy as a Word file"))
     target.add_argument("--json", metavar="FILE", help=_("the session in the exchange format"))
     export.add_argument("--lang", choices=("nl", "en"), help=_("language of the document"))
 
@@ -129,7 +130,11 @@ def _run_command(args: argparse.Namespace) -> int:
             from compass.i18n import current_language
 
             snapshot = services.sessions.get_session(args.id)
-            services.files.export_strategy_pdf(snapshot, args.pdf, args.lang or current_language())
+            language = args.lang or current_language()
+            if args.docx:
+                services.files.export_strategy_docx(snapshot, args.docx, language)
+            else:
+                services.files.export_strategy_pdf(snapshot, args.pdf, language)
         elif args.command == "import":
             print(services.files.import_session(args.file).id)
         elif args.command == "sessions" and args.action == "list":

@@ -44,6 +44,20 @@ class FileService:
 
         write_file(path, render_pdf(snapshot, self._reference, language))
 
+    def export_strategy_docx(self, snapshot: SessionSnapshot, path: str | Path, language: str) -> None:
+        """The tender strategy as a Word file, from the same document model as the PDF (any thread)."""
+        from compass.formats.document.build import build_document
+        from compass.formats.docx.render import render_docx  # python-docx loads on the first export
+
+        write_file(path, render_docx(build_document(snapshot, self._reference, language)))
+
+    def export_strategy(self, snapshot: SessionSnapshot, path: str | Path, language: str) -> None:
+        """PDF or Word, as the file's name says (.docx: Word; anything else: PDF)."""
+        if str(path).lower().endswith(".docx"):
+            self.export_strategy_docx(snapshot, path, language)
+        else:
+            self.export_strategy_pdf(snapshot, path, language)
+
     def strategy_html(self, snapshot: SessionSnapshot, language: str) -> str:
         """The tender strategy document as the summary page shows it: the same story as the PDF."""
         from compass.formats.document.build import build_document

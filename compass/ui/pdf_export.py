@@ -1,5 +1,6 @@
-"""Exporting the tender strategy document from the app: a file dialog, the rendering on a worker
-thread (the window stays responsive), feedback in the status line, and the file opened on request."""
+"""Exporting the tender strategy document from the app, as PDF or as Word: a file dialog, the
+rendering on a worker thread (the window stays responsive), feedback in the status line, and the file
+opened on request."""
 
 from __future__ import annotations
 
@@ -17,6 +18,13 @@ from compass.i18n import _
 
 if TYPE_CHECKING:
     from compass.services import FileService
+
+
+def with_extension(name: str, *, word: bool) -> str:
+    """The name as typed when it says its format, else with the extension of the chosen filter."""
+    if name.lower().endswith((".pdf", ".docx")):
+        return name
+    return name + (".docx" if word else ".pdf")
 
 
 class _Signals(QObject):
@@ -39,7 +47,7 @@ class _RenderJob(QRunnable):
 
     def run(self) -> None:
         try:
-            self.files.export_strategy_pdf(self.snapshot, self.path, self.language)
+            self.files.export_strategy(self.snapshot, self.path, self.language)
         except CompassError as error:
             self.signals.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 - a worker must report, never crash the app
@@ -74,15 +82,15 @@ class PdfExporter(QObject):
         return f"{safe}.pdf"
 
     def ask_path(self, snapshot: SessionSnapshot) -> str | None:
-        name, _filter = QFileDialog.getSaveFileName(
+        """Where to save, and by its extension which format: PDF to sign, Word to reuse the text."""
+        pdf, word = _("PDF documents (*.pdf)"), _("Word documents (*.docx)")
+        name, chosen = QFileDialog.getSaveFileName(
             self._parent,
             _("Export the tender strategy"),
             str(Path.home() / self.suggested_name(snapshot.facts.title)),
-            _("PDF documents (*.pdf)"),
+            f"{pdf};;{word}",
         )
-        if not name:
-            return None
-        return name if name.lower().endswith(".pdf") else name + ".pdf"
+        return with_extension(name, word=chosen == word) if name else None
 
     def export(self, snapshot: SessionSnapshot, files: FileService, language: str, path: str) -> None:
         if self.busy:

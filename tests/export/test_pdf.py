@@ -114,6 +114,17 @@ def test_cli_export_writes_the_pdf_and_refuses_unknown_sessions(db_url, tmp_path
     assert "999" in capsys.readouterr().err and not missing.exists()
 
 
+def test_cli_export_writes_the_word_file(db_url, tmp_path, capsys) -> None:
+    from docx import Document as WordDocument
+
+    main(["--db", db_url, "sessions", "create", "Bedrijfskleding"])
+    session_id = int(capsys.readouterr().out.strip().splitlines()[-1])
+    target = tmp_path / "strategie.docx"
+    assert main(["--db", db_url, "export", str(session_id), "--docx", str(target), "--lang", "en"]) == 0
+    headings = [p.text for p in WordDocument(str(target)).paragraphs if p.style.name == "Heading 1"]
+    assert "Procurement frame" in headings
+
+
 def test_a_workshop_record_appears_only_when_votes_were_cast(service, reference) -> None:
     session_id = fill_example(service)
     without = _text(render_pdf(service.get_session(session_id), reference, "en"))

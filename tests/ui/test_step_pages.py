@@ -648,6 +648,25 @@ def test_the_summary_exports_the_pdf_without_blocking(qtbot, service, tmp_path, 
     assert "Saved as" in h.page.export_status.text() and h.page.export_button.isEnabled()
 
 
+def test_the_summary_exports_a_word_file_too(qtbot, service, tmp_path, monkeypatch) -> None:
+    from docx import Document as WordDocument
+
+    from compass.ui.pdf_export import PdfExporter, with_extension
+
+    assert with_extension(str(tmp_path / "strategie"), word=True).endswith("strategie.docx")
+    assert with_extension(str(tmp_path / "strategie.pdf"), word=True).endswith("strategie.pdf")
+    h = Harness(qtbot, service, Step.SUMMARY)
+    target = tmp_path / "strategie.docx"
+    monkeypatch.setattr(PdfExporter, "ask_path", lambda self, snapshot: str(target))
+    monkeypatch.setattr(PdfExporter, "offer_to_open", lambda self, path: None)
+    h.page.export_language.setCurrentIndex(h.page.export_language.findData("nl"))
+    with qtbot.waitSignal(h.page.exporter.finished, timeout=30000):
+        h.page.export_button.click()
+    word = WordDocument(str(target))
+    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:3] == ["Managementsamenvatting", "Gevraagd besluit", "Akkoord"]
+
+
 def test_a_failed_export_says_why(qtbot, service, tmp_path, monkeypatch) -> None:
     from compass.ui.pdf_export import PdfExporter
 

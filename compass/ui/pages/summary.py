@@ -70,10 +70,15 @@ class SummaryPage(StepPage):
             )
         )
         self.browser.setAccessibleName(_("Summary of the session"))
-        self.export_button.setText(_("&Export as PDF\u2026"))
-        self.export_button.setToolTip(_("The tender strategy document, ready for the tender file."))
+        self.export_button.setText(_("&Export as PDF or Word\u2026"))
+        self.export_button.setToolTip(
+            _(
+                "The tender strategy document: a PDF to sign and file, or a Word file whose text and "
+                "tables can be reused in the tender documents."
+            )
+        )
         self.export_language.setAccessibleName(_("Language of the document"))
-        self.export_language.setToolTip(_("The language of the PDF; the app keeps its own language."))
+        self.export_language.setToolTip(_("The language of the document; the app keeps its own language."))
         self.export_language.setCurrentIndex(max(0, self.export_language.findData(current_language())))
         self._show_status()
         if self.snapshot is not None:
