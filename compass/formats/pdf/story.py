@@ -102,9 +102,38 @@ def column_widths(
 
 
 class _Flow:
-    def __init__(self) -> None:
+    def __init__(self, blocks: tuple[Block, ...]) -> None:
         self.st = styles()
         self.flow: list[Flowable] = []
+        # Tables of one shape (step 1's table per SDG) share their column widths, so they line up.
+        self.shared: dict[tuple[object, ...], list[float]] = {}
+        shapes: dict[tuple[object, ...], list[list[tuple[str, ParagraphStyle]]]] = {}
+        for block in blocks:
+            if isinstance(block, Table) and block.header:
+                shapes.setdefault(self._shape(block), []).extend(self._measured(block))
+        for shape, rows in shapes.items():
+            weights = shape[1]
+            assert isinstance(weights, tuple)
+            self.shared[shape] = column_widths(rows, weights)
+
+    @staticmethod
+    def _shape(block: Table) -> tuple[object, ...]:
+        return (block.header, block.weights, block.kind)
+
+    def _measured(self, block: Table) -> list[list[tuple[str, ParagraphStyle]]]:
+        head, body, label = self.st["cell_bold"], self.st["cell"], self.st["cell_label"]
+        facts = block.kind is TableKind.FACTS
+        measured: list[list[tuple[str, ParagraphStyle]]] = []
+        if block.header:
+            measured.append([(h, head) for h in block.header])
+        for row in block.rows:
+            measured.append(
+                [
+                    (f"{cell.text}\n{cell.detail}", label if facts and column == 0 else body)
+                    for column, cell in enumerate(row)
+                ]
+            )
+        return measured
 
     def p(self, content: str, style: str = "body") -> PdfParagraph:
         return PdfParagraph(content, self.st[style])
@@ -149,21 +178,12 @@ class _Flow:
         return self.p(content, style)
 
     def table(self, block: Table) -> None:
-        head, body, label = self.st["cell_bold"], self.st["cell"], self.st["cell_label"]
         facts = block.kind is TableKind.FACTS
-        measured: list[list[tuple[str, ParagraphStyle]]] = []
-        if block.header:
-            measured.append([(h, head) for h in block.header])
-        for row in block.rows:
-            measured.append(
-                [
-                    (f"{cell.text}\n{cell.detail}", label if facts and column == 0 else body)
-                    for column, cell in enumerate(row)
-                ]
-            )
         signature = block.kind is TableKind.SIGNATURE
         # Empty cells to sign in want room their content cannot claim: the weights decide there.
-        widths = column_widths(measured, block.weights, share_all=signature)
+        widths = self.shared.get(self._shape(block)) if not signature else None
+        if widths is None:
+            widths = column_widths(self._measured(block), block.weights, share_all=signature)
         cells: list[list[Any]] = []
         if block.header:
             cells.append([self.p(escape(h), "cell_bold") for h in block.header])
@@ -247,7 +267,11 @@ class _Flow:
             grid.append(row + [""] * (TILE_COLUMNS - len(row)))
         table = PdfTable(grid, colWidths=[width] * TILE_COLUMNS)  # rows as tall as their names need
         table.setStyle(TableStyle(style))
-        self.flow += [table, Spacer(1, 2 * mm), self.p(escape(block.legend), "small")]
+        # The overview is one picture: never split over two pages, nor parted from its heading.
+        picture: list[Flowable] = [table, Spacer(1, 2 * mm), self.p(escape(block.legend), "small")]
+        if self.flow and isinstance(self.flow[-1], HeadingParagraph):
+            picture.insert(0, self.flow.pop())
+        self.flow.append(KeepTogether(picture))
 
     def contents(self, block: Contents) -> None:
         toc = TableOfContents()
@@ -259,7 +283,7 @@ class _Flow:
 
 
 def flowables(blocks: tuple[Block, ...]) -> list[Flowable]:
-    flow = _Flow()
+    flow = _Flow(blocks)
     for block in blocks:
         flow.add(block)
     return flow.flow
