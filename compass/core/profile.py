@@ -9,8 +9,8 @@ No Qt, no SQLAlchemy. Texts in a profile are the organisation's own words, in it
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from compass.core.session import AmbitionLevel, CriterionType

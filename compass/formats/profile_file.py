@@ -12,7 +12,6 @@ from typing import Any
 from compass.core.errors import ValidationError
 from compass.core.profile import (
     PROFILE_FORMAT,
-    PROFILE_VERSION,
     READABLE_PROFILE_VERSIONS,
     OrganisationProfile,
     profile_from_document,

@@ -60,7 +60,10 @@ def approval_findings(snapshot: SessionSnapshot) -> list[Problem]:
     return findings
 
 
-def catalogue_sdgs(snapshot: SessionSnapshot, reference: ReferenceData) -> tuple[tuple[str, tuple[int, ...]], ...]:
+CatalogueSdgs = tuple[tuple[str, tuple[int, ...]], ...]
+
+
+def catalogue_sdgs(snapshot: SessionSnapshot, reference: ReferenceData) -> CatalogueSdgs:
     """The SDGs of each catalogue criterion and indicator the session took, for the checks below."""
     criteria = {c.id: c.sdgs for c in reference.criteria}
     indicators = {i.id: i.sdgs for i in reference.indicators}

@@ -217,7 +217,12 @@ def validate_indicator(values: Mapping[str, Any]) -> list[Problem]:
     kpi = values.get("kpi")
     if kpi is not None and (isinstance(kpi, bool) or not isinstance(kpi, int) or not 1 <= kpi <= MAX_KPI):
         problems.append(
-            Problem("kpi", "kpi", N_("A KPI is a number from 1 to {max} in the organisation profile."), max=MAX_KPI)
+            Problem(
+                "kpi",
+                "kpi",
+                N_("A KPI is a number from 1 to {max} in the organisation profile."),
+                max=MAX_KPI,
+            )
         )
     return problems
 

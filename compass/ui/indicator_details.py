@@ -77,7 +77,9 @@ class IndicatorDetailsDialog(QDialog):
         for kpi in profile.kpis if profile else ():  # the KPIs the organisation's own plan measures
             self.kpi.addItem(kpi.label(), kpi.number)
         if indicator.kpi and self.kpi.findData(indicator.kpi) < 0:  # a KPI the profile no longer has
-            self.kpi.addItem(_("KPI {number} (not in the profile)").format(number=indicator.kpi), indicator.kpi)
+            self.kpi.addItem(
+                _("KPI {number} (not in the profile)").format(number=indicator.kpi), indicator.kpi
+            )
         self.kpi.setCurrentIndex(max(0, self.kpi.findData(indicator.kpi or 0)))
         self.kpi.setToolTip(
             _("The KPI of the organisation profile that this indicator feeds.")

@@ -22,6 +22,7 @@ from compass.ui.session_files import SessionFiles
 from compass.ui.session_list_actions import SessionListActions
 from compass.ui.start_screen import StartScreen
 from compass.ui.style import style_sheet
+from compass.ui.widgets.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
     from compass.core.session import SessionSnapshot
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
             lambda session_id: QTimer.singleShot(0, lambda: self._on_session_changed(session_id))
         )
 
+        install_wheel_guard()
         self.setStyleSheet(style_sheet(QApplication.font().pointSizeF() or 10.0))
         self.start_screen = StartScreen()
         self.pages = QStackedWidget()

@@ -30,7 +30,6 @@ from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.focus import chain_after, focusable_in
 from compass.ui.widgets.policy_panel import PolicyPanel
 
-
 NOT_DECIDED = ""
 
 
@@ -121,7 +120,10 @@ class AmbitionPage(StepPage):
         self.quality.setPlaceholderText(_("not decided"))
         metrics = self.quality.fontMetrics()  # room for the words "not decided", not just a number
         self.quality.setMaximumWidth(
-            max(metrics.horizontalAdvance("0") * 8, metrics.horizontalAdvance(self.quality.placeholderText()) + 16)
+            max(
+                metrics.horizontalAdvance("0") * 8,
+                metrics.horizontalAdvance(self.quality.placeholderText()) + 16,
+            )
         )
         self.scoring_label.setText(_("Scorin&g method:"))
         self.scoring.setAccessibleName(_("How the quality part is scored"))

@@ -364,7 +364,9 @@ class FactsPage(StepPage):
         )
         self.procedure_note.setVisible(bool(about_procedure))
         rest = [p for p in found if p.field != "procedure"]
-        self.gaps.setText("\n".join(("\u2139 " if p.code in ADVICE else "\u26a0 ") + p.message for p in rest))
+        self.gaps.setText(
+            "\n".join(("\u2139 " if p.code in ADVICE else "\u26a0 ") + p.message for p in rest)
+        )
         self.gaps.setVisible(bool(rest))
 
     def _show_threshold(self) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,6 +30,7 @@ from compass.ui.widgets.fitted_table import FittedTable
 from compass.ui.widgets.focus import chain_after
 from compass.ui.widgets.initiative_links import InitiativeLinks
 from compass.ui.widgets.priority_reasons import PriorityReasons
+from compass.ui.widgets.rating import RatingSpinBox
 
 NOT_RATED = 0  # the urgency spin box's minimum, shown as "-"
 URGENT_MARK = "\u2691"  # a flag beside SDGs the national monitor calls urgent
@@ -72,6 +74,7 @@ class PrioritiesPage(StepPage):
         self.reasons.reason_changed.connect(self._on_reasons_reason_changed)
         layout.addWidget(self.reasons)
         self._order: tuple[int, ...] = ()
+        self._working = False  # the team is editing rows on this visit of the page
         self._checks: dict[int, QCheckBox] = {}
         self._urgency: dict[int, QSpinBox] = {}
         self._votes: dict[int, QSpinBox] = {}
@@ -137,6 +140,15 @@ class PrioritiesPage(StepPage):
             self._order = ()  # rebuild the rows with the new language
             self.load(self.snapshot)
 
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        self._working = False  # leaving the page: on return it is sorted by score again
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.snapshot is not None and self._order != priority_order(self.snapshot):
+            self.load(self.snapshot)
+
     # -- showing ------------------------------------------------------------------------------------
 
     @staticmethod
@@ -146,6 +158,10 @@ class PrioritiesPage(StepPage):
     def load(self, snapshot: SessionSnapshot) -> None:
         super().load(snapshot)
         order = priority_order(snapshot)
+        if self._working and self.isVisible() and set(order) == set(self._order):
+            # The rows stay where they are while the team types: a re-sort moved the next value onto
+            # another SDG and took the focus. They are sorted again when the page is shown next.
+            order = self._order
         scores = {sdg: sdg_score(snapshot, sdg) for sdg in order}
         if order != self._order:
             self._build_rows(order)
@@ -229,13 +245,13 @@ class PrioritiesPage(StepPage):
             check.setAccessibleName(_("SDG {sdg} is a priority").format(sdg=number))
             check.setToolTip(_priority_help())
             check.toggled.connect(lambda on, n=number: self._set(n, "selected", not on, on))
-            urgency_box = QSpinBox()
+            urgency_box = RatingSpinBox()
             urgency_box.setRange(NOT_RATED, 5)
             urgency_box.setSpecialValueText("\u2013")
             urgency_box.setAccessibleName(_("Urgency of SDG {sdg}").format(sdg=number))
             urgency_box.setToolTip(_urgency_help())
             urgency_box.valueChanged.connect(lambda value, n=number: self._set_urgency(n, value))
-            votes = QSpinBox()
+            votes = RatingSpinBox()
             votes.setRange(0, MAX_VOTES)
             votes.setAccessibleName(_("Workshop votes for SDG {sdg}").format(sdg=number))
             votes.setToolTip(_votes_help())
@@ -261,6 +277,7 @@ class PrioritiesPage(StepPage):
         self._set(sdg, "votes", self.snapshot.priority_for(sdg).votes, value)
 
     def _set(self, sdg: int, field: str, old: object, new: object) -> None:
+        self._working = True
         self.run(
             SetPriorityCommand(
                 self.service(),

@@ -118,7 +118,10 @@ class RealisedValues(QWidget):
         self.kpis.setText(
             "\n".join(lines)
             or (
-                _("No indicator feeds a KPI of the organisation yet: choose catalogue indicators in step 4.")
+                _(
+                    "No indicator feeds a KPI of the organisation yet: "
+                    "choose catalogue indicators in step 4."
+                )
                 if snapshot.profile is not None and snapshot.profile.kpis
                 else _("The organisation profile of this session measures no KPIs.")
             )

@@ -1,0 +1,52 @@
+"""The mouse wheel scrolls the page, never a value the user is not working on.
+
+Qt gives the wheel to any combo or spin box under the pointer, focused or not: scrolling step 3 changed
+ambition levels and saved them. This application-wide filter hands a wheel event over an unfocused
+combo or spin box to the scroll area around it instead; with focus (clicked or tabbed into), the wheel
+still steps the value as Qt users expect.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QWidget
+
+
+def _value_widget(watched: QObject) -> QWidget | None:
+    """The combo or spin box the event is for: the widget itself or its editor's parent."""
+    for candidate in (watched, watched.parent()):
+        if isinstance(candidate, QComboBox | QAbstractSpinBox):
+            return candidate
+    return None
+
+
+class WheelGuard(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.Wheel:
+            return False
+        widget = _value_widget(watched)
+        if widget is None or widget.hasFocus():
+            return False
+        proxy = widget.focusProxy()
+        if proxy is not None and proxy.hasFocus():
+            return False
+        area = widget.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            viewport = area.viewport()
+            if viewport is not None:
+                QApplication.sendEvent(viewport, event)
+        return True  # the value stays as it is
+
+
+_guard: WheelGuard | None = None
+
+
+def install_wheel_guard() -> None:
+    """Once per application, for every window and dialog it shows."""
+    global _guard
+    application = QApplication.instance()
+    if _guard is None and application is not None:
+        _guard = WheelGuard(application)
+        application.installEventFilter(_guard)

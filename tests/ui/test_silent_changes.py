@@ -1,0 +1,136 @@
+"""Nothing changes unless the user means it: the wheel scrolls the page over unfocused combos and spin
+boxes (it used to set ambition levels while scrolling step 3), and step 2 keeps its rows in place while
+a value is being typed. Real wheel and key events, as a user sends them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QScrollArea
+
+from compass.method.steps import Step
+
+
+def _wheel(widget, notches: int = -1) -> None:
+    centre = QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(QPoint(int(centre.x()), int(centre.y())))),
+        QPoint(0, 0),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+    QApplication.processEvents()
+
+
+@pytest.fixture
+def example(qtbot, make_window):
+    from compass.formats.files import read_file
+    from compass.formats.session_file import read_session_file
+    from compass.reference.examples import list_examples
+
+    window = make_window()
+    path = next(e for e in list_examples() if "asfalt" in e.path.name).path
+    session = window.services.sessions.import_session(
+        read_session_file(read_file(path), window.services.reference)
+    )
+    window.resize(1200, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_session(session.id)
+    return window, session.id
+
+
+def test_the_wheel_over_an_unfocused_level_scrolls_the_page_and_changes_nothing(qtbot, example) -> None:
+    window, session_id = example
+    window.wizard.go_to(Step.AMBITION)
+    page = window.wizard.pages[Step.AMBITION]
+    QApplication.processEvents()
+    before = window.services.sessions.get_session(session_id).ambitions
+    area = next(a for a in page.findChildren(QScrollArea))
+    scrolled = area.verticalScrollBar().value()
+    sdg = next(iter(page.boxes))
+    combo = page.level_box(sdg)
+    page.quality.setFocus()
+    for _ in range(3):
+        _wheel(combo, -1)
+    assert window.services.sessions.get_session(session_id).ambitions == before
+    assert area.verticalScrollBar().value() > scrolled  # the page moved instead
+    assert window.undo_stack.count() == 0
+
+
+def test_the_wheel_over_an_unfocused_spin_box_changes_nothing(qtbot, example) -> None:
+    window, session_id = example
+    window.wizard.go_to(Step.PRIORITIES)
+    page = window.wizard.pages[Step.PRIORITIES]
+    QApplication.processEvents()
+    sdg = window.services.sessions.get_session(session_id).priority_sdgs()[0]
+    urgency = page.urgency_box(sdg)
+    before = urgency.value()
+    page.setFocus()
+    _wheel(urgency, 1)
+    _wheel(urgency.lineEdit(), 1)
+    assert urgency.value() == before
+    assert window.services.sessions.get_session(session_id).priority_for(sdg).urgency == before
+
+
+def test_with_focus_the_wheel_still_steps_the_value(qtbot, example) -> None:
+    window, session_id = example
+    window.wizard.go_to(Step.PRIORITIES)
+    page = window.wizard.pages[Step.PRIORITIES]
+    QApplication.processEvents()
+    sdg = window.services.sessions.get_session(session_id).priority_sdgs()[0]
+    votes = page.votes_box(sdg)
+    votes.setFocus()
+    QApplication.processEvents()
+    before = votes.value()
+    _wheel(votes, 1)
+    assert votes.value() == before + 1
+
+
+def test_step_2_keeps_its_rows_in_place_while_values_are_typed(qtbot, example) -> None:
+    from compass.method.priority_score import priority_order
+
+    window, session_id = example
+    window.wizard.go_to(Step.PRIORITIES)
+    page = window.wizard.pages[Step.PRIORITIES]
+    QApplication.processEvents()
+    shown = page._order
+    last = shown[-1]  # the lowest score: enough votes would move it to the top
+    votes = page.votes_box(last)
+    votes.setFocus()
+    qtbot.keyClick(votes, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(votes, "5")
+    qtbot.waitUntil(lambda: window.services.sessions.get_session(session_id).priority_for(last).votes == 5)
+    QApplication.processEvents()
+    snapshot = window.services.sessions.get_session(session_id)
+    assert priority_order(snapshot).index(last) < len(shown) - 1  # by score it moved up ...
+    assert page._order == shown  # ... yet the rows stay put while the team works
+    assert page.votes_box(last) is votes and QApplication.focusWidget() in (votes, votes.lineEdit())
+    qtbot.keyClick(votes, Qt.Key.Key_Tab)  # on to this SDG's priority box, not another row's
+    assert QApplication.focusWidget() is page._checks[last]
+    window.wizard.go_to(Step.AMBITION)
+    window.wizard.go_to(Step.PRIORITIES)
+    QApplication.processEvents()
+    assert page._order == priority_order(window.services.sessions.get_session(session_id))  # sorted again
+
+
+def test_a_digit_typed_into_an_unrated_urgency_replaces_the_dash(qtbot, example) -> None:
+    window, session_id = example
+    window.wizard.go_to(Step.PRIORITIES)
+    page = window.wizard.pages[Step.PRIORITIES]
+    QApplication.processEvents()
+    unrated = page._order[-1]
+    window.services.sessions.set_priority(session_id, unrated, urgency=None)
+    qtbot.waitUntil(lambda: page.urgency_box(unrated).value() == 0)
+    box = page.urgency_box(unrated)
+    qtbot.mouseClick(box.lineEdit(), Qt.MouseButton.LeftButton)  # the cursor lands after the dash
+    qtbot.keyClicks(box, "4")
+    qtbot.waitUntil(
+        lambda: window.services.sessions.get_session(session_id).priority_for(unrated).urgency == 4
+    )
