@@ -92,6 +92,28 @@ def is_complete(step: Step, snapshot: SessionSnapshot) -> bool:
     return all(problem.code in ADVICE for problem in problems(step, snapshot))
 
 
+def has_content(step: Step, snapshot: SessionSnapshot) -> bool:
+    """Whether the team has recorded anything in ``step`` yet: a step without content is not done,
+    even when nothing is missing yet (steps 3 and 4 ask nothing before priorities are chosen)."""
+    facts = snapshot.facts
+    content = {
+        Step.FACTS: bool(facts.organisation.strip() or facts.contract_value_eur is not None),
+        Step.INVENTORY: bool(snapshot.inventory),
+        Step.PRIORITIES: bool(snapshot.priority_sdgs()),
+        Step.AMBITION: bool(snapshot.ambitions or snapshot.criteria),
+        Step.INDICATORS: bool(snapshot.indicators),
+        Step.VISIBILITY: bool(snapshot.communication),
+    }
+    if step is Step.SUMMARY:  # the summary holds what the steps hold
+        return all(content[method_step] for method_step in METHOD_STEPS)
+    return content[step]
+
+
+def is_done(step: Step, snapshot: SessionSnapshot) -> bool:
+    """What the step list marks with a check: content recorded and nothing missing."""
+    return has_content(step, snapshot) and is_complete(step, snapshot)
+
+
 def all_gaps(snapshot: SessionSnapshot) -> list[tuple[Step, Problem]]:
     return [(step, problem) for step, problem in all_problems(snapshot) if problem.code not in ADVICE]
 

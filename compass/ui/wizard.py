@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from compass.core.session import SessionSnapshot
 from compass.i18n import _
-from compass.method.steps import STEPS, Step, is_complete
+from compass.method.steps import STEPS, Step, is_done
 from compass.ui.pages.base import PageContext, StepPage
 from compass.ui.pages.registry import PAGES
 from compass.ui.widgets.step_list import StepList
@@ -126,7 +126,7 @@ class WizardView(QWidget):
         self.snapshot = snapshot
         for page in self.pages.values():
             page.load(snapshot)
-        self.step_list.set_complete({step: is_complete(step, snapshot) for step in STEPS})
+        self.step_list.set_complete({step: is_done(step, snapshot) for step in STEPS})
         self.session_title.setText(snapshot.facts.title)
 
     def flush(self) -> None:

@@ -191,3 +191,12 @@ def test_a_procedure_changed_to_single_quote_flags_its_award_criteria(service) -
     snapshot = service.get_session(sid)
     assert not snapshot.award_criteria_allowed
     assert "award_not_allowed" in _codes(Step.AMBITION, snapshot)
+
+
+def test_a_step_is_done_only_with_content_and_nothing_missing(service) -> None:
+    from compass.method.steps import is_done
+
+    snapshot = service.get_session(service.create_session("Leeg").id)
+    # Steps 3 and 4 ask nothing before there are priorities, yet nothing is done in them either.
+    assert is_complete(Step.AMBITION, snapshot) and is_complete(Step.INDICATORS, snapshot)
+    assert not any(is_done(step, snapshot) for step in STEPS)

@@ -134,3 +134,39 @@ def test_a_digit_typed_into_an_unrated_urgency_replaces_the_dash(qtbot, example)
     qtbot.waitUntil(
         lambda: window.services.sessions.get_session(session_id).priority_for(unrated).urgency == 4
     )
+
+
+def test_a_new_session_shows_no_step_as_done(qtbot, make_window, monkeypatch) -> None:
+    from compass.ui import dialogs
+
+    window = make_window()
+    monkeypatch.setattr(dialogs.TitleDialog, "ask", classmethod(lambda cls, *a, **k: "Catering"))
+    window.new_action.trigger()
+    assert not any(window.wizard.step_list._complete.values())
+
+
+def test_enter_in_the_weight_field_adds_the_criterion(qtbot, example) -> None:
+    from compass.core.session import CriterionType
+
+    window, session_id = example
+    window.wizard.go_to(Step.AMBITION)
+    page = window.wizard.pages[Step.AMBITION]
+    box = next(iter(page.boxes.values()))
+    box.new_type.set_current(CriterionType.MINIMUM_REQUIREMENT)
+    box.new_text.setFocus()
+    qtbot.keyClicks(box.new_text, "Stille machines scoren hoger")
+    qtbot.keyClick(box.new_text, Qt.Key.Key_Tab)  # on to the last field of the row
+    assert QApplication.focusWidget() is box.new_weight
+    qtbot.keyClick(box.new_weight, Qt.Key.Key_Return)
+    texts = [c.text for c in window.services.sessions.get_session(session_id).criteria]
+    assert "Stille machines scoren hoger" in texts
+
+
+def test_an_example_profile_is_called_an_example_once(qtbot, make_window) -> None:
+    window = make_window()
+    session = window.services.sessions.create_session("Catering")
+    window.open_session(session.id)
+    box = window.wizard.pages[Step.FACTS].editor("profile")
+    names = [box.itemText(i) for i in range(box.count())]
+    assert any(name.startswith("Voorbeeld: gemeente Heerlen") for name in names)
+    assert not any("example" in name.casefold() and "voorbeeld" in name.casefold() for name in names)

@@ -129,7 +129,7 @@ class InventoryPage(StepPage):
             )
         )
         self.description.setAccessibleName(_("Description"))
-        self.description.setPlaceholderText(_("e.g. CO\u2082 emissions from asphalt production"))
+        self.description.setPlaceholderText(_("a risk or opportunity, in a sentence"))
         name_add_and_remove(self.add_button, self.remove_button)
         self.sdg.setToolTip(
             _("The SDG this risk or opportunity belongs to; the tiles above choose it too.")

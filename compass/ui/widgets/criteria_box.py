@@ -79,6 +79,7 @@ class CriteriaBox(QGroupBox):
         self.new_text_field = FieldWithMessage(self.new_text)
         self.new_weight = QLineEdit()
         self.new_weight.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 11)
+        self.new_weight.returnPressed.connect(self._add)  # Enter in the last field adds, as in the text
         self.new_weight_field = FieldWithMessage(self.new_weight)
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self._add)

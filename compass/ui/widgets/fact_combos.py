@@ -61,7 +61,9 @@ class ProfileComboBox(QComboBox):
         self.clear()
         self.addItem(_("(no profile)"), NO_PROFILE)
         for profile in profiles:
-            suffix = " \u2013 " + _("example") if profile.is_example else ""
+            # Say "example" unless the name already does (the shipped ones start with "Voorbeeld:").
+            marked = any(word in profile.name.casefold() for word in ("voorbeeld", "example"))
+            suffix = " \u2013 " + _("example") if profile.is_example and not marked else ""
             self.addItem(profile.name + suffix, profile.id)
         # A session without a live profile may still be decided against one: the copy it kept when it
         # was finished, or the one an imported file brought. Showing "(no profile)" would hide it.
