@@ -1,29 +1,23 @@
 """Step 1 suggestions: the risks and opportunities the reference knowledge expects for this tender,
-from its procurement category and the materials it names. No Qt."""
+from its procurement category. No Qt.
+
+A category is matched by its id, or by its full name typed as the category; never by a loose word
+(a cleaning tender with "electric" in its materials got the suggestions for electric hand tools)."""
 
 from __future__ import annotations
-
-import re
 
 from compass.core.session import SessionSnapshot
 from compass.reference.types import Category, ReferenceData, Suggestion
 
-_WORD = re.compile(r"[a-zà-ÿ]{5,}")
-
 
 def categories_for(snapshot: SessionSnapshot, reference: ReferenceData) -> tuple[Category, ...]:
-    """The session's category first, then categories whose name shares a word with the materials."""
-    found: list[Category] = []
-    chosen = next((c for c in reference.categories if c.id == snapshot.facts.category), None)
-    if chosen is not None:
-        found.append(chosen)
-    words = set(_WORD.findall(snapshot.facts.materials.casefold()))
-    if words:
-        for category in reference.categories:
-            names = set(_WORD.findall(f"{category.name.nl} {category.name.en}".casefold()))
-            if category not in found and words & names:
-                found.append(category)
-    return tuple(found)
+    """The session's catalogue category, if it has one."""
+    value = snapshot.facts.category.strip()
+    typed = value.casefold()
+    for category in reference.categories:
+        if value == category.id or typed in (category.name.nl.casefold(), category.name.en.casefold()):
+            return (category,)
+    return ()
 
 
 def open_suggestions(snapshot: SessionSnapshot, reference: ReferenceData) -> tuple[Suggestion, ...]:
