@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QLocale, QPoint, QRect, QSettings, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
@@ -31,6 +31,19 @@ if TYPE_CHECKING:
     from compass.ui.wizard import WizardView
 
 STATUS_MESSAGE_MS = 8000
+
+
+DEFAULT_SIZE = QSize(1100, 760)
+
+
+def fitted_frame(frame: QRect, available: QRect) -> QRect:
+    """``frame`` when it lies on the available screen area, else the default size (at most 95 % of
+    the area) centred on it. An empty frame means nothing was remembered."""
+    if not frame.isEmpty() and available.contains(frame):
+        return frame
+    fitted = QRect(QPoint(0, 0), DEFAULT_SIZE.boundedTo(available.size() * 0.95))
+    fitted.moveCenter(available.center())
+    return fitted
 
 
 class MainWindow(QMainWindow):
@@ -166,10 +179,20 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(app_name)
 
     def _restore_geometry(self) -> None:
+        """The last size and place when they fit the screen the window opens on (a larger text size
+        or a smaller screen since then would put its buttons off-screen); else a size that fits."""
+        screen = self.screen() or QApplication.primaryScreen()
         geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+        restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
+        if screen is None:
+            if not restored:
+                self.resize(DEFAULT_SIZE)
             return
-        self.resize(1100, 760)
+        frame = self.frameGeometry() if restored else QRect()
+        fitted = fitted_frame(frame, screen.availableGeometry())
+        if fitted != frame:
+            self.resize(fitted.size())
+            self.move(fitted.topLeft())
 
     def after_first_paint(self) -> None:
         """Load what the first frame did not need, so the first click is instant."""

@@ -183,6 +183,22 @@ def test_restart_restores_the_window_geometry(qtbot, make_window) -> None:
     assert again.pages.currentWidget() is again.start_screen
 
 
+def test_a_remembered_window_that_does_not_fit_the_screen_opens_to_fit_it() -> None:
+    from PySide6.QtCore import QRect
+
+    from compass.ui.main_window import fitted_frame
+
+    screen = QRect(0, 0, 1600, 1000)
+    remembered = QRect(0, 0, 3000, 2000)  # from a larger screen, or before 200 % text
+    fitted = fitted_frame(remembered, screen)
+    assert screen.contains(fitted) and fitted.size().width() == 1100
+    assert fitted_frame(QRect(), screen).center() == screen.center()  # nothing remembered
+    kept = QRect(100, 80, 1200, 800)
+    assert fitted_frame(kept, screen) == kept
+    small = QRect(0, 0, 900, 600)
+    assert small.contains(fitted_frame(QRect(), small))  # 95 % of a small screen
+
+
 def test_keyboard_on_the_session_list(qtbot, make_window, monkeypatch) -> None:
     from PySide6.QtCore import Qt
 
