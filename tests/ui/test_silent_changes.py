@@ -170,3 +170,57 @@ def test_an_example_profile_is_called_an_example_once(qtbot, make_window) -> Non
     names = [box.itemText(i) for i in range(box.count())]
     assert any(name.startswith("Voorbeeld: gemeente Heerlen") for name in names)
     assert not any("example" in name.casefold() and "voorbeeld" in name.casefold() for name in names)
+
+
+@pytest.mark.parametrize("key", ["double-click", "F2", "Enter"])
+def test_a_step_1_row_is_corrected_in_a_dialog_and_undone_in_one_step(
+    qtbot, example, monkeypatch, key
+) -> None:
+    from compass.core.session import EntryKind
+    from compass.ui.inventory_entry_dialog import InventoryEntryDialog
+
+    window, session_id = example
+    window.wizard.go_to(Step.INVENTORY)
+    page = window.wizard.pages[Step.INVENTORY]
+    QApplication.processEvents()
+    first = window.services.sessions.get_session(session_id).inventory[0]
+
+    def correct(dialog) -> int:  # the user changes SDG, kind and words, then presses OK
+        dialog.sdg.set_current_sdg(15)
+        dialog.kind.set_current(EntryKind.OPPORTUNITY)
+        dialog.description.selectAll()
+        qtbot.keyClicks(dialog.description, "Ontbossing in de keten van bitumen")
+        assert dialog.changes() is not None
+        return InventoryEntryDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(InventoryEntryDialog, "exec", correct)
+    page.table.setFocus()
+    page.table.selectRow(0)
+    if key == "double-click":
+        rect = page.table.visualItemRect(page.table.item(0, 3))
+        # A real double-click: a first click, then the second that Qt reports as double.
+        qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    else:
+        qtbot.keyClick(page.table, Qt.Key.Key_F2 if key == "F2" else Qt.Key.Key_Return)
+    edited = next(e for e in window.services.sessions.get_session(session_id).inventory if e.id == first.id)
+    assert (edited.sdg, edited.kind, edited.description) == (
+        15,
+        EntryKind.OPPORTUNITY,
+        "Ontbossing in de keten van bitumen",
+    )
+    window.undo_stack.undo()
+    again = next(e for e in window.services.sessions.get_session(session_id).inventory if e.id == first.id)
+    assert again == first
+
+
+def test_an_emptied_description_is_refused_beside_the_field(qtbot, example) -> None:
+    from compass.ui.inventory_entry_dialog import InventoryEntryDialog
+
+    window, session_id = example
+    entry = window.services.sessions.get_session(session_id).inventory[0]
+    dialog = InventoryEntryDialog(entry, window.services.reference)
+    qtbot.addWidget(dialog)
+    dialog.description.clear()
+    assert dialog.changes() is None and dialog.description_field.problem_text()
+    assert dialog.result() == 0

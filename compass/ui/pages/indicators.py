@@ -87,6 +87,7 @@ class IndicatorsPage(StepPage):
 
         self.table = ItemTable(stretch_column=2)
         self.table.remove_requested.connect(self.remove_indicator)
+        self.table.edit_requested.connect(lambda _item_id: self.edit_details())
         layout.addWidget(self.table, 1)
         self.gaps = QLabel()
         self.gaps.setObjectName("warning")

@@ -8,6 +8,7 @@ from collections import Counter
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,7 +29,8 @@ from compass.i18n import _, current_language, ngettext
 from compass.method.steps import Step
 from compass.method.suggestions import categories_for, open_suggestions
 from compass.reference.types import Suggestion
-from compass.ui.commands import AddItemCommand, RemoveItemCommand
+from compass.ui.commands import AddItemCommand, RemoveItemCommand, UpdateItemValuesCommand
+from compass.ui.inventory_entry_dialog import InventoryEntryDialog
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.add_form import add_form, name_add_and_remove
 from compass.ui.widgets.choices import EnumComboBox, SdgComboBox, sdg_swatch
@@ -75,6 +77,7 @@ class InventoryPage(StepPage):
 
         self.table = ItemTable(stretch_column=3)
         self.table.remove_requested.connect(self.remove_entry)
+        self.table.edit_requested.connect(self.edit_entry)
         self.suggestions = SuggestionList()
         self.suggestions.accepted.connect(self.accept_suggestion)
         self.splitter = QSplitter()
@@ -241,6 +244,32 @@ class InventoryPage(StepPage):
                 self.service(), self.session_id, Collection.INVENTORY, values, _("Accept suggestion")
             )
         )
+
+    def edit_entry(self, entry_id: int) -> None:
+        if self.snapshot is None:
+            return
+        entry = next((e for e in self.snapshot.inventory if e.id == entry_id), None)
+        if entry is None:
+            return
+        dialog = InventoryEntryDialog(entry, self.context.reference, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            self.table.setFocus()
+            return
+        new = dialog.changes() or {}
+        if new:
+            old = {name: getattr(entry, name) for name in new}
+            self.run(
+                UpdateItemValuesCommand(
+                    self.service(),
+                    self.session_id,
+                    Collection.INVENTORY,
+                    entry_id,
+                    old,
+                    new,
+                    _("Edit risk or opportunity"),
+                )
+            )
+        self.table.setFocus()  # back where the user was, on the same row
 
     def remove_entry(self, entry_id: int) -> None:
         self.run(

@@ -1,5 +1,5 @@
-"""The read-only table of a session's items (risks, indicators, messages) with remove by button or
-key."""
+"""The table of a session's items (risks, indicators, messages): read-only cells, a row opened for
+correction by double-click, F2 or Enter (``edit_requested``), removed by button or Delete."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ ITEM_ROWS_SHOWN = 3
 
 class ItemTable(FittedTable):
     remove_requested = Signal(int)  # item id
+    edit_requested = Signal(int)  # item id
 
     def __init__(self, stretch_column: int, parent: QWidget | None = None) -> None:
         super().__init__(stretch_column, parent, rows_shown=ITEM_ROWS_SHOWN)
@@ -37,6 +38,16 @@ class ItemTable(FittedTable):
             self.remove_selected,
             context=Qt.ShortcutContext.WidgetShortcut,
         )
+        for key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(
+                QKeySequence(key), self, self.edit_selected, context=Qt.ShortcutContext.WidgetShortcut
+            )
+        self.cellDoubleClicked.connect(lambda _row, _column: self.edit_selected())
+
+    def edit_selected(self) -> None:
+        item_id = self.selected_id()
+        if item_id is not None:
+            self.edit_requested.emit(item_id)
 
     def set_headers(self, headers: Sequence[str]) -> None:
         self.setColumnCount(len(headers))
