@@ -17,6 +17,7 @@ from compass.core.session import (
     ContractKind,
     EntryKind,
     EntrySource,
+    IndicatorKind,
     Problem,
     Procedure,
     ScoringMethod,
@@ -247,6 +248,30 @@ def catalogue_unit_problems(
                     "use that unit or write your own indicator."
                 ),
                 unit=units[0],
+            )
+        ]
+    return []
+
+
+def indicator_kinds(reference: ReferenceData) -> dict[str, IndicatorKind]:
+    """Whether each catalogue indicator is quantitative or qualitative."""
+    return {i.id: i.kind for i in reference.indicators}
+
+
+def catalogue_kind_problems(values: Mapping[str, Any], kinds: Mapping[str, IndicatorKind]) -> list[Problem]:
+    """An indicator linked to the catalogue is of the catalogue's kind: a quantitative catalogue
+    indicator saved as qualitative (with a unit) measured nothing. Unlink it to make your own."""
+    kind = kinds.get(values.get("catalogue_id") or "")
+    if kind is not None and values.get("kind") is not kind:
+        return [
+            Problem(
+                "kind_mismatch",
+                "kind",
+                N_(
+                    "The catalogue's indicator is {kind}; keep that kind or remove the catalogue link "
+                    "to write your own indicator."
+                ),
+                kind=kind.value,
             )
         ]
     return []

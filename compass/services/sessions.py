@@ -36,7 +36,9 @@ from compass.i18n import N_, _
 from compass.method.completeness import catalogue_sdgs
 from compass.method.criteria import criterion_rule_problems, quality_weight_problems
 from compass.method.fields import (
+    catalogue_kind_problems,
     catalogue_unit_problems,
+    indicator_kinds,
     indicator_units,
     validate_communication_item,
     validate_criterion,
@@ -109,6 +111,7 @@ class SessionService(ServiceBase):
         self._reference = reference
         self._threshold_periods = reference.threshold_periods
         self._indicator_units = indicator_units(reference)
+        self._indicator_kinds = indicator_kinds(reference)
 
     def _snapshot(self, row: SessionRow) -> SessionSnapshot:
         snapshot = snapshots.snapshot_of(row)
@@ -125,6 +128,7 @@ class SessionService(ServiceBase):
 
     def _indicator_rules(self, values: Mapping[str, Any]) -> None:
         problems = catalogue_unit_problems(values, self._indicator_units)
+        problems += catalogue_kind_problems(values, self._indicator_kinds)
         if problems:
             raise ValidationError(problems)
 

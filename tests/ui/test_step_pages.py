@@ -841,3 +841,50 @@ def test_step_3_applies_the_organisation_policy_or_records_why_not(qtbot, servic
     h.undo_stack.undo()
     assert h.snapshot.criteria == ()
     assert h.errors == []
+
+
+def test_a_picked_catalogue_indicator_can_be_let_go(qtbot, service, monkeypatch) -> None:
+    from decimal import Decimal
+
+    from PySide6.QtCore import Qt
+
+    from compass.core.session import IndicatorKind
+    from compass.ui.indicator_picker import IndicatorPicker
+
+    reference = load_reference_data()
+    co2 = reference.indicator("ind-co2-avoided")
+    monkeypatch.setattr(IndicatorPicker, "ask", classmethod(lambda cls, *a: co2))
+    h = Harness(qtbot, service, Step.INDICATORS)
+    h.page.show()
+    _priority(service, h.session_id)
+    h.page.catalogue_button.click()
+    assert h.page.unlink_button.isVisible()
+    qtbot.mouseClick(h.page.unlink_button, Qt.MouseButton.LeftButton)
+    assert not h.page.unlink_button.isVisible() and h.page.catalogue_note.isHidden()
+    h.page.unit.setText("ton CO₂")  # the team's own unit, now allowed
+    h.page.target.setText("120")
+    h.page.add_button.click()
+    (indicator,) = h.snapshot.indicators
+    assert (indicator.catalogue_id, indicator.unit, indicator.target) == ("", "ton CO₂", Decimal(120))
+
+    h.page.catalogue_button.click()
+    h.page.kind.set_current(IndicatorKind.QUALITATIVE)  # another kind is another indicator
+    assert h.page.catalogue_note.isHidden()
+
+
+def test_a_catalogue_indicator_keeps_its_kind(service) -> None:
+    from compass.core.errors import ValidationError
+    from compass.core.session import IndicatorKind
+
+    session = service.create_session("Catering")
+    with pytest.raises(ValidationError) as caught:
+        service.add_item(
+            session.id,
+            Collection.INDICATORS,
+            sdg=13,
+            kind=IndicatorKind.QUALITATIVE,
+            name="Vermeden CO₂",
+            unit="kg CO₂",
+            catalogue_id="ind-co2-avoided",
+        )
+    assert [p.code for p in caught.value.problems] == ["kind_mismatch"]

@@ -79,8 +79,14 @@ class IndicatorsPage(StepPage):
         self.catalogue_note = QLabel()
         self.catalogue_note.setWordWrap(True)
         self._catalogue: CatalogueIndicator | None = None
+        # A picked catalogue indicator can be let go again, to write one's own from its words.
+        self.unlink_button = QPushButton()
+        self.unlink_button.clicked.connect(self.unlink_catalogue)
+        self.unlink_button.hide()
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
         form.addWidget(self.catalogue_button, 3, 4)
-        form.addWidget(self.catalogue_note, 4, 0, 1, 5)
+        form.addWidget(self.catalogue_note, 4, 0, 1, 4)
+        form.addWidget(self.unlink_button, 4, 4)
         self.form_widget = QWidget()
         self.form_widget.setLayout(form)
         layout.addWidget(self.form_widget)
@@ -96,7 +102,6 @@ class IndicatorsPage(StepPage):
         self.remove_button.clicked.connect(self.table.remove_selected)
         self.details_button = QPushButton()
         self.details_button.clicked.connect(self.edit_details)
-        self.table.doubleClicked.connect(lambda _index: self.edit_details())
         bottom = QHBoxLayout()
         bottom.addWidget(self.gaps, 1)
         bottom.addWidget(self.details_button)
@@ -124,6 +129,10 @@ class IndicatorsPage(StepPage):
         self.baseline.setToolTip(_("The value today or in a comparable project (nulmeting)."))
         self.target.setToolTip(_("The value this tender aims for."))
         self.catalogue_button.setText(_("From the catalogue\u2026"))
+        self.unlink_button.setText(_("Not from the catalogue"))
+        self.unlink_button.setToolTip(
+            _("Let go of the catalogue indicator: keep its words as your own indicator, in any unit.")
+        )
         self.details_button.setText(_("&Details\u2026"))
         self.details_button.setToolTip(
             _(
@@ -293,8 +302,21 @@ class IndicatorsPage(StepPage):
         self._show_catalogue_note()
         self.target.setFocus()
 
+    def unlink_catalogue(self) -> None:
+        """The indicator is the team's own from here on: the words stay, the unit is free."""
+        self._catalogue = None
+        self._show_catalogue_note()
+        self.fields["unit"].show_problem(None)
+        self.name.setFocus()
+
+    def _on_kind_changed(self, _index: int) -> None:
+        # Another kind is another indicator than the catalogue's: let the link go.
+        if self._catalogue is not None and self.kind.current() is not self._catalogue.kind:
+            self.unlink_catalogue()
+
     def _show_catalogue_note(self) -> None:
         chosen = self._catalogue
+        self.unlink_button.setVisible(chosen is not None)
         if chosen is None:
             self.catalogue_note.clear()
             self.catalogue_note.hide()
