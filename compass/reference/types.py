@@ -104,6 +104,8 @@ class CatalogueCriterion:
     text: LocalizedText
     verification: LocalizedText
     source: str
+    categories: tuple[str, ...] = ()
+    """Ids of the procurement categories the entry is written for; empty means not tied to one."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,9 @@ class CatalogueIndicator:
     non_negative: bool
     source: str
     evidence: LocalizedText | None = None
+    categories: tuple[str, ...] = ()
+    equivalent_units: tuple[tuple[LocalizedText, Decimal], ...] = ()
+    """Other units a value may be given in: 1 of that unit is ``factor`` of ``unit`` (1 t CO₂ = 1000 kg)."""
 
 
 @dataclass(frozen=True)
@@ -276,6 +281,14 @@ class ReferenceData:
             and (theme is None or i.theme == theme)
             and (not text or i.name.contains(text) or i.definition.contains(text))
         )
+
+    def criteria_for_category(self, category_id: str) -> tuple[CatalogueCriterion, ...]:
+        """The catalogue's criteria written for one procurement category, in catalogue order."""
+        return tuple(c for c in self.criteria if category_id in c.categories)
+
+    def indicators_for_category(self, category_id: str) -> tuple[CatalogueIndicator, ...]:
+        """The catalogue's indicators written for one procurement category, in catalogue order."""
+        return tuple(i for i in self.indicators if category_id in i.categories)
 
 
 class _HasId(Protocol):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from compass.core.errors import ReferenceDataError
 from compass.core.session import AmbitionLevel, CriterionType, IndicatorKind, Procedure
 from compass.paths import resource_path
 from compass.reference.loading import DATA_FILES, load_reference_data
+from compass.reference.types import LocalizedText, ReferenceData
 
 
 @pytest.fixture(scope="module")
@@ -72,9 +74,9 @@ def test_vocabulary_covers_the_methods_codes(reference) -> None:
 
 
 def test_catalogues_meet_their_minimum_sizes(reference) -> None:
-    assert len(reference.criteria) >= 60
-    assert len(reference.indicators) >= 30
-    assert len(reference.categories) >= 30
+    assert len(reference.criteria) >= 150
+    assert len(reference.indicators) >= 50
+    assert len(reference.categories) >= 45
     assert {c.level for c in reference.criteria} == set(AmbitionLevel)
     assert any(i.kind is IndicatorKind.QUALITATIVE for i in reference.indicators)
 
@@ -111,6 +113,13 @@ def test_stakeholder_roles_of_figure_13(reference) -> None:
     } <= roles
     budget_holder = reference.role("budget_holder")
     assert any("indicator" in r.en for r in budget_holder.responsibilities)
+
+
+def test_the_contract_manager_watches_the_contract(reference) -> None:
+    manager = reference.role("contract_manager")
+    assert manager.name.nl == "Contractmanager"
+    assert any("contract" in r.en for r in manager.responsibilities)
+    assert "Heerlen 2024-2026, hoofdstuk 7" in manager.source
 
 
 def test_urgency_hints_name_their_source_and_year(reference) -> None:
@@ -193,6 +202,175 @@ def test_indicators_the_issue_lists_are_present(reference) -> None:
         assert words.lower() in names.lower(), words
 
 
+# -- procurement categories and what the catalogue offers each ------------------------------------
+
+NATIONAL_ISV_HIGH_RISK = {
+    "cat-workwear",
+    "cat-catering",
+    "cat-paper-print",
+    "cat-energy",
+    "cat-waste-management",
+    "cat-office-supplies",
+    "cat-laboratory",
+    "cat-ict-workplace",
+    "cat-data-centres",
+    "cat-data-connections",
+}
+# Besides the ten: cleaning, ICT hardware (the ICT workplace), vehicles and transport, office furniture.
+EVERYDAY_CATEGORIES = {
+    "cat-catering",
+    "cat-cleaning",
+    "cat-ict-workplace",
+    "cat-vehicles",
+    "cat-transport-logistics",
+    "cat-office-furniture",
+    "cat-energy",
+}
+
+
+def test_the_ten_isv_high_risk_categories_and_the_everyday_ones(reference) -> None:
+    assert {c.id for c in reference.categories if c.isv_high_risk} == NATIONAL_ISV_HIGH_RISK
+    assert {c.id for c in reference.categories} >= EVERYDAY_CATEGORIES
+    assert "hardware" in reference.category("cat-ict-workplace").name.nl
+
+
+def coverage_gaps(reference: ReferenceData) -> list[str]:
+    """What a category falls short of: a criterion at each ambition level, a quantitative indicator."""
+    gaps = []
+    for category in reference.categories:
+        criteria = reference.criteria_for_category(category.id)
+        for level in AmbitionLevel:
+            found = sum(1 for c in criteria if c.level is level)
+            if not found:
+                gaps.append(f"{category.id}: no criterion at ambition level {level.value}")
+        measurable = [
+            i
+            for i in reference.indicators_for_category(category.id)
+            if i.kind is IndicatorKind.QUANTITATIVE
+        ]
+        if not measurable:
+            gaps.append(f"{category.id}: no quantitative indicator")
+    return gaps
+
+
+def test_every_category_offers_each_ambition_level_and_a_measurable_indicator(reference) -> None:
+    gaps = coverage_gaps(reference)
+    assert not gaps, "\n".join(gaps)
+
+
+def test_a_category_that_falls_short_is_named(data_copy: Path) -> None:
+    def untag_level_3(data):
+        for criterion in data["criteria"]:
+            if criterion["level"] == "3" and "cat-cleaning" in criterion.get("categories", []):
+                criterion["categories"].remove("cat-cleaning")
+
+    _edit(data_copy, "criteria", untag_level_3)
+    assert coverage_gaps(load_reference_data(data_copy)) == [
+        "cat-cleaning: no criterion at ambition level 3"
+    ]
+
+
+def test_entries_of_a_category_are_found_in_catalogue_order(reference) -> None:
+    cleaning = reference.criteria_for_category("cat-cleaning")
+    assert cleaning == tuple(c for c in reference.criteria if "cat-cleaning" in c.categories)
+    assert reference.criterion("crit-3-cleaning-ecolabel-products") in cleaning
+    assert reference.criterion("crit-12-ict-refurbished-share") not in cleaning
+    assert reference.indicator("ind-food-waste") in reference.indicators_for_category("cat-catering")
+    assert reference.criteria_for_category("cat-nope") == ()
+
+
+def test_what_the_catering_tender_could_not_find(reference) -> None:
+    """The issue: no award criterion for organic or animal-welfare meat, no food-waste or organic
+    share indicator, nothing on emission-free delivery or city logistics, CO2 only in kg."""
+    award = [
+        c
+        for c in reference.criteria_for_category("cat-catering")
+        if c.criterion_type is CriterionType.AWARD_CRITERION
+    ]
+    assert any("biologisch" in c.text.nl and "vlees" in c.text.nl.lower() for c in award)
+    assert any("dierenwelzijn" in c.text.nl for c in award)
+    measured = {
+        i.id
+        for i in reference.indicators_for_category("cat-catering")
+        if i.kind is IndicatorKind.QUANTITATIVE
+    }
+    assert {"ind-food-waste", "ind-food-waste-per-meal", "ind-organic-share"} <= measured
+    for word in ("bezorg", "logistiek", "transport"):
+        assert reference.criteria_for(text=word), word
+        assert any(c.name.contains(word) for c in reference.categories), word
+    delivery = reference.criteria_for(text="emissievrij")
+    assert any("cat-catering" in c.categories for c in delivery)
+
+
+def test_co2_can_be_given_in_tonnes(reference) -> None:
+    co2 = reference.indicator("ind-co2-avoided")
+    assert co2.unit == LocalizedText("kg CO₂", "kg CO₂")
+    assert (LocalizedText("ton CO₂", "tonnes CO₂"), Decimal(1000)) in co2.equivalent_units
+    for indicator in reference.indicators:
+        for _unit, factor in indicator.equivalent_units:
+            assert indicator.unit is not None and factor > 0, indicator.id
+
+
+# Publications a user can look up. Each part of a source (split on ';') names one of them, or marks
+# what the product added itself ('verificatie: eigen aanvulling', 'eenheid: eigen aanvulling').
+CHECKABLE_SOURCES = (
+    "Actieplan MVOI Heerlen 2024-2026",
+    "Actieplan MVOI Maastricht 2025-2028",
+    "MVI-criteriatool (mvicriteria.nl)",
+    "PIANOo, ",
+    "Nationaal plan MVI 2021-2025",
+    "Aanbestedingswet 2012",
+    "Gedelegeerde Verordening (EU)",
+    "Europese Commissie",
+    "Regeling bevordering schone wegvoertuigen",
+    "Richtlijn ",
+    "Wet milieubeheer",
+    "EU Ecolabel",
+    "SKAO",
+    "PBL",
+    "CircuLaw",
+    "VNG",
+    "TCO Certified",
+    "Wegwijzer circulair inkopen (GDCI)",
+    "Code Verantwoordelijk Marktgedrag",
+    "IMVO-convenant",
+    "UN Sustainable Development Goals",
+    "colours from the UN",
+)
+OWN_ADDITION = ": eigen aanvulling"
+
+
+def _every_source(reference: ReferenceData):
+    for kind, entries in (
+        ("criterion", reference.criteria),
+        ("indicator", reference.indicators),
+        ("category", reference.categories),
+        ("role", reference.roles),
+        ("theme", reference.themes),
+        ("instrument", reference.instruments),
+        ("threshold period", reference.threshold_periods),
+    ):
+        for entry in entries:
+            yield f"{kind} {entry.id}", entry.source
+
+
+def test_every_entry_cites_a_source_a_user_can_look_up(reference) -> None:
+    unchecked = []
+    for entry, source in _every_source(reference):
+        parts = [part.strip() for part in source.split(";")]
+        cited = [part for part in parts if part.startswith(CHECKABLE_SOURCES)]
+        other = [p for p in parts if not p.startswith(CHECKABLE_SOURCES) and not p.endswith(OWN_ADDITION)]
+        if not cited or other:
+            unchecked.append(f"{entry}: {source!r}")
+    assert not unchecked, "\n".join(unchecked)
+
+
+def test_every_criterion_says_where_its_verification_comes_from(reference) -> None:
+    """The verification texts are the product's own unless a source says otherwise; it is marked."""
+    unmarked = [c.id for c in reference.criteria if "verificatie: " not in c.source]
+    assert not unmarked
+
+
 # -- broken files ----------------------------------------------------------------------------------
 
 
@@ -260,6 +438,49 @@ def test_a_suggestion_outside_the_categorys_sdgs_is_refused(data_copy: Path) -> 
 
     _edit(data_copy, "categories", wrong)
     with pytest.raises(ReferenceDataError, match=r"categories\.json: .*risks"):
+        load_reference_data(data_copy)
+
+
+def test_an_unknown_category_is_named_with_file_and_entry(data_copy: Path) -> None:
+    def wrong(data):
+        data["criteria"][5]["categories"] = ["cat-catering", "cat-nope"]
+
+    _edit(data_copy, "criteria", wrong)
+    criterion_id = json.loads((data_copy / "criteria.json").read_text(encoding="utf-8"))["criteria"][5][
+        "id"
+    ]
+    with pytest.raises(ReferenceDataError) as caught:
+        load_reference_data(data_copy)
+    message = str(caught.value)
+    assert message.startswith(f"criteria.json: criteria[5] ({criterion_id}) > categories: ")
+    assert "'cat-nope'" in message
+
+
+def test_an_indicator_with_an_unknown_category_is_refused(data_copy: Path) -> None:
+    _edit(data_copy, "indicators", lambda data: data["indicators"][2].update(categories=["cat-nope"]))
+    with pytest.raises(ReferenceDataError, match=r"^indicators\.json: indicators\[2\] .*'cat-nope'"):
+        load_reference_data(data_copy)
+
+
+@pytest.mark.parametrize("factor", ["0", "-1000", "1e3", ""])
+def test_an_equivalent_unit_needs_a_positive_exact_factor(data_copy: Path, factor: str) -> None:
+    def wrong(data):
+        data["indicators"][0]["equivalent_units"] = [
+            {"unit": {"nl": "ton", "en": "tonnes"}, "factor": factor}
+        ]
+
+    _edit(data_copy, "indicators", wrong)
+    with pytest.raises(ReferenceDataError, match=r"indicators\.json: .*equivalent_units"):
+        load_reference_data(data_copy)
+
+
+def test_an_indicator_without_a_unit_has_no_equivalent_units(data_copy: Path) -> None:
+    def wrong(data):
+        qualitative = next(i for i in data["indicators"] if i["unit"] is None)
+        qualitative["equivalent_units"] = [{"unit": {"nl": "ton", "en": "tonnes"}, "factor": "1000"}]
+
+    _edit(data_copy, "indicators", wrong)
+    with pytest.raises(ReferenceDataError, match="without a unit has no equivalent units"):
         load_reference_data(data_copy)
 
 
