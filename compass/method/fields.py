@@ -229,8 +229,21 @@ def validate_indicator(values: Mapping[str, Any]) -> list[Problem]:
 
 
 def indicator_units(reference: ReferenceData) -> dict[str, tuple[str, ...]]:
-    """The units each catalogue indicator may be recorded in (its Dutch and English spelling)."""
-    return {i.id: tuple(dict.fromkeys((i.unit.nl, i.unit.en))) for i in reference.indicators if i.unit}
+    """The units each catalogue indicator may be recorded in: its own (Dutch and English spelling)
+    first, then the equivalents of the same quantity the catalogue names (tonnes for kg)."""
+    return {
+        i.id: tuple(
+            dict.fromkeys(
+                (
+                    i.unit.nl,
+                    i.unit.en,
+                    *(name for unit, _f in i.equivalent_units for name in (unit.nl, unit.en)),
+                )
+            )
+        )
+        for i in reference.indicators
+        if i.unit
+    }
 
 
 def catalogue_unit_problems(

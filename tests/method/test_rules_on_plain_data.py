@@ -217,3 +217,13 @@ def test_the_quality_weight_never_drops_below_the_award_weights_given() -> None:
     (problem,) = quality_weight_problems(Decimal(30), Decimal("37.5"))
     assert problem.code == "below_award_weights" and "37,5 %" in problem.message_in("nl")
     assert [p.code for p in quality_weight_problems(Decimal(101), Decimal(0))] == ["percentage"]
+
+
+def test_a_catalogue_indicator_may_use_an_equivalent_unit_of_the_same_quantity() -> None:
+    from compass.method.fields import catalogue_unit_problems, indicator_units
+
+    units = indicator_units(load_reference_data())
+    assert units["ind-co2-avoided"][:1] == ("kg CO₂",) and "ton CO₂" in units["ind-co2-avoided"]
+    assert catalogue_unit_problems({"catalogue_id": "ind-co2-avoided", "unit": "ton CO₂"}, units) == []
+    (wrong,) = catalogue_unit_problems({"catalogue_id": "ind-co2-avoided", "unit": "kWh"}, units)
+    assert wrong.code == "unit_mismatch"
