@@ -39,3 +39,20 @@ def test_the_procedure_warning_follows_the_choice(qtbot, make_window) -> None:
     qtbot.keyClicks(page.editor("budget_holder"), "C. Bakker")
     page.flush()
     qtbot.waitUntil(lambda: "budget holder who approves" not in page.gaps.text())
+
+
+def test_a_typed_amount_reads_as_an_amount_once_the_user_moves_on(qtbot, make_window) -> None:
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    session = window.services.sessions.create_session("Catering")
+    window.open_session(session.id)
+    page = window.wizard.pages[Step.FACTS]
+    value = page.editor("contract_value_eur")
+    value.setFocus()
+    qtbot.keyClicks(value, "800000")
+    qtbot.keyClick(value, Qt.Key.Key_Tab)  # on to the next field: saved and shown as an amount
+    qtbot.waitUntil(
+        lambda: window.services.sessions.get_session(session.id).facts.contract_value_eur == 800000
+    )
+    qtbot.waitUntil(lambda: value.text() == "800,000")

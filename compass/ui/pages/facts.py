@@ -282,7 +282,12 @@ class FactsPage(StepPage):
         editor = self._editors[name]
         current, problem = self._editor_value(name)
         if problem is None and current == value and name not in self._pending:
-            return
+            # Same amount, but "800000" typed reads as "800.000" once the user has moved on.
+            if not (name == "contract_value_eur" and not editor.hasFocus() and value is not None):
+                return
+            assert isinstance(editor, QLineEdit)
+            if editor.text() == format_number(value, current_language()):
+                return
         if name in self._pending or (self._fields[name].problem_text() and editor.hasFocus()):
             return  # the user's newer (or not yet valid) typing wins over the stored value
         editor.blockSignals(True)
