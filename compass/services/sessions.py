@@ -515,6 +515,13 @@ class SessionService(ServiceBase):
         self._changed(session_id)
         return removed
 
+    def item_position(self, session_id: int, collection: Collection, item_id: int) -> int | None:
+        """Where an item stands in its list, so an undone removal puts it back in its place."""
+        spec = _COLLECTIONS[collection]
+        with self._transaction() as db:
+            row = self._item_row(db, spec, session_id, item_id)
+            return getattr(row, "position", None)
+
     def remove_item(self, session_id: int, collection: Collection, item_id: int) -> Any:
         """Remove an item; returns what was removed so an undo can add it back."""
         spec = _COLLECTIONS[collection]

@@ -117,7 +117,7 @@ class AddItemCommand(ServiceCommand):
 
 
 class RemoveItemCommand(ServiceCommand):
-    """Removes an item; undo adds it back (with a new id) with all its values."""
+    """Removes an item; undo adds it back (with a new id) with all its values, in its old place."""
 
     def __init__(
         self, service: SessionService, session_id: int, collection: Collection, item_id: int, text: str
@@ -126,8 +126,10 @@ class RemoveItemCommand(ServiceCommand):
         self.collection = collection
         self.item_id = item_id
         self.values: dict[str, Any] = {}
+        self.position: int | None = None
 
     def do(self) -> None:
+        self.position = self.service.item_position(self.session_id, self.collection, self.item_id)
         removed = self.service.remove_item(self.session_id, self.collection, self.item_id)
         self.values = {
             name: getattr(removed, name)
@@ -136,7 +138,8 @@ class RemoveItemCommand(ServiceCommand):
         }
 
     def revert(self) -> None:
-        self.item_id = self.service.add_item(self.session_id, self.collection, **self.values).id
+        place = {} if self.position is None else {"position": self.position}
+        self.item_id = self.service.add_item(self.session_id, self.collection, **self.values, **place).id
 
 
 class UpdateItemCommand(ServiceCommand):

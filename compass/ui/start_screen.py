@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from compass.core.listing import SessionListPage
 from compass.formatting import format_number
 from compass.i18n import _, current_language
 from compass.ui.session_list_model import LoadMore, SessionListModel
+from compass.ui.widgets.shortcuts import widget_shortcut
 
 
 class StartScreen(QWidget):
@@ -125,7 +126,7 @@ class StartScreen(QWidget):
             (QKeySequence(Qt.Key.Key_F2), self._rename_selected),
         )
         for keys, slot in shortcuts:
-            QShortcut(keys, self.table, slot, context=Qt.ShortcutContext.WidgetShortcut)
+            widget_shortcut(keys, self.table, slot)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(_("SDG Procurement Compass"))

@@ -6,8 +6,9 @@ Steps can be visited in any order; nothing is lost when moving, because every pa
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from compass.i18n import _
 from compass.method.steps import STEPS, Step, is_done
 from compass.ui.pages.base import PageContext, StepPage
 from compass.ui.pages.registry import PAGES
+from compass.ui.widgets.shortcuts import widget_shortcut
 from compass.ui.widgets.step_list import StepList
 
 
@@ -70,11 +72,8 @@ class WizardView(QWidget):
         self.next_button.clicked.connect(lambda: self._move(+1))
         # Step to step from anywhere in the wizard, as tabs in other applications.
         for keys, delta in (("Ctrl+PgDown", +1), ("Ctrl+PgUp", -1)):
-            QShortcut(
-                QKeySequence(keys),
-                self,
-                lambda d=delta: self._move(d),
-                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            widget_shortcut(
+                keys, self, partial(self._move, delta), Qt.ShortcutContext.WidgetWithChildrenShortcut
             )
         nav = QHBoxLayout()
         nav.addStretch(1)

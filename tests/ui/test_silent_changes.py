@@ -224,3 +224,51 @@ def test_an_emptied_description_is_refused_beside_the_field(qtbot, example) -> N
     dialog.description.clear()
     assert dialog.changes() is None and dialog.description_field.problem_text()
     assert dialog.result() == 0
+
+
+def test_undo_puts_a_removed_row_back_in_its_place(qtbot, example) -> None:
+    window, session_id = example
+    window.wizard.go_to(Step.INVENTORY)
+    page = window.wizard.pages[Step.INVENTORY]
+    QApplication.processEvents()
+    before = [e.description for e in window.services.sessions.get_session(session_id).inventory]
+    page.table.setFocus()
+    page.table.selectRow(1)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert len(window.services.sessions.get_session(session_id).inventory) == len(before) - 1
+    window.undo_stack.undo()
+    assert [e.description for e in window.services.sessions.get_session(session_id).inventory] == before
+
+
+def test_enter_in_the_realised_value_note_records_it(qtbot, example) -> None:
+    window, session_id = example
+    window.wizard.go_to(Step.VISIBILITY)
+    realised = window.wizard.pages[Step.VISIBILITY].realised
+    realised.value.setText("1000")
+    realised.note.setFocus()
+    qtbot.keyClicks(realised.note, "eerste meting")
+    qtbot.keyClick(realised.note, Qt.Key.Key_Return)
+    notes = [
+        m.note for i in window.services.sessions.get_session(session_id).indicators for m in i.measurements
+    ]
+    assert "eerste meting" in notes
+
+
+def test_table_shortcuts_act_only_where_the_table_has_focus(qtbot, example) -> None:
+    window, session_id = example
+    window.wizard.go_to(Step.AMBITION)
+    page = window.wizard.pages[Step.AMBITION]
+    QApplication.processEvents()
+    before = window.services.sessions.get_session(session_id).criteria
+    box = next(iter(page.boxes.values()))
+    box.table.selectRow(0)
+    box.new_text.setFocus()
+    qtbot.keyClicks(box.new_text, "abc")
+    qtbot.keyClick(box.new_text, Qt.Key.Key_Delete)  # edits the text, removes no criterion
+    qtbot.keyClick(box.new_text, Qt.Key.Key_Home)
+    qtbot.keyClick(box.new_text, Qt.Key.Key_Delete)
+    assert box.new_text.text() == "bc"
+    assert window.services.sessions.get_session(session_id).criteria == before
+    box.table.setFocus()
+    qtbot.keyClick(box.table, Qt.Key.Key_Delete)  # in the table it removes the selected row
+    assert len(window.services.sessions.get_session(session_id).criteria) == len(before) - 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +31,7 @@ from compass.ui.widgets.choices import EnumComboBox, sdg_label
 from compass.ui.widgets.explain import explain_choices, term_describer
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.fitted_table import FittedTable
+from compass.ui.widgets.shortcuts import widget_shortcut
 
 NOT_SET = ""
 TEXT_COLUMN, WEIGHT_COLUMN, VERIFICATION_COLUMN = 1, 2, 3
@@ -87,12 +88,7 @@ class CriteriaBox(QGroupBox):
         self.catalogue_button.clicked.connect(lambda: self.catalogue_requested.emit(self.sdg.number))
         self.remove_button = QPushButton()
         self.remove_button.clicked.connect(self._remove)
-        QShortcut(
-            QKeySequence.StandardKey.Delete,
-            self.table,
-            self._remove,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+        widget_shortcut(QKeySequence.StandardKey.Delete, self.table, self._remove)
         top = QHBoxLayout()
         top.addWidget(self.level_label)
         top.addWidget(self.level, 1)

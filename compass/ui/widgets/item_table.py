@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QTableWidgetItem, QWidget
 
 from compass.ui.widgets.fitted_table import FittedTable
+from compass.ui.widgets.shortcuts import widget_shortcut
 
 # A list of entries never collapses below this many whole rows; the page scrolls instead.
 ITEM_ROWS_SHOWN = 3
@@ -32,16 +33,9 @@ class ItemTable(FittedTable):
         self.horizontalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
-        QShortcut(
-            QKeySequence.StandardKey.Delete,
-            self,
-            self.remove_selected,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+        widget_shortcut(QKeySequence.StandardKey.Delete, self, self.remove_selected)
         for key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(
-                QKeySequence(key), self, self.edit_selected, context=Qt.ShortcutContext.WidgetShortcut
-            )
+            widget_shortcut(QKeySequence(key), self, self.edit_selected)
         self.cellDoubleClicked.connect(lambda _row, _column: self.edit_selected())
 
     def edit_selected(self) -> None:

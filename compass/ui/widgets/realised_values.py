@@ -48,6 +48,7 @@ class RealisedValues(QWidget):
         self.note = QLineEdit()
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self._add)
+        self.note.returnPressed.connect(self._add)  # Enter in the last field records, as elsewhere
         # Indicator names can be long; the list shows the start and the tooltip the rest.
         self.indicator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.indicator.setMinimumContentsLength(20)
