@@ -69,11 +69,33 @@ class KnowledgeActions(QObject):
                 reference, self._session_profile, self.add_own_criterion, self._window
             )
             self.panel.visibilityChanged.connect(self.reference_action.setChecked)
+            self.panel.visibilityChanged.connect(self._on_panel_visibility_changed)
             self._window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+            self._remember_focus()
             self.panel.show()
         else:
+            if self.panel.isHidden():
+                self._remember_focus()
             self.panel.setHidden(not self.panel.isHidden())
         self.reference_action.setChecked(not self.panel.isHidden())
+        if not self.panel.isHidden():
+            self.panel.search.setFocus()  # F1 takes the keyboard into the panel, not only the eye
+
+    def _remember_focus(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        self._return_focus = QApplication.focusWidget()
+
+    def _on_panel_visibility_changed(self, visible: bool) -> None:
+        """Closing the panel (F1, its close button, Escape) gives the focus back where it was."""
+        target = getattr(self, "_return_focus", None)
+        if visible or target is None:
+            return
+        self._return_focus = None
+        try:
+            target.setFocus()
+        except RuntimeError:  # the widget went with a page that was rebuilt meanwhile
+            self._window.setFocus()
 
     def add_own_criterion(self) -> None:
         from compass.ui.profiles.own_criterion import OwnCriterionDialog

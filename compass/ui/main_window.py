@@ -20,6 +20,7 @@ from compass.ui.knowledge_actions import KnowledgeActions
 from compass.ui.qt_i18n import install_qt_translations
 from compass.ui.session_files import SessionFiles
 from compass.ui.session_list_actions import SessionListActions
+from compass.ui.shortcut_help import show_shortcuts
 from compass.ui.start_screen import StartScreen
 from compass.ui.style import style_sheet
 from compass.ui.widgets.wheel_guard import install_wheel_guard
@@ -123,6 +124,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts(keys.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.shortcuts_action = QAction(self)
+        self.shortcuts_action.triggered.connect(lambda: show_shortcuts(self))
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._show_about)
@@ -145,6 +148,7 @@ class MainWindow(QMainWindow):
         self.view_menu = menu_bar.addMenu("")
         self.view_menu.addAction(self.knowledge.reference_action)
         self.help_menu = menu_bar.addMenu("")
+        self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addAction(self.about_action)
 
     def _action(self, shortcuts: QKeySequence.StandardKey | list[QKeySequence], slot) -> QAction:
@@ -165,6 +169,7 @@ class MainWindow(QMainWindow):
         self.close_action.setText(_("&Close session"))
         self.settings_action.setText(_("&Settings\u2026"))
         self.quit_action.setText(_("&Quit"))
+        self.shortcuts_action.setText(_("&Keyboard shortcuts"))
         self.about_action.setText(_("&About SDG Procurement Compass"))
         self.start_screen.retranslate_ui()
         if self.wizard is not None:

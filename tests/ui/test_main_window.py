@@ -285,3 +285,16 @@ def test_sessions_are_exported_and_imported_from_the_file_menu(
     window.session_files.import_action.trigger()
     assert "nothing was changed" in shown[0] and "facts/title" in shown[0]
     assert len(window.services.sessions.list_sessions()) == 2
+
+
+def test_help_lists_the_keyboard_shortcuts(qtbot, make_window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    window = make_window()
+    assert window.shortcuts_action in window.help_menu.actions()
+    window.shortcuts_action.trigger()
+    (text,) = shown
+    for keys in ("Ctrl+PgDown", "F1", "F2", "Delete", "Ctrl+Z"):
+        assert keys in text

@@ -80,3 +80,26 @@ def test_own_criteria_go_into_the_sessions_profile(qtbot, make_window, monkeypat
     labels = _labels(window.knowledge.panel.lists["criteria"])
     assert any("Hittestress <b>beperken</b>" in label and "(own)" in label for label in labels)
     assert len(labels) == len(window.services.reference.criteria) + 1
+
+
+def test_f1_takes_the_keyboard_into_the_panel_and_back(qtbot, make_window) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    session = window.services.sessions.create_session("Catering")
+    window.open_session(session.id)
+    location = window.wizard.pages[Step.FACTS].editor("location")
+    location.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is location)
+    qtbot.keyClick(location, Qt.Key.Key_F1)
+    panel = window.knowledge.panel
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.search)
+    qtbot.keyClicks(panel.search, "CO")  # typing goes into the search at once
+    assert panel.search.text() == "CO"
+    qtbot.keyClick(panel.search, Qt.Key.Key_F1)  # closed again: back where the user was
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is location)
+    assert panel.isHidden()
