@@ -241,6 +241,24 @@ class ReferenceData:
     def role(self, role_id: str) -> StakeholderRole:
         return _by_id(self.roles, role_id, "stakeholder role")
 
+    def role_words(self, value: str, language: str) -> str:
+        """A stored role in ``language``: a role picked from the list is stored as its id; a role
+        stored by name (older sessions: "Gemeenteraad") is recognised in either language; anything
+        else is the team's own words and stays as typed."""
+        folded = value.strip().casefold()
+        for role in self.roles:
+            if folded in (role.id, role.name.nl.casefold(), role.name.en.casefold()):
+                return role.name(language)
+        return value
+
+    def role_code(self, typed: str) -> str:
+        """What to store for a typed or picked role: its id when it names a known role."""
+        folded = typed.strip().casefold()
+        for role in self.roles:
+            if folded in (role.id, role.name.nl.casefold(), role.name.en.casefold()):
+                return role.id
+        return typed.strip()
+
     def instrument(self, instrument_id: str) -> Instrument:
         return _by_id(self.instruments, instrument_id, "instrument")
 

@@ -71,7 +71,8 @@ class IndicatorDetailsDialog(QDialog):
         self.role = QComboBox()
         self.role.setEditable(True)
         self.role.addItems([role.name(language) for role in reference.roles])
-        self.role.setEditText(indicator.responsible_role)
+        self.role.setEditText(reference.role_words(indicator.responsible_role, language))
+        self._reference = reference
         self.kpi = QComboBox()
         self.kpi.addItem(_("none"), 0)
         for kpi in profile.kpis if profile else ():  # the KPIs the organisation's own plan measures
@@ -145,7 +146,7 @@ class IndicatorDetailsDialog(QDialog):
             if self.moment.currentData()
             else None,
             "data_source": self.data_source.text().strip(),
-            "responsible_role": self.role.currentText().strip(),
+            "responsible_role": self._reference.role_code(self.role.currentText()),
             "kpi": int(self.kpi.currentData()) or None,
             "assessed": self.assessed.toPlainText().strip(),
             "evidence": self.evidence.toPlainText().strip(),

@@ -581,3 +581,13 @@ def _sources(node):
     elif isinstance(node, list):
         for value in node:
             yield from _sources(value)
+
+
+def test_roles_are_stored_as_codes_and_shown_in_the_current_language(reference) -> None:
+    assert reference.role_code(" Gemeenteraad ") == "municipal_council"
+    assert reference.role_code("Municipal council") == "municipal_council"
+    assert reference.role_code("Buurtvereniging De Kemp") == "Buurtvereniging De Kemp"  # own words stay
+    assert reference.role_words("municipal_council", "en") == "Municipal council"
+    assert reference.role_words("Gemeenteraad", "en") == "Municipal council"  # stored by name before
+    assert reference.role_words("contract_manager", "nl") == "Contractmanager"
+    assert reference.role_words("Buurtvereniging De Kemp", "en") == "Buurtvereniging De Kemp"

@@ -272,3 +272,34 @@ def test_table_shortcuts_act_only_where_the_table_has_focus(qtbot, example) -> N
     box.table.setFocus()
     qtbot.keyClick(box.table, Qt.Key.Key_Delete)  # in the table it removes the selected row
     assert len(window.services.sessions.get_session(session_id).criteria) == len(before) - 1
+
+
+def test_a_picked_stakeholder_is_a_code_shown_in_the_language_of_the_moment(qtbot, make_window) -> None:
+    from compass.core.session import Channel
+    from compass.formats.document.build import build_document
+    from compass.formats.document.model import Table
+    from compass.i18n import set_language
+
+    set_language("nl")
+    window = make_window()
+    window.retranslate_ui()
+    session = window.services.sessions.create_session("Catering")
+    window.open_session(session.id)
+    window.wizard.go_to(Step.VISIBILITY)
+    page = window.wizard.pages[Step.VISIBILITY]
+    page.stakeholder.setCurrentIndex(page.stakeholder.findText("Gemeenteraad"))
+    page.channel.set_current(Channel.COUNCIL_REPORT)
+    page.message.setText("Jaarlijkse rapportage")
+    page.add_button.click()
+    (item,) = window.services.sessions.get_session(session.id).communication
+    assert item.stakeholder_role == "municipal_council"
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    assert page.table.item(0, 0).text() == "Gemeenteraad"
+    set_language("en")
+    window.retranslate_ui()
+    assert page.table.item(0, 0).text() == "Municipal council"
+    document = build_document(
+        window.services.sessions.get_session(session.id), window.services.reference, "en"
+    )
+    plan = next(b for b in document.body if isinstance(b, Table) and b.header[:1] == ("Who",))
+    assert plan.rows[0][0].text == "Municipal council"

@@ -625,7 +625,7 @@ def test_indicator_details_are_edited_in_one_undoable_step(qtbot, service, monke
     h.page.table.selectRow(0)
     h.page.details_button.click()
     edited = h.snapshot.indicators[0]
-    assert (edited.target, edited.kpi, edited.responsible_role) == (1500, 5, "Projectleider")
+    assert (edited.target, edited.kpi, edited.responsible_role) == (1500, 5, "project_leader")  # a code
     h.undo_stack.undo()
     restored = h.snapshot.indicators[0]
     assert (restored.target, restored.kpi, restored.data_source) == (1000, None, "")

@@ -550,7 +550,7 @@ class _Builder:
             owners.append(
                 (
                     Cell(i.name),
-                    Cell(i.responsible_role or DASH),
+                    Cell(self.ref.role_words(i.responsible_role, self.lang) or DASH),
                     Cell(i.data_source or DASH),
                     Cell(kpi_words),
                 )
@@ -578,7 +578,7 @@ class _Builder:
                     tuple(tr(h) for h in (N_("Who"), N_("Channel"), N_("Moment"), N_("Message"))),
                     tuple(
                         (
-                            Cell(c.stakeholder_role),
+                            Cell(self.ref.role_words(c.stakeholder_role, self.lang)),
                             Cell(c.channel.label_in(self.lang)),
                             Cell(c.moment.label_in(self.lang)),
                             Cell(c.message),

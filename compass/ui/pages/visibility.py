@@ -20,7 +20,7 @@ from compass.core.session import (
     CommunicationMoment,
     SessionSnapshot,
 )
-from compass.i18n import N_, _
+from compass.i18n import _, current_language
 from compass.method.steps import Step
 from compass.ui.commands import (
     AddItemCommand,
@@ -34,18 +34,6 @@ from compass.ui.widgets.choices import EnumComboBox
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
 from compass.ui.widgets.realised_values import RealisedValues
-
-# Suggestions only; the stakeholder roles become reference data with the knowledge base.
-STAKEHOLDER_SUGGESTIONS = (
-    N_("Project leader"),
-    N_("Procurement adviser"),
-    N_("Budget holder"),
-    N_("Management"),
-    N_("Municipal council"),
-    N_("Residents"),
-    N_("Suppliers"),
-    N_("MVI Platform"),
-)
 
 
 class VisibilityPage(StepPage):
@@ -107,7 +95,9 @@ class VisibilityPage(StepPage):
             editor.setAccessibleName(text.replace("&", ""))
         typed = self.stakeholder.currentText()
         self.stakeholder.clear()
-        self.stakeholder.addItems([_(role) for role in STAKEHOLDER_SUGGESTIONS])
+        # The roles of the reference data, in the current language; a pick is stored as its code.
+        language = current_language()
+        self.stakeholder.addItems([role.name(language) for role in self.context.reference.roles])
         self.stakeholder.setEditText(typed)
         self.stakeholder.setToolTip(_("Choose a stakeholder or type another one."))
         self.message.setPlaceholderText(_("e.g. open day on the renewed road"))
@@ -126,7 +116,15 @@ class VisibilityPage(StepPage):
     def load(self, snapshot: SessionSnapshot) -> None:
         super().load(snapshot)
         rows = [
-            (c.id, [c.stakeholder_role, c.channel.label(), c.moment.label(), c.message])
+            (
+                c.id,
+                [
+                    self.context.reference.role_words(c.stakeholder_role, current_language()),
+                    c.channel.label(),
+                    c.moment.label(),
+                    c.message,
+                ],
+            )
             for c in snapshot.communication
         ]
         self.table.set_rows(rows)
@@ -137,7 +135,7 @@ class VisibilityPage(StepPage):
         if self.snapshot is None:
             return
         values = {
-            "stakeholder_role": self.stakeholder.currentText().strip(),
+            "stakeholder_role": self.context.reference.role_code(self.stakeholder.currentText()),
             "channel": self.channel.current(),
             "moment": self.moment.current(),
             "message": self.message.text().strip(),
