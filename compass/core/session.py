@@ -163,6 +163,10 @@ class InventoryEntry:
     description: str
     theme: str = ""
     suggestion_id: str = ""
+    also_sdgs: tuple[int, ...] = ()  # the same risk or opportunity on other SDGs too
+
+    def touches(self, sdg: int) -> bool:
+        return sdg == self.sdg or sdg in self.also_sdgs
 
 
 @dataclass(frozen=True)
@@ -284,7 +288,11 @@ class SessionSnapshot:
         return next((sdgs for known, sdgs in self.catalogue_sdgs if known == catalogue_id), None)
 
     def inventoried_sdgs(self) -> tuple[int, ...]:
-        return tuple(sorted({entry.sdg for entry in self.inventory}))
+        return tuple(sorted({sdg for entry in self.inventory for sdg in (entry.sdg, *entry.also_sdgs)}))
+
+    def entries_for(self, sdg: int) -> tuple[InventoryEntry, ...]:
+        """The risks and opportunities that touch ``sdg``, also those filed under another SDG."""
+        return tuple(entry for entry in self.inventory if entry.touches(sdg))
 
     def priority_sdgs(self) -> tuple[int, ...]:
         """Selected SDGs that still have inventory entries: removing an SDG's last entry takes it out

@@ -45,7 +45,7 @@ from compass.paths import resource_path
 from compass.reference.types import ReferenceData
 
 SESSION_FORMAT = "sdg-compass/session"
-SESSION_VERSION = 3  # 2 adds the procurement frame, 3 the scoring method and the decision date
+SESSION_VERSION = 3  # 2 adds the procurement frame; 3 the scoring method, the decision date, also_sdgs
 READABLE_VERSIONS = (1, 2, 3)
 
 
@@ -90,6 +90,7 @@ def session_to_document(snapshot: SessionSnapshot) -> dict[str, Any]:
                 "description": e.description,
                 "theme": e.theme,
                 "suggestion_id": e.suggestion_id,
+                "also_sdgs": list(e.also_sdgs),
             }
             for e in snapshot.inventory
         ],
@@ -301,6 +302,7 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
             "description": item["description"],
             "theme": item.get("theme", ""),
             "suggestion_id": item.get("suggestion_id", ""),
+            "also_sdgs": tuple(item.get("also_sdgs", ())),  # version 3
         }
         r.check(validate_inventory_entry(values), f"inventory/{n}")
         if values["suggestion_id"] and values["suggestion_id"] not in known_suggestions:

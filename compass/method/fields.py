@@ -126,6 +126,18 @@ def validate_inventory_entry(values: Mapping[str, Any]) -> list[Problem]:
         )
     elif len(description) > LONG_TEXT_MAX_LENGTH:
         problems.append(_too_long("description", description, LONG_TEXT_MAX_LENGTH))
+    also = values.get("also_sdgs", ())
+    if not isinstance(also, tuple | list) or any(
+        isinstance(n, bool) or not isinstance(n, int) or n not in SDG_NUMBERS or n == values.get("sdg")
+        for n in also
+    ):
+        problems.append(
+            Problem(
+                "also_sdgs",
+                "also_sdgs",
+                N_("Other SDGs are numbers from 1 to 17, other than the entry's own SDG."),
+            )
+        )
     return problems
 
 

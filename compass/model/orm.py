@@ -66,6 +66,19 @@ class ExactDecimal(TypeDecorator[Decimal]):
         return None if value is None else Decimal(value)
 
 
+class SdgList(TypeDecorator[tuple[int, ...]]):
+    """A few SDG numbers stored as text ("8,15"): the other SDGs one risk or opportunity touches."""
+
+    impl = String(60)
+    cache_ok = True
+
+    def process_bind_param(self, value: tuple[int, ...] | None, dialect: Any) -> str:
+        return ",".join(str(number) for number in value or ())
+
+    def process_result_value(self, value: str | None, dialect: Any) -> tuple[int, ...]:
+        return tuple(int(part) for part in (value or "").split(",") if part)
+
+
 def code_enum(enum_class: type[enum.Enum]) -> SqlEnum:
     """Store an enum by its stable code (its value), never by its Python member name."""
     return SqlEnum(
@@ -189,6 +202,8 @@ class InventoryEntryRow(_SessionChild, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     theme: Mapped[str] = mapped_column(String(60), default="")
     suggestion_id: Mapped[str] = mapped_column(String(80), default="")
+    # The same risk or opportunity on other SDGs too (child labour and deforestation: 8 and 15).
+    also_sdgs: Mapped[tuple[int, ...]] = mapped_column(SdgList(), default=())
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     session: Mapped[SessionRow] = relationship(back_populates="inventory")

@@ -82,6 +82,7 @@ def inventory_entry_of(row: InventoryEntryRow) -> InventoryEntry:
         description=row.description,
         theme=row.theme,
         suggestion_id=row.suggestion_id,
+        also_sdgs=tuple(row.also_sdgs or ()),
     )
 
 

@@ -31,12 +31,18 @@ class InventoryEntryDialog(QDialog):
         self.description.setMaxLength(LONG_TEXT_MAX_LENGTH)
         self.description.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * 50)
         self.description_field = FieldWithMessage(self.description)
+        # One risk on two SDGs (child labour and deforestation: 8 and 15) is one entry, not two.
+        self.also = QLineEdit(", ".join(str(n) for n in entry.also_sdgs))
+        self.also.setPlaceholderText(_("e.g. 15, or empty"))
+        self.also.setToolTip(_("Other SDGs the same risk or opportunity touches, as numbers."))
+        self.also_field = FieldWithMessage(self.also)
         form = QFormLayout()
         for label, widget in (
             (_("&SDG"), self.sdg),
             (_("&Risk or opportunity"), self.kind),
             (_("&Where"), self.source),
             (_("&Description"), self.description_field),
+            (_("Also &touches SDG"), self.also_field),
         ):
             form.addRow(label, widget)
             widget.setAccessibleName(label.replace("&", ""))
@@ -56,8 +62,15 @@ class InventoryEntryDialog(QDialog):
         if not description:
             self.description_field.show_problem(_("Describe the risk or opportunity."))
             return None
+        also = _sdg_numbers(self.also.text())
+        own = self.sdg.current_sdg()
+        if also is None or own in also:
+            self.also_field.show_problem(_("Give SDG numbers from 1 to 17, other than the entry's own."))
+            return None
+        self.also_field.show_problem(None)
         values: dict[str, Any] = {
-            "sdg": self.sdg.current_sdg(),
+            "also_sdgs": also,
+            "sdg": own,
             "kind": self.kind.current(),
             "source": self.source.current(),
             "description": description,
@@ -67,3 +80,16 @@ class InventoryEntryDialog(QDialog):
     def _on_buttons_accepted(self) -> None:
         if self.changes() is not None:
             self.accept()
+
+
+def _sdg_numbers(text: str) -> tuple[int, ...] | None:
+    """'8, 15' as (8, 15); None when a part is not an SDG number."""
+    numbers: list[int] = []
+    for part in text.replace(";", ",").replace(" ", ",").split(","):
+        if not part:
+            continue
+        if not part.isdigit() or not 1 <= int(part) <= 17:
+            return None
+        if int(part) not in numbers:
+            numbers.append(int(part))
+    return tuple(numbers)

@@ -303,3 +303,22 @@ def test_the_teams_policy_reasons_travel_with_the_file(service, reference) -> No
     assert imported.policy_reasons == (
         ("crit-8-social-return-2-5", "Opdracht gaat naar een sociale onderneming"),
     )
+
+
+def test_a_risk_on_two_sdgs_survives_the_file(service, reference) -> None:
+    from compass.core.session import EntryKind, EntrySource
+
+    session = service.create_session("Natuursteen")
+    service.add_item(
+        session.id,
+        Collection.INVENTORY,
+        sdg=8,
+        kind=EntryKind.RISK,
+        source=EntrySource.SUPPLY_CHAIN_GLOBAL,
+        description="Kinderarbeid en ontbossing in de groeve",
+        also_sdgs=(15,),
+    )
+    data = write_session_file(service.get_session(session.id))
+    assert json.loads(data)["inventory"][0]["also_sdgs"] == [15]
+    again = service.import_session(read_session_file(data, reference))
+    assert again.inventory[0].also_sdgs == (15,) and again.inventoried_sdgs() == (8, 15)

@@ -114,7 +114,9 @@ def _award(weight: Decimal | None, sdg: int = 13, catalogue_id: str = "") -> Cri
 
 
 def test_an_award_criterion_needs_its_weight_and_the_quality_part_a_scoring_method(snapshot) -> None:
-    assert [p.code for p in criterion_findings(snapshot(criteria=(_award(None),)))] == ["award_weight_missing"]
+    assert [p.code for p in criterion_findings(snapshot(criteria=(_award(None),)))] == [
+        "award_weight_missing"
+    ]
     assert criterion_findings(snapshot(criteria=(_award(Decimal(10)),))) == []
     weighted = snapshot(criteria=(_award(Decimal(10)),), quality_weight_pct=Decimal(40))
     (missing,) = scoring_findings(weighted)
@@ -165,3 +167,18 @@ def test_the_approval_names_its_people_and_its_date(snapshot) -> None:
     assert [p.field for p in approval_findings(snapshot(facts=named))] == ["budget_holder"]
     named["budget_holder"] = "C. Bakker"
     assert approval_findings(snapshot(facts=named)) == []
+
+
+def test_one_risk_on_two_sdgs_counts_for_both(snapshot) -> None:
+    from compass.method.fields import validate_inventory_entry
+
+    entry = InventoryEntry(
+        1, 8, EntryKind.RISK, EntrySource.SUPPLY_CHAIN_GLOBAL, "Kinderarbeid en ontbossing", also_sdgs=(15,)
+    )
+    session = snapshot(inventory=(entry,), priorities=(SdgPriority(15, selected=True),))
+    assert session.inventoried_sdgs() == (8, 15)
+    assert session.entries_for(15) == (entry,) and session.priority_sdgs() == (15,)
+    base = {"sdg": 8, "kind": EntryKind.RISK, "source": EntrySource.MATERIALS, "description": "x"}
+    assert validate_inventory_entry({**base, "also_sdgs": (15,)}) == []
+    for wrong in ((8,), (18,), ("15",)):
+        assert [p.code for p in validate_inventory_entry({**base, "also_sdgs": wrong})] == ["also_sdgs"]

@@ -303,3 +303,35 @@ def test_a_picked_stakeholder_is_a_code_shown_in_the_language_of_the_moment(qtbo
     )
     plan = next(b for b in document.body if isinstance(b, Table) and b.header[:1] == ("Who",))
     assert plan.rows[0][0].text == "Municipal council"
+
+
+def test_one_risk_is_put_on_a_second_sdg_and_counts_there(qtbot, example, monkeypatch) -> None:
+    from compass.formats.document.build import build_document
+    from compass.formats.document.model import Heading, Table
+    from compass.ui.inventory_entry_dialog import InventoryEntryDialog
+
+    window, session_id = example
+    window.wizard.go_to(Step.INVENTORY)
+    page = window.wizard.pages[Step.INVENTORY]
+    QApplication.processEvents()
+    first = window.services.sessions.get_session(session_id).inventory[0]
+
+    def also_fifteen(dialog) -> int:
+        dialog.also.setFocus()
+        qtbot.keyClicks(dialog.also, "15")
+        return InventoryEntryDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(InventoryEntryDialog, "exec", also_fifteen)
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_F2)
+    snapshot = window.services.sessions.get_session(session_id)
+    assert snapshot.inventory[0].also_sdgs == (15,) and 15 in snapshot.inventoried_sdgs()
+    qtbot.waitUntil(lambda: page.table.item(0, 0).text() == f"{first.sdg}, 15")
+    document = build_document(snapshot, window.services.reference, "en")
+    blocks = list(document.body)
+    under_15 = blocks[
+        blocks.index(next(b for b in blocks if isinstance(b, Heading) and b.anchor == "inventory-15")) + 1
+    ]
+    assert isinstance(under_15, Table) and under_15.rows[0][2].text == first.description
+    assert under_15.rows[0][2].detail == f"also SDG {first.sdg}"

@@ -184,7 +184,7 @@ class _Builder:
         risks = [
             f"SDG {e.sdg}: {_short(e.description, 70)}"
             for e in s.inventory
-            if e.kind is EntryKind.RISK and e.sdg in s.priority_sdgs()
+            if e.kind is EntryKind.RISK and any(e.touches(sdg) for sdg in s.priority_sdgs())
         ][:MAIN_RISKS]
         rows = [
             (tr(N_("What is bought")), bought or DASH),
@@ -392,6 +392,13 @@ class _Builder:
         )
         return [Heading(tr(N_("The 17 SDGs in this tender")), 1, "sdgs"), SdgTiles(tiles, tr(LEGEND))]
 
+    def also_words(self, own: int, also: tuple[int, ...], shown_under: int) -> str:
+        """Where else the same entry counts, so one risk on two SDGs reads as one, not two."""
+        others = [n for n in (own, *also) if n != shown_under]
+        if not others:
+            return ""
+        return self.tr(N_("also SDG {sdgs}")).format(sdgs=", ".join(str(n) for n in others))
+
     def tile_mark(self, sdg: int) -> str:
         if sdg not in self.s.priority_sdgs():
             return ""
@@ -407,7 +414,7 @@ class _Builder:
         if not self.s.inventory:
             return blocks + [Paragraph(tr(N_("Nothing recorded.")))]
         for sdg in self.s.inventoried_sdgs():
-            entries = [e for e in self.s.inventory if e.sdg == sdg]
+            entries = self.s.entries_for(sdg)
             blocks.append(Heading(self.sdg_name(sdg), 2, f"inventory-{sdg}"))
             blocks.append(
                 Table(
@@ -416,7 +423,7 @@ class _Builder:
                         (
                             Cell(e.kind.label_in(self.lang)),
                             Cell(e.source.label_in(self.lang)),
-                            Cell(e.description),
+                            Cell(e.description, self.also_words(e.sdg, e.also_sdgs, sdg)),
                         )
                         for e in entries
                     ),

@@ -159,7 +159,7 @@ class InventoryPage(StepPage):
             (
                 e.id,
                 [
-                    str(e.sdg),
+                    ", ".join(str(n) for n in (e.sdg, *e.also_sdgs)),
                     e.kind.label(),
                     e.source.label(),
                     e.description,
@@ -171,7 +171,7 @@ class InventoryPage(StepPage):
         self.table.set_rows(rows, [sdg_swatch(reference.sdg(e.sdg)) for e in snapshot.inventory])
         self.remove_button.setEnabled(bool(rows))
         self.counts.setText(self._counts_text(snapshot))
-        tally = Counter((e.sdg, e.kind) for e in snapshot.inventory)
+        tally = Counter((sdg, e.kind) for e in snapshot.inventory for sdg in (e.sdg, *e.also_sdgs))
         self.tiles.set_counts(
             {
                 sdg: (tally[sdg, EntryKind.RISK], tally[sdg, EntryKind.OPPORTUNITY])
@@ -184,7 +184,7 @@ class InventoryPage(StepPage):
     def _counts_text(snapshot: SessionSnapshot) -> str:
         if not snapshot.inventory:
             return _("Nothing recorded yet: choose an SDG, describe a risk or opportunity, and add it.")
-        tally = Counter((e.sdg, e.kind) for e in snapshot.inventory)
+        tally = Counter((sdg, e.kind) for e in snapshot.inventory for sdg in (e.sdg, *e.also_sdgs))
         parts = [
             _("SDG {sdg}: {risks}, {opportunities}").format(
                 sdg=sdg,

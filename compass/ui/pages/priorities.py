@@ -165,7 +165,7 @@ class PrioritiesPage(StepPage):
         scores = {sdg: sdg_score(snapshot, sdg) for sdg in order}
         if order != self._order:
             self._build_rows(order)
-        tally = Counter((e.sdg, e.kind) for e in snapshot.inventory)
+        tally = Counter((sdg, e.kind) for e in snapshot.inventory for sdg in (e.sdg, *e.also_sdgs))
         for row, sdg in enumerate(order):
             priority = snapshot.priority_for(sdg)
             focus = snapshot.profile.focus_for(sdg) if snapshot.profile else None
