@@ -295,10 +295,16 @@ class SessionSnapshot:
         return tuple(entry for entry in self.inventory if entry.touches(sdg))
 
     def priority_sdgs(self) -> tuple[int, ...]:
-        """Selected SDGs that still have inventory entries: removing an SDG's last entry takes it out
-        of the priorities, while the team's choice is kept should the SDG come back."""
-        inventoried = set(self.inventoried_sdgs())
-        return tuple(sorted(p.sdg for p in self.priorities if p.selected and p.sdg in inventoried))
+        """Selected SDGs that have inventory entries or a reason of the team: removing an SDG's last
+        entry takes it out of the priorities (the choice is kept should the SDG come back), unless the
+        team chose it outside the inventory and said why."""
+        considered = set(self.considered_sdgs())
+        return tuple(sorted(p.sdg for p in self.priorities if p.selected and p.sdg in considered))
+
+    def considered_sdgs(self) -> tuple[int, ...]:
+        """The SDGs step 2 weighs: the inventoried ones and those chosen outside it with a reason."""
+        chosen = {p.sdg for p in self.priorities if p.selected and p.focus_reason.strip()}
+        return tuple(sorted(set(self.inventoried_sdgs()) | chosen))
 
     def priority_for(self, sdg: int) -> SdgPriority:
         for priority in self.priorities:

@@ -45,8 +45,9 @@ def sdg_score(snapshot: SessionSnapshot, sdg: int) -> PriorityScore:
 
 
 def priority_order(snapshot: SessionSnapshot) -> tuple[int, ...]:
-    """The inventoried SDGs, highest score first; equal scores in SDG order."""
-    scores = {sdg: sdg_score(snapshot, sdg).total for sdg in snapshot.inventoried_sdgs()}
+    """The SDGs step 2 weighs (inventoried, or chosen with a reason), highest score first; equal
+    scores in SDG order."""
+    scores = {sdg: sdg_score(snapshot, sdg).total for sdg in snapshot.considered_sdgs()}
     return tuple(sorted(scores, key=lambda sdg: (-scores[sdg], sdg)))
 
 

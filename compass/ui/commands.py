@@ -354,3 +354,25 @@ class UpdateItemValuesCommand(ServiceCommand):
 
     def revert(self) -> None:
         self.service.update_item(self.session_id, self.collection, self.item_id, **self.old)
+
+
+class SetPriorityValuesCommand(ServiceCommand):
+    """Several step-2 fields of one SDG at once (an SDG chosen outside the inventory, with why)."""
+
+    def __init__(
+        self,
+        service: SessionService,
+        session_id: int,
+        sdg: int,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        text: str,
+    ) -> None:
+        super().__init__(service, session_id, text)
+        self.sdg, self.old, self.new = sdg, old, new
+
+    def do(self) -> None:
+        self.service.set_priority(self.session_id, self.sdg, **self.new)
+
+    def revert(self) -> None:
+        self.service.set_priority(self.session_id, self.sdg, **self.old)

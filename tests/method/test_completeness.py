@@ -182,3 +182,14 @@ def test_one_risk_on_two_sdgs_counts_for_both(snapshot) -> None:
     assert validate_inventory_entry({**base, "also_sdgs": (15,)}) == []
     for wrong in ((8,), (18,), ("15",)):
         assert [p.code for p in validate_inventory_entry({**base, "also_sdgs": wrong})] == ["also_sdgs"]
+
+
+def test_an_sdg_outside_the_inventory_is_a_priority_only_with_a_reason(snapshot) -> None:
+    from compass.method.priority_score import priority_order
+
+    entry = InventoryEntry(1, 13, EntryKind.RISK, EntrySource.MATERIALS, "CO\u2082")
+    without = snapshot(inventory=(entry,), priorities=(SdgPriority(17, selected=True),))
+    assert without.priority_sdgs() == () and 17 not in priority_order(without)
+    chosen = SdgPriority(17, selected=True, focus_reason="Samenwerking met de regio is de kern")
+    session = snapshot(inventory=(entry,), priorities=(chosen,))
+    assert session.priority_sdgs() == (17,) and set(priority_order(session)) == {13, 17}

@@ -335,3 +335,23 @@ def test_one_risk_is_put_on_a_second_sdg_and_counts_there(qtbot, example, monkey
     ]
     assert isinstance(under_15, Table) and under_15.rows[0][2].text == first.description
     assert under_15.rows[0][2].detail == f"also SDG {first.sdg}"
+
+
+def test_an_sdg_outside_the_inventory_is_added_as_a_priority_with_its_reason(qtbot, example) -> None:
+    window, session_id = example
+    window.wizard.go_to(Step.PRIORITIES)
+    page = window.wizard.pages[Step.PRIORITIES]
+    QApplication.processEvents()
+    assert 17 not in window.services.sessions.get_session(session_id).priority_sdgs()
+    page.outside_sdg.set_current_sdg(17)
+    page.outside_reason.setFocus()
+    qtbot.keyClick(page.outside_reason, Qt.Key.Key_Return)  # no reason: refused beside the field
+    assert page.outside_field.problem_text()
+    qtbot.keyClicks(page.outside_reason, "Samenwerking met de regio")
+    qtbot.keyClick(page.outside_reason, Qt.Key.Key_Return)
+    snapshot = window.services.sessions.get_session(session_id)
+    assert 17 in snapshot.priority_sdgs()
+    assert snapshot.priority_for(17).focus_reason == "Samenwerking met de regio"
+    qtbot.waitUntil(lambda: 17 in page._order)
+    window.undo_stack.undo()  # one step takes it out again
+    assert 17 not in window.services.sessions.get_session(session_id).priority_sdgs()

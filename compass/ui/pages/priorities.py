@@ -11,21 +11,30 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QSpinBox,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from compass.core.session import Collection, EntryKind, SessionSnapshot
+from compass.core.session import LONG_TEXT_MAX_LENGTH, Collection, EntryKind, SessionSnapshot
 from compass.i18n import _, current_language
 from compass.method.priority_score import priority_order, score_explanation, sdg_score
 from compass.method.steps import Step, problems
-from compass.ui.commands import AddItemCommand, RemoveItemCommand, SetPriorityCommand
+from compass.ui.commands import (
+    AddItemCommand,
+    RemoveItemCommand,
+    SetPriorityCommand,
+    SetPriorityValuesCommand,
+)
 from compass.ui.pages.base import PageContext, StepPage, page_heading
-from compass.ui.widgets.choices import sdg_label, sdg_swatch
+from compass.ui.widgets.choices import SdgComboBox, sdg_label, sdg_swatch
 from compass.ui.widgets.empty_hint import EmptyHint
+from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.fitted_table import FittedTable
 from compass.ui.widgets.focus import chain_after
 from compass.ui.widgets.initiative_links import InitiativeLinks
@@ -66,6 +75,22 @@ class PrioritiesPage(StepPage):
         self.warnings.setWordWrap(True)
         for label in (self.formula, self.urgency_note, self.warnings):
             layout.addWidget(label)
+        # An SDG the inventory did not bring up can still be a priority, when the team says why.
+        self.outside_sdg = SdgComboBox(context.reference)
+        self.outside_reason = QLineEdit()
+        self.outside_reason.setMaxLength(LONG_TEXT_MAX_LENGTH)
+        self.outside_reason.returnPressed.connect(self.add_outside_priority)
+        self.outside_field = FieldWithMessage(self.outside_reason)
+        self.outside_button = QPushButton()
+        self.outside_button.clicked.connect(self.add_outside_priority)
+        self.outside_label = QLabel()
+        self.outside_label.setBuddy(self.outside_sdg)
+        outside = QHBoxLayout()
+        outside.addWidget(self.outside_label)
+        outside.addWidget(self.outside_sdg, 1)
+        outside.addWidget(self.outside_field, 2)
+        outside.addWidget(self.outside_button)
+        layout.addLayout(outside)
         self.links = InitiativeLinks(context.reference)
         self.links.link_requested.connect(self._on_links_link_requested)
         self.links.unlink_requested.connect(self._on_links_unlink_requested)
@@ -124,6 +149,17 @@ class PrioritiesPage(StepPage):
         self._header(self.PRIORITY).setToolTip(_priority_help())
         self.table.setAccessibleName(_("Inventoried SDGs"))
         self.formula.setText(score_explanation(current_language()))
+        self.outside_label.setText(_("Not in the inventory:"))
+        self.outside_reason.setPlaceholderText(_("why this SDG is a priority all the same"))
+        self.outside_reason.setAccessibleName(_("Why this SDG is a priority without inventory"))
+        self.outside_reason.setToolTip(
+            _(
+                "An SDG step 1 did not bring up can be a priority when the team says why; "
+                "the reason is shown with it."
+            )
+        )
+        self.outside_sdg.setToolTip(_("The SDG to add as a priority."))
+        self.outside_button.setText(_("Add as priorit&y"))
         self.links.retranslate_ui()
         self.reasons.retranslate_ui()
         urgency = self.context.reference.urgency
@@ -289,6 +325,30 @@ class PrioritiesPage(StepPage):
                 _("Change priority of SDG {sdg}").format(sdg=sdg),
             )
         )
+
+    def add_outside_priority(self) -> None:
+        sdg = self.outside_sdg.current_sdg()
+        if self.snapshot is None or sdg is None:
+            return
+        reason = self.outside_reason.text().strip()
+        if not reason:
+            self.outside_field.show_problem(
+                _("Say why this SDG is a priority although the inventory has none of it.")
+            )
+            return
+        self.outside_field.show_problem(None)
+        current = self.snapshot.priority_for(sdg)
+        old = {"selected": current.selected, "focus_reason": current.focus_reason}
+        command = SetPriorityValuesCommand(
+            self.service(),
+            self.session_id,
+            sdg,
+            old,
+            {"selected": True, "focus_reason": reason},
+            _("Add SDG {sdg} as a priority").format(sdg=sdg),
+        )
+        if self.run(command):
+            self.outside_reason.clear()
 
     def _on_reasons_reason_changed(self, sdg: int, field: str, old: str, new: str) -> None:
         self._set(sdg, field, old, new)
