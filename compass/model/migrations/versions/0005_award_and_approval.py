@@ -1,5 +1,4 @@
-"""award and approval: the scoring method, the decision date, KPIs numbered by the profile, and
-risks or opportunities on more than one SDG
+"""award and approval: the scoring method, the decision date, KPIs numbered by the profile
 
 Revision ID: 0005
 Revises: 0004
@@ -8,8 +7,7 @@ Create Date: 2026-12-02
 How quality is scored (fictitious discount or weighted points) belongs to the award basis beside the
 price/quality split; the date the budget holder is asked to decide belongs to the approval. Both
 start empty in existing sessions: the strategy asks for them. An indicator's KPI is a number in the
-session's organisation profile, which may have more or fewer than Heerlen's six. A risk or
-opportunity may touch other SDGs too (``also_sdgs``: "8,15"); existing entries touch one.
+session's organisation profile, which may have more or fewer than Heerlen's six.
 """
 
 from collections.abc import Sequence
@@ -38,13 +36,9 @@ def upgrade() -> None:
     with op.batch_alter_table("indicators", schema=None) as batch_op:
         batch_op.drop_constraint(op.f("ck_indicators_kpi"), type_="check")
         batch_op.create_check_constraint("kpi", "kpi IS NULL OR kpi BETWEEN 1 AND 99")
-    with op.batch_alter_table("inventory_entries", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("also_sdgs", sa.String(length=60), nullable=False, server_default=""))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("inventory_entries", schema=None) as batch_op:
-        batch_op.drop_column("also_sdgs")
     op.execute("UPDATE indicators SET kpi = NULL WHERE kpi > 6")
     with op.batch_alter_table("indicators", schema=None) as batch_op:
         batch_op.drop_constraint(op.f("ck_indicators_kpi"), type_="check")
