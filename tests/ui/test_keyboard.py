@@ -167,3 +167,43 @@ def test_ctrl_page_down_and_up_move_between_steps(qtbot, example_window) -> None
     assert wizard.current_step is Step.FACTS
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert wizard.current_step is Step.FACTS  # nothing before the first step
+
+
+def _mnemonic(text: str) -> str | None:
+    import re
+
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).casefold() if found else None
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_mnemonic_on_a_page_is_its_own(qtbot, example_window, language) -> None:
+    """Alt+letter reaches one thing: the menus, Back/Next and the page's own fields never share a
+    letter (repeated boxes with the same label, as step 3's SDG boxes, cycle as Qt does)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    set_language(language)
+    example_window.retranslate_ui()
+    window = example_window
+    menus = [m.title() for m in (window.file_menu, window.edit_menu, window.view_menu, window.help_menu)]
+    wizard = window.wizard
+    nav = [wizard.back_button.text(), wizard.next_button.text()]
+    for step in STEPS:
+        wizard.go_to(step)
+        QApplication.processEvents()
+        page = wizard.pages[step]
+        texts = {
+            widget.text()
+            for widget in page.findChildren(QLabel) + page.findChildren(QAbstractButton)
+            if widget.isVisibleTo(page) and _mnemonic(widget.text())
+        }
+        letters: dict[str, list[str]] = {}
+        for text in [*menus, *nav, *texts]:
+            letters.setdefault(_mnemonic(text), []).append(text)
+        shared = {letter: found for letter, found in letters.items() if letter and len(found) > 1}
+        assert not shared, f"{language} {step.value}: {shared}"
+    window.pages.setCurrentWidget(window.start_screen)
+    buttons = [b.text() for b in window.start_screen.findChildren(QAbstractButton) if _mnemonic(b.text())]
+    letters = [_mnemonic(text) for text in [*menus, *buttons]]
+    assert len(letters) == len(set(letters)), f"{language} start screen: {[*menus, *buttons]}"
+    set_language("en")

@@ -119,7 +119,7 @@ class IndicatorsPage(StepPage):
                 "reference); qualitative ones say what is assessed and on what evidence."
             )
         )
-        texts = (_("&SDG"), _("&Kind"), _("&Name"), _("&Unit"), _("&Baseline"), _("&Target"))
+        texts = (_("&SDG"), _("&Kind"), _("Na&me"), _("&Unit"), _("Base&line"), _("&Target"))
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
         for editor, text in zip(

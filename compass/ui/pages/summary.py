@@ -70,7 +70,7 @@ class SummaryPage(StepPage):
             )
         )
         self.browser.setAccessibleName(_("Summary of the session"))
-        self.export_button.setText(_("&Export as PDF or Word\u2026"))
+        self.export_button.setText(_("E&xport as PDF or Word\u2026"))
         self.export_button.setToolTip(
             _(
                 "The tender strategy document: a PDF to sign and file, or a Word file whose text and "

@@ -87,7 +87,7 @@ class VisibilityPage(StepPage):
                 "dashboard."
             )
         )
-        texts = (_("&Who"), _("&Channel"), _("&Moment"), _("M&essage"))
+        texts = (_("&Who"), _("&Channel"), _("&Moment"), _("Messa&ge"))
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
         editors: tuple[QWidget, ...] = (self.stakeholder, self.channel, self.moment, self.message)

@@ -74,7 +74,7 @@ class RealisedValues(QWidget):
     def retranslate_ui(self) -> None:
         self.kpi_heading.setText(_("Contribution to the dashboard"))
         self.heading.setText(_("Realised values (after the contract is awarded)"))
-        texts = (_("&Indicator"), _("&Value"), _("&Date"), _("S&ource"), _("N&ote"))
+        texts = (_("&Indicator"), _("Va&lue"), _("&Date"), _("S&ource"), _("No&te"))
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         for widget, text in zip(

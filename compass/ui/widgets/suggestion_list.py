@@ -32,7 +32,7 @@ class SuggestionList(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.accept_button.setText(_("&Accept suggestion"))
+        self.accept_button.setText(_("A&ccept suggestion"))
         self.accept_button.setToolTip(
             _("Adds the selected suggestion to the inventory; you can change or remove it like any entry.")
         )
