@@ -23,6 +23,7 @@ from compass.ui.session_list_actions import SessionListActions
 from compass.ui.shortcut_help import show_shortcuts
 from compass.ui.start_screen import StartScreen
 from compass.ui.style import style_sheet
+from compass.ui.widgets.focus_in_view import install_focus_in_view
 from compass.ui.widgets.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         )
 
         install_wheel_guard()
+        install_focus_in_view()
         self.setStyleSheet(style_sheet(QApplication.font().pointSizeF() or 10.0))
         self.start_screen = StartScreen()
         self.pages = QStackedWidget()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from compass.i18n import set_language
@@ -83,3 +83,16 @@ def test_delete_empties_a_date(qtbot, facts) -> None:
     page.flush()
     assert _stored(window, session_id).decision_date is None
     assert decision.text() == "nog niet gepland"
+
+
+def test_dates_follow_a_live_language_switch(qtbot, facts) -> None:
+    window, session_id, page = facts
+    window.services.sessions.update_facts(session_id, decision_date=dt.date(2027, 3, 9))
+    decision = page.editor("decision_date")
+    qtbot.waitUntil(lambda: decision.text() == "09-03-2027")
+    decision.setLocale(QLocale(QLocale.Language.Dutch))  # as on a desk whose system speaks Dutch
+    set_language("en")
+    window.retranslate_ui()
+    assert decision.text() == "9 Mar 2027"  # English month names, not "mrt."
+    realised = window.wizard.pages[Step.VISIBILITY].realised.date
+    assert realised.locale().language() == realised.locale().Language.English

@@ -207,3 +207,27 @@ def test_every_mnemonic_on_a_page_is_its_own(qtbot, example_window, language) ->
     letters = [_mnemonic(text) for text in [*menus, *buttons]]
     assert len(letters) == len(set(letters)), f"{language} start screen: {[*menus, *buttons]}"
     set_language("en")
+
+
+def test_a_mnemonic_into_a_field_below_the_fold_scrolls_it_into_view(qtbot, example_window) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
+    from compass.method.steps import Step
+
+    set_language("en")
+    example_window.retranslate_ui()
+    example_window.resize(1000, 420)  # the facts page no longer fits: the team fields are below
+    wizard = example_window.wizard
+    wizard.go_to(Step.FACTS)
+    page = wizard.pages[Step.FACTS]
+    area = page.findChild(QScrollArea)
+    area.verticalScrollBar().setValue(0)
+    QApplication.processEvents()
+    title = page.editor("title")
+    title.setFocus()
+    budget = page.editor("budget_holder")
+    assert budget.visibleRegion().isEmpty()  # out of sight at the start
+    budget.setFocus()  # as Alt+letter or a link to an open issue does
+    QApplication.processEvents()
+    assert not budget.visibleRegion().isEmpty()
+    assert area.verticalScrollBar().value() > 0

@@ -41,7 +41,7 @@ from compass.ui.pages.facts_fields import FIELD_LABELS, LINE_FIELDS, SECTIONS, T
 from compass.ui.widgets.explain import explain_choices
 from compass.ui.widgets.fact_combos import CategoryComboBox, ProfileComboBox
 from compass.ui.widgets.field import FieldWithMessage
-from compass.ui.widgets.optional_date import NO_DATE, OptionalDateEdit
+from compass.ui.widgets.optional_date import NO_DATE, OptionalDateEdit, show_dates_in
 
 SAVE_DELAY_MS = 400
 
@@ -226,7 +226,7 @@ class FactsPage(StepPage):
             date = self._editors[date_field]
             assert isinstance(date, QDateEdit)
             date.setSpecialValueText(_("not planned yet"))
-            date.setDisplayFormat("dd-MM-yyyy" if current_language() == "nl" else "d MMM yyyy")
+            show_dates_in(date, current_language())
         category = self._editors["category"]
         assert isinstance(category, CategoryComboBox)
         category.retranslate()

@@ -9,11 +9,21 @@ Backspace) with the whole date selected empties the field.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QDateEdit, QWidget
 
 NO_DATE = QDate(2000, 1, 1)  # the minimum, shown with the special value text
+
+
+def show_dates_in(editor: QDateEdit, language: str) -> None:
+    """Day, month names and order as the app's language writes them, whatever the system locale."""
+    if language == "nl":
+        editor.setLocale(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+        editor.setDisplayFormat("dd-MM-yyyy")
+    else:
+        editor.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        editor.setDisplayFormat("d MMM yyyy")
 
 
 class OptionalDateEdit(QDateEdit):

@@ -24,6 +24,7 @@ from compass.reference.types import ReferenceData
 from compass.ui.widgets.add_form import add_form
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
+from compass.ui.widgets.optional_date import show_dates_in
 
 
 class RealisedValues(QWidget):
@@ -90,7 +91,7 @@ class RealisedValues(QWidget):
         self.source.setToolTip(_("Where the figure comes from, e.g. the contractor's CO\u2082 report."))
         self.note.setToolTip(_("Anything the reader of the figure should know."))
         self.table.set_headers([_("Indicator"), _("Value"), _("Date"), _("Source"), _("Note")])
-        self.date.setDisplayFormat("dd-MM-yyyy" if current_language() == "nl" else "d MMM yyyy")
+        show_dates_in(self.date, current_language())
 
     def load(self, snapshot: SessionSnapshot) -> None:
         language = current_language()
