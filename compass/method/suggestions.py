@@ -6,8 +6,19 @@ A category is matched by its id, or by its full name typed as the category; neve
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
+
 from compass.core.session import SessionSnapshot
 from compass.reference.types import Category, ReferenceData, Suggestion
+
+
+class _ForCategories(Protocol):
+    @property
+    def categories(self) -> tuple[str, ...]: ...
+
+
+E = TypeVar("E", bound=_ForCategories)
 
 
 def categories_for(snapshot: SessionSnapshot, reference: ReferenceData) -> tuple[Category, ...]:
@@ -18,6 +29,21 @@ def categories_for(snapshot: SessionSnapshot, reference: ReferenceData) -> tuple
         if value == category.id or typed in (category.name.nl.casefold(), category.name.en.casefold()):
             return (category,)
     return ()
+
+
+def session_category(snapshot: SessionSnapshot, reference: ReferenceData) -> str:
+    """The id of the session's catalogue category, or "" for a category of the team's own words."""
+    found = categories_for(snapshot, reference)
+    return found[0].id if found else ""
+
+
+def fitting_first(entries: Iterable[E], category_id: str) -> tuple[E, ...]:
+    """Catalogue entries written for the tender's category first, the general ones after, each in
+    catalogue order: a catering tender sees its meat and food-waste criteria before road works'."""
+    listed = tuple(entries)
+    if not category_id:
+        return listed
+    return tuple(sorted(listed, key=lambda entry: category_id not in entry.categories))
 
 
 def open_suggestions(snapshot: SessionSnapshot, reference: ReferenceData) -> tuple[Suggestion, ...]:

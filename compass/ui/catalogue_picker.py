@@ -23,6 +23,7 @@ from compass.core.session import AmbitionLevel, CriterionType
 from compass.formatting import parse_number
 from compass.i18n import _, current_language
 from compass.method.criteria import with_social_return
+from compass.method.suggestions import fitting_first
 from compass.reference.types import ReferenceData
 from compass.ui.widgets.field import FieldWithMessage
 
@@ -35,10 +36,12 @@ class CataloguePicker(QDialog):
         level: AmbitionLevel | None,
         profile: OrganisationProfile | None,
         parent: QWidget | None = None,
+        category: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Criteria from the catalogue for SDG {sdg}").format(sdg=sdg))
         self._reference, self._sdg, self._profile = reference, sdg, profile
+        self._category = category  # the tender's catalogue category: its entries come first
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search"))
         self.search.setAccessibleName(_("Search"))
@@ -96,7 +99,9 @@ class CataloguePicker(QDialog):
                 "level": c.level,
                 "theme": c.theme,
             }
-            for c in self._reference.criteria_for(sdg=self._sdg, level=level, text=text)
+            for c in fitting_first(
+                self._reference.criteria_for(sdg=self._sdg, level=level, text=text), self._category
+            )
         ]
         for own in self._profile.own_criteria if self._profile else ():
             if (
@@ -173,6 +178,7 @@ class CataloguePicker(QDialog):
         level: AmbitionLevel | None,
         profile: OrganisationProfile | None,
         parent: QWidget | None,
+        category: str = "",
     ) -> dict[str, object] | None:
-        dialog = cls(reference, sdg, level, profile, parent)
+        dialog = cls(reference, sdg, level, profile, parent, category)
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -13,14 +13,18 @@ from PySide6.QtWidgets import (
 )
 
 from compass.i18n import _, current_language
+from compass.method.suggestions import fitting_first
 from compass.reference.types import CatalogueIndicator, ReferenceData
 
 
 class IndicatorPicker(QDialog):
-    def __init__(self, reference: ReferenceData, sdg: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, reference: ReferenceData, sdg: int, parent: QWidget | None = None, category: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Indicators from the catalogue for SDG {sdg}").format(sdg=sdg))
         self._reference, self._sdg = reference, sdg
+        self._category = category  # the tender's catalogue category: its indicators come first
         self._found: tuple[CatalogueIndicator, ...] = ()
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search"))
@@ -48,7 +52,9 @@ class IndicatorPicker(QDialog):
 
     def refresh(self) -> None:
         language = current_language()
-        self._found = self._reference.indicators_for(sdg=self._sdg, text=self.search.text().strip())
+        self._found = fitting_first(
+            self._reference.indicators_for(sdg=self._sdg, text=self.search.text().strip()), self._category
+        )
         self.list.clear()
         for indicator in self._found:
             unit = f" ({indicator.unit(language)})" if indicator.unit else ""
@@ -69,6 +75,8 @@ class IndicatorPicker(QDialog):
         return self._found[row] if 0 <= row < len(self._found) else None
 
     @classmethod
-    def ask(cls, reference: ReferenceData, sdg: int, parent: QWidget | None) -> CatalogueIndicator | None:
-        dialog = cls(reference, sdg, parent)
+    def ask(
+        cls, reference: ReferenceData, sdg: int, parent: QWidget | None, category: str = ""
+    ) -> CatalogueIndicator | None:
+        dialog = cls(reference, sdg, parent, category)
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -59,3 +59,25 @@ def test_an_accepted_suggestion_is_not_offered_again(service, reference) -> None
     snapshot = service.get_session(session.id)
     assert first not in open_suggestions(snapshot, reference)
     assert snapshot.inventory[0].suggestion_id == first.id
+
+
+def test_the_catalogue_lists_what_was_written_for_the_tenders_category_first(service, reference) -> None:
+    from compass.method.suggestions import fitting_first, session_category
+
+    session = service.create_session("Catering", category="cat-catering")
+    category = session_category(service.get_session(session.id), reference)
+    assert category == "cat-catering"
+    ordered = fitting_first(reference.criteria_for(sdg=12), category)
+    tagged = [c for c in ordered if category in c.categories]
+    assert tagged and list(ordered[: len(tagged)]) == tagged  # catering's own criteria lead
+    assert set(ordered) == set(reference.criteria_for(sdg=12))  # nothing is hidden
+    assert fitting_first(reference.criteria_for(sdg=12), "") == reference.criteria_for(sdg=12)
+
+
+def test_the_indicator_picker_shows_the_categorys_indicators_first(qtbot, reference) -> None:
+    from compass.ui.indicator_picker import IndicatorPicker
+
+    picker = IndicatorPicker(reference, 12, None, "cat-catering")
+    qtbot.addWidget(picker)
+    first = reference.indicator(picker._found[0].id)
+    assert "cat-catering" in first.categories

@@ -13,6 +13,7 @@ from compass.i18n import _, current_language
 from compass.method.ambition import ambition_advice
 from compass.method.policy import policy_criterion
 from compass.method.steps import Step
+from compass.method.suggestions import session_category
 from compass.ui.catalogue_picker import CataloguePicker
 from compass.ui.commands import (
     AddItemCommand,
@@ -287,7 +288,12 @@ class AmbitionPage(StepPage):
         assert self.snapshot is not None
         ambition = self.snapshot.ambition_for(sdg)
         values = CataloguePicker.ask(
-            self.context.reference, sdg, ambition.level if ambition else None, self.snapshot.profile, self
+            self.context.reference,
+            sdg,
+            ambition.level if ambition else None,
+            self.snapshot.profile,
+            self,
+            session_category(self.snapshot, self.context.reference),
         )
         if values is not None:
             self.run(

@@ -18,6 +18,7 @@ from compass.core.session import SHORT_TEXT_MAX_LENGTH, Collection, IndicatorKin
 from compass.formatting import format_number, parse_number
 from compass.i18n import N_, _, current_language
 from compass.method.steps import Step, problems
+from compass.method.suggestions import session_category
 from compass.reference.types import CatalogueIndicator
 from compass.ui.commands import AddItemCommand, RemoveItemCommand, UpdateItemValuesCommand
 from compass.ui.indicator_details import IndicatorDetailsDialog
@@ -291,7 +292,8 @@ class IndicatorsPage(StepPage):
         sdg = self.sdg.current_sdg()
         if sdg is None:
             return
-        chosen = IndicatorPicker.ask(self.context.reference, sdg, self)
+        category = session_category(self.snapshot, self.context.reference) if self.snapshot else ""
+        chosen = IndicatorPicker.ask(self.context.reference, sdg, self, category)
         if chosen is None:
             return
         language = current_language()
