@@ -129,6 +129,8 @@ class CommunicationMoment(LabelledEnum):
     KICK_OFF = "kick_off", N_("Kick-off")
     PUBLICATION = "publication", N_("Publication")
     AWARD = "award", N_("Award")
+    # Services and supplies run for years: results are reported during the contract, not only at its end.
+    DURING_CONTRACT = "during_contract", N_("Yearly during the contract")
     COMPLETION = "completion", N_("Completion")
 
 

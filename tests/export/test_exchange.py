@@ -322,3 +322,21 @@ def test_a_risk_on_two_sdgs_survives_the_file(service, reference) -> None:
     assert json.loads(data)["inventory"][0]["also_sdgs"] == [15]
     again = service.import_session(read_session_file(data, reference))
     assert again.inventory[0].also_sdgs == (15,) and again.inventoried_sdgs() == (8, 15)
+
+
+def test_a_message_yearly_during_the_contract_is_planned_and_survives_the_file(service, reference) -> None:
+    from compass.core.session import Channel, CommunicationMoment
+
+    session = service.create_session("Schoonmaak")
+    service.add_item(
+        session.id,
+        Collection.COMMUNICATION,
+        stakeholder_role="municipal_council",
+        channel=Channel.COUNCIL_REPORT,
+        moment=CommunicationMoment.DURING_CONTRACT,
+        message="Jaarlijkse rapportage over Social Return",
+    )
+    data = write_session_file(service.get_session(session.id))
+    (item,) = service.import_session(read_session_file(data, reference)).communication
+    assert item.moment is CommunicationMoment.DURING_CONTRACT
+    assert item.moment.label_in("nl") == "Jaarlijks tijdens het contract"

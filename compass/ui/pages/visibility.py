@@ -103,7 +103,12 @@ class VisibilityPage(StepPage):
         self.message.setPlaceholderText(_("e.g. open day on the renewed road"))
         name_add_and_remove(self.add_button, self.remove_button)
         self.channel.setToolTip(_("How the message reaches them."))
-        self.moment.setToolTip(_("When the message goes out: kick-off, publication, award or completion."))
+        self.moment.setToolTip(
+            _(
+                "When the message goes out: kick-off, publication, award, yearly during the contract or "
+                "at its end."
+            )
+        )
         self.message.setToolTip(_("What they are told, in a sentence."))
         self.channel.retranslate()
         self.moment.retranslate()
