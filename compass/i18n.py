@@ -97,8 +97,34 @@ def current_language() -> str:
     return _current_language
 
 
+class Phrase(str):
+    """A translated message that remembers what it translated, so a text that stays on screen (an
+    undo step in the Edit menu) can be said again after the language changes."""
+
+    source: str
+    params: dict[str, object]
+
+    def __new__(cls, text: str, source: str, params: dict[str, object] | None = None) -> Phrase:
+        phrase = super().__new__(cls, text)
+        phrase.source = source
+        phrase.params = params or {}
+        return phrase
+
+    def format(self, *args: object, **kwargs: object) -> Phrase:
+        text = str.format(self, *args, **kwargs)
+        return Phrase(text, self.source, dict(kwargs)) if not args else Phrase(text, text)
+
+    def again(self) -> str:
+        """The same message in the language of the moment, its parameters too where they are phrases."""
+        params = {
+            key: value.again() if isinstance(value, Phrase) else value for key, value in self.params.items()
+        }
+        message = _(self.source)
+        return str.format(message, **params) if params else str(message)
+
+
 def _(message: str) -> str:
-    return _current.gettext(message)
+    return Phrase(_current.gettext(message), message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from compass.core.errors import CompassError
 from compass.core.session import AmbitionLevel, Collection, SessionStatus
-from compass.i18n import _
+from compass.i18n import Phrase, _
 from compass.services import SessionService
 
 ErrorReporter = Callable[[CompassError], None]
@@ -28,10 +28,16 @@ _MERGE_ITEM = 1003
 class ServiceCommand(QUndoCommand):
     def __init__(self, service: SessionService, session_id: int, text: str) -> None:
         super().__init__(text)
+        self._phrase = text
         self.report_error: ErrorReporter | None = None
         self.service = service
         self.session_id = session_id
         self._already_done = False
+
+    def retranslate(self) -> None:
+        """Say what this step did in the language of the moment (after a switch in Settings)."""
+        if isinstance(self._phrase, Phrase):
+            self.setText(self._phrase.again())
 
     def do(self) -> None:
         raise NotImplementedError

@@ -16,6 +16,7 @@ from compass import __version__
 from compass.core.errors import CompassError, SessionNotFoundError, ValidationError
 from compass.core.listing import SessionListPage
 from compass.i18n import _, current_language, language_for_locale, set_language
+from compass.ui.commands import ServiceCommand
 from compass.ui.knowledge_actions import KnowledgeActions
 from compass.ui.qt_i18n import install_qt_translations
 from compass.ui.session_files import SessionFiles
@@ -122,10 +123,19 @@ class MainWindow(QMainWindow):
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit_action = self._action([QKeySequence("Ctrl+Q")], self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.undo_action = self.undo_stack.createUndoAction(self)
-        self.undo_action.setShortcuts(keys.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # Our own undo and redo actions (not Qt's): their "Undo ..." follows a live language switch.
+        self.undo_action = self._action(keys.Undo, self.undo_stack.undo)
+        self.redo_action = self._action(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], self.undo_stack.redo
+        )
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        # The texts come with the signals: the stack itself may be going away (window closing).
+        self._undo_text = self._redo_text = ""
+        self.undo_stack.undoTextChanged.connect(self._on_undo_stack_undo_text_changed)
+        self.undo_stack.redoTextChanged.connect(self._on_undo_stack_redo_text_changed)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         self.shortcuts_action = QAction(self)
         self.shortcuts_action.triggered.connect(lambda: show_shortcuts(self))
         self.about_action = QAction(self)
@@ -176,7 +186,30 @@ class MainWindow(QMainWindow):
         self.start_screen.retranslate_ui()
         if self.wizard is not None:
             self.wizard.retranslate_ui()
+        self._retranslate_undo_history()
         self._update_window_title()
+
+    def _on_undo_stack_undo_text_changed(self, text: str) -> None:
+        self._undo_text = text
+        self._show_undo_texts()
+
+    def _on_undo_stack_redo_text_changed(self, text: str) -> None:
+        self._redo_text = text
+        self._show_undo_texts()
+
+    def _show_undo_texts(self) -> None:
+        undo, redo = self._undo_text, self._redo_text
+        self.undo_action.setText(_("&Undo {what}").format(what=undo) if undo else _("&Undo"))
+        self.redo_action.setText(_("&Redo {what}").format(what=redo) if redo else _("&Redo"))
+
+    def _retranslate_undo_history(self) -> None:
+        """Each step of the undo history says what it did in the new language."""
+        for index in range(self.undo_stack.count()):
+            command = self.undo_stack.command(index)
+            if isinstance(command, ServiceCommand):
+                command.retranslate()
+        self._undo_text, self._redo_text = self.undo_stack.undoText(), self.undo_stack.redoText()
+        self._show_undo_texts()
 
     def _update_window_title(self) -> None:
         app_name = _("SDG Procurement Compass")

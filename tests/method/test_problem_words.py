@@ -75,3 +75,18 @@ def test_a_document_in_another_language_on_a_worker_thread(snapshot) -> None:
     assert len(dutch) == len(english) > 0
     assert all(nl != en for nl, en in zip(dutch, english, strict=True))
     assert current_language() == "en"
+
+
+def test_a_phrase_can_be_said_again_in_another_language() -> None:
+    from compass.i18n import _
+
+    set_language("nl")
+    try:
+        label = _("Location")
+        phrase = _("Edit {field}").format(field=label)
+        assert "Locatie" in phrase
+        set_language("en")
+        assert phrase.again() == "Edit Location"  # the nested label follows too
+        assert str(phrase) != phrase.again()  # the phrase itself stays what was said
+    finally:
+        set_language("en")

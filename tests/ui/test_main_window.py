@@ -298,3 +298,30 @@ def test_help_lists_the_keyboard_shortcuts(qtbot, make_window, monkeypatch) -> N
     (text,) = shown
     for keys in ("Ctrl+PgDown", "F1", "F2", "Delete", "Ctrl+Z"):
         assert keys in text
+
+
+def test_the_undo_history_speaks_the_language_of_the_moment(qtbot, make_window) -> None:
+    from compass.i18n import _, set_language
+
+    set_language("nl")
+    window = make_window()
+    window.retranslate_ui()
+    session = window.services.sessions.create_session("Catering")
+    window.open_session(session.id)
+    page = window.wizard.pages[Step.FACTS]
+    page.editor("location").setText("Stadhuis")
+    page.flush()
+    dutch = window.undo_action.text()
+    assert "ongedaan" in dutch and "Locatie" in dutch
+    for _round in range(2):  # any number of switches
+        set_language("en")
+        window.retranslate_ui()
+        assert window.undo_action.text() == "&Undo Edit Location"
+        assert window.edit_menu.title() == "&Edit"
+        set_language("nl")
+        window.retranslate_ui()
+        assert window.undo_action.text() == dutch
+    window.undo_action.trigger()
+    assert window.services.sessions.get_session(session.id).facts.location == ""
+    assert window.undo_action.text() == _("&Undo")
+    set_language("en")
