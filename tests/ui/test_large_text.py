@@ -150,3 +150,23 @@ def test_no_word_is_cut_in_the_tables_of_the_example_at_double_size(
                         f"{step.value}: {item.text()!r} is cut in a {header.sectionSize(column)} px column"
                     )
     set_language("en")
+
+
+def test_at_double_size_the_window_fits_a_laptop_screen(qtbot, make_window, doubled_font) -> None:
+    """At 200 % text every step still fits 1366 x 768 (the window's minimum, which the largest page
+    decides); pages scroll rather than pushing the buttons off-screen."""
+    from compass.formats.files import read_file
+    from compass.formats.session_file import read_session_file
+    from compass.method.steps import STEPS
+    from compass.reference.examples import list_examples
+
+    window = make_window()
+    reference = window.services.reference
+    example = next(e for e in list_examples() if "asfalt" in e.path.name)
+    imported = read_session_file(read_file(example.path), reference)
+    window.open_session(window.services.sessions.import_session(imported).id)
+    for step in STEPS:
+        window.wizard.go_to(step)
+        QApplication.processEvents()
+        needed = window.minimumSizeHint()
+        assert needed.width() <= 1366 and needed.height() <= 768, (step.value, needed)

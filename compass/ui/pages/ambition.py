@@ -5,7 +5,7 @@ into the tender. The procedure's rules are enforced by the services and shown be
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from compass.core.session import AmbitionLevel, Collection, ScoringMethod, SessionSnapshot
 from compass.formatting import format_number, parse_number
@@ -53,10 +53,11 @@ class AmbitionPage(StepPage):
         self.quality.editingFinished.connect(self._on_quality_edited)
         self.quality_label.setBuddy(self.quality)
         self.quality_field = FieldWithMessage(self.quality)
-        quality_row = QHBoxLayout()
-        quality_row.addWidget(self.quality_label)
-        quality_row.addWidget(self.quality_field)
-        quality_row.addSpacing(self.fontMetrics().horizontalAdvance("0") * 3)
+        # Two rows, not one: at 200 % text one row made this page (and so the window) wider than a
+        # laptop screen.
+        award_basis = QGridLayout()
+        award_basis.addWidget(self.quality_label, 0, 0)
+        award_basis.addWidget(self.quality_field, 0, 1)
         self.scoring_label = QLabel()
         self.scoring = QComboBox()
         # The long method names must not widen the page (and so every page) at large text sizes.
@@ -68,10 +69,10 @@ class AmbitionPage(StepPage):
         self.scoring.activated.connect(self._on_scoring_chosen)
         self.scoring_label.setBuddy(self.scoring)
         self.scoring_field = FieldWithMessage(self.scoring)
-        quality_row.addWidget(self.scoring_label)
-        quality_row.addWidget(self.scoring_field)
-        quality_row.addStretch(1)
-        outer.addLayout(quality_row)
+        award_basis.addWidget(self.scoring_label, 1, 0)
+        award_basis.addWidget(self.scoring_field, 1, 1)
+        award_basis.setColumnStretch(2, 1)
+        outer.addLayout(award_basis)
         self.empty = EmptyHint(lambda: context.go_to_step(Step.PRIORITIES))
         outer.addWidget(self.empty)
         scroll = QScrollArea()
