@@ -96,3 +96,22 @@ def test_dates_follow_a_live_language_switch(qtbot, facts) -> None:
     assert decision.text() == "9 Mar 2027"  # English month names, not "mrt."
     realised = window.wizard.pages[Step.VISIBILITY].realised.date
     assert realised.locale().language() == realised.locale().Language.English
+
+
+def test_realised_values_show_their_date_as_the_language_writes_it(qtbot, facts) -> None:
+    from decimal import Decimal
+
+    from compass.core.session import Collection, IndicatorKind
+
+    window, session_id, _page = facts
+    sessions = window.services.sessions
+    indicator = sessions.add_item(
+        session_id, Collection.INDICATORS, sdg=13, kind=IndicatorKind.QUANTITATIVE, name="CO₂", unit="kg"
+    )
+    sessions.add_measurement(session_id, indicator.id, value=Decimal(5), measured_on=dt.date(2027, 3, 9))
+    realised = window.wizard.pages[Step.VISIBILITY].realised
+    qtbot.waitUntil(lambda: realised.table.rowCount() == 1)
+    assert realised.table.item(0, 2).text() == "09-03-2027"
+    set_language("en")
+    window.retranslate_ui()
+    qtbot.waitUntil(lambda: realised.table.item(0, 2).text() == "9 Mar 2027")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from compass.core.session import SessionSnapshot
-from compass.formatting import format_number, parse_number
+from compass.formatting import format_day, format_number, parse_number
 from compass.i18n import _, current_language
 from compass.method.dashboard import kpi_contributions
 from compass.reference.types import ReferenceData
@@ -143,7 +143,7 @@ class RealisedValues(QWidget):
                         [
                             indicator.name,
                             f"{format_number(m.value, language)} {indicator.unit}".strip(),
-                            m.measured_on.strftime("%d-%m-%Y"),
+                            format_day(m.measured_on, language),
                             m.source,
                             m.note,
                         ],
@@ -173,4 +173,5 @@ class RealisedValues(QWidget):
     def clear_new(self) -> None:
         for editor in (self.value, self.source, self.note):
             editor.clear()
+        self.date.setDate(QDate.currentDate())  # the next figure is most likely today's, not the first's
         self.value_field.show_problem(None)
