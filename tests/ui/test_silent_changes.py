@@ -355,3 +355,33 @@ def test_an_sdg_outside_the_inventory_is_added_as_a_priority_with_its_reason(qtb
     qtbot.waitUntil(lambda: 17 in page._order)
     window.undo_stack.undo()  # one step takes it out again
     assert 17 not in window.services.sessions.get_session(session_id).priority_sdgs()
+
+
+def test_a_planned_message_is_corrected_in_a_dialog_and_undone_in_one_step(
+    qtbot, example, monkeypatch
+) -> None:
+    from compass.core.session import CommunicationMoment
+    from compass.ui.communication_item_dialog import CommunicationItemDialog
+
+    window, session_id = example
+    window.wizard.go_to(Step.VISIBILITY)
+    page = window.wizard.pages[Step.VISIBILITY]
+    QApplication.processEvents()
+    first = window.services.sessions.get_session(session_id).communication[0]
+
+    def correct(dialog) -> int:
+        dialog.moment.set_current(CommunicationMoment.DURING_CONTRACT)
+        dialog.stakeholder.setEditText("Gemeenteraad")
+        return CommunicationItemDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(CommunicationItemDialog, "exec", correct)
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    edited = window.services.sessions.get_session(session_id).communication[0]
+    assert (edited.moment, edited.stakeholder_role) == (
+        CommunicationMoment.DURING_CONTRACT,
+        "municipal_council",
+    )
+    window.undo_stack.undo()
+    assert window.services.sessions.get_session(session_id).communication[0] == first

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -27,7 +28,9 @@ from compass.ui.commands import (
     AddMeasurementCommand,
     RemoveItemCommand,
     RemoveMeasurementCommand,
+    UpdateItemValuesCommand,
 )
+from compass.ui.communication_item_dialog import CommunicationItemDialog
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.add_form import add_form, name_add_and_remove
 from compass.ui.widgets.choices import EnumComboBox
@@ -64,6 +67,7 @@ class VisibilityPage(StepPage):
         layout.addLayout(form)
         self.table = ItemTable(stretch_column=3)
         self.table.remove_requested.connect(self.remove_item)
+        self.table.edit_requested.connect(self.edit_item)
         layout.addWidget(self.table, 1)
         self.realised = RealisedValues(context.reference)
         self.realised.add_requested.connect(self._on_realised_add_requested)
@@ -169,6 +173,30 @@ class VisibilityPage(StepPage):
                 self.service(), self.session_id, measurement_id, _("Remove realised value")
             )
         )
+
+    def edit_item(self, item_id: int) -> None:
+        item = (
+            next((c for c in self.snapshot.communication if c.id == item_id), None)
+            if self.snapshot
+            else None
+        )
+        if item is None:
+            return
+        dialog = CommunicationItemDialog(item, self.context.reference, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and (new := dialog.changes()):
+            old = {name: getattr(item, name) for name in new}
+            self.run(
+                UpdateItemValuesCommand(
+                    self.service(),
+                    self.session_id,
+                    Collection.COMMUNICATION,
+                    item_id,
+                    old,
+                    new,
+                    _("Edit planned message"),
+                )
+            )
+        self.table.setFocus()
 
     def remove_item(self, item_id: int) -> None:
         self.run(
