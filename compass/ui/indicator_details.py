@@ -21,6 +21,7 @@ from compass.core.session import SHORT_TEXT_MAX_LENGTH, Indicator, IndicatorKind
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
 from compass.reference.types import ReferenceData
+from compass.ui.widgets.choices import SdgComboBox
 from compass.ui.widgets.field import FieldWithMessage
 
 if TYPE_CHECKING:
@@ -50,6 +51,9 @@ class IndicatorDetailsDialog(QDialog):
         def number(value: Decimal | None) -> str:
             return "" if value is None else format_number(value, language)
 
+        # An indicator filed under the wrong SDG is moved here, not deleted and typed again.
+        self.sdg = SdgComboBox(reference)
+        self.sdg.set_current_sdg(indicator.sdg)
         self.name = line(indicator.name)
         self.unit = line(indicator.unit)
         self.baseline = line(number(indicator.baseline))
@@ -103,7 +107,7 @@ class IndicatorDetailsDialog(QDialog):
         }
         form = QFormLayout()
         quantitative = indicator.kind is IndicatorKind.QUANTITATIVE
-        rows: list[tuple[str, QWidget]] = [(_("&Name"), self.fields["name"])]
+        rows: list[tuple[str, QWidget]] = [(_("&SDG"), self.sdg), (_("&Name"), self.fields["name"])]
         if quantitative:
             rows += [
                 (_("&Unit"), self.fields["unit"]),
@@ -139,6 +143,7 @@ class IndicatorDetailsDialog(QDialog):
         """The fields that changed, or None (with the problem beside the field)."""
         language = current_language()
         values: dict[str, Any] = {
+            "sdg": self.sdg.current_sdg(),
             "name": self.name.text().strip(),
             "unit": self.unit.text().strip(),
             "reference": self.reference.text().strip(),

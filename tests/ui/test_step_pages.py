@@ -608,7 +608,10 @@ def test_indicator_details_are_edited_in_one_undoable_step(qtbot, service, monke
     )
     h.use_example_profile("Heerlen")
     dialog = IndicatorDetailsDialog(h.snapshot.indicators[0], load_reference_data(), h.snapshot.profile)
-    assert [dialog.kpi.itemText(i) for i in range(dialog.kpi.count())][:2] == ["none", "1 Fair Trade en ISV"]
+    assert [dialog.kpi.itemText(i) for i in range(dialog.kpi.count())][:2] == [
+        "none",
+        "1 Fair Trade en ISV",
+    ]
     qtbot.addWidget(dialog)
     dialog.target.setText("twee")
     assert dialog.changes() is None and dialog.fields["target"].problem_text()
@@ -888,3 +891,29 @@ def test_a_catalogue_indicator_keeps_its_kind(service) -> None:
             catalogue_id="ind-co2-avoided",
         )
     assert [p.code for p in caught.value.problems] == ["kind_mismatch"]
+
+
+def test_the_details_move_an_indicator_to_another_sdg(qtbot, service) -> None:
+    from decimal import Decimal
+
+    from PySide6.QtCore import Qt
+
+    from compass.ui.indicator_details import IndicatorDetailsDialog
+
+    h = Harness(qtbot, service, Step.INDICATORS)
+    _priority(service, h.session_id)
+    service.add_item(
+        h.session_id,
+        Collection.INDICATORS,
+        sdg=13,
+        kind=IndicatorKind.QUANTITATIVE,
+        name="Uren",
+        unit="uur",
+        target=Decimal(10),
+    )
+    dialog = IndicatorDetailsDialog(h.snapshot.indicators[0], load_reference_data(), None)
+    qtbot.addWidget(dialog)
+    dialog.sdg.setFocus()
+    while dialog.sdg.current_sdg() != 8:  # with the keyboard, as a user corrects the SDG
+        qtbot.keyClick(dialog.sdg, Qt.Key.Key_Up)
+    assert dialog.changes() == {"sdg": 8}
