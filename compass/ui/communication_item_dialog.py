@@ -19,7 +19,7 @@ from compass.core.session import LONG_TEXT_MAX_LENGTH, Channel, CommunicationIte
 from compass.i18n import _, current_language
 from compass.reference.types import ReferenceData
 from compass.ui.widgets.choices import EnumComboBox
-from compass.ui.widgets.field import FieldWithMessage
+from compass.ui.widgets.field import FieldWithMessage, form_row
 
 
 class CommunicationItemDialog(QDialog):
@@ -50,8 +50,7 @@ class CommunicationItemDialog(QDialog):
             (_("&Moment"), self.moment),
             (_("Messa&ge"), self.message),
         ):
-            form.addRow(label, widget)
-            widget.setAccessibleName(label.replace("&", ""))
+            form_row(form, label, widget)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -22,7 +22,7 @@ from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
 from compass.reference.types import ReferenceData
 from compass.ui.widgets.choices import SdgComboBox
-from compass.ui.widgets.field import FieldWithMessage
+from compass.ui.widgets.field import FieldWithMessage, form_row
 
 if TYPE_CHECKING:
     from compass.core.profile import OrganisationProfile
@@ -124,8 +124,7 @@ class IndicatorDetailsDialog(QDialog):
             (_("Dashboard &KPI"), self.kpi),
         ]
         for label, widget in rows:
-            form.addRow(label, widget)
-            widget.setAccessibleName(label.replace("&", ""))
+            form_row(form, label, widget)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

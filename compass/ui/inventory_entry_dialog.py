@@ -11,7 +11,7 @@ from compass.core.session import LONG_TEXT_MAX_LENGTH, EntryKind, EntrySource, I
 from compass.i18n import _
 from compass.reference.types import ReferenceData
 from compass.ui.widgets.choices import EnumComboBox, SdgComboBox
-from compass.ui.widgets.field import FieldWithMessage
+from compass.ui.widgets.field import FieldWithMessage, form_row
 
 
 class InventoryEntryDialog(QDialog):
@@ -44,8 +44,7 @@ class InventoryEntryDialog(QDialog):
             (_("&Description"), self.description_field),
             (_("Also &touches SDG"), self.also_field),
         ):
-            form.addRow(label, widget)
-            widget.setAccessibleName(label.replace("&", ""))
+            form_row(form, label, widget)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

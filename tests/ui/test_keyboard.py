@@ -231,3 +231,27 @@ def test_a_mnemonic_into_a_field_below_the_fold_scrolls_it_into_view(qtbot, exam
     QApplication.processEvents()
     assert not budget.visibleRegion().isEmpty()
     assert area.verticalScrollBar().value() > 0
+
+
+def test_alt_letter_reaches_a_field_that_carries_a_message_box(qtbot) -> None:
+    """A dialog row whose field sits in a box for its problem message: the mnemonic must reach the
+    editor inside, not the box (which takes no focus, so Alt+letter did nothing)."""
+    from compass.core.session import EntryKind, EntrySource, InventoryEntry
+    from compass.reference.loading import load_reference_data
+    from compass.ui.inventory_entry_dialog import InventoryEntryDialog
+
+    set_language("nl")
+    try:
+        entry = InventoryEntry(1, 8, EntryKind.RISK, EntrySource.MATERIALS, "Ketenrisico's")
+        dialog = InventoryEntryDialog(entry, load_reference_data())
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.description)
+        qtbot.keyClick(dialog.description, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # "Raakt ook S&DG"
+        assert QApplication.focusWidget() is dialog.also
+        qtbot.keyClick(dialog.also, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # "Omschr&ijving"
+        assert QApplication.focusWidget() is dialog.description
+    finally:
+        set_language("en")

@@ -36,7 +36,7 @@ from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
 from compass.reference.types import ReferenceData
 from compass.ui.widgets.choices import sdg_label, sdg_swatch
-from compass.ui.widgets.field import FieldWithMessage
+from compass.ui.widgets.field import FieldWithMessage, form_row
 
 FIRST_YEAR, LAST_YEAR = 2020, 2040
 
@@ -90,7 +90,7 @@ class ProfileEditorDialog(QDialog):
         self.example.setChecked(profile.is_example)
         self.numbers: dict[str, FieldWithMessage] = {}
         form = QFormLayout()
-        form.addRow(_("&Name"), self.name_field)
+        form_row(form, _("&Name"), self.name_field)
         form.addRow("", self.example)
         for key, label, value, tip in (
             (

@@ -22,7 +22,7 @@ from compass.core.session import AmbitionLevel, CriterionType
 from compass.i18n import _
 from compass.ui.profiles.editor import _sdg_list
 from compass.ui.widgets.choices import EnumComboBox
-from compass.ui.widgets.field import FieldWithMessage
+from compass.ui.widgets.field import FieldWithMessage, form_row
 
 if TYPE_CHECKING:
     from compass.services import ProfileService
@@ -50,12 +50,12 @@ class OwnCriterionDialog(QDialog):
         self.text_field = FieldWithMessage(self.text)
         self.verification = QLineEdit()
         form = QFormLayout()
-        form.addRow(_("&Profile"), self.profile_field)
-        form.addRow(_("&SDGs"), self.sdgs_field)
-        form.addRow(_("&Type"), self.criterion_type)
-        form.addRow(_("&Level"), self.level)
-        form.addRow(_("&Criterion"), self.text_field)
-        form.addRow(_("&Verification"), self.verification)
+        form_row(form, _("&Profile"), self.profile_field)
+        form_row(form, _("&SDGs"), self.sdgs_field)
+        form_row(form, _("&Type"), self.criterion_type)
+        form_row(form, _("&Level"), self.level)
+        form_row(form, _("&Criterion"), self.text_field)
+        form_row(form, _("&Verification"), self.verification)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

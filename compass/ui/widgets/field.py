@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 
 class FieldWithMessage(QWidget):
@@ -31,3 +31,15 @@ class FieldWithMessage(QWidget):
 
     def problem_text(self) -> str:
         return "" if self.message.isHidden() else self.message.text()
+
+
+def form_row(form: QFormLayout, text: str, widget: QWidget) -> QLabel:
+    """A labelled row whose Alt+letter reaches the field: a QFormLayout label's buddy would be the
+    FieldWithMessage box around the editor, which takes no focus, so the mnemonic did nothing."""
+    label = QLabel(text)
+    field = widget.editor if isinstance(widget, FieldWithMessage) else widget
+    label.setBuddy(field)
+    form.addRow(label, widget)
+    if not field.accessibleName():
+        field.setAccessibleName(text.replace("&", ""))
+    return label
