@@ -7,22 +7,19 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from compass.core.session import LONG_TEXT_MAX_LENGTH, Channel, CommunicationItem, CommunicationMoment
 from compass.i18n import _, current_language
 from compass.reference.types import ReferenceData
+from compass.ui.correction_dialog import CorrectionDialog
 from compass.ui.widgets.choices import EnumComboBox
-from compass.ui.widgets.field import FieldWithMessage, form_row
+from compass.ui.widgets.field import FieldWithMessage
 
 
-class CommunicationItemDialog(QDialog):
+class CommunicationItemDialog(CorrectionDialog):
     def __init__(
         self, item: CommunicationItem, reference: ReferenceData, parent: QWidget | None = None
     ) -> None:
@@ -43,23 +40,15 @@ class CommunicationItemDialog(QDialog):
         self.message = QLineEdit(item.message)
         self.message.setMaxLength(LONG_TEXT_MAX_LENGTH)
         self.message.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * 50)
-        form = QFormLayout()
-        for label, widget in (
-            (_("&Who"), self.stakeholder_field),
-            (_("&Channel"), self.channel),
-            (_("&Moment"), self.moment),
-            (_("Messa&ge"), self.message),
-        ):
-            form_row(form, label, widget)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self._lay_out(
+            (
+                (_("&Who"), self.stakeholder_field),
+                (_("&Channel"), self.channel),
+                (_("&Moment"), self.moment),
+                (_("Messa&ge"), self.message),
+            ),
+            self.message,
         )
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.message.setFocus()
 
     def changes(self) -> dict[str, Any] | None:
         """The fields that changed (empty when none), or None with the problem beside the field."""
@@ -74,7 +63,3 @@ class CommunicationItemDialog(QDialog):
             "message": self.message.text().strip(),
         }
         return {name: value for name, value in values.items() if getattr(self.item, name) != value}
-
-    def _on_buttons_accepted(self) -> None:
-        if self.changes() is not None:
-            self.accept()

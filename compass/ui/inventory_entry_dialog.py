@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from compass.core.session import LONG_TEXT_MAX_LENGTH, EntryKind, EntrySource, InventoryEntry
 from compass.i18n import _
 from compass.reference.types import ReferenceData
+from compass.ui.correction_dialog import CorrectionDialog
 from compass.ui.widgets.choices import EnumComboBox, SdgComboBox
-from compass.ui.widgets.field import FieldWithMessage, form_row
+from compass.ui.widgets.field import FieldWithMessage
 
 
-class InventoryEntryDialog(QDialog):
+class InventoryEntryDialog(CorrectionDialog):
     def __init__(
         self, entry: InventoryEntry, reference: ReferenceData, parent: QWidget | None = None
     ) -> None:
@@ -36,24 +37,16 @@ class InventoryEntryDialog(QDialog):
         self.also.setPlaceholderText(_("e.g. 15, or empty"))
         self.also.setToolTip(_("Other SDGs the same risk or opportunity touches, as numbers."))
         self.also_field = FieldWithMessage(self.also)
-        form = QFormLayout()
-        for label, widget in (
-            (_("&SDG"), self.sdg),
-            (_("&Risk or opportunity"), self.kind),
-            (_("&Where"), self.source),
-            (_("&Description"), self.description_field),
-            (_("Also &touches SDG"), self.also_field),
-        ):
-            form_row(form, label, widget)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self._lay_out(
+            (
+                (_("&SDG"), self.sdg),
+                (_("&Risk or opportunity"), self.kind),
+                (_("&Where"), self.source),
+                (_("&Description"), self.description_field),
+                (_("Also &touches SDG"), self.also_field),
+            ),
+            self.description,
         )
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.description.setFocus()
 
     def changes(self) -> dict[str, Any] | None:
         """The fields that changed (empty when none), or None with the problem beside the field."""
@@ -75,10 +68,6 @@ class InventoryEntryDialog(QDialog):
             "description": description,
         }
         return {name: value for name, value in values.items() if getattr(self.entry, name) != value}
-
-    def _on_buttons_accepted(self) -> None:
-        if self.changes() is not None:
-            self.accept()
 
 
 def _sdg_numbers(text: str) -> tuple[int, ...] | None:

@@ -34,13 +34,14 @@ from compass.core.session import (
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
 from compass.method.fields import validate_fact_changes
-from compass.method.steps import ADVICE, Step, problems
+from compass.method.steps import Step, problems
 from compass.ui.commands import SetProfileCommand, UpdateFactsCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.pages.facts_fields import FIELD_LABELS, LINE_FIELDS, SECTIONS, TEXT_FIELDS, field_help
 from compass.ui.widgets.explain import explain_choices
 from compass.ui.widgets.fact_combos import CategoryComboBox, ProfileComboBox
 from compass.ui.widgets.field import FieldWithMessage
+from compass.ui.widgets.findings import FindingsLabel
 from compass.ui.widgets.optional_date import NO_DATE, OptionalDateEdit, show_dates_in
 
 SAVE_DELAY_MS = 400
@@ -71,13 +72,8 @@ class FactsPage(StepPage):
     # -- construction -------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.procedure_note = QLabel()
-        self.procedure_note.setObjectName("warning")
-        self.procedure_note.setWordWrap(True)
-        self.procedure_note.hide()
-        self.gaps = QLabel()
-        self.gaps.setObjectName("warning")
-        self.gaps.setWordWrap(True)
+        self.procedure_note = FindingsLabel()
+        self.gaps = FindingsLabel()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -216,12 +212,6 @@ class FactsPage(StepPage):
         value.setPlaceholderText(
             _("in euros, e.g. {example}").format(example=format_number(Decimal(250000), current_language()))
         )
-        value.setToolTip(
-            _(
-                "Estimated total value of the contract in euros, excluding VAT, over the whole duration "
-                "including options and extensions: the basis of the EU threshold."
-            )
-        )
         for date_field in ("publication_date", "decision_date"):
             date = self._editors[date_field]
             assert isinstance(date, QDateEdit)
@@ -230,15 +220,6 @@ class FactsPage(StepPage):
         category = self._editors["category"]
         assert isinstance(category, CategoryComboBox)
         category.retranslate()
-        category.setToolTip(
-            _(
-                "Choose a procurement category from the catalogue (its risks and "
-                "opportunities are suggested in step 1) or type your own."
-            )
-        )
-        self._editors["title"].setToolTip(
-            _("The name of the tender, as it will appear on the strategy document.")
-        )
         if self.snapshot is not None:
             self._show_value("contract_value_eur", self.snapshot.facts.contract_value_eur)
             self._show_profile(self.snapshot)  # its "(no profile)" and "(kept copy)" in the new language
@@ -363,16 +344,8 @@ class FactsPage(StepPage):
     def _show_gaps(self, snapshot: SessionSnapshot) -> None:
         """What the facts still miss, at the foot of the page; the procedure's fit beside it."""
         found = problems(Step.FACTS, snapshot)
-        about_procedure = [p for p in found if p.field == "procedure"]
-        self.procedure_note.setText(
-            "\n".join(("\u2139 " if p.code in ADVICE else "\u26a0 ") + p.message for p in about_procedure)
-        )
-        self.procedure_note.setVisible(bool(about_procedure))
-        rest = [p for p in found if p.field != "procedure"]
-        self.gaps.setText(
-            "\n".join(("\u2139 " if p.code in ADVICE else "\u26a0 ") + p.message for p in rest)
-        )
-        self.gaps.setVisible(bool(rest))
+        self.procedure_note.show_problems(p for p in found if p.field == "procedure")
+        self.gaps.show_problems(p for p in found if p.field != "procedure")
 
     def _show_threshold(self) -> None:
         """The EU threshold that applies, in the kind's tooltip: the number behind the procedure advice."""

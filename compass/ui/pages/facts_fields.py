@@ -63,6 +63,15 @@ def field_help() -> dict[str, str]:
     """What a field is for, where that is not obvious from its label."""
     on_the_cover = _("Named on the cover and in the approval block of the strategy document.")
     return {
+        "title": _("The name of the tender, as it will appear on the strategy document."),
+        "category": _(
+            "Choose a procurement category from the catalogue (its risks and "
+            "opportunities are suggested in step 1) or type your own."
+        ),
+        "contract_value_eur": _(
+            "Estimated total value of the contract in euros, excluding VAT, over the whole duration "
+            "including options and extensions: the basis of the EU threshold."
+        ),
         "organisation": _("The buying organisation, as on the cover of the strategy document."),
         "profile": _(
             "The organisation profile brings its focus SDGs, local initiatives and Social Return "

@@ -28,6 +28,7 @@ from compass.ui.widgets.add_form import add_form, name_add_and_remove
 from compass.ui.widgets.choices import EnumComboBox, SdgComboBox, sdg_swatch
 from compass.ui.widgets.empty_hint import EmptyHint
 from compass.ui.widgets.field import FieldWithMessage
+from compass.ui.widgets.findings import FindingsLabel
 from compass.ui.widgets.item_table import ItemTable
 
 
@@ -96,9 +97,7 @@ class IndicatorsPage(StepPage):
         self.table.remove_requested.connect(self.remove_indicator)
         self.table.edit_requested.connect(lambda _item_id: self.edit_details())
         layout.addWidget(self.table, 1)
-        self.gaps = QLabel()
-        self.gaps.setObjectName("warning")
-        self.gaps.setWordWrap(True)
+        self.gaps = FindingsLabel()
         self.remove_button = QPushButton()
         self.remove_button.clicked.connect(self.table.remove_selected)
         self.details_button = QPushButton()
@@ -213,7 +212,7 @@ class IndicatorsPage(StepPage):
         self.table.set_rows(rows, [sdg_swatch(reference.sdg(i.sdg)) for i in snapshot.indicators])
         self.remove_button.setEnabled(bool(rows))
         self.details_button.setEnabled(bool(rows))
-        self.gaps.setText("\n".join("\u26a0 " + p.message for p in problems(Step.INDICATORS, snapshot)))
+        self.gaps.show_problems(problems(Step.INDICATORS, snapshot))
 
     def add_indicator(self) -> None:
         if self.snapshot is None or self.sdg.current_sdg() is None:

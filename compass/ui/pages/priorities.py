@@ -35,6 +35,7 @@ from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.choices import SdgComboBox, sdg_label, sdg_swatch
 from compass.ui.widgets.empty_hint import EmptyHint
 from compass.ui.widgets.field import FieldWithMessage
+from compass.ui.widgets.findings import FindingsLabel
 from compass.ui.widgets.fitted_table import FittedTable
 from compass.ui.widgets.focus import chain_after
 from compass.ui.widgets.initiative_links import InitiativeLinks
@@ -70,9 +71,7 @@ class PrioritiesPage(StepPage):
         self.formula.setWordWrap(True)
         self.urgency_note = QLabel()
         self.urgency_note.setWordWrap(True)
-        self.warnings = QLabel()
-        self.warnings.setObjectName("warning")
-        self.warnings.setWordWrap(True)
+        self.warnings = FindingsLabel()
         for label in (self.formula, self.urgency_note, self.warnings):
             layout.addWidget(label)
         # An SDG the inventory did not bring up can still be a priority, when the team says why.
@@ -245,7 +244,7 @@ class PrioritiesPage(StepPage):
         self.empty.setVisible(not order)
         self.table.setVisible(bool(order))
         found = problems(Step.PRIORITIES, snapshot) if order else []
-        self.warnings.setText("\n".join("\u26a0 " + p.message for p in found))
+        self.warnings.show_problems(found)
         self.links.load(snapshot)
         self.reasons.load(snapshot)
 
