@@ -105,6 +105,9 @@ def create_application(argv: list[str]) -> QApplication:
     app.setOrganizationName("SDG-inkoopkompas")
     app.setApplicationVersion(__version__)
     use_document_font(app)
+    from compass.ui.focus_ring import use_focus_ring
+
+    use_focus_ring(app)
     return app
 
 

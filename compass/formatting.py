@@ -71,6 +71,98 @@ def format_day(day: dt.date, language: str) -> str:
     return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
 
 
+_MONTH_WORDS = {
+    # Dutch and English, full and short, lower case; both languages are read whatever the UI speaks.
+    **{
+        name: number
+        for number, name in enumerate(
+            (
+                "januari",
+                "februari",
+                "maart",
+                "april",
+                "mei",
+                "juni",
+                "juli",
+                "augustus",
+                "september",
+                "oktober",
+                "november",
+                "december",
+            ),
+            start=1,
+        )
+    },
+    **{
+        name: number
+        for number, name in enumerate(
+            (
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ),
+            start=1,
+        )
+    },
+    **{
+        name: number
+        for number, name in enumerate(
+            ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"), start=1
+        )
+    },
+    **{name.lower(): number for number, name in enumerate(_EN_MONTHS, start=1)},
+    "mar": 3,
+    "oct": 10,
+    "sept": 9,
+    "maa": 3,
+}
+_NUMERIC_DAY = re.compile(r"(\d{1,2})[-/. ]+(\d{1,2})[-/. ]+(\d{4}|\d{2})")
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DAY_MONTH_NAME = re.compile(r"(\d{1,2})\.?\s*([^\W\d_]+)\.?,?\s*(\d{4}|\d{2})")
+_MONTH_NAME_DAY = re.compile(r"([^\W\d_]+)\.?\s*(\d{1,2}),?\s+(\d{4}|\d{2})")
+
+
+def parse_day(text: str) -> dt.date | None:
+    """The date a Dutch or British user typed, or None when ``text`` is not one. Day before month,
+    as both write it: ``2-3-2027``, ``02032027``, ``2 maart 2027``, ``2 mrt. 2027``, ``2 March 2027``,
+    ``March 2, 2027``, ``2027-03-02``; a two-digit year is in this century. An impossible date
+    (31-02-2027) is None, never rolled over into the next month."""
+    cleaned = " ".join(text.strip().lower().split())
+    if not cleaned:
+        return None
+    parts: tuple[str, str, str] | None = None
+    if re.fullmatch(r"\d{8}", cleaned):
+        parts = (cleaned[:2], cleaned[2:4], cleaned[4:])
+    elif match := _ISO_DAY.fullmatch(cleaned):
+        parts = (match[3], match[2], match[1])
+    elif match := _NUMERIC_DAY.fullmatch(cleaned):
+        parts = (match[1], match[2], match[3])
+    elif match := _DAY_MONTH_NAME.fullmatch(cleaned):
+        month = _MONTH_WORDS.get(match[2])
+        parts = (match[1], str(month), match[3]) if month else None
+    elif match := _MONTH_NAME_DAY.fullmatch(cleaned):
+        month = _MONTH_WORDS.get(match[1])
+        parts = (match[2], str(month), match[3]) if month else None
+    if parts is None:
+        return None
+    day, month, year = (int(part) for part in parts)
+    if len(parts[2]) == 2:
+        year += 2000
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def format_moment(moment: dt.datetime, language: str) -> str:
     """A timestamp in local time, as the language writes it."""
     local = moment.astimezone() if moment.tzinfo else moment

@@ -127,6 +127,14 @@ class StartScreen(QWidget):
         )
         for keys, slot in shortcuts:
             widget_shortcut(keys, self.table, slot)
+        # From the search, as in a launcher: Enter opens the highlighted session, Down walks the list.
+        self.search.returnPressed.connect(self._open_selected)
+        widget_shortcut(QKeySequence(Qt.Key.Key_Down), self.search, self._walk_into_list)
+
+    def _walk_into_list(self) -> None:
+        self.table.setFocus()
+        if not self.table.selectionModel().hasSelection() and self.model.rowCount() > 0:
+            self.table.selectRow(0)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(_("SDG Procurement Compass"))

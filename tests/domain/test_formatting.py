@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from compass.formatting import format_day, format_moment, format_number, parse_number
+from compass.formatting import format_day, format_moment, format_number, parse_day, parse_number
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,39 @@ def test_numbers_are_written_the_languages_way() -> None:
     assert format_number(Decimal(2400000), "nl") == "2.400.000"
     assert format_number(Decimal("1.5"), "en") == "1.5"
     assert format_number(Decimal(75), "nl", places=1) == "75,0"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "2-3-2027",
+        "02-03-2027",
+        "02032027",
+        "2/3/27",
+        "2.3.2027",
+        " 2 maart 2027 ",
+        "2 mrt. 2027",
+        "2 MRT 2027",
+        "2 March 2027",
+        "2 Mar 2027",
+        "March 2, 2027",
+        "2027-03-02",
+    ],
+)
+def test_a_typed_date_is_read_day_first_in_dutch_and_english_forms(typed) -> None:
+    assert parse_day(typed) == dt.date(2027, 3, 2)
+
+
+@pytest.mark.parametrize(
+    "typed", ["", "morgen", "31-02-2027", "2 Marchember 2027", "13-13-2027", "2-3", "1234"]
+)
+def test_what_is_not_a_date_is_refused_not_guessed(typed) -> None:
+    assert parse_day(typed) is None
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_day_the_app_writes_is_read_back(language) -> None:
+    day = dt.date(2027, 1, 1)
+    while day.year < 2029:
+        assert parse_day(format_day(day, language)) == day
+        day += dt.timedelta(days=1)

@@ -122,10 +122,11 @@ def _flat(text: str) -> str:
 @pytest.mark.parametrize("language", ["nl", "en"])
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.path.stem)
 def test_bookmarks_and_contents_land_on_their_pages(service, reference, example, language) -> None:
+    from pdf_reading import outline
+
     from compass.formats.document.build import build_document
     from compass.formats.document.model import Contents, Heading
     from compass.formats.pdf.render import render_document
-    from pdf_reading import outline
 
     snapshot = _imported(service, reference, example.path.read_bytes())
     document = build_document(snapshot, reference, language)

@@ -17,8 +17,8 @@ from compass.formats.pdf.render import render_pdf
 from compass.reference.loading import load_reference_data
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from screenshots import fill_example  # noqa: E402 - the realistic asphalt session
 from pdf_reading import outline  # noqa: E402
+from screenshots import fill_example  # noqa: E402 - the realistic asphalt session
 
 
 @pytest.fixture(scope="module")

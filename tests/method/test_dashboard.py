@@ -28,7 +28,8 @@ def _co2(indicator_id: int, kpi: int | None, *measured: tuple[int, int]) -> Indi
         target=Decimal(120000),
         kpi=kpi,
         measurements=tuple(
-            Measurement(n, Decimal(value), dt.date(2027, 12, day)) for n, (day, value) in enumerate(measured)
+            Measurement(n, Decimal(value), dt.date(2027, 12, day))
+            for n, (day, value) in enumerate(measured)
         ),
     )
 
@@ -58,7 +59,9 @@ def test_contributions_add_targets_and_the_latest_realised_values(snapshot) -> N
 
 def test_an_innovation_pilot_counts_for_the_kpi_that_counts_pilots(snapshot) -> None:
     pilot = {"innovation_pilot": True}
-    assert [c.kpi.number for c in kpi_contributions(snapshot(facts=pilot, profile=_example("heerlen")))] == [6]
+    assert [
+        c.kpi.number for c in kpi_contributions(snapshot(facts=pilot, profile=_example("heerlen")))
+    ] == [6]
     maastricht = kpi_contributions(snapshot(facts=pilot, profile=_example("maastricht")))
     assert [c.kpi.name for c in maastricht] == ["CO\u2082- en circulaire pilots"]
 

@@ -249,7 +249,9 @@ def test_alt_letter_reaches_a_field_that_carries_a_message_box(qtbot) -> None:
         qtbot.waitExposed(dialog)
         dialog.activateWindow()
         qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.description)
-        qtbot.keyClick(dialog.description, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # "Raakt ook S&DG"
+        qtbot.keyClick(
+            dialog.description, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier
+        )  # "Raakt ook S&DG"
         assert QApplication.focusWidget() is dialog.also
         qtbot.keyClick(dialog.also, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # "Omschr&ijving"
         assert QApplication.focusWidget() is dialog.description

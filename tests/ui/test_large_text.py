@@ -170,3 +170,31 @@ def test_at_double_size_the_window_fits_a_laptop_screen(qtbot, make_window, doub
         QApplication.processEvents()
         needed = window.minimumSizeHint()
         assert needed.width() <= 1366 and needed.height() <= 768, (step.value, needed)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_at_double_size_no_step_scrolls_sideways_on_a_laptop_screen(
+    qtbot, make_window, doubled_font, language
+) -> None:
+    """Found under Xvfb at 200 %: the facts page's procedure list sized itself to its longest entry,
+    cutting the fields and the intro off at the right behind a horizontal scroll bar."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from compass.method.steps import STEPS
+
+    set_language(language)
+    try:
+        window = make_window()
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        window.open_session(window.services.sessions.create_session("Laptops").id)
+        for step in STEPS:
+            window.wizard.go_to(step)
+            QApplication.processEvents()
+            page = window.wizard.pages[step]
+            for area in page.findChildren(QScrollArea):
+                if area.isVisible():
+                    assert area.horizontalScrollBar().maximum() == 0, (step.value, area.widget())
+    finally:
+        set_language("en")

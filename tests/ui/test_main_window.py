@@ -224,6 +224,30 @@ def test_keyboard_on_the_session_list(qtbot, make_window, monkeypatch) -> None:
     assert not service.session_exists(first.id)
 
 
+def test_from_the_search_enter_opens_the_found_session_and_down_walks_the_list(qtbot, make_window) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    service = window.services.sessions
+    service.create_session("Asfalt")
+    clothing = service.create_session("Bedrijfskleding")
+    window.refresh_session_list()
+    search = window.start_screen.search
+    search.setFocus()
+    qtbot.keyClicks(search, "kled")
+    qtbot.waitUntil(lambda: window.start_screen.model.rowCount() == 1)
+    qtbot.keyClick(search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is window.start_screen.table
+    assert window.start_screen.selected_id() == clothing.id
+    search.setFocus()
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert window.open_session_id == clothing.id
+
+
 def test_shortcuts_are_the_standard_ones(make_window) -> None:
     window = make_window()
     shortcuts = {

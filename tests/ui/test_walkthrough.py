@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QDate
-
 from compass.core.session import (
     AmbitionLevel,
     Channel,
@@ -55,10 +53,11 @@ def test_walk_every_step_then_restart(qtbot, make_window, monkeypatch) -> None:
     facts.editor("project_leader").setText("A. Jansen")
     facts.editor("procurement_adviser").setText("B. de Vries")
     facts.editor("budget_holder").setText("C. Bakker")
-    facts.editor("decision_date").setDate(QDate(2027, 2, 15))
+    qtbot.keyClicks(facts.editor("decision_date").line, "15-2-2027")  # no Enter, no Tab
 
     wizard.next_button.click()  # leaving the page saves what was still being typed
     assert wizard.current_step is Step.INVENTORY
+    assert window.services.sessions.get_session(session_id).facts.decision_date.isoformat() == "2027-02-15"
     inventory = wizard.pages[Step.INVENTORY]
     for sdg, kind, source, text in (
         (13, EntryKind.RISK, EntrySource.MATERIALS, "CO₂-uitstoot bij productie van asfalt"),

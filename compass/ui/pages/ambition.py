@@ -25,6 +25,7 @@ from compass.ui.commands import (
     UpdateItemCommand,
 )
 from compass.ui.pages.base import PageContext, StepPage, page_heading
+from compass.ui.widgets.choices import size_to_short_text
 from compass.ui.widgets.criteria_box import CriteriaBox
 from compass.ui.widgets.empty_hint import EmptyHint
 from compass.ui.widgets.field import FieldWithMessage
@@ -61,8 +62,7 @@ class AmbitionPage(StepPage):
         self.scoring_label = QLabel()
         self.scoring = QComboBox()
         # The long method names must not widen the page (and so every page) at large text sizes.
-        self.scoring.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.scoring.setMinimumContentsLength(16)
+        size_to_short_text(self.scoring, 16)
         self.scoring.addItem("", NOT_DECIDED)
         for method in ScoringMethod:
             self.scoring.addItem(method.label(), method.value)

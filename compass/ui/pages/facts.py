@@ -3,15 +3,13 @@ after typing stops, or at once when the field loses focus; problems show beneath
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -38,11 +36,12 @@ from compass.method.steps import Step, problems
 from compass.ui.commands import SetProfileCommand, UpdateFactsCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.pages.facts_fields import FIELD_LABELS, LINE_FIELDS, SECTIONS, TEXT_FIELDS, field_help
+from compass.ui.widgets.choices import size_to_short_text
+from compass.ui.widgets.date_field import DateField
 from compass.ui.widgets.explain import explain_choices
 from compass.ui.widgets.fact_combos import CategoryComboBox, ProfileComboBox
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.findings import FindingsLabel
-from compass.ui.widgets.optional_date import NO_DATE, OptionalDateEdit, show_dates_in
 
 SAVE_DELAY_MS = 400
 
@@ -134,6 +133,7 @@ class FactsPage(StepPage):
             return profile_box
         if name == "contract_kind":
             kind_box = QComboBox()
+            size_to_short_text(kind_box, 16)
             kind_box.addItem("", NOT_CHOSEN)
             for kind in ContractKind:
                 kind_box.addItem(kind.label(), kind.value)
@@ -141,6 +141,7 @@ class FactsPage(StepPage):
             return kind_box
         if name == "procedure":
             procedure_box = QComboBox()
+            size_to_short_text(procedure_box, 16)
             for procedure in Procedure:
                 procedure_box.addItem(procedure.label(), procedure.value)  # Qt turns str enums into str
             procedure_box.activated.connect(lambda _index: self._save_now("procedure"))
@@ -158,11 +159,12 @@ class FactsPage(StepPage):
             value_edit.editingFinished.connect(self.flush)
             return value_edit
         if name in ("publication_date", "decision_date"):
-            date_edit = OptionalDateEdit()
-            date_edit.setMaximumWidth(date_edit.fontMetrics().horizontalAdvance("0") * 24)
-            date_edit.dateChanged.connect(lambda _date, n=name: self._schedule(n))
-            date_edit.editingFinished.connect(self.flush)
-            return date_edit
+            date_field = DateField(optional=True)
+            date_field.setMaximumWidth(date_field.fontMetrics().horizontalAdvance("0") * 26)
+            date_field.committed.connect(lambda n=name: self._save_now(n))
+            # Read when the user finishes or leaves the page, never from half-typed text.
+            date_field.line.textEdited.connect(lambda _text, n=name: self._pending.add(n))
+            return date_field
         raise KeyError(name)
 
     def retranslate_ui(self) -> None:
@@ -214,9 +216,10 @@ class FactsPage(StepPage):
         )
         for date_field in ("publication_date", "decision_date"):
             date = self._editors[date_field]
-            assert isinstance(date, QDateEdit)
-            date.setSpecialValueText(_("not planned yet"))
-            show_dates_in(date, current_language())
+            assert isinstance(date, DateField)
+            date.setPlaceholderText(_("not planned yet"))
+            date.retranslate_ui()
+            date.show_in(current_language())
         category = self._editors["category"]
         assert isinstance(category, CategoryComboBox)
         category.retranslate()
@@ -253,10 +256,8 @@ class FactsPage(StepPage):
             return Procedure(editor.currentData()), None
         if isinstance(editor, QCheckBox):
             return editor.isChecked(), None
-        if isinstance(editor, QDateEdit):
-            date = editor.date()
-            empty = isinstance(editor, OptionalDateEdit) and editor.is_empty()
-            return (None if empty else dt.date(date.year(), date.month(), date.day())), None
+        if isinstance(editor, DateField):
+            return editor.day(), editor.problem()
         raise KeyError(name)
 
     def _show_value(self, name: str, value: Any) -> None:
@@ -286,8 +287,8 @@ class FactsPage(StepPage):
                 editor.setCurrentIndex(editor.findData(value.value if value is not None else NOT_CHOSEN))
             elif isinstance(editor, QCheckBox):
                 editor.setChecked(value)
-            elif isinstance(editor, QDateEdit):
-                editor.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+            elif isinstance(editor, DateField):
+                editor.set_day(value)
         finally:
             editor.blockSignals(False)
         self._fields[name].show_problem(None)

@@ -20,13 +20,18 @@ from compass.reference.types import ReferenceData, Sdg
 E = TypeVar("E", bound=LabelledEnum)
 
 
+def size_to_short_text(combo: QComboBox, characters: int) -> None:
+    """Sizes a combo to ``characters`` rather than to its longest entry, so that a form still fits its
+    window at 200 % text; the open list shows entries in full."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+
+
 class EnumComboBox(QComboBox, Generic[E]):
     def __init__(self, enum_class: type[E], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._enum_class = enum_class
-        # Sized to a short label, not the longest one, so that a row of fields still fits at 200 %.
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(8)
+        size_to_short_text(self, 8)
         for member in enum_class:
             self.addItem(member.label(), member.value)
 
@@ -59,8 +64,7 @@ class SdgComboBox(QComboBox):
         self._reference = reference
         self._numbers: tuple[int, ...] = ()
         # Long SDG names ("Partnerschap om doelstellingen te bereiken") must not claim the whole row.
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(14)
+        size_to_short_text(self, 14)
         self.set_sdgs(sdg.number for sdg in reference.sdgs)
 
     def set_sdgs(self, numbers: Iterable[int]) -> None:

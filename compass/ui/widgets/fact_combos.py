@@ -11,6 +11,7 @@ from compass.core.profile import ProfileSummary
 from compass.core.session import SHORT_TEXT_MAX_LENGTH, SessionSnapshot, SessionStatus
 from compass.i18n import _, current_language
 from compass.reference.types import ReferenceData
+from compass.ui.widgets.choices import size_to_short_text
 
 NO_PROFILE, KEPT_COPY = 0, -1
 
@@ -26,6 +27,7 @@ class CategoryComboBox(QComboBox):
         line = self.lineEdit()
         assert line is not None  # editable
         line.setMaxLength(SHORT_TEXT_MAX_LENGTH)
+        size_to_short_text(self, 20)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -55,6 +57,10 @@ class CategoryComboBox(QComboBox):
 
 class ProfileComboBox(QComboBox):
     """No profile, the database's profiles, or the copy a session kept of a deleted profile."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        size_to_short_text(self, 20)
 
     def show_profiles(self, profiles: Sequence[ProfileSummary], snapshot: SessionSnapshot) -> None:
         self.blockSignals(True)

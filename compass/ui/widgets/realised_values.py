@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -22,9 +21,10 @@ from compass.i18n import _, current_language
 from compass.method.dashboard import kpi_contributions
 from compass.reference.types import ReferenceData
 from compass.ui.widgets.add_form import add_form
+from compass.ui.widgets.choices import size_to_short_text
+from compass.ui.widgets.date_field import DateField
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
-from compass.ui.widgets.optional_date import show_dates_in
 
 
 class RealisedValues(QWidget):
@@ -43,18 +43,18 @@ class RealisedValues(QWidget):
         self.indicator = QComboBox()
         self.value = QLineEdit()
         self.value_field = FieldWithMessage(self.value)
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setCalendarPopup(True)
+        self.date = DateField(optional=False)
+        self.date.set_day(dt.date.today())
+        self.date_field = FieldWithMessage(self.date)
         self.source = QLineEdit()
         self.note = QLineEdit()
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self._add)
         self.note.returnPressed.connect(self._add)  # Enter in the last field records, as elsewhere
         # Indicator names can be long; the list shows the start and the tooltip the rest.
-        self.indicator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.indicator.setMinimumContentsLength(20)
+        size_to_short_text(self.indicator, 20)
         grid, self.labels = add_form(
-            (self.indicator, self.value_field, self.date, self.source, self.note),
+            (self.indicator, self.value_field, self.date_field, self.source, self.note),
             self.add_button,
             columns=3,
             stretch={0: 2, 1: 1, 2: 1},
@@ -91,7 +91,8 @@ class RealisedValues(QWidget):
         self.source.setToolTip(_("Where the figure comes from, e.g. the contractor's CO\u2082 report."))
         self.note.setToolTip(_("Anything the reader of the figure should know."))
         self.table.set_headers([_("Indicator"), _("Value"), _("Date"), _("Source"), _("Note")])
-        show_dates_in(self.date, current_language())
+        self.date.retranslate_ui()
+        self.date.show_in(current_language())
 
     def load(self, snapshot: SessionSnapshot) -> None:
         language = current_language()
@@ -157,14 +158,15 @@ class RealisedValues(QWidget):
             return
         value = parse_number(self.value.text(), current_language())
         self.value_field.show_problem(None if value is not None else _("Enter a number."))
-        if value is None:
+        self.date_field.show_problem(self.date.problem())
+        day = self.date.day()
+        if value is None or day is None:
             return
-        date = self.date.date()
         self.add_requested.emit(
             int(self.indicator.currentData()),
             {
                 "value": value,
-                "measured_on": dt.date(date.year(), date.month(), date.day()),
+                "measured_on": day,
                 "source": self.source.text(),
                 "note": self.note.text(),
             },
@@ -173,5 +175,6 @@ class RealisedValues(QWidget):
     def clear_new(self) -> None:
         for editor in (self.value, self.source, self.note):
             editor.clear()
-        self.date.setDate(QDate.currentDate())  # the next figure is most likely today's, not the first's
+        self.date.set_day(dt.date.today())  # the next figure is most likely today's, not the first's
         self.value_field.show_problem(None)
+        self.date_field.show_problem(None)
