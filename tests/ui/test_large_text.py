@@ -192,8 +192,9 @@ def test_at_double_size_no_step_scrolls_sideways_on_a_laptop_screen(
         for step in STEPS:
             window.wizard.go_to(step)
             QApplication.processEvents()
-            page = window.wizard.pages[step]
-            for area in page.findChildren(QScrollArea):
+            shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow()]
+            assert shown == [window], shown  # no stray part of a page shown as a window of its own
+            for area in window.wizard.findChildren(QScrollArea):
                 if area.isVisible():
                     assert area.horizontalScrollBar().maximum() == 0, (step.value, area.widget())
     finally:

@@ -24,7 +24,7 @@ from compass.ui.commands import AddItemCommand, RemoveItemCommand, UpdateItemVal
 from compass.ui.indicator_details import IndicatorDetailsDialog
 from compass.ui.indicator_picker import IndicatorPicker
 from compass.ui.pages.base import PageContext, StepPage, page_heading
-from compass.ui.widgets.add_form import add_form, name_add_and_remove
+from compass.ui.widgets.add_form import AddForm, name_add_and_remove
 from compass.ui.widgets.choices import EnumComboBox, SdgComboBox, sdg_swatch
 from compass.ui.widgets.empty_hint import EmptyHint
 from compass.ui.widgets.field import FieldWithMessage
@@ -63,19 +63,6 @@ class IndicatorsPage(StepPage):
         }
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_indicator)
-        form, self._labels = add_form(
-            (
-                self.sdg,
-                self.kind,
-                self.fields["name"],
-                self.fields["unit"],
-                self.fields["baseline"],
-                self.fields["target"],
-            ),
-            self.add_button,
-            columns=3,
-            stretch={0: 1, 1: 1, 2: 1},
-        )
         self.catalogue_button = QPushButton()
         self.catalogue_button.clicked.connect(self.pick_from_catalogue)
         self.catalogue_note = QLabel()
@@ -86,11 +73,21 @@ class IndicatorsPage(StepPage):
         self.unlink_button.clicked.connect(self.unlink_catalogue)
         self.unlink_button.hide()
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
-        form.addWidget(self.catalogue_button, 3, 4)
-        form.addWidget(self.catalogue_note, 4, 0, 1, 4)
-        form.addWidget(self.unlink_button, 4, 4)
-        self.form_widget = QWidget()
-        self.form_widget.setLayout(form)
+        self.form_widget = AddForm(
+            (
+                self.sdg,
+                self.kind,
+                self.fields["name"],
+                self.fields["unit"],
+                self.fields["baseline"],
+                self.fields["target"],
+            ),
+            (self.add_button, self.catalogue_button),
+            columns=3,
+            stretch={0: 1, 1: 1, 2: 1},
+            below=(self.catalogue_note, self.unlink_button),
+        )
+        self._labels = self.form_widget.labels
         layout.addWidget(self.form_widget)
 
         self.table = ItemTable(stretch_column=2)

@@ -32,7 +32,7 @@ from compass.reference.types import Suggestion
 from compass.ui.commands import AddItemCommand, RemoveItemCommand, UpdateItemValuesCommand
 from compass.ui.inventory_entry_dialog import InventoryEntryDialog
 from compass.ui.pages.base import PageContext, StepPage, page_heading
-from compass.ui.widgets.add_form import add_form, name_add_and_remove
+from compass.ui.widgets.add_form import AddForm, name_add_and_remove
 from compass.ui.widgets.choices import EnumComboBox, SdgComboBox, sdg_swatch
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
@@ -67,13 +67,14 @@ class InventoryPage(StepPage):
         self.description_field = FieldWithMessage(self.description)
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_entry)
-        form, self._form_labels = add_form(
+        form = AddForm(
             (self.sdg, self.kind, self.source, self.description_field),
-            self.add_button,
+            (self.add_button,),
             columns=4,
             stretch={0: 2, 3: 3},
         )
-        layout.addLayout(form)
+        self._form_labels = form.labels
+        layout.addWidget(form)
 
         self.table = ItemTable(stretch_column=3)
         self.table.remove_requested.connect(self.remove_entry)

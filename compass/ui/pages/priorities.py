@@ -11,7 +11,6 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,6 +31,7 @@ from compass.ui.commands import (
     SetPriorityValuesCommand,
 )
 from compass.ui.pages.base import PageContext, StepPage, page_heading
+from compass.ui.widgets.add_form import AddForm
 from compass.ui.widgets.choices import SdgComboBox, sdg_label, sdg_swatch
 from compass.ui.widgets.empty_hint import EmptyHint
 from compass.ui.widgets.field import FieldWithMessage
@@ -82,14 +82,11 @@ class PrioritiesPage(StepPage):
         self.outside_field = FieldWithMessage(self.outside_reason)
         self.outside_button = QPushButton()
         self.outside_button.clicked.connect(self.add_outside_priority)
-        self.outside_label = QLabel()
-        self.outside_label.setBuddy(self.outside_sdg)
-        outside = QHBoxLayout()
-        outside.addWidget(self.outside_label)
-        outside.addWidget(self.outside_sdg, 1)
-        outside.addWidget(self.outside_field, 2)
-        outside.addWidget(self.outside_button)
-        layout.addLayout(outside)
+        outside = AddForm(
+            (self.outside_sdg, self.outside_field), (self.outside_button,), columns=2, stretch={0: 1, 1: 2}
+        )
+        self.outside_label, self._outside_reason_label = outside.labels
+        layout.addWidget(outside)
         self.links = InitiativeLinks(context.reference)
         self.links.link_requested.connect(self._on_links_link_requested)
         self.links.unlink_requested.connect(self._on_links_unlink_requested)
@@ -149,6 +146,7 @@ class PrioritiesPage(StepPage):
         self.table.setAccessibleName(_("Inventoried SDGs"))
         self.formula.setText(score_explanation(current_language()))
         self.outside_label.setText(_("Not in the inventory:"))
+        self._outside_reason_label.setText(_("Why it is a priority all the same"))
         self.outside_reason.setPlaceholderText(_("why this SDG is a priority all the same"))
         self.outside_reason.setAccessibleName(_("Why this SDG is a priority without inventory"))
         self.outside_reason.setToolTip(

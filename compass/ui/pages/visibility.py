@@ -32,7 +32,7 @@ from compass.ui.commands import (
 )
 from compass.ui.communication_item_dialog import CommunicationItemDialog
 from compass.ui.pages.base import PageContext, StepPage, page_heading
-from compass.ui.widgets.add_form import add_form, name_add_and_remove
+from compass.ui.widgets.add_form import AddForm, name_add_and_remove
 from compass.ui.widgets.choices import EnumComboBox
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
@@ -58,13 +58,14 @@ class VisibilityPage(StepPage):
         self.message.returnPressed.connect(self.add_item)
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_item)
-        form, self._labels = add_form(
+        form = AddForm(
             (self.stakeholder_field, self.channel, self.moment, self.message),
-            self.add_button,
+            (self.add_button,),
             columns=4,
             stretch={0: 2, 3: 3},
         )
-        layout.addLayout(form)
+        self._labels = form.labels
+        layout.addWidget(form)
         self.table = ItemTable(stretch_column=3)
         self.table.remove_requested.connect(self.remove_item)
         self.table.edit_requested.connect(self.edit_item)

@@ -29,6 +29,7 @@ class InitiativeLinks(QWidget):
         super().__init__(parent)
         self.heading = QLabel()
         self.heading.setObjectName("sectionTitle")
+        self.heading.setWordWrap(True)
         self.sdg = SdgComboBox(reference)
         self.sdg.currentIndexChanged.connect(lambda _index: self._offer_profile_initiatives())
         self.initiative = QComboBox()

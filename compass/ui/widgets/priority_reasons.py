@@ -25,6 +25,7 @@ class PriorityReasons(QWidget):
         super().__init__(parent)
         self.heading = QLabel()
         self.heading.setObjectName("sectionTitle")
+        self.heading.setWordWrap(True)
         self.sdg = SdgComboBox(reference)
         self.sdg.currentIndexChanged.connect(lambda _index: self._show_texts())
         self.reason = QLineEdit()

@@ -20,7 +20,7 @@ from compass.formatting import format_day, format_number, parse_number
 from compass.i18n import _, current_language
 from compass.method.dashboard import kpi_contributions
 from compass.reference.types import ReferenceData
-from compass.ui.widgets.add_form import add_form
+from compass.ui.widgets.add_form import AddForm
 from compass.ui.widgets.choices import size_to_short_text
 from compass.ui.widgets.date_field import DateField
 from compass.ui.widgets.field import FieldWithMessage
@@ -53,12 +53,13 @@ class RealisedValues(QWidget):
         self.note.returnPressed.connect(self._add)  # Enter in the last field records, as elsewhere
         # Indicator names can be long; the list shows the start and the tooltip the rest.
         size_to_short_text(self.indicator, 20)
-        grid, self.labels = add_form(
+        form = AddForm(
             (self.indicator, self.value_field, self.date_field, self.source, self.note),
-            self.add_button,
+            (self.add_button,),
             columns=3,
             stretch={0: 2, 1: 1, 2: 1},
         )
+        self.labels = form.labels
         self.table = ItemTable(stretch_column=4)
         self.table.remove_requested.connect(self.remove_requested)
         self.table.setMaximumHeight(self.fontMetrics().height() * 10)
@@ -67,7 +68,7 @@ class RealisedValues(QWidget):
         layout.addWidget(self.kpi_heading)
         layout.addWidget(self.kpis)
         layout.addWidget(self.heading)
-        layout.addLayout(grid)
+        layout.addWidget(form)
         layout.addWidget(self.table)
         self._indicator_ids: list[int] = []
         self.retranslate_ui()
