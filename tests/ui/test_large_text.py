@@ -199,3 +199,27 @@ def test_at_double_size_no_step_scrolls_sideways_on_a_laptop_screen(
                     assert area.horizontalScrollBar().maximum() == 0, (step.value, area.widget())
     finally:
         set_language("en")
+
+
+def test_a_wrapped_add_form_gives_its_last_field_the_rest_of_the_row(qtbot) -> None:
+    from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+    from compass.ui.widgets.add_form import AddForm
+
+    fields = [QLineEdit() for _ in range(4)]
+    form = AddForm(fields, (QPushButton("Add"),), columns=4)
+    page = QWidget()  # as on a page: the page's layout, not the form's own, sets the minimum
+    layout = QVBoxLayout(page)
+    layout.addWidget(form)
+    qtbot.addWidget(page)
+    page.show()
+    margins = layout.contentsMargins().left() + layout.contentsMargins().right()
+    page.resize(form._width_for(4) + margins, 300)
+    qtbot.waitUntil(lambda: form.columns == 4)
+    page.resize(form._width_for(3) + margins, 300)
+    qtbot.waitUntil(lambda: form.columns == 3)
+    # Alone on its row, the last field spans all three columns.
+    qtbot.waitUntil(lambda: fields[3].width() > 2 * fields[0].width())
+    page.resize(form.minimumSizeHint().width() + margins, 400)
+    qtbot.waitUntil(lambda: form.columns < 3)
+    assert form._width_for(form.columns) <= form.width()  # at its minimum, it still fits

@@ -69,10 +69,13 @@ class AddForm(QWidget):
             self._grid.takeAt(0)
         for column in range(self._most_columns + 1):
             self._grid.setColumnStretch(column, 0)
+        wrapped = columns < self._most_columns
         for index, (label, field) in enumerate(zip(self.labels, self._fields, strict=True)):
             row, column = divmod(index, columns)
-            self._grid.addWidget(label, row * 2, column)
-            self._grid.addWidget(field, row * 2 + 1, column)
+            # Wrapped, the last field takes the rest of its row: a description is not squeezed.
+            span = columns - column if wrapped and index == len(self._fields) - 1 else 1
+            self._grid.addWidget(label, row * 2, column, 1, span)
+            self._grid.addWidget(field, row * 2 + 1, column, 1, span)
         last_row = (len(self._fields) - 1) // columns
         if columns == self._most_columns:
             self._grid.addWidget(self._buttons, last_row * 2 + 1, columns, Qt.AlignmentFlag.AlignTop)
