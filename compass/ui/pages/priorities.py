@@ -274,7 +274,7 @@ class PrioritiesPage(StepPage):
                 cell = QTableWidgetItem()
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, column, cell)
-            check = QCheckBox(_("priority"))
+            check = QCheckBox()  # the column header says it; at 200 % the word was cut
             check.setAccessibleName(_("SDG {sdg} is a priority").format(sdg=number))
             check.setToolTip(_priority_help())
             check.toggled.connect(lambda on, n=number: self._set(n, "selected", not on, on))

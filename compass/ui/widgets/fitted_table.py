@@ -16,7 +16,7 @@ class FittedTable(QTableWidget):
     """Short columns get their content width and the text column (``stretch_column``) the rest.
     When the table is narrow (a large font, a split view) headers and cells wrap between words:
     every column keeps at least its longest word while the text column keeps at least a floor,
-    and only when even that does not fit are the widest columns cut."""
+    and when even that does not fit the table scrolls sideways rather than cutting a word."""
 
     def __init__(
         self,
@@ -49,6 +49,7 @@ class FittedTable(QTableWidget):
             self.sizeHintForColumn(self._stretch_column), header.sectionSizeHint(self._stretch_column)
         )
         text_share = max(min(int(available * self._text_share), text_need), available - sum(full.values()))
+        floor = 0
         if sum(least.values()) > available - text_share:
             floor = max(int(available * TEXT_FLOOR), self._least_width(self._stretch_column))
             text_share = max(floor, available - sum(least.values()))
@@ -56,7 +57,9 @@ class FittedTable(QTableWidget):
             header.resizeSection(column, max(header.minimumSectionSize(), width))
         used = sum(header.sectionSize(c) for c in others)
         if self._stretch_column < columns:
-            header.resizeSection(self._stretch_column, max(header.minimumSectionSize(), available - used))
+            header.resizeSection(
+                self._stretch_column, max(header.minimumSectionSize(), floor, available - used)
+            )
         self._fit_header_height()
         self.resizeRowsToContents()
         if self._rows_shown:
@@ -129,28 +132,12 @@ class FittedTable(QTableWidget):
 def _shared_out(full: dict[int, int], least: dict[int, int], budget: int) -> dict[int, int]:
     """Column widths within the budget: the full width when there is room; else every column
     at least its longest word (headers and cells wrap between words) and the rest shared in
-    proportion; cutting inside words, widest columns first, only when even that does not fit."""
+    proportion; when even that does not fit, the longest words all the same (the table scrolls)."""
     least = {c: min(least[c], full[c]) for c in full}
     if sum(full.values()) <= budget:
         return dict(full)
     if sum(least.values()) > budget:
-        return _capped(least, budget)
+        return dict(least)
     extra = {c: full[c] - least[c] for c in full}
     share = (budget - sum(least.values())) / sum(extra.values())
     return {c: least[c] + int(extra[c] * share) for c in full}
-
-
-def _capped(wanted: dict[int, int], budget: int) -> dict[int, int]:
-    """Widths within the budget that cut only the widest columns: narrow ones (a number, a
-    kind) keep their full width, the wide ones share what is left equally."""
-    if sum(wanted.values()) <= budget:
-        return dict(wanted)
-    remaining, cap = budget, 0
-    ordered = sorted(wanted.values())
-    for index, width in enumerate(ordered):
-        share = remaining // (len(ordered) - index)
-        if width > share:
-            cap = share
-            break
-        remaining -= width
-    return {column: min(width, cap) for column, width in wanted.items()}
