@@ -251,3 +251,37 @@ def test_a_table_too_narrow_for_its_words_scrolls_instead_of_cutting_them(qtbot,
             f"{text!r} cut in a {header.sectionSize(column)} px column"
         )
     assert table.horizontalScrollBar().maximum() > 0  # what does not fit is reached by scrolling
+
+
+def test_a_control_in_a_cell_beyond_the_edge_scrolls_into_view_when_it_gets_focus(
+    qtbot, doubled_font
+) -> None:
+    from PySide6.QtWidgets import QCheckBox
+
+    from compass.ui.widgets.fitted_table import FittedTable
+    from compass.ui.widgets.focus_in_view import install_focus_in_view
+
+    install_focus_in_view()
+    table = FittedTable(stretch_column=0)
+    qtbot.addWidget(table)
+    headers = ["SDG", "Risks / opportunities", "Initiatives", "Priority"]
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setRowCount(1)
+    for column, text in enumerate(["12 Responsible consumption and production", "1 / 0", "0"]):
+        table.setItem(0, column, QTableWidgetItem(text))
+    check = QCheckBox()
+    table.setCellWidget(0, 3, check)
+    table.resize(160, 300)
+    table.show()
+    table.activateWindow()
+    qtbot.waitUntil(table.isActiveWindow)
+    table.fit_columns()
+    assert table.horizontalScrollBar().maximum() > 0
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    table.horizontalScrollBar().setValue(0)  # the start of the row in view, as when the page opens
+    qtbot.waitUntil(lambda: not table.viewport().rect().contains(check.geometry()))
+    check.setFocus()  # as Tab or a mnemonic moves there
+    assert check.hasFocus()
+    qtbot.waitUntil(lambda: table.viewport().rect().contains(check.geometry()), timeout=2000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHeaderView, QStyle, QTableWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableWidget, QWidget
 
 # The part of the width the text column keeps when the short columns fit their words anyway, and
 # the least it keeps however narrow the table gets.
@@ -30,6 +30,7 @@ class FittedTable(QTableWidget):
         self._stretch_column = stretch_column
         self._text_share = text_share
         self._rows_shown = rows_shown
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
 
     def fit_columns(self) -> None:
         columns = self.columnCount()
