@@ -74,6 +74,17 @@ def test_the_catalogue_lists_what_was_written_for_the_tenders_category_first(ser
     assert fitting_first(reference.criteria_for(sdg=12), "") == reference.criteria_for(sdg=12)
 
 
+def test_among_fitting_entries_those_written_for_the_category_lead_the_general_ones(reference) -> None:
+    """Walking a laptop tender: the pilot with fair textile makers and Social Return came before
+    the ICT certificate, because every tender's entries carried the ICT tag too."""
+    from compass.method.suggestions import fitting_first
+
+    ordered = fitting_first(reference.criteria_for(sdg=12), "cat-ict-workplace")
+    ids = [c.id for c in ordered]
+    assert ids.index("crit-12-ict-sustainability-certificate") < ids.index("crit-12-repair-cafe-resale")
+    assert ids.index("crit-12-ict-take-back-reuse") < ids.index("crit-10-fair-production-chain-pilot")
+
+
 def test_the_indicator_picker_shows_the_categorys_indicators_first(qtbot, reference) -> None:
     from compass.ui.indicator_picker import IndicatorPicker
 

@@ -349,3 +349,21 @@ def test_the_undo_history_speaks_the_language_of_the_moment(qtbot, make_window) 
     assert window.services.sessions.get_session(session.id).facts.location == ""
     assert window.undo_action.text() == _("&Undo")
     set_language("en")
+
+
+def test_enter_presses_the_focused_button_in_the_main_window(qtbot, make_window) -> None:
+    """Found keyboard-only under Xvfb: Enter on "From the catalogue..." did nothing (only Space)."""
+    from PySide6.QtCore import Qt
+
+    from compass.method.steps import Step
+
+    window = make_window()
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.open_session(window.services.sessions.create_session("Laptops").id)
+    window.wizard.go_to(Step.FACTS)
+    button = window.wizard.next_button
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.wizard.current_step is Step.INVENTORY)
