@@ -3,19 +3,24 @@
 Fusion (and the Windows styles) mark the focused button with a thin highlight-coloured outline and
 the default button with a darker outline; at a glance, and at large text, the two look alike, so a
 keyboard user could not tell where Space would act. This style keeps the platform's look and draws a
-thick ring in a colour used nowhere else around whichever button, check box or radio button has the
-focus. The default button keeps only its platform mark."""
+thick ring in a colour used nowhere else around whichever button, check box, radio button, text
+field, list or number box has the focus. The default button keeps only its platform mark."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QProxyStyle, QStyle, QStyleOption, QWidget
 
 # Dark orange: at least 3:1 against white and against the accent blue (WCAG 1.4.11 non-text contrast).
 FOCUS_RING = QColor("#C2410C")
 RING_WIDTH = 2
 
+_RINGED_COMPLEX = {
+    QStyle.ComplexControl.CC_ToolButton,
+    QStyle.ComplexControl.CC_ComboBox,
+    QStyle.ComplexControl.CC_SpinBox,
+}
 _RINGED_CONTROLS = {
     QStyle.ControlElement.CE_PushButton,
     QStyle.ControlElement.CE_CheckBox,
@@ -39,9 +44,18 @@ class FocusRingStyle(QProxyStyle):
         self, control, option, painter: QPainter, widget: QWidget | None = None
     ) -> None:
         super().drawComplexControl(control, option, painter, widget)
+        if control in _RINGED_COMPLEX and option.state & QStyle.StateFlag.State_HasFocus:
+            _draw_ring(painter, option)
+
+    def drawPrimitive(  # noqa: N802 - Qt override
+        self, element, option, painter: QPainter, widget: QWidget | None = None
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        # A text field's own focus mark is a one-pixel tint; the ring shows where typing goes.
         if (
-            control == QStyle.ComplexControl.CC_ToolButton
+            element == QStyle.PrimitiveElement.PE_PanelLineEdit
             and option.state & QStyle.StateFlag.State_HasFocus
+            and not (widget is not None and isinstance(widget.parentWidget(), QComboBox | QAbstractSpinBox))
         ):
             _draw_ring(painter, option)
 

@@ -62,3 +62,26 @@ def test_the_app_wraps_its_style_in_the_focus_ring_once(qtbot) -> None:
         assert isinstance(app.style(), FocusRingStyle)
     finally:
         app.setStyle(before)
+
+
+def test_a_focused_text_field_list_and_number_box_carry_the_ring_too(qtbot) -> None:
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
+
+    style = FocusRingStyle("Fusion")
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    row = QHBoxLayout(dialog)
+    fields = [QLineEdit("text"), QComboBox(), QSpinBox()]
+    fields[1].addItems(["one", "two"])
+    for field in fields:
+        field.setStyle(style)
+        row.addWidget(field)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    for field in fields:
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus)
+        assert _ring_pixels(field.grab().toImage()) > 20, type(field).__name__
+        others = [f for f in fields if f is not field]
+        assert all(_ring_pixels(f.grab().toImage()) == 0 for f in others)
