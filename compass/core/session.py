@@ -164,6 +164,8 @@ class InventoryEntry:
     theme: str = ""
     suggestion_id: str = ""
     also_sdgs: tuple[int, ...] = ()  # the same risk or opportunity on other SDGs too
+    dialogue: int | None = None  # the SDG dialogue (1 or 2) the idea came from
+    contributor: str = ""  # who brought it in, when the room wants it attributed
 
     def touches(self, sdg: int) -> bool:
         return sdg == self.sdg or sdg in self.also_sdgs
@@ -199,6 +201,8 @@ class Criterion:
     weight_pct: Decimal | None = None
     verification: str = ""
     catalogue_id: str = ""
+    dialogue: int | None = None  # a draft from the SDG dialogue (2) it came from
+    contributor: str = ""
 
 
 @dataclass(frozen=True)
@@ -247,6 +251,52 @@ class CommunicationItem:
 
 
 @dataclass(frozen=True)
+class Dialogue:
+    """One of the method's two SDG dialogues with the stakeholders: 1 on risks, opportunities and
+    priorities; 2 on ambitions and indicators."""
+
+    id: int
+    number: int
+    held_on: dt.date | None = None
+    place: str = ""
+    facilitator: str = ""
+    notes: str = ""
+    decisions: str = ""
+    votes_per_participant: int = 3
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: int
+    dialogue: int
+    name: str
+    organisation: str = ""
+    role: str = ""  # a stakeholder role code from the reference data, or the team's own words
+    internal: bool = True
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    id: int
+    dialogue: int
+    title: str
+    question: str = ""
+    planned_minutes: int = 10
+
+
+@dataclass(frozen=True)
+class Vote:
+    """Dots one participant put on one choice: ``sdg:8`` in dialogue 1, ``criterion:12`` or
+    ``ambition:13:2`` (an SDG's ambition level) in dialogue 2."""
+
+    id: int
+    dialogue: int
+    participant_id: int
+    target: str
+    count: int
+
+
+@dataclass(frozen=True)
 class SessionSnapshot:
     """Everything recorded in one session, as one immutable value."""
 
@@ -264,6 +314,10 @@ class SessionSnapshot:
     indicators: tuple[Indicator, ...] = ()
     communication: tuple[CommunicationItem, ...] = ()
     initiatives: tuple[InitiativeLink, ...] = ()
+    dialogues: tuple[Dialogue, ...] = ()
+    participants: tuple[Participant, ...] = ()
+    agenda: tuple[AgendaItem, ...] = ()
+    votes: tuple[Vote, ...] = ()
     profile_id: int | None = None
     # What the session is decided against: the live profile while a draft, the copy frozen when the
     # session was finished (changing the profile later never rewrites a finished session).
@@ -324,6 +378,18 @@ class SessionSnapshot:
     def criteria_for(self, sdg: int) -> tuple[Criterion, ...]:
         return tuple(c for c in self.criteria if c.sdg == sdg)
 
+    def dialogue(self, number: int) -> Dialogue | None:
+        return next((d for d in self.dialogues if d.number == number), None)
+
+    def participants_of(self, number: int) -> tuple[Participant, ...]:
+        return tuple(p for p in self.participants if p.dialogue == number)
+
+    def agenda_of(self, number: int) -> tuple[AgendaItem, ...]:
+        return tuple(a for a in self.agenda if a.dialogue == number)
+
+    def votes_of(self, number: int) -> tuple[Vote, ...]:
+        return tuple(v for v in self.votes if v.dialogue == number)
+
 
 class Collection(StrEnum):
     """The lists of items a session holds, for the services' generic add / update / remove."""
@@ -333,3 +399,7 @@ class Collection(StrEnum):
     INDICATORS = "indicators"
     COMMUNICATION = "communication"
     INITIATIVES = "initiatives"
+    DIALOGUES = "dialogues"
+    PARTICIPANTS = "participants"
+    AGENDA = "agenda"
+    VOTES = "votes"

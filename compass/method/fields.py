@@ -113,8 +113,22 @@ def validate_sdg(sdg: Any, field: str = "sdg") -> list[Problem]:
     return []
 
 
+def validate_origin(values: Mapping[str, Any]) -> list[Problem]:
+    """The SDG dialogue an entry or criterion came from (none, 1 or 2) and who brought it in."""
+    problems = []
+    dialogue = values.get("dialogue")
+    if dialogue is not None and (isinstance(dialogue, bool) or dialogue not in (1, 2)):
+        problems.append(Problem("dialogue_unknown", "dialogue", N_("A dialogue is number 1 or 2.")))
+    contributor = values.get("contributor", "")
+    if not isinstance(contributor, str):
+        problems.append(Problem("text", "contributor", N_("Enter text.")))
+    elif len(contributor) > SHORT_TEXT_MAX_LENGTH:
+        problems.append(_too_long("contributor", contributor, SHORT_TEXT_MAX_LENGTH))
+    return problems
+
+
 def validate_inventory_entry(values: Mapping[str, Any]) -> list[Problem]:
-    problems = validate_sdg(values.get("sdg"))
+    problems = validate_sdg(values.get("sdg")) + validate_origin(values)
     if not isinstance(values.get("kind"), EntryKind):
         problems.append(Problem("kind", "kind", N_("Choose risk or opportunity.")))
     if not isinstance(values.get("source"), EntrySource):
@@ -185,7 +199,7 @@ def validate_percentage(value: Any, field: str) -> list[Problem]:
 def validate_criterion(values: Mapping[str, Any]) -> list[Problem]:
     from compass.core.session import CriterionType
 
-    problems = validate_sdg(values.get("sdg"))
+    problems = validate_sdg(values.get("sdg")) + validate_origin(values)
     if not isinstance(values.get("criterion_type"), CriterionType):
         problems.append(Problem("criterion_type", "criterion_type", N_("Choose a criterion type.")))
     problems += validate_required_text(values, "text", N_("Write the criterion."))

@@ -162,6 +162,18 @@ class SessionRow(Base):
     communication: Mapped[list[CommunicationRow]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="CommunicationRow.position"
     )
+    dialogues: Mapped[list[DialogueRow]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="DialogueRow.number"
+    )
+    participants: Mapped[list[ParticipantRow]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="ParticipantRow.position"
+    )
+    agenda: Mapped[list[AgendaItemRow]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="AgendaItemRow.position"
+    )
+    votes: Mapped[list[VoteRow]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="VoteRow.id"
+    )
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -204,6 +216,8 @@ class InventoryEntryRow(_SessionChild, Base):
     suggestion_id: Mapped[str] = mapped_column(String(80), default="")
     # The same risk or opportunity on other SDGs too (child labour and deforestation: 8 and 15).
     also_sdgs: Mapped[tuple[int, ...]] = mapped_column(SdgList(), default=())
+    dialogue: Mapped[int | None] = mapped_column(Integer)  # the SDG dialogue it came from
+    contributor: Mapped[str] = mapped_column(String(200), default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     session: Mapped[SessionRow] = relationship(back_populates="inventory")
@@ -267,6 +281,8 @@ class CriterionRow(_SessionChild, Base):
     weight_pct: Mapped[Decimal | None] = mapped_column(ExactDecimal())
     verification: Mapped[str] = mapped_column(Text, default="")
     catalogue_id: Mapped[str] = mapped_column(String(80), default="")
+    dialogue: Mapped[int | None] = mapped_column(Integer)  # a draft from an SDG dialogue
+    contributor: Mapped[str] = mapped_column(String(200), default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     session: Mapped[SessionRow] = relationship(back_populates="criteria")
@@ -330,3 +346,74 @@ class CommunicationRow(_SessionChild, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     session: Mapped[SessionRow] = relationship(back_populates="communication")
+
+
+class DialogueRow(_SessionChild, Base):
+    """One of the two SDG dialogues with the stakeholders (seed 001 ch. 6)."""
+
+    __tablename__ = "dialogues"
+    __table_args__ = (
+        UniqueConstraint("session_id", "number", name="uq_dialogues_session_number"),
+        CheckConstraint("number IN (1, 2)", name="number"),
+        CheckConstraint("votes_per_participant BETWEEN 1 AND 20", name="votes_per_participant"),
+    )
+
+    number: Mapped[int] = mapped_column(Integer)
+    held_on: Mapped[dt.date | None] = mapped_column(Date)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    facilitator: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    decisions: Mapped[str] = mapped_column(Text, default="")
+    votes_per_participant: Mapped[int] = mapped_column(Integer, default=3)
+
+    session: Mapped[SessionRow] = relationship(back_populates="dialogues")
+
+
+class ParticipantRow(_SessionChild, Base):
+    __tablename__ = "dialogue_participants"
+    __table_args__ = (CheckConstraint("dialogue IN (1, 2)", name="dialogue"),)
+
+    dialogue: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(80), default="")
+    internal: Mapped[bool] = mapped_column(Boolean, default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    session: Mapped[SessionRow] = relationship(back_populates="participants")
+
+
+class AgendaItemRow(_SessionChild, Base):
+    __tablename__ = "dialogue_agenda"
+    __table_args__ = (
+        CheckConstraint("dialogue IN (1, 2)", name="dialogue"),
+        CheckConstraint("planned_minutes BETWEEN 1 AND 480", name="planned_minutes"),
+    )
+
+    dialogue: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    question: Mapped[str] = mapped_column(Text, default="")
+    planned_minutes: Mapped[int] = mapped_column(Integer, default=10)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    session: Mapped[SessionRow] = relationship(back_populates="agenda")
+
+
+class VoteRow(_SessionChild, Base):
+    """The dots one participant put on one choice; removing the participant removes them."""
+
+    __tablename__ = "dialogue_votes"
+    __table_args__ = (
+        UniqueConstraint("participant_id", "target", name="uq_dialogue_votes_participant_target"),
+        CheckConstraint("dialogue IN (1, 2)", name="dialogue"),
+        CheckConstraint("count >= 1", name="count"),
+    )
+
+    dialogue: Mapped[int] = mapped_column(Integer)
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("dialogue_participants.id", ondelete="CASCADE"), index=True
+    )
+    target: Mapped[str] = mapped_column(String(60))
+    count: Mapped[int] = mapped_column(Integer)
+
+    session: Mapped[SessionRow] = relationship(back_populates="votes")

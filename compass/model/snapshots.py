@@ -7,28 +7,36 @@ import json
 
 from compass.core.profile import OrganisationProfile, profile_from_document
 from compass.core.session import (
+    AgendaItem,
     Ambition,
     CommunicationItem,
     Criterion,
+    Dialogue,
     Indicator,
     InitiativeLink,
     InventoryEntry,
     Measurement,
+    Participant,
     ProjectFacts,
     SdgPriority,
     SessionSnapshot,
     SessionSummary,
+    Vote,
 )
 from compass.model.orm import (
+    AgendaItemRow,
     AmbitionRow,
     CommunicationRow,
     CriterionRow,
+    DialogueRow,
     IndicatorRow,
     InitiativeLinkRow,
     InventoryEntryRow,
     MeasurementRow,
+    ParticipantRow,
     SdgPriorityRow,
     SessionRow,
+    VoteRow,
 )
 
 
@@ -83,6 +91,8 @@ def inventory_entry_of(row: InventoryEntryRow) -> InventoryEntry:
         theme=row.theme,
         suggestion_id=row.suggestion_id,
         also_sdgs=tuple(row.also_sdgs or ()),
+        dialogue=row.dialogue,
+        contributor=row.contributor,
     )
 
 
@@ -120,6 +130,8 @@ def criterion_of(row: CriterionRow) -> Criterion:
         weight_pct=row.weight_pct,
         verification=row.verification,
         catalogue_id=row.catalogue_id,
+        dialogue=row.dialogue,
+        contributor=row.contributor,
     )
 
 
@@ -160,6 +172,50 @@ def communication_item_of(row: CommunicationRow) -> CommunicationItem:
     )
 
 
+def dialogue_of(row: DialogueRow) -> Dialogue:
+    return Dialogue(
+        id=row.id,
+        number=row.number,
+        held_on=row.held_on,
+        place=row.place,
+        facilitator=row.facilitator,
+        notes=row.notes,
+        decisions=row.decisions,
+        votes_per_participant=row.votes_per_participant,
+    )
+
+
+def participant_of(row: ParticipantRow) -> Participant:
+    return Participant(
+        id=row.id,
+        dialogue=row.dialogue,
+        name=row.name,
+        organisation=row.organisation,
+        role=row.role,
+        internal=row.internal,
+    )
+
+
+def agenda_item_of(row: AgendaItemRow) -> AgendaItem:
+    return AgendaItem(
+        id=row.id,
+        dialogue=row.dialogue,
+        title=row.title,
+        question=row.question,
+        planned_minutes=row.planned_minutes,
+    )
+
+
+def vote_of(row: VoteRow) -> Vote:
+    return Vote(
+        id=row.id,
+        dialogue=row.dialogue,
+        participant_id=row.participant_id,
+        target=row.target,
+        count=row.count,
+    )
+
+
 def snapshot_of(row: SessionRow) -> SessionSnapshot:
     return SessionSnapshot(
         id=row.id,
@@ -175,6 +231,10 @@ def snapshot_of(row: SessionRow) -> SessionSnapshot:
         indicators=tuple(indicator_of(r) for r in row.indicators),
         communication=tuple(communication_item_of(r) for r in row.communication),
         initiatives=tuple(initiative_of(r) for r in row.initiatives),
+        dialogues=tuple(dialogue_of(r) for r in row.dialogues),
+        participants=tuple(participant_of(r) for r in row.participants),
+        agenda=tuple(agenda_item_of(r) for r in row.agenda),
+        votes=tuple(vote_of(r) for r in row.votes),
         profile_id=row.profile_id,
         profile=profile_of(row),
         policy_reasons=tuple(sorted(json.loads(row.policy_reasons or "{}").items())),

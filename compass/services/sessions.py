@@ -35,6 +35,15 @@ from compass.formats.session_file import SessionImport
 from compass.i18n import N_, _
 from compass.method.completeness import catalogue_sdgs
 from compass.method.criteria import criterion_rule_problems, quality_weight_problems
+from compass.method.dialogues import (
+    validate_agenda_item,
+    validate_dialogue,
+    validate_participant,
+    validate_vote,
+    vote_limit_problems,
+    votes_come_from_dialogue,
+    with_dialogue_votes,
+)
 from compass.method.fields import (
     catalogue_kind_problems,
     catalogue_unit_problems,
@@ -56,17 +65,21 @@ from compass.method.thresholds import applicable_threshold, threshold_day
 from compass.model import snapshots
 from compass.model.database import Database
 from compass.model.orm import (
+    AgendaItemRow,
     AmbitionRow,
     Base,
     CommunicationRow,
     CriterionRow,
+    DialogueRow,
     IndicatorRow,
     InitiativeLinkRow,
     InventoryEntryRow,
     MeasurementRow,
+    ParticipantRow,
     ProfileRow,
     SdgPriorityRow,
     SessionRow,
+    VoteRow,
     utc_now,
 )
 from compass.reference.types import ReferenceData
@@ -92,6 +105,12 @@ _COLLECTIONS: dict[Collection, _CollectionSpec] = {
     Collection.INITIATIVES: _CollectionSpec(
         InitiativeLinkRow, snapshots.initiative_of, validate_initiative_link
     ),
+    Collection.DIALOGUES: _CollectionSpec(DialogueRow, snapshots.dialogue_of, validate_dialogue),
+    Collection.PARTICIPANTS: _CollectionSpec(
+        ParticipantRow, snapshots.participant_of, validate_participant
+    ),
+    Collection.AGENDA: _CollectionSpec(AgendaItemRow, snapshots.agenda_item_of, validate_agenda_item),
+    Collection.VOTES: _CollectionSpec(VoteRow, snapshots.vote_of, validate_vote),
 }
 
 _PRIORITY_FIELDS = frozenset({"selected", "focus_reason", "urgency", "urgency_note", "votes"})
@@ -114,7 +133,7 @@ class SessionService(ServiceBase):
         self._indicator_kinds = indicator_kinds(reference)
 
     def _snapshot(self, row: SessionRow) -> SessionSnapshot:
-        snapshot = snapshots.snapshot_of(row)
+        snapshot = with_dialogue_votes(snapshots.snapshot_of(row))
         day = threshold_day(snapshot.facts, snapshot.updated_at.date())
         snapshot = replace(snapshot, policy=policy_frame(snapshot, self._reference))
         return replace(
@@ -151,6 +170,59 @@ class SessionService(ServiceBase):
         if problems:
             raise ValidationError(problems)
 
+    def _dialogue_rules(
+        self,
+        db: Session,
+        session: SessionRow,
+        collection: Collection,
+        values: Mapping[str, Any],
+        item_id: int | None = None,
+    ) -> None:
+        """What needs the session's other rows: one dialogue 1 and one dialogue 2 per session; a
+        vote by a participant of that dialogue, within the dots the dialogue gives."""
+        if collection is Collection.DIALOGUES:
+            taken = db.scalar(
+                select(DialogueRow.id).where(
+                    DialogueRow.session_id == session.id,
+                    DialogueRow.number == values["number"],
+                    DialogueRow.id != (item_id or 0),
+                )
+            )
+            if taken is not None:
+                raise ValidationError(
+                    [
+                        Problem(
+                            "dialogue_exists",
+                            "number",
+                            N_("This session already records dialogue {number}."),
+                            number=values["number"],
+                        )
+                    ]
+                )
+        if collection is not Collection.VOTES:
+            return
+        participant = db.get(ParticipantRow, values["participant_id"])
+        if participant is None or participant.session_id != session.id:
+            raise ItemNotFoundError(_("The participant no longer exists; they may have been removed."))
+        if participant.dialogue != values["dialogue"]:
+            raise ValidationError([Problem("vote_participant", "participant_id", N_("Choose who votes."))])
+        dialogue = db.scalar(
+            select(DialogueRow).where(
+                DialogueRow.session_id == session.id, DialogueRow.number == values["dialogue"]
+            )
+        )
+        limit = dialogue.votes_per_participant if dialogue is not None else 3
+        others = [
+            snapshots.vote_of(row)
+            for row in db.scalars(select(VoteRow).where(VoteRow.session_id == session.id))
+            if row.id != item_id
+        ]
+        problems = vote_limit_problems(
+            others, values["participant_id"], values["target"], values["count"], limit
+        )
+        if problems:
+            raise ValidationError(problems)
+
     def _session_row(self, db: Session, session_id: int, *, full: bool = False) -> SessionRow:
         query = select(SessionRow).where(SessionRow.id == session_id)
         if full:
@@ -162,6 +234,10 @@ class SessionService(ServiceBase):
                 selectinload(SessionRow.criteria),
                 selectinload(SessionRow.indicators).selectinload(IndicatorRow.measurements),
                 selectinload(SessionRow.communication),
+                selectinload(SessionRow.dialogues),
+                selectinload(SessionRow.participants),
+                selectinload(SessionRow.agenda),
+                selectinload(SessionRow.votes),
                 selectinload(SessionRow.profile),
             )
         row = db.scalars(query).one_or_none()
@@ -426,6 +502,7 @@ class SessionService(ServiceBase):
                 self._criterion_rules(db, session, values)
             if collection is Collection.INDICATORS:
                 self._indicator_rules(values)
+            self._dialogue_rules(db, session, collection, values)
             if "position" not in values and hasattr(spec.row_class, "position"):
                 values["position"] = (
                     db.scalar(
@@ -462,6 +539,9 @@ class SessionService(ServiceBase):
                 )
             if collection is Collection.INDICATORS:
                 self._indicator_rules({**current, **changes})
+            self._dialogue_rules(
+                db, self._session_row(db, session_id), collection, {**current, **changes}, item_id
+            )
             for name, value in changes.items():
                 setattr(row, name, value)
             self._touch(self._session_row(db, session_id))
@@ -540,6 +620,42 @@ class SessionService(ServiceBase):
             raise ItemNotFoundError(_("The item no longer exists; it may have been removed."))
         return row
 
+    def set_votes(
+        self, session_id: int, dialogue: int, participant_id: int, target: str, count: int
+    ) -> int:
+        """The dots one participant puts on one choice (0 takes them off); returns the count it
+        had, so an undo can put it back. Never more dots than the dialogue gives a participant."""
+        with self._transaction() as db:
+            session = self._session_row(db, session_id)
+            row = db.scalars(
+                select(VoteRow).where(
+                    VoteRow.session_id == session_id,
+                    VoteRow.participant_id == participant_id,
+                    VoteRow.target == target,
+                )
+            ).one_or_none()
+            before = row.count if row is not None else 0
+            values = {"dialogue": dialogue, "participant_id": participant_id, "target": target}
+            if count == 0:
+                problems = validate_vote({**values, "count": 1})
+            else:
+                problems = validate_vote({**values, "count": count})
+            if problems:
+                raise ValidationError(problems)
+            self._dialogue_rules(
+                db, session, Collection.VOTES, {**values, "count": count}, row.id if row else None
+            )
+            if count == 0:
+                if row is not None:
+                    db.delete(row)
+            elif row is None:
+                db.add(VoteRow(session_id=session_id, count=count, **values))
+            else:
+                row.count = count
+            self._touch(session)
+        self._changed(session_id)
+        return before
+
     def set_priority(self, session_id: int, sdg: int, **changes: Any) -> None:
         """Record how one SDG weighs in step 2 (creates the record on first use)."""
         unknown = set(changes) - _PRIORITY_FIELDS
@@ -550,6 +666,16 @@ class SessionService(ServiceBase):
             raise ValidationError(problems)
         with self._transaction() as db:
             session = self._session_row(db, session_id)
+            if "votes" in changes and votes_come_from_dialogue(self._snapshot(session)):
+                raise ValidationError(
+                    [
+                        Problem(
+                            "votes_from_dialogue",
+                            "votes",
+                            N_("The votes come from SDG dialogue 1; correct them there."),
+                        )
+                    ]
+                )
             row = db.scalars(
                 select(SdgPriorityRow).where(
                     SdgPriorityRow.session_id == session_id, SdgPriorityRow.sdg == sdg
