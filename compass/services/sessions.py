@@ -199,6 +199,25 @@ class SessionService(ServiceBase):
                         )
                     ]
                 )
+            used: dict[int, int] = {}
+            for vote in db.scalars(
+                select(VoteRow).where(
+                    VoteRow.session_id == session.id, VoteRow.dialogue == values["number"]
+                )
+            ):
+                used[vote.participant_id] = used.get(vote.participant_id, 0) + vote.count
+            most = max(used.values(), default=0)
+            if most > values.get("votes_per_participant", 3):
+                raise ValidationError(
+                    [
+                        Problem(
+                            "votes_already_cast",
+                            "votes_per_participant",
+                            N_("A participant has already cast {count} dots; take some off first."),
+                            count=most,
+                        )
+                    ]
+                )
         if collection is not Collection.VOTES:
             return
         participant = db.get(ParticipantRow, values["participant_id"])

@@ -27,6 +27,7 @@ from compass.ui.style import style_sheet
 from compass.ui.widgets.enter_presses import install_enter_presses
 from compass.ui.widgets.focus_in_view import install_focus_in_view
 from compass.ui.widgets.wheel_guard import install_wheel_guard
+from compass.ui.workshop.actions import WorkshopActions
 
 if TYPE_CHECKING:
     from compass.core.session import SessionSnapshot
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
             self.open_session,
             self.report_error,
         )
+        self.workshop = WorkshopActions(self, lambda: self._ensure_wizard().context, self._open_snapshot)
         self.settings_action = self._action([QKeySequence("Ctrl+,")], self.edit_settings)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit_action = self._action([QKeySequence("Ctrl+Q")], self.close)
@@ -161,6 +163,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.redo_action)
         self.view_menu = menu_bar.addMenu("")
         self.view_menu.addAction(self.knowledge.reference_action)
+        self.view_menu.addAction(self.workshop.action)
         self.help_menu = menu_bar.addMenu("")
         self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addAction(self.about_action)
@@ -177,6 +180,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(_("&Help"))
         self.view_menu.setTitle(_("&View"))
         self.knowledge.retranslate_ui()
+        self.workshop.retranslate_ui()
         self.session_files.retranslate_ui()
         self.new_action.setText(_("&New session\u2026"))
         self.open_action.setText(_("&Open session\u2026"))
@@ -279,6 +283,7 @@ class MainWindow(QMainWindow):
         wizard.load(snapshot)
         self.pages.setCurrentWidget(wizard)
         self.close_action.setEnabled(True)
+        self.workshop.session_opened(snapshot)
         self._update_window_title()
         wizard.current_page().setFocus()
 
@@ -313,6 +318,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.start_screen)
         self.refresh_session_list()
         self.close_action.setEnabled(False)
+        self.workshop.session_opened(None)
         self._update_window_title()
         self.start_screen.table.setFocus()
 
@@ -322,7 +328,10 @@ class MainWindow(QMainWindow):
         self._list_stale = True
         if session_id == self.open_session_id and self.wizard is not None:
             try:
-                self.wizard.load(self.services.sessions.get_session(session_id))
+                snapshot = self.services.sessions.get_session(session_id)
+                self.wizard.load(snapshot)
+                if self.workshop.window is not None and self.workshop.window.isVisible():
+                    self.workshop.window.load(snapshot)
             except SessionNotFoundError:
                 self.show_sessions()
                 return
