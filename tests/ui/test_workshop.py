@@ -157,3 +157,36 @@ def test_the_workshop_window_follows_a_language_switch(qtbot, workshop) -> None:
     set_language("en")
     window.retranslate_ui()
     assert facilitator.tabs.tabText(1) == "Participants"
+
+
+def test_a_participant_is_corrected_in_a_dialog_and_the_form_starts_fresh(
+    qtbot, workshop, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from compass.ui.workshop.participant_dialog import ParticipantDialog
+
+    window, session_id, facilitator = workshop
+    panel = facilitator.participants
+    facilitator.tabs.setCurrentWidget(panel)
+    _type_line(qtbot, panel.name, "Anna")
+    panel.internal.setFocus()
+    qtbot.keyClick(panel.internal, Qt.Key.Key_Space)
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert not panel.internal.isChecked()  # the next person starts unticked, not as a silent copy
+
+    def correct(dialog: ParticipantDialog) -> QDialog.DialogCode:
+        dialog.organisation.setText("Gemeente Heerlen")
+        dialog.internal.setChecked(False)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ParticipantDialog, "exec", correct)
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1)
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+    qtbot.keyClick(panel.table, Qt.Key.Key_F2)
+    [anna] = window.services.sessions.get_session(session_id).participants
+    assert (anna.organisation, anna.internal) == ("Gemeente Heerlen", False)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    [anna] = window.services.sessions.get_session(session_id).participants
+    assert (anna.organisation, anna.internal) == ("", True)

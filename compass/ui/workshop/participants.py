@@ -3,17 +3,27 @@ own words) and whether they are internal. Enter in the last field adds; Delete r
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from compass.core.session import SHORT_TEXT_MAX_LENGTH, Collection
 from compass.i18n import _, current_language
-from compass.ui.commands import AddItemCommand, RemoveParticipantCommand
+from compass.ui.commands import AddItemCommand, RemoveParticipantCommand, UpdateItemValuesCommand
 from compass.ui.pages.base import PageContext
 from compass.ui.widgets.add_form import AddForm
 from compass.ui.widgets.choices import size_to_short_text
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
 from compass.ui.workshop.panel import WorkshopPanel
+from compass.ui.workshop.participant_dialog import ParticipantDialog
 
 
 class ParticipantsPanel(WorkshopPanel):
@@ -47,6 +57,7 @@ class ParticipantsPanel(WorkshopPanel):
         )
         self.table = ItemTable(stretch_column=0)
         self.table.remove_requested.connect(self.remove_participant)
+        self.table.edit_requested.connect(self.edit_participant)
         self.count = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -112,9 +123,32 @@ class ParticipantsPanel(WorkshopPanel):
             self.context.sessions(), self.session_id, Collection.PARTICIPANTS, values, _("Add participant")
         )
         if self.run_showing_problems(command, {"name": self.name_field}):
+            # A fresh row for the next person, straight away: a kept tick or role was copied unseen.
             self.name.clear()
             self.organisation.clear()
-            self.name.setFocus()  # the next person, straight away
+            self.role.setEditText("")
+            self.internal.setChecked(False)
+            self.name.setFocus()
+
+    def edit_participant(self, participant_id: int) -> None:
+        if self.snapshot is None:
+            return
+        person = next((p for p in self.snapshot.participants if p.id == participant_id), None)
+        if person is None:
+            return
+        dialog = ParticipantDialog(person, self.context.reference, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and (new := dialog.changes()):
+            self.run(
+                UpdateItemValuesCommand(
+                    self.context.sessions(),
+                    self.session_id,
+                    Collection.PARTICIPANTS,
+                    participant_id,
+                    {name: getattr(person, name) for name in new},
+                    new,
+                    _("Edit participant"),
+                )
+            )
 
     def remove_participant(self, participant_id: int) -> None:
         if self.snapshot is not None:
