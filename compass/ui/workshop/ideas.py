@@ -89,7 +89,7 @@ class IdeasPanel(WorkshopPanel):
 
     def retranslate_ui(self) -> None:
         for label, text in zip(
-            self.form.labels, (_("S&DG"), _("&Kind"), _("Said &by"), _("Ide&a")), strict=True
+            self.form.labels, (_("S&DG"), _("&Kind"), _("Said &by"), _("&Idea")), strict=True
         ):
             label.setText(text)
         self.kind.retranslate()
