@@ -190,3 +190,18 @@ def test_a_participant_is_corrected_in_a_dialog_and_the_form_starts_fresh(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     [anna] = window.services.sessions.get_session(session_id).participants
     assert (anna.organisation, anna.internal) == ("", True)
+
+
+def test_tab_goes_from_the_participant_straight_through_the_dots_in_sdg_order(qtbot, workshop) -> None:
+    """Found walking a workshop under Xvfb: the scroll area around the boxes was a Tab stop of its
+    own, so a facilitator counting Tabs put the dots on the SDG before the one meant."""
+    _window, _session_id, facilitator = workshop
+    _add_people(qtbot, facilitator, ["Anna"])
+    votes = facilitator.votes
+    facilitator.tabs.setCurrentWidget(votes)
+    votes.participant.setFocus()
+    qtbot.keyClick(votes.participant, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is votes.limit
+    for sdg in (1, 2, 3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is votes._boxes[sdg_target(sdg)]

@@ -5,6 +5,7 @@ count over that is refused beside the grid and the box shows the stored count ag
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -62,6 +63,7 @@ class VotesPanel(WorkshopPanel):
         self.grid = QGridLayout(self.grid_host)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the dots limit to the first box
         scroll.setWidget(self.grid_host)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
