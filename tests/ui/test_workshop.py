@@ -146,6 +146,8 @@ def test_the_timer_runs_from_the_keyboard_and_the_presenter_view_changes_nothing
     assert presenter.title.text() == "Risico's en kansen"
     presenter.activateWindow()
     qtbot.waitUntil(presenter.isActiveWindow)
+    qtbot.keyClick(presenter, Qt.Key.Key_F11)
+    qtbot.waitUntil(presenter.isFullScreen)
     qtbot.keyClick(presenter, Qt.Key.Key_Escape)
     assert not presenter.isVisible()
     assert window.services.sessions.get_session(session_id) == before  # showing changed nothing

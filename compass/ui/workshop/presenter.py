@@ -3,7 +3,8 @@ with their dots (dialogue 1) or the criteria with theirs (dialogue 2), and the i
 type, black on white, readable from the back of a room; silent and still (nothing flashes). It only
 shows: the facilitator's laptop keeps every control, and nothing here changes the session.
 
-On a second screen it fills that screen; with one screen it is a window beside the facilitator's."""
+On a second screen it fills that screen; with one screen it is a window beside the facilitator's,
+and F11 makes it fill the screen (a laptop mirrored to the projector)."""
 
 from __future__ import annotations
 
@@ -205,5 +206,8 @@ class PresenterView(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Escape:
             self.close()
+            return
+        if event.key() == Qt.Key.Key_F11:  # one screen mirrored to the projector: fill it
+            self.showNormal() if self.isFullScreen() else self.showFullScreen()
             return
         super().keyPressEvent(event)

@@ -90,7 +90,10 @@ class WorkshopWindow(QWidget):
         self.dialogue_bar.setTabText(1, _("Dialogue &2: ambitions, indicators"))
         self.presenter_button.setText(_("Presenter view (F5)"))
         self.presenter_button.setToolTip(
-            _("Show the agenda item, the SDGs and the dots on the projector; Escape there closes it")
+            _(
+                "Show the agenda item, the SDGs and the dots on the projector; there F11 fills the "
+                "screen and Escape closes it"
+            )
         )
         for index, text in enumerate(
             (_("Record"), _("Participants"), _("Agenda and timer"), _("Ideas"), _("Dot voting"))
