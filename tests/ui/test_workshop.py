@@ -207,3 +207,25 @@ def test_tab_goes_from_the_participant_straight_through_the_dots_in_sdg_order(qt
     for sdg in (1, 2, 3):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is votes._boxes[sdg_target(sdg)]
+
+
+def test_the_presenter_view_fits_a_full_hd_projector_with_every_sdg_whole(qtbot, workshop) -> None:
+    """Found at 1920 x 1080: six columns of SDG names pushed the view to 2,117 pixels wide."""
+    from PySide6.QtWidgets import QLabel
+
+    _window, _session_id, facilitator = workshop
+    facilitator.open_presenter()
+    presenter = facilitator.presenter
+    presenter.showNormal()
+    presenter.resize(1920, 1080)
+    qtbot.waitUntil(lambda: presenter.width() == 1920)
+    QApplication.processEvents()
+    assert presenter.width() == 1920 and presenter.height() == 1080
+    for tile in presenter.tiles.values():
+        assert presenter.rect().contains(tile.geometry().translated(tile.parentWidget().pos())), (
+            tile.band.text()
+        )
+        name: QLabel = tile.name
+        longest = max(name.fontMetrics().horizontalAdvance(word) for word in name.text().split())
+        assert name.width() >= longest, name.text()  # no word of an SDG's name is cut
+    presenter.close()

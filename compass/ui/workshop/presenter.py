@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from compass.core.session import SessionSnapshot
 from compass.i18n import _, current_language
@@ -74,11 +74,12 @@ class PresenterView(QWidget):
         self.tiles: dict[int, _Tile] = {}
         self.tile_grid = QGridLayout()
         self.tile_grid.setSpacing(10)
-        for index, sdg in enumerate(reference.sdgs):
-            tile = _Tile(sdg.number, sdg.name(current_language()), sdg.colour, sdg.text_colour)
-            self.tiles[sdg.number] = tile
-            row, column = divmod(index, 6)
-            self.tile_grid.addWidget(tile, row, column)
+        for sdg in reference.sdgs:
+            self.tiles[sdg.number] = _Tile(
+                sdg.number, sdg.name(current_language()), sdg.colour, sdg.text_colour
+            )
+        self._columns = 0
+        self._arrange(5)
         self.criteria = QLabel()
         self.criteria.setWordWrap(True)
         self.criteria.setTextFormat(Qt.TextFormat.PlainText)
@@ -90,6 +91,9 @@ class PresenterView(QWidget):
         heading.addLayout(words, 1)
         heading.addWidget(self.clock)
         layout = QVBoxLayout(self)
+        # The screen decides the size, never the text: a long SDG name must not push the view wider
+        # than the projector (found at 1920 x 1080: six columns of names needed 2,117 pixels).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(16)
         layout.addLayout(heading)
@@ -106,14 +110,20 @@ class PresenterView(QWidget):
         own = facilitator.screen()
         others = [screen for screen in QGuiApplication.screens() if screen is not own]
         if others:
-            self.setGeometry(others[0].geometry())
-            self.showFullScreen()
+            self._fill(others[0])
         else:
             area = own.availableGeometry() if own is not None else None
             if area is not None:
                 self.resize(min(1280, area.width()), min(720, area.height()))
             self.show()
         self.raise_()
+
+    def _fill(self, screen) -> None:
+        # The geometry too: without a window manager (a kiosk, a bare X server) full screen alone
+        # leaves the window its old size.
+        if screen is not None:
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()
 
     def load(self, snapshot: SessionSnapshot, dialogue: int) -> None:
         self._snapshot, self._dialogue = snapshot, dialogue
@@ -179,9 +189,21 @@ class PresenterView(QWidget):
         else:
             self.clock.setText(clock_text(left) + ("" if self._run.running() else "  \u23f8"))
 
+    def _arrange(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        for tile in self.tiles.values():
+            self.tile_grid.removeWidget(tile)
+        for index, tile in enumerate(self.tiles.values()):
+            row, column = divmod(index, columns)
+            self.tile_grid.addWidget(tile, row, column)
+        self._columns = columns
+
     def _scale_fonts(self) -> None:
-        """Sizes from the window's height, so a projector's 1080 lines read from the back."""
-        unit = max(12, self.height() // 40)
+        """Sizes from the window, so a projector's 1080 lines read from the back: six tiles a row on
+        a very wide screen, five on 16:9 and narrower, the type as large as both allow."""
+        self._arrange(6 if self.width() >= 2400 else 5)
+        unit = max(12, min(self.height() // 40, self.width() // 75))
         for label, factor in (
             (self.title, 2.2),
             (self.question, 1.5),
@@ -193,11 +215,11 @@ class PresenterView(QWidget):
             font.setPixelSize(int(unit * factor))
             label.setFont(font)
         for tile in self.tiles.values():
-            for label, factor in ((tile.band, 1.6), (tile.name, 1.0), (tile.dots, 2.4)):
+            for label, factor in ((tile.band, 1.6), (tile.name, 0.9), (tile.dots, 2.4)):
                 font = QFont(label.font())
                 font.setPixelSize(int(unit * factor))
                 label.setFont(font)
-            tile.band.setFixedWidth(int(unit * 3.2))
+            tile.band.setFixedWidth(int(unit * 2.6))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -208,6 +230,9 @@ class PresenterView(QWidget):
             self.close()
             return
         if event.key() == Qt.Key.Key_F11:  # one screen mirrored to the projector: fill it
-            self.showNormal() if self.isFullScreen() else self.showFullScreen()
+            if self.isFullScreen():
+                self.showNormal()
+            else:
+                self._fill(self.screen())
             return
         super().keyPressEvent(event)
