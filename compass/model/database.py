@@ -83,7 +83,19 @@ def open_database(url: str) -> Database:
     except BaseException:
         engine.dispose()
         raise
-    return Database(url, location, engine, sessionmaker(engine, expire_on_commit=False))
+    factory = sessionmaker(engine, expire_on_commit=False)
+    event.listen(factory, "before_flush", _drop_nul_characters)
+    return Database(url, location, engine, factory)
+
+
+def _drop_nul_characters(session: Session, flush_context: Any, instances: Any) -> None:
+    """U+0000 never means anything in typed or pasted text, and PostgreSQL cannot store it at all
+    (SQLite would): it is left out of every text before it is written, on every database."""
+    for row in (*session.new, *session.dirty):
+        for column in inspect(row).mapper.column_attrs:
+            value = getattr(row, column.key)
+            if isinstance(value, str) and "\x00" in value:
+                setattr(row, column.key, value.replace("\x00", ""))
 
 
 def _check_sqlite_file(path: Path, location: str) -> str | None:
@@ -164,6 +176,9 @@ def _create_engine(url: str, location: str) -> Engine:
 
 
 def _configure_sqlite_connection(dbapi_connection: Any, connection_record: Any) -> None:
+    # SQLite's own lower() folds ASCII only; PostgreSQL's (in a UTF-8 database) folds every letter.
+    # Search compares lower() of both sides, so it finds "Één" by "één" on both.
+    dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -171,6 +186,10 @@ def _configure_sqlite_connection(dbapi_connection: Any, connection_record: Any) 
         cursor.execute("PRAGMA journal_mode = WAL")
     finally:
         cursor.close()
+
+
+def _lower(text: str | None) -> str | None:
+    return None if text is None else text.lower()
 
 
 def _first_line(error: BaseException) -> str:

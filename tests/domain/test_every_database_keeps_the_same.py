@@ -138,3 +138,51 @@ def test_an_amount_or_weight_with_seven_decimals_is_refused(service, field) -> N
         else:
             service.set_quality_weight(session.id, Decimal("33.3333333"))
     assert [p.field for p in caught.value.problems] == [field]
+
+
+def test_a_nul_character_is_left_out_on_every_database(service) -> None:
+    """PostgreSQL cannot store U+0000 in text at all (SQLite can); pasted text may carry one, and
+    it never means anything."""
+    session = service.create_session("Plak\x00ken")
+    service.update_facts(session.id, organisation="Gemeente\x00 Heerlen")
+    entry = service.add_item(session.id, Collection.INVENTORY, **{**INVENTORY, "description": "CO\x00₂"})
+    assert entry.description == "CO₂"
+    snapshot = service.get_session(session.id)
+    assert (snapshot.facts.title, snapshot.facts.organisation) == ("Plakken", "Gemeente Heerlen")
+    assert snapshot.inventory[0].description == "CO₂"
+
+
+def test_search_ignores_the_case_of_accented_letters_too(service) -> None:
+    wanted = service.create_session("Één keer per jaar: ÉCOLE-meubilair")
+    service.create_session("Schoonmaak")
+    for needle in ("één", "ÉÉN", "école", "École-MEUBILAIR"):
+        assert [s.id for s in service.list_sessions(needle)] == [wanted.id], needle
+        assert service.list_page(needle).total == 1
+
+
+def test_items_with_equal_places_keep_the_order_they_were_added(service) -> None:
+    """Positions can tie (two desks adding at once) and realised values share a date: the order is
+    the order of adding on every database, not whatever the server's plan returns."""
+    session = service.create_session("Volgorde")
+    for n in range(5):
+        service.add_item(
+            session.id, Collection.CRITERIA, **{**CRITERION, "text": f"eis {n}", "position": 1}
+        )
+    indicator = service.add_item(session.id, Collection.INDICATORS, **INDICATOR)
+    for n in range(5):
+        service.add_measurement(
+            session.id, indicator.id, value=Decimal(n), measured_on=dt.date(2027, 1, 1), note=str(n)
+        )
+    snapshot = service.get_session(session.id)
+    assert [c.text for c in snapshot.criteria] == [f"eis {n}" for n in range(5)]
+    assert [m.note for m in snapshot.indicators[0].measurements] == [str(n) for n in range(5)]
+
+
+def test_moments_come_back_as_the_same_utc_time(service) -> None:
+    before = dt.datetime.now(dt.UTC)
+    session = service.create_session("Tijd")
+    after = dt.datetime.now(dt.UTC)
+    snapshot = service.get_session(session.id)
+    assert snapshot.created_at.tzinfo is not None
+    assert before - dt.timedelta(seconds=1) <= snapshot.created_at <= after + dt.timedelta(seconds=1)
+    assert snapshot.created_at == session.created_at  # microseconds survive too
