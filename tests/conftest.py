@@ -118,11 +118,17 @@ class PostgresServer:
         open_database(self.url_of(self.migrated)).dispose()
         with self._connect(self.migrated) as connection:
             tables = connection.exec_driver_sql(
-                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'"
+                "SELECT tablename FROM pg_tables "
+                "WHERE schemaname = 'public' AND tablename <> 'alembic_version'"
             )
             self._truncate = "TRUNCATE {} RESTART IDENTITY CASCADE".format(
                 ", ".join(f'"{name}"' for (name,) in tables)
             )
+
+    @property
+    def admin_url(self) -> str:
+        """The URL given, of a database to create others from (``postgres``)."""
+        return self._url.render_as_string(hide_password=False)
 
     def url_of(self, name: str) -> str:
         return self._url.set(database=name).render_as_string(hide_password=False)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -145,6 +145,8 @@ def _check_known_revision(revision: str | None, location: str) -> None:
 
 
 def _check_server_database(engine: Engine, location: str) -> str | None:
+    if engine.dialect.name == "postgresql":
+        _check_encoding(engine, location)
     tables = set(inspect(engine).get_table_names())
     if not tables:
         return None
@@ -160,9 +162,33 @@ def _check_server_database(engine: Engine, location: str) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def _check_encoding(engine: Engine, location: str) -> None:
+    """A PostgreSQL database keeps text in the encoding it was created with: one that is not UTF-8
+    cannot hold CO₂ or € (and its lower() does not fold é for search)."""
+    with engine.connect() as connection:
+        encoding = connection.execute(text("SHOW server_encoding")).scalar()
+    if encoding != "UTF8":
+        raise DatabaseOpenError(
+            _(
+                "{location} stores text as {encoding}; the app needs a UTF-8 database. "
+                "Create one with ENCODING 'UTF8' (see the README); this one was left unchanged."
+            ).format(location=location, encoding=encoding),
+            location,
+        )
+
+
+def _engine_url(url: str) -> URL:
+    """``postgresql://`` means psycopg 3, the driver the app installs (SQLAlchemy 2.0 reads it as
+    psycopg2)."""
+    parsed = make_url(url)
+    if parsed.drivername == "postgresql":
+        return parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
 def _create_engine(url: str, location: str) -> Engine:
     try:
-        engine = create_engine(url)
+        engine = create_engine(_engine_url(url))
     except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as error:
         raise DatabaseOpenError(
             _("Cannot open the database {location}: {detail}").format(
