@@ -174,10 +174,14 @@ class SessionRow(Base):
         back_populates="session", cascade="all, delete-orphan", order_by="DialogueRow.number"
     )
     participants: Mapped[list[ParticipantRow]] = relationship(
-        back_populates="session", cascade="all, delete-orphan", order_by="ParticipantRow.position"
+        back_populates="session",
+        cascade="all, delete-orphan",
+        order_by="(ParticipantRow.position, ParticipantRow.id)",
     )
     agenda: Mapped[list[AgendaItemRow]] = relationship(
-        back_populates="session", cascade="all, delete-orphan", order_by="AgendaItemRow.position"
+        back_populates="session",
+        cascade="all, delete-orphan",
+        order_by="(AgendaItemRow.position, AgendaItemRow.id)",
     )
     votes: Mapped[list[VoteRow]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="VoteRow.id"
