@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from compass.core.codes import CODE_MAX_LENGTH, NUMBER_MAX_DECIMALS, NUMBER_MAX_DIGITS, UNIT_MAX_LENGTH
 from compass.core.session import (
     LONG_TEXT_MAX_LENGTH,
     PROJECT_FACT_FIELDS,
@@ -37,6 +38,54 @@ def _too_long(field: str, value: str, limit: int) -> Problem:
         limit=limit,
         length=len(value),
     )
+
+
+# The short texts of the steps' items, each as long as its database column and exchange-file field.
+SHORT_TEXT_LIMITS = {
+    "theme": UNIT_MAX_LENGTH,
+    "unit": UNIT_MAX_LENGTH,
+    "suggestion_id": CODE_MAX_LENGTH,
+    "catalogue_id": CODE_MAX_LENGTH,
+    "profile_initiative_ref": CODE_MAX_LENGTH,
+    "responsible_role": CODE_MAX_LENGTH,
+    "stakeholder_role": CODE_MAX_LENGTH,
+    "name": SHORT_TEXT_MAX_LENGTH,
+    "reference": SHORT_TEXT_MAX_LENGTH,
+    "data_source": SHORT_TEXT_MAX_LENGTH,
+    "source": SHORT_TEXT_MAX_LENGTH,
+}
+
+
+def _short_text_problems(values: Mapping[str, Any], *fields: str) -> list[Problem]:
+    problems = []
+    for field in fields:
+        value = values.get(field)
+        if isinstance(value, str) and len(value) > SHORT_TEXT_LIMITS[field]:
+            problems.append(_too_long(field, value, SHORT_TEXT_LIMITS[field]))
+    return problems
+
+
+def number_size_problems(value: Decimal | int, field: str) -> list[Problem]:
+    """A number the exchange file can write and every database keeps exactly: at most 15 digits
+    before the decimal point and 6 after it (``1E+50`` has 51 before it)."""
+    number = Decimal(value)
+    if not number.is_finite():
+        return [Problem("number", field, N_("Enter a number."))]
+    _sign, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    whole = max(len(digits) + exponent, 0)
+    decimals = max(-exponent, 0)
+    if whole > NUMBER_MAX_DIGITS or decimals > NUMBER_MAX_DECIMALS:
+        return [
+            Problem(
+                "number_size",
+                field,
+                N_("At most {digits} digits before the decimal point and {decimals} after it."),
+                digits=NUMBER_MAX_DIGITS,
+                decimals=NUMBER_MAX_DECIMALS,
+            )
+        ]
+    return []
 
 
 def validate_title(title: Any) -> list[Problem]:
@@ -70,7 +119,7 @@ def validate_contract_value(value: Any) -> list[Problem]:
                 N_("The contract value is implausibly large; check the number of digits."),
             )
         ]
-    return []
+    return number_size_problems(value, "contract_value_eur")
 
 
 def validate_fact_changes(changes: Mapping[str, Any]) -> list[Problem]:
@@ -140,6 +189,7 @@ def validate_inventory_entry(values: Mapping[str, Any]) -> list[Problem]:
         )
     elif len(description) > LONG_TEXT_MAX_LENGTH:
         problems.append(_too_long("description", description, LONG_TEXT_MAX_LENGTH))
+    problems += _short_text_problems(values, "theme", "suggestion_id")
     also = values.get("also_sdgs", ())
     if not isinstance(also, tuple | list) or any(
         isinstance(n, bool) or not isinstance(n, int) or n not in SDG_NUMBERS or n == values.get("sdg")
@@ -183,8 +233,9 @@ def validate_required_text(values: Mapping[str, Any], field: str, template: str)
     value = values.get(field, "")
     if not isinstance(value, str) or not value.strip():
         return [Problem(f"{field}_required", field, template)]
-    if len(value) > LONG_TEXT_MAX_LENGTH:
-        return [_too_long(field, value, LONG_TEXT_MAX_LENGTH)]
+    limit = SHORT_TEXT_LIMITS.get(field, LONG_TEXT_MAX_LENGTH)
+    if len(value) > limit:
+        return [_too_long(field, value, limit)]
     return []
 
 
@@ -193,7 +244,7 @@ def validate_percentage(value: Any, field: str) -> list[Problem]:
         return []
     if isinstance(value, bool) or not isinstance(value, Decimal | int) or not 0 <= value <= 100:
         return [Problem("percentage", field, N_("Enter a percentage from 0 to 100."))]
-    return []
+    return number_size_problems(value, field)
 
 
 def validate_criterion(values: Mapping[str, Any]) -> list[Problem]:
@@ -207,7 +258,7 @@ def validate_criterion(values: Mapping[str, Any]) -> list[Problem]:
     verification = values.get("verification", "")
     if isinstance(verification, str) and len(verification) > LONG_TEXT_MAX_LENGTH:
         problems.append(_too_long("verification", verification, LONG_TEXT_MAX_LENGTH))
-    return problems
+    return problems + _short_text_problems(values, "catalogue_id")
 
 
 MAX_KPI = 99  # profiles number their KPIs; a dashboard with more would not be read
@@ -226,6 +277,8 @@ def validate_indicator(values: Mapping[str, Any]) -> list[Problem]:
         value = values.get(name)
         if value is not None and (not isinstance(value, Decimal | int) or isinstance(value, bool)):
             problems.append(Problem("number", name, N_("Enter a number.")))
+        elif value is not None and number_size_problems(value, name):
+            problems += number_size_problems(value, name)
         elif value is not None:
             numbers[name] = Decimal(value)
     if kind is IndicatorKind.QUANTITATIVE:
@@ -251,7 +304,9 @@ def validate_indicator(values: Mapping[str, Any]) -> list[Problem]:
                 max=MAX_KPI,
             )
         )
-    return problems
+    return problems + _short_text_problems(
+        values, "unit", "reference", "data_source", "responsible_role", "catalogue_id"
+    )
 
 
 def indicator_units(reference: ReferenceData) -> dict[str, tuple[str, ...]]:
@@ -323,7 +378,7 @@ def validate_initiative_link(values: Mapping[str, Any]) -> list[Problem]:
         problems.append(Problem("name_required", "name", N_("Name the initiative.")))
     elif len(name) > SHORT_TEXT_MAX_LENGTH:
         problems.append(_too_long("name", name, SHORT_TEXT_MAX_LENGTH))
-    return problems
+    return problems + _short_text_problems(values, "profile_initiative_ref")
 
 
 def validate_measurement(
@@ -334,11 +389,14 @@ def validate_measurement(
         problems.append(Problem("number", "value", N_("Enter a number.")))
     elif quantity and value < 0:
         problems.append(Problem("negative", "value", N_("A quantity cannot be negative.")))
+    else:
+        problems += number_size_problems(value, "value")
     if not isinstance(measured_on, dt.date):
         problems.append(Problem("date", "measured_on", N_("Enter a valid date.")))
     for field, text in (("source", source), ("note", note)):
-        if len(text) > LONG_TEXT_MAX_LENGTH:
-            problems.append(_too_long(field, text, LONG_TEXT_MAX_LENGTH))
+        limit = SHORT_TEXT_LIMITS.get(field, LONG_TEXT_MAX_LENGTH)
+        if len(text) > limit:
+            problems.append(_too_long(field, text, limit))
     return problems
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -83,7 +83,19 @@ def open_database(url: str) -> Database:
     except BaseException:
         engine.dispose()
         raise
-    return Database(url, location, engine, sessionmaker(engine, expire_on_commit=False))
+    factory = sessionmaker(engine, expire_on_commit=False)
+    event.listen(factory, "before_flush", _drop_nul_characters)
+    return Database(url, location, engine, factory)
+
+
+def _drop_nul_characters(session: Session, flush_context: Any, instances: Any) -> None:
+    """U+0000 never means anything in typed or pasted text, and PostgreSQL cannot store it at all
+    (SQLite would): it is left out of every text before it is written, on every database."""
+    for row in (*session.new, *session.dirty):
+        for column in inspect(row).mapper.column_attrs:
+            value = getattr(row, column.key)
+            if isinstance(value, str) and "\x00" in value:
+                setattr(row, column.key, value.replace("\x00", ""))
 
 
 def _check_sqlite_file(path: Path, location: str) -> str | None:
@@ -133,6 +145,8 @@ def _check_known_revision(revision: str | None, location: str) -> None:
 
 
 def _check_server_database(engine: Engine, location: str) -> str | None:
+    if engine.dialect.name == "postgresql":
+        _check_encoding(engine, location)
     tables = set(inspect(engine).get_table_names())
     if not tables:
         return None
@@ -148,9 +162,33 @@ def _check_server_database(engine: Engine, location: str) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def _check_encoding(engine: Engine, location: str) -> None:
+    """A PostgreSQL database keeps text in the encoding it was created with: one that is not UTF-8
+    cannot hold CO₂ or € (and its lower() does not fold é for search)."""
+    with engine.connect() as connection:
+        encoding = connection.execute(text("SHOW server_encoding")).scalar()
+    if encoding != "UTF8":
+        raise DatabaseOpenError(
+            _(
+                "{location} stores text as {encoding}; the app needs a UTF-8 database. "
+                "Create one with ENCODING 'UTF8' (see the README); this one was left unchanged."
+            ).format(location=location, encoding=encoding),
+            location,
+        )
+
+
+def _engine_url(url: str) -> URL:
+    """``postgresql://`` means psycopg 3, the driver the app installs (SQLAlchemy 2.0 reads it as
+    psycopg2)."""
+    parsed = make_url(url)
+    if parsed.drivername == "postgresql":
+        return parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
 def _create_engine(url: str, location: str) -> Engine:
     try:
-        engine = create_engine(url)
+        engine = create_engine(_engine_url(url))
     except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as error:
         raise DatabaseOpenError(
             _("Cannot open the database {location}: {detail}").format(
@@ -164,6 +202,9 @@ def _create_engine(url: str, location: str) -> Engine:
 
 
 def _configure_sqlite_connection(dbapi_connection: Any, connection_record: Any) -> None:
+    # SQLite's own lower() folds ASCII only; PostgreSQL's (in a UTF-8 database) folds every letter.
+    # Search compares lower() of both sides, so it finds "Één" by "één" on both.
+    dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -171,6 +212,10 @@ def _configure_sqlite_connection(dbapi_connection: Any, connection_record: Any) 
         cursor.execute("PRAGMA journal_mode = WAL")
     finally:
         cursor.close()
+
+
+def _lower(text: str | None) -> str | None:
+    return None if text is None else text.lower()
 
 
 def _first_line(error: BaseException) -> str:

@@ -8,9 +8,11 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Any fixed number: the key of the PostgreSQL advisory lock held while one desk migrates.
+MIGRATION_LOCK_KEY = 0x5D6C0A55
 
 
 def alembic_config() -> Config:
@@ -40,6 +42,10 @@ def upgrade_to_head(engine: Engine) -> None:
     On SQLite, batch migrations recreate tables; with foreign keys on, dropping the old ``sessions``
     table would cascade-delete every step's rows. So foreign keys are off while migrating (the pragma
     only works outside a transaction) and checked before the transaction commits.
+
+    On PostgreSQL several desks may open a new or older team database at the same moment: the first
+    takes an advisory lock for the transaction, the others wait for it and then find the database
+    at the current revision (Alembic reads it after the lock, and READ COMMITTED sees the commit).
     """
     config = alembic_config()
     sqlite = engine.dialect.name == "sqlite"
@@ -49,6 +55,10 @@ def upgrade_to_head(engine: Engine) -> None:
             connection.commit()  # ends SQLAlchemy's autobegin; the pragma needs no transaction
         try:
             with connection.begin():
+                if engine.dialect.name == "postgresql":
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+                    )
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
                 if sqlite:
