@@ -29,6 +29,8 @@ def utc_clock() -> dt.datetime:
 
 
 class BackupService:
+    keep = backups.KEEP  # how many backups of a database are kept
+
     def __init__(self, url: str, clock: Clock | None = None) -> None:
         self._url = url
         self._path = sqlite_file_of(url)
