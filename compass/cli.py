@@ -145,8 +145,6 @@ def _run_command(args: argparse.Namespace) -> int:
         if not (error.can_open_read_only and (args.command, getattr(args, "action", None)) in _READING):
             raise
         services = open_services(url, reference, read_only=True)
-    if services.backup_problem is not None:
-        print(f"compass: {services.backup_problem}".replace("\n", " "), file=sys.stderr)
     try:
         if args.command == "export" and args.json:
             services.files.export_session(args.id, args.json)
@@ -178,6 +176,8 @@ def _run_command(args: argparse.Namespace) -> int:
             print(services.files.import_profile(args.file))
     finally:
         services.close()
+    if services.backup_problem is not None:  # after the work: a failed command says one line only
+        print(f"compass: {services.backup_problem}".replace("\n", " "), file=sys.stderr)
     return 0
 
 
