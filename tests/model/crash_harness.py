@@ -179,13 +179,17 @@ def run_crash_rounds(
     *,
     rounds: int = 60,
     seed: int | None = None,
-    max_delay: float = 0.4,
+    max_edits: int = 10,
+    max_delay: float = 0.03,
     while_opening: float = 0.2,
 ) -> CrashReport:
     """``rounds`` children, each killed with SIGKILL: a share ``while_opening`` of them within 30 ms
-    of starting (while opening the database), the others up to ``max_delay`` seconds after they
-    opened it. The database is checked after each kill. Raises AssertionError naming the seed and
-    the round; the seed repeats the choices, not the timing."""
+    of starting (while opening the database), the others after a random number of acknowledged
+    edits (up to ``max_edits``) and up to ``max_delay`` seconds more, which lands in the middle of
+    the next service call (one takes about 10 ms) or between two. Counting edits rather than
+    waiting a fixed time keeps the kills among the edits on a slow or busy machine too. The database
+    is checked after each kill. Raises AssertionError naming the seed and the round; the seed
+    repeats the choices, not the timing."""
     seed = random.randrange(2**32) if seed is None else seed
     rng = random.Random(seed)
     started = time.monotonic()
@@ -215,9 +219,15 @@ def run_crash_rounds(
             # Round 0 always, then some: while it opens the database (creates, migrates, recovers).
             if number == 0 or rng.random() < while_opening:
                 time.sleep(rng.uniform(0.0, 0.03))
-            else:  # among its edits
-                while not messages or not ({"opened", "ended"} & messages[-1].keys()):
+            else:  # among its edits: after a random number of them, then a few ms into the next
+                target, done = rng.randint(0, max_edits), 0
+                while True:
                     messages.append(reader.next())
+                    done += "ack" in messages[-1]
+                    if "ended" in messages[-1] or ("opened" in messages[-1] and target == 0):
+                        break
+                    if "ack" in messages[-1] and done >= target:
+                        break
                 time.sleep(rng.uniform(0.0, max_delay))
             while not reader.lines.empty():  # anything said so far (an early error, say)
                 messages.append(reader.next())

@@ -9,6 +9,7 @@ import json
 import shutil
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -243,15 +244,16 @@ def test_a_backup_while_another_connection_writes_is_consistent(tmp_path: Path, 
     writer = threading.Thread(target=write)
     writer.start()
     made = []
+    deadline = time.monotonic() + 30  # a busy machine gets time, a quick one stops early
     try:
-        for _round in range(12):
+        while len(made) < 6 or (len(imported) < 10 and time.monotonic() < deadline):
             done_before = len(imported) + 1  # the first import above counts too
             made.append((backups.make_backup(path, "daily", NOON, keep=None), done_before))
     finally:
         stop.set()
         writer.join()
         services.close()
-    assert len(imported) > 5, "the writer wrote during the backups"
+    assert len(imported) >= 3 and made[-1][1] > made[0][1], "the writer wrote during the backups"
     for backup, done_before in made:
         connection = sqlite3.connect(backup.path)
         try:

@@ -29,5 +29,5 @@ def test_killed_children_leave_an_intact_database_with_every_acknowledged_edit(
     report = run_crash_rounds(crash_database_url, rounds=ROUNDS, seed=SEED)
     print(report, file=sys.stderr)
     assert report.kills == ROUNDS, report
-    assert report.acknowledged > 2 * ROUNDS, report  # the kills fell among many edits (~700-1000)
+    assert report.acknowledged > 2 * ROUNDS, report  # the kills fell among many edits (~250-350)
     assert report.items > 0 and report.sessions > 0, report
