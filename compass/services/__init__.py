@@ -40,12 +40,20 @@ class Services:
     def close(self) -> None:
         self.database.dispose()
 
+    def daily_backup(self) -> None:
+        """The day's backup, if not made yet; a failure is kept to be shown, never raised."""
+        try:
+            self.backups.daily_backup_if_due()
+        except BackupError as error:
+            self.backup_problem = error
+
 
 def open_services(
     url: str, reference: ReferenceData, *, read_only: bool = False, clock: Clock | None = None
 ) -> Services:
     """Open (and migrate) the database at ``url``; a database without profiles gets the examples.
-    The first opening of a day backs the database up (not a new one, nor one opened read-only)."""
+    The first opening or change of a day backs the database up (not a new one that day, nor one
+    opened read-only)."""
     database = open_database(url, read_only=read_only, clock=clock)
     known_criteria = frozenset(criterion.id for criterion in reference.criteria)
     sessions = SessionService(database, reference)
@@ -56,11 +64,12 @@ def open_services(
         return services
     try:
         services.profiles.install_examples()
-        if services.backups.supported and not database.created:
-            services.backups.daily_backup_if_due()
-    except BackupError as error:
-        services.backup_problem = error
     except BaseException:
         database.dispose()
         raise
+    if services.backups.supported:
+        if database.created:
+            services.backups.skip_today()
+        services.daily_backup()
+        sessions.add_listener(lambda _changed: services.daily_backup())
     return services

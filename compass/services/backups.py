@@ -36,6 +36,7 @@ class BackupService:
         self._path = sqlite_file_of(url)
         self._clock = clock or utc_clock
         self.location = display_location(url)
+        self._checked_day: dt.date | None = None  # the user's day whose backup was seen to
 
     @property
     def supported(self) -> bool:
@@ -66,10 +67,20 @@ class BackupService:
             for number, found in enumerate(backups.list_backups(self._file()), start=1)
         ]
 
+    def skip_today(self) -> None:
+        """No daily backup today (a database just created has nothing to keep yet)."""
+        self._checked_day = self._clock().astimezone().date()
+
     def daily_backup_if_due(self) -> BackupSummary | None:
-        """The first backup of the user's day, unless one was made today already."""
-        path = self._file()
+        """The first backup of the user's day, unless one was made today already. Cheap when it was
+        seen to today already: it is asked after every change, so an app left open overnight makes
+        the next day's backup with the next day's first edit. A failure is not retried that day."""
         now = self._clock()
+        today = now.astimezone().date()
+        if self._checked_day == today:
+            return None
+        self._checked_day = today
+        path = self._file()
         if not path.exists() or not backups.daily_backup_due(path, now):
             return None
         made = backups.make_backup(path, "daily", now)

@@ -113,6 +113,27 @@ def test_one_backup_a_day_of_use(tmp_path: Path, shipped_reference) -> None:
     assert older == first
 
 
+def test_an_app_left_open_overnight_backs_up_with_the_next_days_first_change(
+    tmp_path: Path, shipped_reference
+) -> None:
+    path = tmp_path / "compass.sqlite3"
+    clock = Clock()
+    _database_with(path, shipped_reference, "Asfalt", clock=clock)
+    clock.now += dt.timedelta(days=1)
+    services = open_services(_url(path), shipped_reference, clock=clock)  # the day's backup
+    try:
+        services.sessions.create_session("Kleding")
+        clock.now += dt.timedelta(days=1)  # the window stays open past midnight
+        assert len(backups.list_backups(path)) == 1
+        services.sessions.create_session("Catering")  # the new day's first change
+        services.sessions.create_session("Schoonmaak")
+    finally:
+        services.close()
+    newest, first = backups.list_backups(path)
+    assert newest.made_at == clock.now and first.made_at == clock.now - dt.timedelta(days=1)
+    assert _titles(newest.path) == ["Asfalt", "Catering", "Kleding"]
+
+
 def test_the_newest_seven_are_kept(tmp_path: Path, shipped_reference) -> None:
     path = tmp_path / "compass.sqlite3"
     _database_with(path, shipped_reference, "Asfalt")
