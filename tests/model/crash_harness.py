@@ -7,8 +7,9 @@ round on request, so a round costs milliseconds instead of a second of imports. 
 database through ``open_services`` and edits as fast as it can: creates and renames sessions, changes
 a fact, adds, corrects and removes step-1 entries, imports an example session. Before each service call
 it writes an intent line and after the call returned an acknowledgement line, each with one
-``os.write`` (unbuffered, atomic on a pipe). The parent kills the child after a random delay, reads
-what it acknowledged, and checks the database: integrity, then every acknowledged edit. An edit whose
+``os.write`` (unbuffered, atomic on a pipe). The parent kills the child at a random moment (while it
+opens the database, or after a random number of edits and a few ms into the next), reads what it
+acknowledged, and checks the database: integrity, then every acknowledged edit. An edit whose
 call was under way when the child died may or may not be there; an acknowledged one must be.
 
 The database is given as a URL, so the same harness runs against a database server: a fresh, empty
