@@ -3,11 +3,16 @@ up the engine (SQLite: foreign keys on, WAL journal, busy timeout).
 
 A file that is not ours, is damaged, or was made by a newer version of the app raises
 ``DatabaseOpenError`` naming the file, and is left byte-for-byte unchanged: all checks happen read-only
-before the engine first connects.
+before the engine first connects. A file that cannot be written (read-only file or folder, full disk)
+raises ``StorageError``, also before anything is changed; ``open_database(url, read_only=True)`` then
+opens it for browsing and export. A database that needs upgrading is first backed up
+(``compass.model.backups``, decision 009).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,10 +22,11 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from compass.core.errors import DatabaseOpenError
+from compass.core.errors import BackupError, DatabaseOpenError, StorageError
 from compass.i18n import _
 from compass.model.schema_version import SCHEMA_HEAD
-from compass.model.sqlite_probe import FileState, probe_sqlite_file
+from compass.model.sqlite_probe import FileState, connect_read_only, probe_sqlite_file
+from compass.model.storage import storage_problem_of, write_problem
 from compass.paths import sqlite_file_of
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -32,6 +38,14 @@ class Database:
     location: str
     engine: Engine
     session_factory: sessionmaker[Session]
+    read_only: bool = False
+    created: bool = False  # a new or empty file, set up by this opening
+
+    @property
+    def folder(self) -> str:
+        """The folder of a SQLite file (where its journal and backups live), else empty."""
+        path = sqlite_file_of(self.url)
+        return str(path.parent) if path is not None else ""
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -48,18 +62,41 @@ def display_location(url: str) -> str:
         return url
 
 
-def open_database(url: str) -> Database:
+def open_database(
+    url: str, *, read_only: bool = False, clock: Callable[[], dt.datetime] | None = None
+) -> Database:
+    """Open, check and (unless ``read_only``) migrate the database at ``url``. ``clock`` gives the
+    time of a backup made before upgrading (tests inject it)."""
     location = display_location(url)
     path = sqlite_file_of(url)
     revision: str | None = None
+    created = False
     if path is not None:
-        revision = _check_sqlite_file(path, location)
-    engine = _create_engine(url, location)
+        revision, created = _check_sqlite_file(path, location, read_only=read_only)
+    elif read_only:
+        raise DatabaseOpenError(
+            _("Only a SQLite file can be opened read-only; {location} is not one.").format(
+                location=location
+            ),
+            location,
+        )
+    engine = _create_engine(url, location, read_only_file=path if read_only else None)
     try:
         if path is None:
             revision = _check_server_database(engine, location)
         if revision != SCHEMA_HEAD:
             _check_known_revision(revision, location)
+            if read_only:
+                raise DatabaseOpenError(
+                    _(
+                        "{location} was made by an older version of the app and must be upgraded "
+                        "before it can be opened, which needs write access. Copy it to a folder where "
+                        "you can write and open the copy."
+                    ).format(location=location),
+                    location,
+                )
+            if path is not None and revision is not None:
+                _back_up_before_upgrade(path, location, clock)
             from compass.model.migrate import MigrationError, upgrade_to_head  # Alembic on demand
 
             try:
@@ -74,6 +111,10 @@ def open_database(url: str) -> Database:
                 ) from error
     except SQLAlchemyError as error:
         engine.dispose()
+        problem = storage_problem_of(error)
+        if problem is not None:
+            folder = str(path.parent) if path is not None else ""
+            raise StorageError(problem, location, folder) from error
         raise DatabaseOpenError(
             _("Cannot open the database {location}: {detail}").format(
                 location=location, detail=_first_line(error)
@@ -85,7 +126,7 @@ def open_database(url: str) -> Database:
         raise
     factory = sessionmaker(engine, expire_on_commit=False)
     event.listen(factory, "before_flush", _drop_nul_characters)
-    return Database(url, location, engine, factory)
+    return Database(url, location, engine, factory, read_only=read_only, created=created)
 
 
 def _drop_nul_characters(session: Session, flush_context: Any, instances: Any) -> None:
@@ -98,7 +139,22 @@ def _drop_nul_characters(session: Session, flush_context: Any, instances: Any) -
                 setattr(row, column.key, value.replace("\x00", ""))
 
 
-def _check_sqlite_file(path: Path, location: str) -> str | None:
+def _back_up_before_upgrade(path: Path, location: str, clock: Callable[[], dt.datetime] | None) -> None:
+    from compass.model.backups import make_backup
+
+    try:
+        make_backup(path, "before-upgrade", clock() if clock else dt.datetime.now(dt.UTC))
+    except BackupError as error:
+        raise DatabaseOpenError(
+            _("{location} was not upgraded, because it could not be backed up first. {reason}").format(
+                location=location, reason=error
+            ),
+            location,
+        ) from error
+
+
+def _check_sqlite_file(path: Path, location: str, *, read_only: bool) -> tuple[str | None, bool]:
+    """The file's schema revision and whether it is new or empty; raises if it is not usable."""
     probe = probe_sqlite_file(path)
     if probe.state is FileState.FOREIGN:
         raise DatabaseOpenError(
@@ -116,6 +172,19 @@ def _check_sqlite_file(path: Path, location: str) -> str | None:
             ).format(location=location, detail=probe.detail),
             location,
         )
+    created = probe.state in (FileState.MISSING, FileState.BLANK)
+    if read_only:
+        if created:
+            raise DatabaseOpenError(
+                _("{location} holds no sessions yet: there is nothing to open read-only.").format(
+                    location=location
+                ),
+                location,
+            )
+        return probe.revision, False
+    problem = write_problem(path)
+    if problem is not None:
+        raise StorageError(problem, location, str(path.parent))
     if probe.state is FileState.MISSING:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -126,7 +195,7 @@ def _check_sqlite_file(path: Path, location: str) -> str | None:
                 ),
                 location,
             ) from error
-    return probe.revision
+    return probe.revision, created
 
 
 def _check_known_revision(revision: str | None, location: str) -> None:
@@ -186,9 +255,14 @@ def _engine_url(url: str) -> URL:
     return parsed
 
 
-def _create_engine(url: str, location: str) -> Engine:
+def _create_engine(url: str, location: str, *, read_only_file: Path | None = None) -> Engine:
     try:
-        engine = create_engine(_engine_url(url))
+        if read_only_file is not None:
+            engine = create_engine(
+                url, creator=lambda: connect_read_only(read_only_file, check_same_thread=False)
+            )
+        else:
+            engine = create_engine(_engine_url(url))
     except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as error:
         raise DatabaseOpenError(
             _("Cannot open the database {location}: {detail}").format(
@@ -197,7 +271,8 @@ def _create_engine(url: str, location: str) -> Engine:
             location,
         ) from error
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _configure_sqlite_connection)
+        configure = _configure_read_only_connection if read_only_file else _configure_sqlite_connection
+        event.listen(engine, "connect", configure)
     return engine
 
 
@@ -216,6 +291,17 @@ def _configure_sqlite_connection(dbapi_connection: Any, connection_record: Any) 
 
 def _lower(text: str | None) -> str | None:
     return None if text is None else text.lower()
+
+
+def _configure_read_only_connection(dbapi_connection: Any, connection_record: Any) -> None:
+    """Opened with ``mode=ro`` already; ``query_only`` makes a write fail before it reaches the
+    file, whatever the connection's mode."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA query_only = ON")
+    finally:
+        cursor.close()
 
 
 def _first_line(error: BaseException) -> str:

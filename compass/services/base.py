@@ -1,5 +1,6 @@
-"""What every service shares: the database, one transaction per call with a user-readable error, and
-the one change notification (listeners get the id of what changed)."""
+"""What every service shares: the database, one transaction per call with a user-readable error (a
+read-only or full disk is named as such, ``StorageError``), and the one change notification
+(listeners get the id of what changed)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from contextlib import contextmanager
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from compass.core.errors import CompassError
+from compass.core.errors import CompassError, StorageError, StorageProblem
 from compass.i18n import _
 from compass.model.database import Database
+from compass.model.storage import storage_problem_of
 
 ChangeListener = Callable[[int], None]
 
@@ -34,6 +36,11 @@ class ServiceBase:
             with self._database.session_factory.begin() as db:
                 yield db
         except SQLAlchemyError as error:
+            problem = storage_problem_of(error)
+            if problem is not None:
+                if self._database.read_only:
+                    problem = StorageProblem.OPENED_READ_ONLY
+                raise StorageError(problem, self._database.location, self._database.folder) from error
             detail = str(getattr(error, "orig", None) or error).splitlines()[0]
             raise CompassError(
                 _("The database {location} could not save the change: {detail}").format(

@@ -16,6 +16,7 @@ from compass import __version__
 from compass.core.errors import CompassError, SessionNotFoundError, ValidationError
 from compass.core.listing import SessionListPage
 from compass.i18n import _, current_language, language_for_locale, set_language
+from compass.ui.backup_actions import BackupActions
 from compass.ui.commands import ServiceCommand
 from compass.ui.knowledge_actions import KnowledgeActions
 from compass.ui.qt_i18n import install_qt_translations
@@ -123,6 +124,9 @@ class MainWindow(QMainWindow):
             self.report_error,
         )
         self.workshop = WorkshopActions(self, lambda: self._ensure_wizard().context, self._open_snapshot)
+        self.backup_actions = BackupActions(
+            self, self.services, self.show_sessions, self._after_restore, self.report_error
+        )
         self.settings_action = self._action([QKeySequence("Ctrl+,")], self.edit_settings)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit_action = self._action([QKeySequence("Ctrl+Q")], self.close)
@@ -153,6 +157,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.session_files.import_action)
         self.file_menu.addAction(self.session_files.export_action)
+        self.file_menu.addAction(self.backup_actions.restore_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.profiles_action)
         self.file_menu.addAction(self.settings_action)
@@ -182,6 +187,7 @@ class MainWindow(QMainWindow):
         self.knowledge.retranslate_ui()
         self.workshop.retranslate_ui()
         self.session_files.retranslate_ui()
+        self.backup_actions.retranslate_ui()
         self.new_action.setText(_("&New session\u2026"))
         self.open_action.setText(_("&Open session\u2026"))
         self.close_action.setText(_("&Close session"))
@@ -219,6 +225,8 @@ class MainWindow(QMainWindow):
 
     def _update_window_title(self) -> None:
         app_name = _("SDG Procurement Compass")
+        if self.services.read_only:
+            app_name = _("{app} (read-only)").format(app=app_name)
         if self.wizard is not None and self.open_session_id is not None and self.wizard.snapshot:
             self.setWindowTitle(f"{self.wizard.snapshot.facts.title} \u2013 {app_name}")
         else:
@@ -253,6 +261,8 @@ class MainWindow(QMainWindow):
         except CompassError as error:
             self.report_error(error)
             return
+        if self.services.backup_problem is not None:  # the day's backup: say so, keep working
+            self.statusBar().showMessage(str(self.services.backup_problem))
         if self._list_stale:
             self.refresh_session_list()
 
@@ -321,6 +331,12 @@ class MainWindow(QMainWindow):
         self.workshop.session_opened(None)
         self._update_window_title()
         self.start_screen.table.setFocus()
+
+    def _after_restore(self, message: str) -> None:
+        """The database was replaced (or a restore failed): show the start screen's list anew."""
+        self.refresh_session_list()
+        if message:
+            self.statusBar().showMessage(message, STATUS_MESSAGE_MS)
 
     def _on_session_changed(self, session_id: int) -> None:
         if self.pages.currentWidget() is self.start_screen:

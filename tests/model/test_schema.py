@@ -100,3 +100,39 @@ def test_a_database_of_every_released_schema_opens_with_its_data(
     copy = service.duplicate_session(summary.id)  # new rows get new ids after the copied ones
     assert copy.id != summary.id and len(copy.inventory) == 2
     database.dispose()
+
+
+@pytest.mark.parametrize("fixture", [None, "schema_0002.sqlite3"], ids=["new", "0002"])
+def test_a_migration_that_fails_halfway_leaves_the_database_as_it_was(
+    tmp_path: Path, fixture: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """All migrations run in one transaction, DDL included (the driver would commit each CREATE and
+    DROP by itself): a crash or error after some of them leaves no half-upgraded database."""
+    import sqlite3
+
+    from alembic import command
+
+    path = tmp_path / "x.sqlite3"
+    if fixture is not None:
+        shutil.copy(FIXTURES / fixture, path)
+
+    def schema() -> list[tuple[str, str]]:
+        if not path.exists():
+            return []
+        connection = sqlite3.connect(path)
+        try:
+            return connection.execute("SELECT type, name FROM sqlite_master ORDER BY name").fetchall()
+        finally:
+            connection.close()
+
+    before = schema()
+    real_upgrade = command.upgrade
+
+    def halfway(config, revision: str) -> None:
+        real_upgrade(config, "0004")
+        raise sqlite3.OperationalError("the power went off")
+
+    monkeypatch.setattr(command, "upgrade", halfway)
+    with pytest.raises(sqlite3.OperationalError, match="power"):
+        open_database(f"sqlite:///{path.as_posix()}")
+    assert schema() == before
