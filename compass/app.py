@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -39,6 +39,7 @@ class AppServices:
         self.read_only = read_only
         self._opened: Services | None = None
         self._listeners: list[Callable[[int], None]] = []
+        self._watcher: Any = None  # a ChangeWatcher once asked, False where none can be had
 
     @cached_property
     def reference(self) -> ReferenceData:
@@ -55,7 +56,17 @@ class AppServices:
             for listener in self._listeners:
                 opened.sessions.add_listener(listener)
             self._opened = opened
+            self._watch(opened)
         return self._opened
+
+    def _watch(self, opened: Services) -> None:
+        """From the moment the database opens: a change made before the first look still counts."""
+        from compass.model.watch import watcher_for
+
+        try:
+            self._watcher = watcher_for(opened.database.engine) or False
+        except Exception:  # noqa: BLE001 - watching is a convenience: the desk works without it
+            self._watcher = False
 
     @property
     def sessions(self) -> SessionService:
@@ -90,6 +101,13 @@ class AppServices:
         finally:
             self._open()
 
+    def others_changed(self) -> bool:
+        """Has anyone (another desk, or this one) committed since the last look? False before the
+        database is open, and where nobody else can write."""
+        if self._opened is None:
+            return False
+        return bool(self._watcher) and self._watcher.changed()
+
     def add_listener(self, listener: Callable[[int], None]) -> None:
         """Hear about every change to a session (by its id)."""
         self._listeners.append(listener)
@@ -97,6 +115,9 @@ class AppServices:
             self._opened.sessions.add_listener(listener)
 
     def close(self) -> None:
+        if self._watcher:
+            self._watcher.close()
+        self._watcher = None
         if self._opened is not None:
             self._opened.close()
             self._opened = None

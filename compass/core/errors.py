@@ -111,3 +111,22 @@ class StorageError(CompassError):
 
 class BackupError(CompassError):
     """A backup could not be listed, made or restored; the message says why and what to do."""
+
+
+class ConflictError(CompassError):
+    """Another desk changed the same thing since this desk read it: nothing was saved. ``field`` names
+    what (a fact, or an item's field), ``theirs`` is the value now stored, ``yours`` the one this desk
+    wanted; the UI shows both and lets the user choose."""
+
+    def __init__(self, field: str, theirs: object, yours: object, what: str = "") -> None:
+        shown = "\u2013" if theirs in (None, "") else str(theirs)
+        super().__init__(
+            _(
+                "Another desk changed {what} to \u201c{theirs}\u201d while you were editing; "
+                "nothing was saved."
+            ).format(what=what or field, theirs=shown if len(shown) <= 80 else shown[:77] + "\u2026")
+        )
+        self.field = field
+        self.theirs = theirs
+        self.yours = yours
+        self.what = what or field

@@ -3,9 +3,9 @@
 Every child row belongs to one session and is deleted with it (``ON DELETE CASCADE`` and ORM cascade),
 so deleting or duplicating a session is always complete. Every list is ordered in full, ties by id:
 PostgreSQL returns rows of equal position (or realised values of one day) in any order, where SQLite
-happens to keep the order of adding. ``SessionRow.version`` is SQLAlchemy's optimistic-lock counter:
-with a shared PostgreSQL database two desks editing the same session get a clear conflict instead of
-silently overwriting each other.
+happens to keep the order of adding. Two desks editing one session conflict per field, not per
+session: the services compare the value a change was based on with the stored one (issue 15), so
+``SessionRow.version`` is no longer SQLAlchemy's optimistic-lock counter.
 """
 
 from __future__ import annotations
@@ -187,7 +187,8 @@ class SessionRow(Base):
         back_populates="session", cascade="all, delete-orphan", order_by="VoteRow.id"
     )
 
-    __mapper_args__ = {"version_id_col": version}
+    # No session-wide optimistic lock: it made every edit conflict with every other desk's (issue 15);
+    # conflicts are per field, checked by the services against the value a change was based on.
 
 
 class ProfileRow(Base):

@@ -14,6 +14,7 @@ from compass.core.errors import CompassError, StorageError, StorageProblem
 from compass.i18n import _
 from compass.model.database import Database
 from compass.model.storage import storage_problem_of
+from compass.model.watch import announce_change
 
 ChangeListener = Callable[[int], None]
 
@@ -31,9 +32,15 @@ class ServiceBase:
         self._listeners.append(listener)
 
     @contextmanager
-    def _transaction(self) -> Iterator[Session]:
+    def _transaction(self, *, write: bool = False) -> Iterator[Session]:
+        """One transaction. ``write``: it reads what it is about to change (a value to compare, a
+        sum to check), so on SQLite it takes the write lock first (BEGIN IMMEDIATE): another desk's
+        commit cannot land between the read and the write. PostgreSQL locks the rows it reads for
+        update where that matters."""
         try:
             with self._database.session_factory.begin() as db:
+                if write and db.get_bind().dialect.name == "sqlite" and not self._database.read_only:
+                    db.connection().exec_driver_sql("BEGIN IMMEDIATE")
                 yield db
         except SQLAlchemyError as error:
             problem = storage_problem_of(error)
@@ -48,6 +55,15 @@ class ServiceBase:
                 )
             ) from error
 
+    def announce(self, changed_id: int) -> None:
+        """Tell this desk's listeners to show ``changed_id`` again (another desk changed it, or a
+        change was refused and the view should show what is stored)."""
+        self._notify(changed_id)
+
     def _changed(self, changed_id: int) -> None:
+        announce_change(self._database.engine, changed_id)  # the other desks (PostgreSQL)
+        self._notify(changed_id)
+
+    def _notify(self, changed_id: int) -> None:
         for listener in list(self._listeners):
             listener(changed_id)

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from compass.core.errors import ItemNotFoundError, SessionNotFoundError, ValidationError
+from compass.core.errors import ConflictError, ItemNotFoundError, SessionNotFoundError, ValidationError
 from compass.core.listing import LIST_PAGE_SIZE, SessionListPage
 from compass.core.session import (
     AmbitionLevel,
@@ -34,6 +34,7 @@ from compass.core.session import (
 from compass.formats.session_file import SessionImport
 from compass.i18n import N_, _
 from compass.method.completeness import catalogue_sdgs
+from compass.method.concurrency import first_conflict
 from compass.method.criteria import criterion_rule_problems, quality_weight_problems
 from compass.method.dialogues import (
     validate_agenda_item,
@@ -302,7 +303,7 @@ class SessionService(ServiceBase):
         problems = validate_fact_changes({"title": title, "procedure": procedure, **facts})
         if problems:
             raise ValidationError(problems)
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             if profile_id is not None and db.get(ProfileRow, profile_id) is None:
                 raise ValidationError(
                     [
@@ -323,7 +324,7 @@ class SessionService(ServiceBase):
 
     def import_session(self, imported: SessionImport) -> SessionSnapshot:
         """A complete new session from a checked exchange file, in one transaction."""
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             row = SessionRow(
                 **imported.facts,
                 status=imported.status,
@@ -364,15 +365,23 @@ class SessionService(ServiceBase):
         with self._transaction() as db:
             return db.get(SessionRow, session_id) is not None
 
-    def update_facts(self, session_id: int, **changes: Any) -> SessionSnapshot:
-        """Change some project facts; all are validated first, none is saved if one is wrong."""
+    def update_facts(
+        self, session_id: int, expected: Mapping[str, Any] | None = None, **changes: Any
+    ) -> SessionSnapshot:
+        """Change some project facts; all are validated first, none is saved if one is wrong.
+        ``expected``: the values the change was based on; if another desk has changed one of those
+        fields since, nothing is saved and ``ConflictError`` says what is stored now."""
         problems = validate_fact_changes(changes)
         if problems:
             raise ValidationError(problems)
         if "title" in changes:
             changes["title"] = changes["title"].strip()
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
+            self._lock_for_update(db, SessionRow, session_id)
             row = self._session_row(db, session_id, full=True)
+            if expected:
+                stored = {name: getattr(row, name) for name in expected}
+                self._refuse_conflict(stored, expected, changes)
             for name, value in changes.items():
                 setattr(row, name, value)
             self._touch(row)
@@ -381,16 +390,33 @@ class SessionService(ServiceBase):
         self._changed(session_id)
         return snapshot
 
-    def rename_session(self, session_id: int, title: str) -> SessionSnapshot:
+    def rename_session(self, session_id: int, title: str, based_on: str | None = None) -> SessionSnapshot:
+        """``based_on``: the title this desk saw; a title another desk has set since is kept."""
         problems = validate_title(title)
         if problems:
             raise ValidationError(problems)
-        return self.update_facts(session_id, title=title)
+        expected = {"title": based_on} if based_on is not None else None
+        return self.update_facts(session_id, expected, title=title)
+
+    @staticmethod
+    def _refuse_conflict(
+        stored: Mapping[str, Any], expected: Mapping[str, Any], changes: Mapping[str, Any]
+    ) -> None:
+        field = first_conflict(stored, expected)
+        if field is not None:
+            raise ConflictError(field, stored[field], changes.get(field))
+
+    @staticmethod
+    def _lock_for_update(db: Session, row_class: Any, row_id: int) -> None:
+        """On PostgreSQL the row is locked until the transaction ends, so the value compared is the
+        value replaced (SQLite holds the whole database's write lock already)."""
+        if db.get_bind().dialect.name == "postgresql":
+            db.execute(select(row_class.id).where(row_class.id == row_id).with_for_update())
 
     def set_status(self, session_id: int, status: SessionStatus) -> None:
         """Finishing a session freezes the profile it was decided against; reopening it follows the
         live profile again (a deleted profile's frozen copy stays, it is the only one left)."""
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             row = self._session_row(db, session_id)
             row.status = status
             if status is SessionStatus.FINAL and row.profile_snapshot is None and row.profile:
@@ -405,7 +431,7 @@ class SessionService(ServiceBase):
         problems = validate_priority_changes({"focus_reason": reason})
         if problems:
             raise ValidationError([problem.at("reason") for problem in problems])
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             row = self._session_row(db, session_id)
             reasons = json.loads(row.policy_reasons or "{}")
             if reason.strip():
@@ -419,7 +445,7 @@ class SessionService(ServiceBase):
     def set_quality_weight(self, session_id: int, weight_pct: Decimal | None) -> None:
         """The share of the award decision that quality gets (None: not decided yet); the award
         criteria must fit in it."""
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             row = self._session_row(db, session_id)
             used = sum(
                 (
@@ -443,7 +469,7 @@ class SessionService(ServiceBase):
 
     def set_profile(self, session_id: int, profile_id: int | None) -> None:
         """Decide the session against another profile (or none); a finished session keeps its own."""
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             row = self._session_row(db, session_id)
             if row.status is SessionStatus.FINAL:
                 raise ValidationError(
@@ -476,7 +502,7 @@ class SessionService(ServiceBase):
 
     def duplicate_session(self, session_id: int, title: str | None = None) -> SessionSnapshot:
         """A deep copy of the session and all its step data, as a new draft."""
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             source = self._session_row(db, session_id, full=True)
             copy_title = title if title is not None else _("Copy of {title}").format(title=source.title)
             copy_title = copy_title[:200]
@@ -503,7 +529,7 @@ class SessionService(ServiceBase):
         return snapshot
 
     def delete_session(self, session_id: int) -> None:
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             db.delete(self._session_row(db, session_id, full=True))
         self._changed(session_id)
 
@@ -515,7 +541,7 @@ class SessionService(ServiceBase):
         problems = spec.validate(values)
         if problems:
             raise ValidationError(problems)
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             session = self._session_row(db, session_id)
             if collection is Collection.CRITERIA:
                 self._criterion_rules(db, session, values)
@@ -540,15 +566,28 @@ class SessionService(ServiceBase):
         self._changed(session_id)
         return item
 
-    def update_item(self, session_id: int, collection: Collection, item_id: int, **changes: Any) -> Any:
+    def update_item(
+        self,
+        session_id: int,
+        collection: Collection,
+        item_id: int,
+        expected: Mapping[str, Any] | None = None,
+        **changes: Any,
+    ) -> Any:
+        """Change fields of one item. ``expected``: the values the change was based on; if another
+        desk has changed one of those fields since, nothing is saved (``ConflictError``); changes to
+        the item's other fields, or to other items, go through."""
         spec = _COLLECTIONS[collection]
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
+            self._lock_for_update(db, spec.row_class, item_id)
             row = self._item_row(db, spec, session_id, item_id)
             current = {
                 name: getattr(row, name)
                 for name in spec.to_snapshot(row).__dataclass_fields__
                 if hasattr(row, name) and name != "measurements"
             }
+            if expected:
+                self._refuse_conflict(current, expected, changes)
             problems = spec.validate({**current, **changes})
             if problems:
                 raise ValidationError(problems)
@@ -580,7 +619,7 @@ class SessionService(ServiceBase):
         note: str = "",
     ) -> Measurement:
         """A realised value of an indicator, recorded after the contract was awarded."""
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             indicator = self._item_row(db, _COLLECTIONS[Collection.INDICATORS], session_id, indicator_id)
             problems = validate_measurement(
                 value, measured_on, source, note, quantity=indicator.kind is IndicatorKind.QUANTITATIVE
@@ -603,7 +642,7 @@ class SessionService(ServiceBase):
 
     def remove_measurement(self, session_id: int, measurement_id: int) -> tuple[int, Measurement]:
         """Remove a realised value; returns its indicator id and the value, so undo can restore it."""
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             row = db.get(MeasurementRow, measurement_id)
             if row is None or row.indicator.session_id != session_id:
                 self._session_row(db, session_id)
@@ -624,7 +663,7 @@ class SessionService(ServiceBase):
     def remove_item(self, session_id: int, collection: Collection, item_id: int) -> Any:
         """Remove an item; returns what was removed so an undo can add it back."""
         spec = _COLLECTIONS[collection]
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             row = self._item_row(db, spec, session_id, item_id)
             item = spec.to_snapshot(row)
             db.delete(row)
@@ -644,7 +683,7 @@ class SessionService(ServiceBase):
     ) -> int:
         """The dots one participant puts on one choice (0 takes them off); returns the count it
         had, so an undo can put it back. Never more dots than the dialogue gives a participant."""
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             session = self._session_row(db, session_id)
             row = db.scalars(
                 select(VoteRow).where(
@@ -683,7 +722,7 @@ class SessionService(ServiceBase):
         problems = validate_sdg(sdg) + validate_priority_changes(changes)
         if problems:
             raise ValidationError(problems)
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             session = self._session_row(db, session_id)
             if "votes" in changes and votes_come_from_dialogue(self._snapshot(session)):
                 raise ValidationError(
@@ -714,7 +753,7 @@ class SessionService(ServiceBase):
         problems = validate_sdg(sdg) + validate_priority_changes({"focus_reason": note})
         if problems:
             raise ValidationError(problems)
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             session = self._session_row(db, session_id)
             row = db.scalars(
                 select(AmbitionRow).where(AmbitionRow.session_id == session_id, AmbitionRow.sdg == sdg)

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from compass.core.errors import CompassError
+from compass.core.errors import CompassError, ConflictError
 from compass.core.session import AmbitionLevel, Collection, SessionStatus
 from compass.i18n import Phrase, _
 from compass.services import SessionService
@@ -45,6 +45,11 @@ class ServiceCommand(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
+    def rebase(self, conflict: ConflictError) -> None:
+        """Take the other desk's value as what this change replaces (the user chose to overwrite
+        it); a command that cannot say so lets the conflict stand."""
+        raise conflict
+
     def redo(self) -> None:
         if self._already_done:
             self._already_done = False
@@ -63,11 +68,33 @@ class ServiceCommand(QUndoCommand):
                 self.report_error(error)
 
 
+ConflictChooser = Callable[[ConflictError], bool]
+_choose_on_conflict: ConflictChooser | None = None
+
+
+def choose_on_conflict(chooser: ConflictChooser | None) -> None:
+    """How the app asks the user, when another desk changed the same field: True overwrites it with
+    this desk's value, False keeps theirs (the main window installs a dialog; tests a stub)."""
+    global _choose_on_conflict
+    _choose_on_conflict = chooser
+
+
 def execute(stack: QUndoStack, command: ServiceCommand, report_error: ErrorReporter) -> None:
     """Do ``command`` now (raising if refused), then keep it on ``stack`` for undo; failures of a
-    later undo or redo go to ``report_error``."""
+    later undo or redo go to ``report_error``. When another desk changed the same field meanwhile,
+    the user chooses: overwrite (the undo step then goes back to their value) or keep theirs, in
+    which case nothing is pushed and the view shows what is stored."""
     command.report_error = report_error
-    command.do()
+    try:
+        command.do()
+    except ConflictError as conflict:
+        if _choose_on_conflict is None:
+            raise
+        if not _choose_on_conflict(conflict):
+            command.service.announce(command.session_id)  # show theirs
+            return
+        command.rebase(conflict)
+        command.do()
     command._already_done = True
     stack.push(command)
 
@@ -82,10 +109,13 @@ class UpdateFactsCommand(ServiceCommand):
         self.field, self.old, self.new = field, old, new
 
     def do(self) -> None:
-        self.service.update_facts(self.session_id, **{self.field: self.new})
+        self.service.update_facts(self.session_id, {self.field: self.old}, **{self.field: self.new})
 
     def revert(self) -> None:
-        self.service.update_facts(self.session_id, **{self.field: self.old})
+        self.service.update_facts(self.session_id, {self.field: self.new}, **{self.field: self.old})
+
+    def rebase(self, conflict: ConflictError) -> None:
+        self.old = conflict.theirs
 
     def id(self) -> int:
         return _MERGE_FACTS
@@ -165,10 +195,17 @@ class UpdateItemCommand(ServiceCommand):
         self.old, self.new = old, new
 
     def do(self) -> None:
-        self.service.update_item(self.session_id, self.collection, self.item_id, **{self.field: self.new})
+        self.service.update_item(
+            self.session_id, self.collection, self.item_id, {self.field: self.old}, **{self.field: self.new}
+        )
 
     def revert(self) -> None:
-        self.service.update_item(self.session_id, self.collection, self.item_id, **{self.field: self.old})
+        self.service.update_item(
+            self.session_id, self.collection, self.item_id, {self.field: self.new}, **{self.field: self.old}
+        )
+
+    def rebase(self, conflict: ConflictError) -> None:
+        self.old = conflict.theirs
 
     def id(self) -> int:
         return _MERGE_ITEM
@@ -356,10 +393,13 @@ class UpdateItemValuesCommand(ServiceCommand):
         self.collection, self.item_id, self.old, self.new = collection, item_id, old, new
 
     def do(self) -> None:
-        self.service.update_item(self.session_id, self.collection, self.item_id, **self.new)
+        self.service.update_item(self.session_id, self.collection, self.item_id, self.old, **self.new)
 
     def revert(self) -> None:
-        self.service.update_item(self.session_id, self.collection, self.item_id, **self.old)
+        self.service.update_item(self.session_id, self.collection, self.item_id, self.new, **self.old)
+
+    def rebase(self, conflict: ConflictError) -> None:
+        self.old = {**self.old, conflict.field: conflict.theirs}
 
 
 class SetPriorityValuesCommand(ServiceCommand):
