@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -37,6 +37,7 @@ from compass.method.completeness import catalogue_sdgs
 from compass.method.concurrency import first_conflict
 from compass.method.criteria import criterion_rule_problems, quality_weight_problems
 from compass.method.dialogues import (
+    criterion_target,
     validate_agenda_item,
     validate_dialogue,
     validate_participant,
@@ -116,6 +117,12 @@ _COLLECTIONS: dict[Collection, _CollectionSpec] = {
 
 _PRIORITY_FIELDS = frozenset({"selected", "focus_reason", "urgency", "urgency_note", "votes"})
 _NOT_COPIED = frozenset({"id", "session_id", "indicator_id", "created_at", "updated_at", "version"})
+
+
+def _imported_target(target: str, criteria: Sequence[CriterionRow]) -> str:
+    """A vote's choice from a file (a criterion by its position there) as this database names it."""
+    kind, _, rest = target.partition(":")
+    return criterion_target(criteria[int(rest)].id) if kind == "criterion" else target
 
 
 class SessionService(ServiceBase):
@@ -351,7 +358,26 @@ class SessionService(ServiceBase):
                 CommunicationRow(position=n, **values)
                 for n, values in enumerate(imported.communication, start=1)
             )
+            row.dialogues.extend(DialogueRow(**values) for values in imported.dialogues)
+            participants = [
+                ParticipantRow(position=n, **values)
+                for n, values in enumerate(imported.participants, start=1)
+            ]
+            row.participants.extend(participants)
+            row.agenda.extend(
+                AgendaItemRow(position=n, **values) for n, values in enumerate(imported.agenda, start=1)
+            )
             db.add(row)
+            db.flush()  # the new participants and criteria get the ids the votes point at
+            row.votes.extend(
+                VoteRow(
+                    dialogue=vote["dialogue"],
+                    participant_id=participants[vote["participant"]].id,
+                    target=_imported_target(vote["target"], row.criteria),
+                    count=vote["count"],
+                )
+                for vote in imported.votes
+            )
             db.flush()
             snapshot = self._snapshot(row)
         self._changed(snapshot.id)
