@@ -35,6 +35,12 @@ def test_start_up_offers_read_only_and_the_window_refuses_edits_clearly(
     monkeypatch.setattr(
         app_module, "ask_open_read_only", lambda error, quit=False: offered.append(error) or True
     )
+    # The app's own event loop is not run here: quitting it left this test process's QApplication
+    # unable to activate any window again, and every later window test failed (seen in CI).
+    from PySide6.QtWidgets import QApplication
+
+    monkeypatch.setattr(QApplication, "exec", lambda self: (qtbot.wait(300), 0)[1])
+    monkeypatch.setattr(QApplication, "quit", lambda *a: None)
     windows = []
     build = app_module.build_main_window
     monkeypatch.setattr(
