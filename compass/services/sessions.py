@@ -34,7 +34,7 @@ from compass.core.session import (
 from compass.formats.session_file import SessionImport
 from compass.i18n import N_, _
 from compass.method.completeness import catalogue_sdgs
-from compass.method.concurrency import first_conflict
+from compass.method.concurrency import first_conflict, same_value
 from compass.method.criteria import criterion_rule_problems, quality_weight_problems
 from compass.method.dialogues import (
     criterion_target,
@@ -139,6 +139,8 @@ class SessionService(ServiceBase):
         self._threshold_periods = reference.threshold_periods
         self._indicator_units = indicator_units(reference)
         self._indicator_kinds = indicator_kinds(reference)
+        # What this desk wrote last, per field: its own newer write is no conflict with its view.
+        self._own_writes: dict[tuple[Any, ...], Any] = {}
 
     def _snapshot(self, row: SessionRow) -> SessionSnapshot:
         snapshot = with_dialogue_votes(snapshots.snapshot_of(row))
@@ -407,7 +409,8 @@ class SessionService(ServiceBase):
             row = self._session_row(db, session_id, full=True)
             if expected:
                 stored = {name: getattr(row, name) for name in expected}
-                self._refuse_conflict(stored, expected, changes)
+                self._refuse_conflict_unless_own(("facts", session_id), stored, expected, changes)
+            self._remember_own(("facts", session_id), changes)
             for name, value in changes.items():
                 setattr(row, name, value)
             self._touch(row)
@@ -423,6 +426,31 @@ class SessionService(ServiceBase):
             raise ValidationError(problems)
         expected = {"title": based_on} if based_on is not None else None
         return self.update_facts(session_id, expected, title=title)
+
+    def _refuse_conflict_unless_own(
+        self,
+        where: tuple[Any, ...],
+        stored: Mapping[str, Any],
+        expected: Mapping[str, Any],
+        changes: Mapping[str, Any],
+    ) -> None:
+        """A field stored differently from what the change was based on is a conflict, unless what
+        is stored is this desk's own latest write of it (its view just had not caught up yet:
+        Up, Up in a date field saves twice before the page reloads)."""
+        others = {
+            field: value
+            for field, value in expected.items()
+            if not (
+                (where, field) in self._own_writes
+                and field in stored
+                and same_value(stored[field], self._own_writes[(where, field)])
+            )
+        }
+        self._refuse_conflict(stored, others, changes)
+
+    def _remember_own(self, where: tuple[Any, ...], changes: Mapping[str, Any]) -> None:
+        for field, value in changes.items():
+            self._own_writes[(where, field)] = value
 
     @staticmethod
     def _refuse_conflict(
@@ -613,7 +641,8 @@ class SessionService(ServiceBase):
                 if hasattr(row, name) and name != "measurements"
             }
             if expected:
-                self._refuse_conflict(current, expected, changes)
+                self._refuse_conflict_unless_own((collection, item_id), current, expected, changes)
+            self._remember_own((collection, item_id), changes)
             problems = spec.validate({**current, **changes})
             if problems:
                 raise ValidationError(problems)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 import pytest
 from crash_harness import run_crash_rounds
@@ -17,10 +16,11 @@ SEED = int(os.environ["CRASH_SEED"]) if os.environ.get("CRASH_SEED") else None
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the harness forks its children")
 
 
-@pytest.fixture(params=["sqlite"])
-def crash_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A fresh database per run; another kind of database is one more parameter here."""
-    return f"sqlite:///{(tmp_path / 'crash.sqlite3').as_posix()}"
+@pytest.fixture
+def crash_database_url(blank_db_url: str) -> str:
+    """A fresh, never migrated database per run: a SQLite file, and a PostgreSQL database when the
+    suite has a server (the kills then fall on the server's client connections)."""
+    return blank_db_url
 
 
 def test_killed_children_leave_an_intact_database_with_every_acknowledged_edit(

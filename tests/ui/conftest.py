@@ -7,7 +7,12 @@ from collections.abc import Callable
 import pytest
 
 from compass.app import AppServices, open_settings
+from compass.ui import commands
 from compass.ui.main_window import MainWindow
+
+
+def _unexpected_conflict(conflict) -> bool:
+    pytest.fail(f"unexpected conflict between desks: {conflict}")
 
 
 @pytest.fixture
@@ -18,6 +23,8 @@ def make_window(qtbot, db_url: str) -> Callable[..., MainWindow]:
     def build(url: str | None = None) -> MainWindow:
         services = AppServices(url or db_url)
         window = MainWindow(services=services, settings=open_settings())
+        # A conflict no test asked for fails the test instead of waiting on a modal dialog.
+        commands.choose_on_conflict(_unexpected_conflict)
         qtbot.addWidget(window)
         windows.append(window)
         return window
