@@ -73,3 +73,31 @@ def test_the_same_field_changed_at_both_desks_asks_and_overwrites_only_when_told
         )  # undo: theirs
     finally:
         commands.choose_on_conflict(None)
+
+
+def test_typing_over_a_value_another_desk_saved_meanwhile_is_a_conflict_not_a_silent_overwrite(
+    qtbot, make_window
+) -> None:
+    desk_a, desk_b = _desk(qtbot, make_window), _desk(qtbot, make_window)
+    session = desk_a.services.sessions.create_session("Schoonmaak")
+    desk_b.open_session(session.id)
+    facts_b = desk_b.wizard.pages[Step.FACTS]
+    duration_b = facts_b.editor("duration")
+    asked = []
+    try:
+        commands.choose_on_conflict(lambda conflict: asked.append(conflict.theirs) or False)
+        desk_b.activateWindow()
+        qtbot.waitUntil(desk_b.isActiveWindow)
+        duration_b.setFocus()
+        qtbot.keyClicks(duration_b, "2 jaar")  # B types over the empty value it sees ...
+        desk_a.services.sessions.update_facts(
+            session.id, {"duration": ""}, duration="4 jaar"
+        )  # ... A saves
+        desk_b._show_other_desks_changes()  # A's value reaches B's page while B's typing is pending
+        assert facts_b.snapshot.facts.duration == "4 jaar" and duration_b.text() == "2 jaar"
+        facts_b.flush()
+        assert asked == ["4 jaar"]  # B is asked, not silently overwriting what B never saw
+        assert desk_a.services.sessions.get_session(session.id).facts.duration == "4 jaar"
+        qtbot.waitUntil(lambda: duration_b.text() == "4 jaar")  # kept theirs: B now shows it"
+    finally:
+        commands.choose_on_conflict(None)

@@ -56,6 +56,9 @@ class FactsPage(StepPage):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._pending: set[str] = set()
+        # The value each pending field showed when the user began to change it: what the change is
+        # based on, even if another desk's newer value arrives while the user is still typing.
+        self._based_on: dict[str, Any] = {}
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
@@ -163,7 +166,7 @@ class FactsPage(StepPage):
             date_field.setMaximumWidth(date_field.fontMetrics().horizontalAdvance("0") * 26)
             date_field.committed.connect(lambda n=name: self._save_now(n))
             # Read when the user finishes or leaves the page, never from half-typed text.
-            date_field.line.textEdited.connect(lambda _text, n=name: self._pending.add(n))
+            date_field.line.textEdited.connect(lambda _text, n=name: self._mark(n))
             return date_field
         raise KeyError(name)
 
@@ -295,8 +298,13 @@ class FactsPage(StepPage):
 
     # -- saving -------------------------------------------------------------------------------------
 
-    def _schedule(self, name: str) -> None:
+    def _mark(self, name: str) -> None:
+        if name not in self._based_on and self.snapshot is not None:
+            self._based_on[name] = getattr(self.snapshot.facts, name)
         self._pending.add(name)
+
+    def _schedule(self, name: str) -> None:
+        self._mark(name)
         self._save_timer.start()
 
     def _schedule_text(self, name: str) -> None:
@@ -304,13 +312,14 @@ class FactsPage(StepPage):
             self._schedule(name)
 
     def _save_now(self, name: str) -> None:
-        self._pending.add(name)
+        self._mark(name)
         self.flush()
 
     def flush(self) -> None:
         self._save_timer.stop()
         if self.snapshot is None:
             self._pending.clear()
+            self._based_on.clear()
             return
         for name in sorted(self._pending):
             self._pending.discard(name)
@@ -323,8 +332,10 @@ class FactsPage(StepPage):
             problems = validate_fact_changes({name: value})
             problem = problems[0].message if problems else None
         self._fields[name].show_problem(problem)
-        old = getattr(self.snapshot.facts, name)
-        if problem is not None or value == old:
+        if problem is not None:
+            return
+        old = self._based_on.pop(name, getattr(self.snapshot.facts, name))
+        if value == old:
             return
         self.run(
             UpdateFactsCommand(self.service(), self.session_id, name, old, value, _(FIELD_LABELS[name]))
@@ -333,6 +344,8 @@ class FactsPage(StepPage):
     # -- loading ------------------------------------------------------------------------------------
 
     def load(self, snapshot: SessionSnapshot) -> None:
+        if self.snapshot is not None and self.snapshot.id != snapshot.id:
+            self._based_on.clear()
         super().load(snapshot)
         facts: ProjectFacts = snapshot.facts
         for name in self._editors:
