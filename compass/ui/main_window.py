@@ -27,6 +27,7 @@ from compass.ui.start_screen import StartScreen
 from compass.ui.style import style_sheet
 from compass.ui.widgets.enter_presses import install_enter_presses
 from compass.ui.widgets.focus_in_view import install_focus_in_view
+from compass.ui.widgets.undo_keys import install_app_undo_keys
 from compass.ui.widgets.wheel_guard import install_wheel_guard
 from compass.ui.workshop.actions import WorkshopActions
 
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         install_wheel_guard()
         install_focus_in_view()
         install_enter_presses()
+        install_app_undo_keys()
         self.setStyleSheet(style_sheet(QApplication.font().pointSizeF() or 10.0))
         self.start_screen = StartScreen()
         self.pages = QStackedWidget()

@@ -367,3 +367,35 @@ def test_enter_presses_the_focused_button_in_the_main_window(qtbot, make_window)
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.wizard.current_step is Step.INVENTORY)
+
+
+def test_ctrl_z_in_a_field_with_nothing_of_its_own_to_undo_undoes_the_last_change(
+    qtbot, make_window
+) -> None:
+    """Found by a helper trying PostgreSQL: after tabbing into an untouched field, Ctrl+Z did nothing
+    (the line edit claimed the key for its own, empty, history); Edit > Undo worked."""
+    from PySide6.QtCore import Qt
+
+    from compass.method.steps import Step
+
+    window = make_window()
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    session = window.services.sessions.create_session("Asfalt")
+    window.open_session(session.id)
+    facts = window.wizard.pages[Step.FACTS]
+    organisation = facts.editor("organisation")
+    organisation.setFocus()
+    qtbot.keyClicks(organisation, "Heerlen")
+    qtbot.keyClick(organisation, Qt.Key.Key_Tab)  # saved: one step on the undo history
+    assert window.services.sessions.get_session(session.id).facts.organisation == "Heerlen"
+    location = facts.editor("location")
+    location.setFocus()
+    qtbot.keyClick(location, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # untouched field
+    qtbot.waitUntil(lambda: window.services.sessions.get_session(session.id).facts.organisation == "")
+    typed = facts.editor("scope")
+    typed.setFocus()
+    qtbot.keyClicks(typed, "14 km")
+    qtbot.keyClick(typed, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # its own typing first
+    assert typed.toPlainText() == ""
