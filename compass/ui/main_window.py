@@ -371,11 +371,19 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(_("Changed at another desk"))
+        from compass.ui.pages.facts_fields import FIELD_LABELS
+
+        label = FIELD_LABELS.get(conflict.field)
         box.setText(
-            _(
-                "Another desk changed this while you were editing.\n\n"
-                "Now stored: \u201c{theirs}\u201d\nYours: \u201c{yours}\u201d"
-            ).format(theirs=_in_words(conflict.theirs), yours=_in_words(conflict.yours))
+            (
+                _("Another desk changed \u201c{field}\u201d while you were editing.").format(field=_(label))
+                if label
+                else _("Another desk changed this while you were editing.")
+            )
+            + "\n\n"
+            + _("Now stored: \u201c{theirs}\u201d\nYours: \u201c{yours}\u201d").format(
+                theirs=_in_words(conflict.theirs), yours=_in_words(conflict.yours)
+            )
         )
         mine = box.addButton(_("Use &mine"), QMessageBox.ButtonRole.AcceptRole)
         theirs = box.addButton(_("&Keep theirs"), QMessageBox.ButtonRole.RejectRole)

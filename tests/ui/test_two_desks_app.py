@@ -101,3 +101,23 @@ def test_typing_over_a_value_another_desk_saved_meanwhile_is_a_conflict_not_a_si
         qtbot.waitUntil(lambda: duration_b.text() == "4 jaar")  # kept theirs: B now shows it"
     finally:
         commands.choose_on_conflict(None)
+
+
+def test_the_question_names_the_field_and_shows_both_values(qtbot, make_window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from compass.core.errors import ConflictError
+    from compass.i18n import set_language
+
+    set_language("nl")
+    try:
+        window = make_window()
+        shown = []
+        monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+        assert window._choose_on_conflict(ConflictError("duration", "2 jaar", "4 jaar")) is False
+        assert shown == [
+            "Een andere werkplek veranderde \u201cLooptijd en opties\u201d terwijl u bezig was.\n\n"
+            "Nu opgeslagen: \u201c2 jaar\u201d\nVan u: \u201c4 jaar\u201d"
+        ]
+    finally:
+        set_language("en")
