@@ -1,0 +1,103 @@
+"""The command line and hostile input: a file with control characters is refused in one line, and no
+control character reaches the terminal, not even from a row an older version stored."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from compass.core.codes import Procedure
+from compass.model.database import open_database
+from compass.model.orm import ProfileRow, SessionRow
+
+OLD_TITLE = "Evil\x00\x1b[31mRED\x1b[0m\x1b]0;pwned\x07\x9b2J\x7f\r\nnext\tcolumn\x85"
+SHOWN_TITLE = "Evil[31mRED[0m]0;pwned2J next column"
+
+
+def _run(args: list[str], home: Path) -> subprocess.CompletedProcess[bytes]:
+    """The real command, as a terminal would receive its bytes."""
+    env = {k: v for k, v in os.environ.items() if k != "COMPASS_DB"}
+    env.update(
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        PYTHONIOENCODING="utf-8",
+        LANG="C.UTF-8",
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "compass", *args], env=env, capture_output=True, timeout=120
+    )
+
+
+def _control_bytes(output: bytes) -> list[str]:
+    """Control characters in what a terminal receives (line feeds end lines and are fine)."""
+    text = output.decode("utf-8")
+    return [
+        f"U+{ord(c):04X}"
+        for c in text
+        if (ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) <= 0x9F or 0xD800 <= ord(c) <= 0xDFFF
+    ]
+
+
+def test_importing_a_file_with_control_characters_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    url = f"sqlite:///{(tmp_path / 'x.sqlite3').as_posix()}"
+    assert _run(["--db", url, "sessions", "create", "Asfalt"], tmp_path).returncode == 0
+    exported = tmp_path / "sessie.json"
+    assert _run(["--db", url, "export", "1", "--json", str(exported)], tmp_path).returncode == 0
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    document["facts"]["title"] = "Evil\x00\x1b[31mRED\x1b[0m"
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(json.dumps(document), encoding="utf-8")
+
+    result = _run(["--db", url, "import", str(hostile)], tmp_path)
+    assert result.returncode == 2
+    (line,) = result.stderr.decode("utf-8").strip().splitlines()
+    assert line.startswith("compass: facts/title: ") and "U+0000" in line
+    assert _control_bytes(result.stderr) == []
+    assert result.stdout == b""
+    listed = _run(["--db", url, "sessions", "list", "--json"], tmp_path)
+    assert [s["title"] for s in json.loads(listed.stdout)] == ["Asfalt"]  # nothing half-imported
+
+
+def test_rows_an_older_version_stored_print_no_control_character(tmp_path: Path) -> None:
+    url = f"sqlite:///{(tmp_path / 'x.sqlite3').as_posix()}"
+    assert _run(["--db", url, "profiles", "list"], tmp_path).returncode == 0  # creates the database
+    database = open_database(url)
+    with database.session_factory.begin() as db:  # as an older version could store them
+        db.add(SessionRow(title=OLD_TITLE, organisation="Org\x1b[2J", procedure=Procedure.PUBLIC_NATIONAL))
+        db.add(ProfileRow(name="Gemeente\x1b[5m\x00", document=json.dumps({"name": "x"})))
+    database.dispose()
+
+    listed = _run(["--db", url, "sessions", "list"], tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    assert _control_bytes(listed.stdout) == []
+    assert SHOWN_TITLE in listed.stdout.decode("utf-8")
+    assert len(listed.stdout.decode("utf-8").strip().splitlines()) == 1  # still one line a session
+
+    as_json = _run(["--db", url, "sessions", "list", "--json"], tmp_path)
+    assert _control_bytes(as_json.stdout) == []
+    (session,) = json.loads(as_json.stdout)
+    assert (session["title"], session["organisation"]) == (OLD_TITLE, "Org\x1b[2J")  # exact, escaped
+
+    profiles = _run(["--db", url, "profiles", "list"], tmp_path)
+    assert _control_bytes(profiles.stdout) == [] and "Gemeente[5m" in profiles.stdout.decode("utf-8")
+    profiles_json = _run(["--db", url, "profiles", "list", "--json"], tmp_path)
+    assert _control_bytes(profiles_json.stdout) == []
+    assert "Gemeente\x1b[5m\x00" in [p["name"] for p in json.loads(profiles_json.stdout)]
+
+
+def test_an_error_quoting_a_files_text_prints_it_without_control_characters(tmp_path: Path, capsys) -> None:
+    from compass.cli import main
+
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(
+        json.dumps({"format": "sdg-compass/session", "version": "3\x1b[2J\x9b"}), encoding="utf-8"
+    )
+    assert main(["--db", f"sqlite:///{(tmp_path / 'x.sqlite3').as_posix()}", "import", str(hostile)]) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert (
+        line == "compass: version: Session format version 3[2J is not supported; this app reads version 3."
+    )
