@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from compass.cli import main
 from compass.core.codes import Procedure
 from compass.model.database import open_database
 from compass.model.orm import ProfileRow, SessionRow
@@ -32,9 +33,9 @@ def _run(args: list[str], home: Path) -> subprocess.CompletedProcess[bytes]:
     )
 
 
-def _control_bytes(output: bytes) -> list[str]:
+def _control_characters(output: bytes | str) -> list[str]:
     """Control characters in what a terminal receives (line feeds end lines and are fine)."""
-    text = output.decode("utf-8")
+    text = output.decode("utf-8") if isinstance(output, bytes) else output
     return [
         f"U+{ord(c):04X}"
         for c in text
@@ -42,56 +43,59 @@ def _control_bytes(output: bytes) -> list[str]:
     ]
 
 
-def test_importing_a_file_with_control_characters_is_one_line_and_exit_2(tmp_path: Path) -> None:
+def test_importing_a_file_with_control_characters_is_one_line_and_exit_2(tmp_path: Path, capsys) -> None:
     url = f"sqlite:///{(tmp_path / 'x.sqlite3').as_posix()}"
-    assert _run(["--db", url, "sessions", "create", "Asfalt"], tmp_path).returncode == 0
     exported = tmp_path / "sessie.json"
-    assert _run(["--db", url, "export", "1", "--json", str(exported)], tmp_path).returncode == 0
+    assert main(["--db", url, "sessions", "create", "Asfalt"]) == 0
+    assert main(["--db", url, "export", "1", "--json", str(exported)]) == 0
     document = json.loads(exported.read_text(encoding="utf-8"))
     document["facts"]["title"] = "Evil\x00\x1b[31mRED\x1b[0m"
     hostile = tmp_path / "hostile.json"
     hostile.write_text(json.dumps(document), encoding="utf-8")
 
-    result = _run(["--db", url, "import", str(hostile)], tmp_path)
+    result = _run(["--db", url, "import", str(hostile)], tmp_path)  # the real process and its bytes
     assert result.returncode == 2
     (line,) = result.stderr.decode("utf-8").strip().splitlines()
     assert line.startswith("compass: facts/title: ") and "U+0000" in line
-    assert _control_bytes(result.stderr) == []
+    assert _control_characters(result.stderr) == []
     assert result.stdout == b""
-    listed = _run(["--db", url, "sessions", "list", "--json"], tmp_path)
-    assert [s["title"] for s in json.loads(listed.stdout)] == ["Asfalt"]  # nothing half-imported
+    capsys.readouterr()
+    assert main(["--db", url, "sessions", "list", "--json"]) == 0
+    assert [s["title"] for s in json.loads(capsys.readouterr().out)] == ["Asfalt"]  # nothing half-imported
 
 
-def test_rows_an_older_version_stored_print_no_control_character(tmp_path: Path) -> None:
+def test_rows_an_older_version_stored_print_no_control_character(tmp_path: Path, capsys) -> None:
     url = f"sqlite:///{(tmp_path / 'x.sqlite3').as_posix()}"
-    assert _run(["--db", url, "profiles", "list"], tmp_path).returncode == 0  # creates the database
+    assert main(["--db", url, "profiles", "list"]) == 0  # creates the database
     database = open_database(url)
     with database.session_factory.begin() as db:  # as an older version could store them
         db.add(SessionRow(title=OLD_TITLE, organisation="Org\x1b[2J", procedure=Procedure.PUBLIC_NATIONAL))
         db.add(ProfileRow(name="Gemeente\x1b[5m\x00", document=json.dumps({"name": "x"})))
     database.dispose()
+    capsys.readouterr()
 
-    listed = _run(["--db", url, "sessions", "list"], tmp_path)
-    assert listed.returncode == 0, listed.stderr
-    assert _control_bytes(listed.stdout) == []
-    assert SHOWN_TITLE in listed.stdout.decode("utf-8")
-    assert len(listed.stdout.decode("utf-8").strip().splitlines()) == 1  # still one line a session
+    assert main(["--db", url, "sessions", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert _control_characters(listed) == []
+    assert SHOWN_TITLE in listed
+    assert len(listed.strip().splitlines()) == 1  # still one line a session
 
-    as_json = _run(["--db", url, "sessions", "list", "--json"], tmp_path)
-    assert _control_bytes(as_json.stdout) == []
-    (session,) = json.loads(as_json.stdout)
+    assert main(["--db", url, "sessions", "list", "--json"]) == 0
+    as_json = capsys.readouterr().out
+    assert _control_characters(as_json) == []
+    (session,) = json.loads(as_json)
     assert (session["title"], session["organisation"]) == (OLD_TITLE, "Org\x1b[2J")  # exact, escaped
 
-    profiles = _run(["--db", url, "profiles", "list"], tmp_path)
-    assert _control_bytes(profiles.stdout) == [] and "Gemeente[5m" in profiles.stdout.decode("utf-8")
-    profiles_json = _run(["--db", url, "profiles", "list", "--json"], tmp_path)
-    assert _control_bytes(profiles_json.stdout) == []
-    assert "Gemeente\x1b[5m\x00" in [p["name"] for p in json.loads(profiles_json.stdout)]
+    assert main(["--db", url, "profiles", "list"]) == 0
+    profiles = capsys.readouterr().out
+    assert _control_characters(profiles) == [] and "Gemeente[5m" in profiles
+    assert main(["--db", url, "profiles", "list", "--json"]) == 0
+    profiles_json = capsys.readouterr().out
+    assert _control_characters(profiles_json) == []
+    assert "Gemeente\x1b[5m\x00" in [p["name"] for p in json.loads(profiles_json)]
 
 
 def test_an_error_quoting_a_files_text_prints_it_without_control_characters(tmp_path: Path, capsys) -> None:
-    from compass.cli import main
-
     hostile = tmp_path / "hostile.json"
     hostile.write_text(
         json.dumps({"format": "sdg-compass/session", "version": "3\x1b[2J\x9b"}), encoding="utf-8"
