@@ -26,6 +26,7 @@ from compass.core.session import (
     Vote,
 )
 from compass.i18n import N_
+from compass.method.text import character_problems
 
 DIALOGUE_NUMBERS = (1, 2)
 DEFAULT_VOTES_PER_PARTICIPANT = 3
@@ -60,6 +61,8 @@ def _text_problems(values: Mapping[str, Any], limits: Mapping[str, int]) -> list
                     length=len(text),
                 )
             )
+        else:
+            problems += character_problems(field, text)  # decision 008
     return problems
 
 
@@ -134,18 +137,23 @@ def ambition_target(sdg: int, level: AmbitionLevel) -> str:
     return f"ambition:{sdg}:{level.value}"
 
 
+def _number(text: str) -> bool:
+    """ASCII digits only: "²" and "٣" pass ``str.isdigit`` too, and int("²") raises."""
+    return text.isascii() and text.isdigit()
+
+
 def target_is_valid(dialogue: int, target: Any) -> bool:
     """Dialogue 1 votes on SDGs; dialogue 2 on criteria and ambition levels."""
     if not isinstance(target, str):
         return False
     kind, _, rest = target.partition(":")
     if dialogue == 1:
-        return kind == "sdg" and rest.isdigit() and int(rest) in SDG_NUMBERS
+        return kind == "sdg" and _number(rest) and int(rest) in SDG_NUMBERS
     if kind == "criterion":
-        return rest.isdigit()
+        return _number(rest)
     if kind == "ambition":
         sdg, _, level = rest.partition(":")
-        return sdg.isdigit() and int(sdg) in SDG_NUMBERS and level in {a.value for a in AmbitionLevel}
+        return _number(sdg) and int(sdg) in SDG_NUMBERS and level in {a.value for a in AmbitionLevel}
     return False
 
 
@@ -199,7 +207,7 @@ def tally(snapshot: SessionSnapshot, dialogue: int) -> Counter[str]:
     counts: Counter[str] = Counter()
     for vote in snapshot.votes_of(dialogue):
         kind, _, rest = vote.target.partition(":")
-        if kind == "criterion" and (not rest.isdigit() or int(rest) not in criteria):
+        if kind == "criterion" and (not _number(rest) or int(rest) not in criteria):
             continue
         counts[vote.target] += vote.count
     return counts

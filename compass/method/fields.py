@@ -29,7 +29,9 @@ from compass.reference.types import ReferenceData
 
 MAX_CONTRACT_VALUE_EUR = Decimal("1000000000000")  # EUR 1 trillion: beyond any public contract
 LONG_TEXT_FACTS = frozenset({"materials", "scope", "procedure_reason", "lots"})
-MAX_VOTES = 99  # workshop votes per SDG: dots on a poster, not a poll
+# Workshop votes per SDG: a count, bounded so that no file or caller can overflow the database. Step 2's
+# spin box offers 0 to 99; SDG dialogue 1's tally (participants times their dots) may pass that.
+MAX_VOTES = 99_999
 ID_MAX_LENGTH = 80  # catalogue, suggestion and profile ids
 ROLE_MAX_LENGTH = 80
 UNIT_MAX_LENGTH = 60
@@ -236,6 +238,8 @@ def validate_origin(values: Mapping[str, Any]) -> list[Problem]:
         problems.append(Problem("text", "contributor", N_("Enter text.")))
     elif len(contributor) > SHORT_TEXT_MAX_LENGTH:
         problems.append(_too_long("contributor", contributor, SHORT_TEXT_MAX_LENGTH))
+    else:
+        problems += character_problems("contributor", contributor)
     return problems
 
 

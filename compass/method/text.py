@@ -24,10 +24,11 @@ from compass.core.session import Problem
 from compass.i18n import N_
 
 # The fields whose text may run over several lines: the long texts (20,000 characters) of the
-# session and profile formats. Every other text field holds one line.
+# session and profile formats and of the SDG dialogues. Every other text field holds one line.
 MULTILINE_FIELDS = frozenset(
     {
         "assessed",
+        "decisions",
         "description",
         "evidence",
         "focus_reason",
@@ -35,7 +36,9 @@ MULTILINE_FIELDS = frozenset(
         "materials",
         "message",
         "note",
+        "notes",
         "procedure_reason",
+        "question",
         "reason",
         "scope",
         "text",

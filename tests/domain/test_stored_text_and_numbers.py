@@ -166,7 +166,7 @@ def test_boundary_numbers_are_refused_in_every_numeric_field(service) -> None:
             ),
             "weight_pct",
         )
-    for votes in (-1, 100, 2**64):  # 2**64 was an OverflowError from SQLite
+    for votes in (-1, 100_000, 2**64):  # 2**64 was an OverflowError from SQLite
         _refused(
             service, session_id, lambda n=votes: service.set_priority(session_id, 13, votes=n), "votes"
         )
@@ -203,3 +203,15 @@ def test_a_copy_of_an_old_row_with_a_control_character_gets_a_printable_title(se
     assert copy.facts.title == "Copy of Oud[2J"
     with pytest.raises(ValidationError):
         service.duplicate_session(session_id, title="Kopie\x07")
+
+
+@pytest.mark.parametrize("target", ["sdg:²", "sdg:٣", "criterion:²", "ambition:¹³:1"])
+def test_a_vote_on_a_choice_spelled_with_other_digits_is_refused(service, target) -> None:
+    """ "²" passes str.isdigit and int("²") raises: that was a ValueError, or a stored vote that broke
+    the tally later."""
+    session_id = service.create_session("Sportpark").id
+    dialogue = 1 if target.startswith("sdg") else 2
+    anna = service.add_item(session_id, Collection.PARTICIPANTS, dialogue=dialogue, name="Anna")
+    _refused(
+        service, session_id, lambda: service.set_votes(session_id, dialogue, anna.id, target, 1), "target"
+    )

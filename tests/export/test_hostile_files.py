@@ -81,7 +81,10 @@ def test_numbers_json_allows_but_the_format_never_writes_are_refused(
 
 def test_votes_beyond_the_count_are_refused(service, shipped_reference) -> None:
     document = _document(service)
-    document["priorities"] = [{"sdg": 3, "votes": 100}, {"sdg": 4, "votes": 2**64}]  # 2**64: OverflowError
+    document["priorities"] = [
+        {"sdg": 3, "votes": 100_000},
+        {"sdg": 4, "votes": 2**64},
+    ]  # 2**64: OverflowError
     problems = _problems(json.dumps(document).encode(), shipped_reference)
     assert problems == [("priorities/1/votes", "number_form")]
     document["priorities"].pop()

@@ -79,7 +79,7 @@ def whole_numbers() -> st.SearchStrategy[Any]:
     return st.one_of(
         st.integers(min_value=-5, max_value=120),
         st.integers(),
-        st.sampled_from([2**31, 2**63, -(2**63) - 1, 2**64, 10**5000]),
+        st.sampled_from([99_999, 100_000, 2**31, 2**63, -(2**63) - 1, 2**64, 10**5000]),
         st.booleans(),
     )
 

@@ -189,6 +189,6 @@ def test_percentages_and_votes_at_their_edges() -> None:
         assert [p.code for p in validate_percentage(Decimal(value), "weight_pct")] == ["percentage"]
     assert [p.code for p in validate_percentage(Decimal("12.1234567"), "weight_pct")] == ["too_precise"]
     assert validate_percentage(Decimal("-0"), "weight_pct") == []
-    assert [p.code for p in validate_priority_changes({"votes": 100})] == ["votes"]
+    assert [p.code for p in validate_priority_changes({"votes": 100_000})] == ["votes"]
     assert [p.code for p in validate_priority_changes({"votes": 2**64})] == ["votes"]
-    assert validate_priority_changes({"votes": 99}) == []
+    assert validate_priority_changes({"votes": 99_999}) == []

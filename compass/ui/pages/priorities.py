@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from compass.core.session import LONG_TEXT_MAX_LENGTH, Collection, EntryKind, SessionSnapshot
 from compass.i18n import _, current_language
-from compass.method.fields import MAX_VOTES
 from compass.method.priority_score import priority_order, score_explanation, sdg_score
 from compass.method.steps import Step, problems
 from compass.ui.commands import (
@@ -45,6 +44,7 @@ from compass.ui.widgets.rating import RatingSpinBox
 
 NOT_RATED = 0  # the urgency spin box's minimum, shown as "-"
 URGENT_MARK = "\u2691"  # a flag beside SDGs the national monitor calls urgent
+MAX_VOTES = 99
 VISIBLE_ROWS = 4
 
 
