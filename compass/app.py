@@ -11,20 +11,21 @@ import os
 import sys
 from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from compass import __version__
-from compass.core.errors import CompassError
+from compass.core.errors import CompassError, StorageError
 from compass.i18n import LANGUAGES, _, language_for_locale, set_language
 from compass.model.quick_index import quick_first_page
 from compass.paths import resolve_database_url, resource_path, user_config_dir
 
 if TYPE_CHECKING:
+    from compass.core.backup import RestoreResult
     from compass.reference.types import ReferenceData
-    from compass.services import FileService, ProfileService, Services, SessionService
+    from compass.services import BackupService, FileService, ProfileService, Services, SessionService
 
 QUIT_AFTER_FIRST_PAINT_VAR = "COMPASS_QUIT_AFTER_FIRST_PAINT"
 EXIT_DATABASE_ERROR = 2
@@ -33,10 +34,12 @@ EXIT_DATABASE_ERROR = 2
 class AppServices:
     """The services of one running app. The database opens (and SQLAlchemy loads) on first use."""
 
-    def __init__(self, database_url: str) -> None:
+    def __init__(self, database_url: str, *, read_only: bool = False) -> None:
         self.database_url = database_url
+        self.read_only = read_only
         self._opened: Services | None = None
         self._listeners: list[Callable[[int], None]] = []
+        self._watcher: Any = None  # a ChangeWatcher once asked, False where none can be had
 
     @cached_property
     def reference(self) -> ReferenceData:
@@ -49,11 +52,21 @@ class AppServices:
         if self._opened is None:
             from compass.services import open_services
 
-            opened = open_services(self.database_url, self.reference)
+            opened = open_services(self.database_url, self.reference, read_only=self.read_only)
             for listener in self._listeners:
                 opened.sessions.add_listener(listener)
             self._opened = opened
+            self._watch(opened)
         return self._opened
+
+    def _watch(self, opened: Services) -> None:
+        """From the moment the database opens: a change made before the first look still counts."""
+        from compass.model.watch import watcher_for
+
+        try:
+            self._watcher = watcher_for(opened.database.engine) or False
+        except Exception:  # noqa: BLE001 - watching is a convenience: the desk works without it
+            self._watcher = False
 
     @property
     def sessions(self) -> SessionService:
@@ -67,6 +80,34 @@ class AppServices:
     def files(self) -> FileService:
         return self._open().files
 
+    @property
+    def backups(self) -> BackupService:
+        """Works without opening the database: it may be the one to replace."""
+        from compass.services import BackupService
+
+        return BackupService(self.database_url)
+
+    @property
+    def backup_problem(self) -> CompassError | None:
+        """Why the day's backup could not be made, if it could not."""
+        return self._opened.backup_problem if self._opened is not None else None
+
+    def restore_backup(self, number: int) -> RestoreResult:
+        """Close the database, replace it with backup ``number`` and open it again (migrating an
+        older one). Listeners stay; whatever the caller showed of the old data is stale."""
+        self.close()
+        try:
+            return self.backups.restore(number)
+        finally:
+            self._open()
+
+    def others_changed(self) -> bool:
+        """Has anyone (another desk, or this one) committed since the last look? False before the
+        database is open, and where nobody else can write."""
+        if self._opened is None:
+            return False
+        return bool(self._watcher) and self._watcher.changed()
+
     def add_listener(self, listener: Callable[[int], None]) -> None:
         """Hear about every change to a session (by its id)."""
         self._listeners.append(listener)
@@ -74,6 +115,9 @@ class AppServices:
             self._opened.sessions.add_listener(listener)
 
     def close(self) -> None:
+        if self._watcher:
+            self._watcher.close()
+        self._watcher = None
         if self._opened is not None:
             self._opened.close()
             self._opened = None
@@ -153,6 +197,19 @@ def run_app(db_option: str | None) -> int:
     if initial is None:
         try:
             services.sessions  # noqa: B018 - opens and migrates the database, or says why not
+        except StorageError as error:
+            if not error.can_open_read_only:
+                report_startup_error(error, quit_after_paint=quit_after_paint)
+                return EXIT_DATABASE_ERROR
+            if not ask_open_read_only(error, quit_after_paint):
+                report_startup_error(error, quit_after_paint=quit_after_paint, shown=True)
+                return EXIT_DATABASE_ERROR
+            services = AppServices(services.database_url, read_only=True)
+            try:
+                services.sessions  # noqa: B018 - the same file, read-only
+            except CompassError as second:
+                report_startup_error(second, quit_after_paint=quit_after_paint)
+                return EXIT_DATABASE_ERROR
         except CompassError as error:
             report_startup_error(error, quit_after_paint=quit_after_paint)
             return EXIT_DATABASE_ERROR
@@ -173,11 +230,30 @@ def run_app(db_option: str | None) -> int:
     return app.exec()
 
 
-def report_startup_error(error: CompassError, *, quit_after_paint: bool = False) -> None:
-    """Why the app cannot start: on stderr for whoever launched it, and in a dialog for the user."""
+def report_startup_error(
+    error: CompassError, *, quit_after_paint: bool = False, shown: bool = False
+) -> None:
+    """Why the app cannot start: on stderr for whoever launched it, and (unless ``shown`` already) in
+    a dialog for the user."""
     print(f"compass: {str(error).splitlines()[0]}", file=sys.stderr)
+    if shown:
+        return
     box = QMessageBox(QMessageBox.Icon.Critical, _("Cannot open the database"), str(error))
     if quit_after_paint:  # measuring and scripted checks must never hang on a dialog
         watcher = _FirstPaintWatcher(box.reject)
         box.installEventFilter(watcher)
     box.exec()
+
+
+def ask_open_read_only(error: StorageError, quit_after_paint: bool = False) -> bool:
+    """The database cannot be written: say why, and offer to open it read-only to browse and export.
+    (A module function, so tests answer it without a dialog.)"""
+    box = QMessageBox(QMessageBox.Icon.Warning, _("Cannot change the database"), str(error))
+    read_only = box.addButton(_("Open &read-only"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(read_only)
+    if quit_after_paint:
+        watcher = _FirstPaintWatcher(box.reject)
+        box.installEventFilter(watcher)
+    box.exec()
+    return box.clickedButton() is read_only

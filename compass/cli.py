@@ -70,6 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
     profile_export.add_argument("file", help=_("file to write"))
     profile_import = profile_commands.add_parser("import", help=_("add a profile from a file"))
     profile_import.add_argument("file", help=_("exported profile file"))
+
+    backup = commands.add_parser("backup", help=_("list and restore backups of the database"))
+    backup_commands = backup.add_subparsers(dest="action", required=True, parser_class=_OneLineParser)
+    backup_list = backup_commands.add_parser("list", help=_("list the backups, newest first"))
+    backup_list.add_argument("--json", action="store_true", help=_("print JSON"))
+    restore = backup_commands.add_parser(
+        "restore", help=_("replace the database with a backup (the current one is backed up first)")
+    )
+    restore.add_argument("number", type=int, help=_("the backup's number in the list"))
     return parser
 
 
@@ -146,13 +155,26 @@ def _error_lines(error: Exception) -> list[str]:
     return [_("unexpected error: {error} (details in {path})").format(error=summary, path=log)]
 
 
+# Commands that only read: on a database that cannot be written they run read-only.
+_READING = {("sessions", "list"), ("export", None), ("profiles", "list"), ("profiles", "export")}
+
+
 def _run_command(args: argparse.Namespace) -> int:
+    from compass.core.errors import StorageError
     from compass.paths import resolve_database_url
     from compass.reference.loading import load_reference_data
     from compass.services import open_services
 
+    url = resolve_database_url(args.db)
+    if args.command == "backup":  # never opens the database: it may be the one to replace
+        return _run_backup_command(url, args)
     reference = load_reference_data()
-    services = open_services(resolve_database_url(args.db), reference)
+    try:
+        services = open_services(url, reference)
+    except StorageError as error:
+        if not (error.can_open_read_only and (args.command, getattr(args, "action", None)) in _READING):
+            raise
+        services = open_services(url, reference, read_only=True)
     try:
         if args.command == "export" and args.json:
             services.files.export_session(args.id, args.json)
@@ -184,6 +206,8 @@ def _run_command(args: argparse.Namespace) -> int:
             print(services.files.import_profile(args.file))
     finally:
         services.close()
+    if services.backup_problem is not None:  # after the work: a failed command says one line only
+        print(f"compass: {_printable(str(services.backup_problem))}", file=sys.stderr)
     return 0
 
 
@@ -223,3 +247,45 @@ def _print_sessions(service: SessionService, search: str, *, as_json: bool) -> N
     for s in sessions:
         changed = s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
         print(f"{s.id:>5}  {changed}  {s.procedure.label():<45}  {_printable(s.title)}")
+
+
+def _run_backup_command(url: str, args: argparse.Namespace) -> int:
+    from compass.formatting import format_moment, format_size
+    from compass.i18n import current_language
+    from compass.services import BackupService
+
+    service = BackupService(url)
+    language = current_language()
+    if args.action == "restore":
+        result = service.restore(args.number)
+        when = format_moment(result.restored.made_at, language, seconds=True)
+        print(_("Restored backup {number} of {moment}.").format(number=args.number, moment=when))
+        if result.previous_backup:
+            print(_("The database as it was is kept in {file}.").format(file=result.previous_backup))
+        if result.set_aside:
+            print(_("The unreadable database was moved to {file}.").format(file=result.set_aside))
+        return 0
+    listed = service.list_backups()
+    if args.json:
+        print(
+            _json(
+                [
+                    {
+                        "number": b.number,
+                        "made_at": b.made_at.isoformat(),
+                        "reason": b.reason,
+                        "size": b.size,
+                        "file": b.file,
+                    }
+                    for b in listed
+                ]
+            )
+        )
+        return 0
+    if not listed:
+        print(_("No backups of {location} yet.").format(location=service.location))
+        return 0
+    for b in listed:
+        moment = format_moment(b.made_at, language, seconds=True)
+        print(f"{b.number:>3}  {moment}  {format_size(b.size, language):>9}  {b.reason_label()}")
+    return 0

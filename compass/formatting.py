@@ -163,7 +163,20 @@ def parse_day(text: str) -> dt.date | None:
         return None
 
 
-def format_moment(moment: dt.datetime, language: str) -> str:
+def format_moment(moment: dt.datetime, language: str, *, seconds: bool = False) -> str:
     """A timestamp in local time, as the language writes it."""
     local = moment.astimezone() if moment.tzinfo else moment
-    return f"{format_day(local.date(), language)} {local:%H:%M}"
+    return (
+        f"{format_day(local.date(), language)} {local:%H:%M:%S}"
+        if seconds
+        else (f"{format_day(local.date(), language)} {local:%H:%M}")
+    )
+
+
+def format_size(size: int, language: str) -> str:
+    """A file size as people read it: 840 KB, 12.5 MB (12,5 MB in Dutch)."""
+    from decimal import Decimal
+
+    if size < 1000 * 1000:
+        return f"{format_number(Decimal(max(1, round(size / 1000))), language)} KB"
+    return f"{format_number(Decimal(size) / Decimal(1000 * 1000), language, places=1)} MB"

@@ -19,7 +19,7 @@ from hypothesis.configuration import set_hypothesis_home_dir  # noqa: E402
 
 from compass.i18n import set_language  # noqa: E402
 
-# Property tests (tests/hostile/, decision 008): the same examples on every run and every machine
+# Property tests (tests/hostile/, decision 010): the same examples on every run and every machine
 # (derandomize), a modest number of them so the suite stays fast on two cores, no deadline (a shared
 # CI machine is slow at times), and no example database. Hypothesis's own cache (Unicode tables) goes
 # to the temporary directory, not the repository. HYPOTHESIS_PROFILE=thorough runs many more, for a
@@ -109,9 +109,127 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     set_language("en")
 
 
+# -- databases: every test that asks for ``db_url`` (or ``service``) runs on SQLite and on PostgreSQL ------
+
+PG_URL_VARIABLE = "COMPASS_TEST_PG_URL"
+PG_SKIP_REASON = (
+    f"PostgreSQL tests need a server: set {PG_URL_VARIABLE} to a URL of a role that may create databases "
+    "(e.g. postgresql+psycopg://postgres@/postgres?host=/run/postgresql), or run them with "
+    "'bash .ci/with-postgres python3 -m pytest ...', which starts a throwaway server"
+)
+
+
+class PostgresServer:
+    """The server named by COMPASS_TEST_PG_URL, with two databases of this run: one migrated once, one
+    blank. After each test its database is made as new again: the migrated one is emptied (TRUNCATE
+    ... RESTART IDENTITY, some 20 ms; a CREATE DATABASE from a template takes 0.6 s), the blank one
+    gets a new empty schema. Their names carry the process id, so two runs can share a server."""
+
+    def __init__(self, url: str) -> None:
+        from sqlalchemy.engine import make_url
+
+        self._url = make_url(url)
+        prefix = f"compass_test_{os.getpid()}"
+        self.migrated, self.blank = prefix, f"{prefix}_blank"
+        with self._connect(self._url.database) as connection:
+            for name in (self.migrated, self.blank):
+                connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                connection.exec_driver_sql(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'")
+        from compass.model.database import open_database
+
+        open_database(self.url_of(self.migrated)).dispose()
+        with self._connect(self.migrated) as connection:
+            tables = connection.exec_driver_sql(
+                "SELECT tablename FROM pg_tables "
+                "WHERE schemaname = 'public' AND tablename <> 'alembic_version'"
+            )
+            self._truncate = "TRUNCATE {} RESTART IDENTITY CASCADE".format(
+                ", ".join(f'"{name}"' for (name,) in tables)
+            )
+
+    @property
+    def admin_url(self) -> str:
+        """The URL given, of a database to create others from (``postgres``)."""
+        return self._url.render_as_string(hide_password=False)
+
+    def url_of(self, name: str) -> str:
+        return self._url.set(database=name).render_as_string(hide_password=False)
+
+    def reset(self, name: str) -> None:
+        """The database as this run made it; connections a test left open are ended first."""
+        with self._connect(name) as connection:
+            connection.exec_driver_sql(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            if name == self.blank:
+                connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+            else:
+                connection.exec_driver_sql(self._truncate)
+
+    def close(self) -> None:
+        with self._connect(self._url.database) as connection:
+            for name in (self.migrated, self.blank):
+                connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def _connect(self, database: str | None):
+        from sqlalchemy import create_engine
+        from sqlalchemy.pool import NullPool
+
+        engine = create_engine(
+            self._url.set(database=database), isolation_level="AUTOCOMMIT", poolclass=NullPool
+        )
+        return engine.connect()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """The PostgreSQL server to test against; skips with how to enable it when none is configured."""
+    url = os.environ.get(PG_URL_VARIABLE)
+    if not url:
+        pytest.skip(PG_SKIP_REASON)
+    server = PostgresServer(url)  # a configured server that does not answer is an error, not a skip
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite database migrated once per run; tests get a copy (migrating takes 0.2 s a test)."""
+    from compass.model.database import open_database
+
+    path = tmp_path_factory.mktemp("template") / "compass.sqlite3"
+    open_database(f"sqlite:///{path.as_posix()}").dispose()  # the last connection folds the WAL in
+    return path
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_backend(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{(tmp_path / 'compass.sqlite3').as_posix()}"
+def db_url(db_backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A migrated, empty database of the test's own, on SQLite and on PostgreSQL."""
+    if db_backend == "sqlite":
+        path = tmp_path / "compass.sqlite3"
+        shutil.copyfile(request.getfixturevalue("_sqlite_template"), path)
+        yield f"sqlite:///{path.as_posix()}"
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    yield server.url_of(server.migrated)
+    server.reset(server.migrated)
+
+
+@pytest.fixture
+def blank_db_url(db_backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database that was never migrated: a new SQLite file, or a new PostgreSQL database."""
+    if db_backend == "sqlite":
+        yield f"sqlite:///{(tmp_path / 'blank.sqlite3').as_posix()}"
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    yield server.url_of(server.blank)
+    server.reset(server.blank)
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sqlalchemy import update
+
 from compass.cli import main
 from compass.core.codes import Procedure
+from compass.formats.session_file import SESSION_VERSION
 from compass.model.database import open_database
 from compass.model.orm import ProfileRow, SessionRow
 
@@ -68,9 +71,18 @@ def test_rows_an_older_version_stored_print_no_control_character(tmp_path: Path,
     url = f"sqlite:///{(tmp_path / 'x.sqlite3').as_posix()}"
     assert main(["--db", url, "profiles", "list"]) == 0  # creates the database
     database = open_database(url)
-    with database.session_factory.begin() as db:  # as an older version could store them
-        db.add(SessionRow(title=OLD_TITLE, organisation="Org\x1b[2J", procedure=Procedure.PUBLIC_NATIONAL))
-        db.add(ProfileRow(name="Gemeente\x1b[5m\x00", document=json.dumps({"name": "x"})))
+    with database.session_factory.begin() as db:
+        session = SessionRow(title="Oud", procedure=Procedure.PUBLIC_NATIONAL)
+        profile = ProfileRow(name="Oud", document=json.dumps({"name": "x"}))
+        db.add_all([session, profile])
+        db.flush()
+        # As an older version could store them: SQL, past the ORM's own clean-up of U+0000.
+        db.execute(
+            update(SessionRow)
+            .where(SessionRow.id == session.id)
+            .values(title=OLD_TITLE, organisation="Org\x1b[2J")
+        )
+        db.execute(update(ProfileRow).where(ProfileRow.id == profile.id).values(name="Gemeente\x1b[5m\x00"))
     database.dispose()
     capsys.readouterr()
 
@@ -102,6 +114,7 @@ def test_an_error_quoting_a_files_text_prints_it_without_control_characters(tmp_
     )
     assert main(["--db", f"sqlite:///{(tmp_path / 'x.sqlite3').as_posix()}", "import", str(hostile)]) == 2
     (line,) = capsys.readouterr().err.strip().splitlines()
-    assert (
-        line == "compass: version: Session format version 3[2J is not supported; this app reads version 3."
+    assert line == (
+        "compass: version: Session format version 3[2J is not supported; "
+        f"this app reads version {SESSION_VERSION}."
     )

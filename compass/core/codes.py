@@ -134,7 +134,14 @@ class CommunicationMoment(LabelledEnum):
     COMPLETION = "completion", N_("Completion")
 
 
-# Field limits shared by validation, the UI (maxLength) and, later, the exchange schema.
+# Field limits shared by validation, the UI (maxLength), the exchange schema and the database columns:
+# PostgreSQL refuses a longer value (SQLite would keep it), so validation must refuse it first.
 TITLE_MAX_LENGTH = 200
 SHORT_TEXT_MAX_LENGTH = 200
 LONG_TEXT_MAX_LENGTH = 20_000
+UNIT_MAX_LENGTH = 60  # a unit of measurement, a theme
+CODE_MAX_LENGTH = 80  # a catalogue or profile id, a role (its code or the team's own word)
+# Numbers as the exchange file writes them (and the database keeps them, as text of at most 48
+# characters): at most 15 digits before the decimal point and 6 after it.
+NUMBER_MAX_DIGITS = 15
+NUMBER_MAX_DECIMALS = 6

@@ -27,11 +27,20 @@ from compass.core.session import (
     ScoringMethod,
     SessionSnapshot,
     SessionStatus,
+    Vote,
 )
 from compass.formats.json_document import read_json_document
 from compass.formats.schema_messages import schema_message
 from compass.i18n import N_
 from compass.method.criteria import criterion_rule_problems
+from compass.method.dialogues import (
+    DEFAULT_VOTES_PER_PARTICIPANT,
+    validate_agenda_item,
+    validate_dialogue,
+    validate_participant,
+    validate_vote,
+    vote_limit_problems,
+)
 from compass.method.fields import (
     validate_ambition_note,
     validate_communication_item,
@@ -50,12 +59,38 @@ from compass.paths import resource_path
 from compass.reference.types import ReferenceData
 
 SESSION_FORMAT = "sdg-compass/session"
-SESSION_VERSION = 3  # 2 adds the procurement frame; 3 the scoring method, the decision date, also_sdgs
-READABLE_VERSIONS = (1, 2, 3)
+# 2 adds the procurement frame; 3 the scoring method, the decision date, also_sdgs; 4 the two SDG
+# dialogues (dialogues, participants, agenda, votes) and where an entry or criterion came from.
+SESSION_VERSION = 4
+READABLE_VERSIONS = (1, 2, 3, 4)
 
 
 def _decimal_text(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
+
+
+def _file_target(vote: Vote, criterion_positions: dict[int, int]) -> str | None:
+    """A vote's choice as the file names it: a criterion by its position in the file's criteria (ids
+    do not survive a move to another database); None for dots on a criterion that is gone."""
+    kind, _, rest = vote.target.partition(":")
+    if kind != "criterion":
+        return vote.target
+    position = criterion_positions.get(int(rest)) if rest.isdigit() else None
+    return None if position is None else f"criterion:{position}"
+
+
+def _votes_to_document(snapshot: SessionSnapshot) -> list[dict[str, Any]]:
+    participants = {p.id: n for n, p in enumerate(snapshot.participants)}
+    criteria = {c.id: n for n, c in enumerate(snapshot.criteria)}
+    votes = []
+    for vote in snapshot.votes:
+        target = _file_target(vote, criteria)
+        if target is None or vote.participant_id not in participants:
+            continue  # dots that no longer count (their criterion was removed) stay behind
+        votes.append(
+            {"participant": participants[vote.participant_id], "target": target, "count": vote.count}
+        )
+    return votes
 
 
 def session_to_document(snapshot: SessionSnapshot) -> dict[str, Any]:
@@ -96,6 +131,8 @@ def session_to_document(snapshot: SessionSnapshot) -> dict[str, Any]:
                 "theme": e.theme,
                 "suggestion_id": e.suggestion_id,
                 "also_sdgs": list(e.also_sdgs),
+                "dialogue": e.dialogue,
+                "contributor": e.contributor,
             }
             for e in snapshot.inventory
         ],
@@ -128,6 +165,8 @@ def session_to_document(snapshot: SessionSnapshot) -> dict[str, Any]:
                 "weight_pct": _decimal_text(c.weight_pct),
                 "verification": c.verification,
                 "catalogue_id": c.catalogue_id,
+                "dialogue": c.dialogue,
+                "contributor": c.contributor,
             }
             for c in snapshot.criteria
         ],
@@ -168,6 +207,38 @@ def session_to_document(snapshot: SessionSnapshot) -> dict[str, Any]:
             }
             for c in snapshot.communication
         ],
+        "dialogues": [
+            {
+                "number": d.number,
+                "held_on": d.held_on.isoformat() if d.held_on else None,
+                "place": d.place,
+                "facilitator": d.facilitator,
+                "votes_per_participant": d.votes_per_participant,
+                "notes": d.notes,
+                "decisions": d.decisions,
+            }
+            for d in snapshot.dialogues
+        ],
+        "participants": [
+            {
+                "dialogue": p.dialogue,
+                "name": p.name,
+                "organisation": p.organisation,
+                "role": p.role,
+                "internal": p.internal,
+            }
+            for p in snapshot.participants
+        ],
+        "agenda": [
+            {
+                "dialogue": a.dialogue,
+                "title": a.title,
+                "question": a.question,
+                "planned_minutes": a.planned_minutes,
+            }
+            for a in snapshot.agenda
+        ],
+        "votes": _votes_to_document(snapshot),
         "profile": profile_to_document(snapshot.profile) if snapshot.profile else None,
     }
 
@@ -190,6 +261,12 @@ class SessionImport:
     criteria: list[dict[str, Any]] = field(default_factory=list)
     indicators: list[dict[str, Any]] = field(default_factory=list)
     communication: list[dict[str, Any]] = field(default_factory=list)
+    dialogues: list[dict[str, Any]] = field(default_factory=list)
+    participants: list[dict[str, Any]] = field(default_factory=list)
+    agenda: list[dict[str, Any]] = field(default_factory=list)
+    # Each vote names its participant and a criterion by position in ``participants`` and ``criteria``
+    # ("participant": 3, "target": "criterion:5"); the services point them at the new rows.
+    votes: list[dict[str, Any]] = field(default_factory=list)
     profile_document: str | None = None
     policy_reasons: dict[str, str] = field(default_factory=dict)
 
@@ -308,6 +385,8 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
             "theme": item.get("theme", ""),
             "suggestion_id": item.get("suggestion_id", ""),
             "also_sdgs": tuple(item.get("also_sdgs", ())),  # version 3
+            "dialogue": item.get("dialogue"),  # version 4
+            "contributor": item.get("contributor", ""),  # version 4
         }
         r.check(validate_inventory_entry(values), f"inventory/{n}")
         if values["suggestion_id"] and values["suggestion_id"] not in known_suggestions:
@@ -362,6 +441,8 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
             "weight_pct": r.decimal(item.get("weight_pct"), f"criteria/{n}/weight_pct"),
             "verification": item.get("verification", ""),
             "catalogue_id": item.get("catalogue_id", ""),
+            "dialogue": item.get("dialogue"),  # version 4
+            "contributor": item.get("contributor", ""),  # version 4
         }
         r.check(validate_criterion(values), f"criteria/{n}")
         r.check(
@@ -443,6 +524,7 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
             validate_policy_reason(criterion_id, reason),
             f"policy_reasons/{printable(criterion_id, multiline=False)}",
         )
+    dialogues, participants, agenda, votes = _dialogues(doc, r)
     profile = doc.get("profile")
     if profile is not None:
         from compass.formats.profile_file import validate_profile_document
@@ -459,6 +541,109 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
         criteria=criteria,
         indicators=indicators,
         communication=communication,
+        dialogues=dialogues,
+        participants=participants,
+        agenda=agenda,
+        votes=votes,
         profile_document=json.dumps(profile, ensure_ascii=False) if profile else None,
         policy_reasons=policy_reasons,
     )
+
+
+def _dialogues(
+    doc: dict[str, Any], r: _Reader
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The SDG dialogues of a version 4 file, checked by the rules the services apply: one record per
+    dialogue, votes by a participant of the file on a choice of their dialogue, never more dots than
+    the dialogue gives a participant."""
+    dialogues: list[dict[str, Any]] = []
+    for n, item in enumerate(doc.get("dialogues", [])):
+        values = {
+            "number": item["number"],
+            "held_on": r.date(item.get("held_on"), f"dialogues/{n}/held_on"),
+            "place": item.get("place", ""),
+            "facilitator": item.get("facilitator", ""),
+            "notes": item.get("notes", ""),
+            "decisions": item.get("decisions", ""),
+            "votes_per_participant": item.get("votes_per_participant", DEFAULT_VOTES_PER_PARTICIPANT),
+        }
+        r.check(validate_dialogue(values), f"dialogues/{n}")
+        if any(d["number"] == values["number"] for d in dialogues):
+            r.problem(
+                f"dialogues/{n}/number",
+                N_("This session already records dialogue {number}."),
+                "dialogue_exists",
+                number=values["number"],
+            )
+        dialogues.append(values)
+    participants = []
+    for n, item in enumerate(doc.get("participants", [])):
+        values = {
+            "dialogue": item["dialogue"],
+            "name": item["name"],
+            "organisation": item.get("organisation", ""),
+            "role": item.get("role", ""),
+            "internal": item.get("internal", True),
+        }
+        r.check(validate_participant(values), f"participants/{n}")
+        participants.append(values)
+    agenda = []
+    for n, item in enumerate(doc.get("agenda", [])):
+        values = {
+            "dialogue": item["dialogue"],
+            "title": item["title"],
+            "question": item.get("question", ""),
+            "planned_minutes": item.get("planned_minutes", 10),
+        }
+        r.check(validate_agenda_item(values), f"agenda/{n}")
+        agenda.append(values)
+    limits = {d["number"]: d["votes_per_participant"] for d in dialogues}
+    votes: list[dict[str, Any]] = []
+    for n, item in enumerate(doc.get("votes", [])):
+        path, who = f"votes/{n}", item["participant"]
+        if who >= len(participants):
+            r.problem(
+                f"{path}/participant",
+                N_("There is no participant {number} in the file (it lists {count}, counted from 0)."),
+                "unknown_reference",
+                number=who,
+                count=len(participants),
+            )
+            continue
+        dialogue, target, count = participants[who]["dialogue"], item["target"], item["count"]
+        values = {"dialogue": dialogue, "participant_id": who, "target": target, "count": count}
+        problems = validate_vote(values)
+        r.check(problems, path)
+        if problems:
+            continue
+        kind, _, rest = target.partition(":")
+        if kind == "criterion" and int(rest) >= len(doc["criteria"]):
+            r.problem(
+                f"{path}/target",
+                N_("There is no criterion {number} in the file (it lists {count}, counted from 0)."),
+                "unknown_reference",
+                number=int(rest),
+                count=len(doc["criteria"]),
+            )
+            continue
+        if any(v["participant"] == who and v["target"] == target for v in votes):
+            r.problem(
+                f"{path}/target",
+                N_("This participant already has dots on this choice; put them in one vote."),
+                "vote_twice",
+            )
+            continue
+        earlier = [
+            Vote(
+                id=m,
+                dialogue=dialogue,
+                participant_id=v["participant"],
+                target=v["target"],
+                count=v["count"],
+            )
+            for m, v in enumerate(votes)
+        ]
+        limit = limits.get(dialogue, DEFAULT_VOTES_PER_PARTICIPANT)
+        r.check(vote_limit_problems(earlier, who, target, count, limit), path)
+        votes.append({"dialogue": dialogue, "participant": who, "target": target, "count": count})
+    return dialogues, participants, agenda, votes

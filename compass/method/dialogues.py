@@ -16,9 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from compass.core.session import (
-    LONG_TEXT_MAX_LENGTH,
     SDG_NUMBERS,
-    SHORT_TEXT_MAX_LENGTH,
     AmbitionLevel,
     Problem,
     SdgPriority,
@@ -26,6 +24,7 @@ from compass.core.session import (
     Vote,
 )
 from compass.i18n import N_
+from compass.method.fields import TEXT_LIMITS
 from compass.method.text import character_problems
 
 DIALOGUE_NUMBERS = (1, 2)
@@ -62,7 +61,7 @@ def _text_problems(values: Mapping[str, Any], limits: Mapping[str, int]) -> list
                 )
             )
         else:
-            problems += character_problems(field, text)  # decision 008
+            problems += character_problems(field, text)  # decision 010
     return problems
 
 
@@ -78,15 +77,7 @@ def validate_dialogue(values: Mapping[str, Any]) -> list[Problem]:
                 most=MAX_VOTES_PER_PARTICIPANT,
             )
         )
-    problems += _text_problems(
-        values,
-        {
-            "place": SHORT_TEXT_MAX_LENGTH,
-            "facilitator": SHORT_TEXT_MAX_LENGTH,
-            "notes": LONG_TEXT_MAX_LENGTH,
-            "decisions": LONG_TEXT_MAX_LENGTH,
-        },
-    )
+    problems += _text_problems(values, TEXT_LIMITS["dialogues"])
     return problems
 
 
@@ -95,9 +86,7 @@ def validate_participant(values: Mapping[str, Any]) -> list[Problem]:
     name = values.get("name", "")
     if not isinstance(name, str) or not name.strip():
         problems.append(Problem("name_required", "name", N_("Enter the participant's name.")))
-    problems += _text_problems(
-        values, {"name": SHORT_TEXT_MAX_LENGTH, "organisation": SHORT_TEXT_MAX_LENGTH, "role": 80}
-    )
+    problems += _text_problems(values, TEXT_LIMITS["participants"])
     if not isinstance(values.get("internal", True), bool):
         problems.append(Problem("internal", "internal", N_("Say whether the participant is internal.")))
     return problems
@@ -108,7 +97,7 @@ def validate_agenda_item(values: Mapping[str, Any]) -> list[Problem]:
     title = values.get("title", "")
     if not isinstance(title, str) or not title.strip():
         problems.append(Problem("title_required", "title", N_("Name the agenda item.")))
-    problems += _text_problems(values, {"title": SHORT_TEXT_MAX_LENGTH, "question": LONG_TEXT_MAX_LENGTH})
+    problems += _text_problems(values, TEXT_LIMITS["agenda"])
     minutes = values.get("planned_minutes", 10)
     if not _is_int(minutes) or not 1 <= minutes <= MAX_PLANNED_MINUTES:
         problems.append(

@@ -4,11 +4,11 @@ one line each by the CLI, and enforced by the services before anything is writte
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Collection, Mapping
 from decimal import Decimal
 from typing import Any
 
+from compass.core.codes import CODE_MAX_LENGTH, NUMBER_MAX_DECIMALS, NUMBER_MAX_DIGITS, UNIT_MAX_LENGTH
 from compass.core.session import (
     LONG_TEXT_MAX_LENGTH,
     PROJECT_FACT_FIELDS,
@@ -32,14 +32,10 @@ LONG_TEXT_FACTS = frozenset({"materials", "scope", "procedure_reason", "lots"})
 # Workshop votes per SDG: a count, bounded so that no file or caller can overflow the database. Step 2's
 # spin box offers 0 to 99; SDG dialogue 1's tally (participants times their dots) may pass that.
 MAX_VOTES = 99_999
-ID_MAX_LENGTH = 80  # catalogue, suggestion and profile ids
-ROLE_MAX_LENGTH = 80
-UNIT_MAX_LENGTH = 60
-THEME_MAX_LENGTH = 60
 
 # Every text the services store, by where it lives, with its limit: the same limits as the exchange
-# format (resources/schema/session.schema.json; a test keeps the two in step), so whatever is stored
-# can be exported and imported again.
+# format (resources/schema/session.schema.json; a test keeps the two in step) and the database columns
+# (PostgreSQL refuses a longer value), so whatever is stored can be exported and imported again.
 TEXT_LIMITS: dict[str, dict[str, int]] = {
     "facts": {
         "title": TITLE_MAX_LENGTH,
@@ -59,41 +55,48 @@ TEXT_LIMITS: dict[str, dict[str, int]] = {
     },
     "inventory": {
         "description": LONG_TEXT_MAX_LENGTH,
-        "theme": THEME_MAX_LENGTH,
-        "suggestion_id": ID_MAX_LENGTH,
+        "theme": UNIT_MAX_LENGTH,
+        "suggestion_id": CODE_MAX_LENGTH,
     },
     "priorities": {"focus_reason": LONG_TEXT_MAX_LENGTH, "urgency_note": LONG_TEXT_MAX_LENGTH},
     "initiatives": {
         "name": SHORT_TEXT_MAX_LENGTH,
         "description": LONG_TEXT_MAX_LENGTH,
-        "profile_initiative_ref": ID_MAX_LENGTH,
+        "profile_initiative_ref": CODE_MAX_LENGTH,
     },
     "ambitions": {"note": LONG_TEXT_MAX_LENGTH},
     "criteria": {
         "text": LONG_TEXT_MAX_LENGTH,
         "verification": LONG_TEXT_MAX_LENGTH,
-        "catalogue_id": ID_MAX_LENGTH,
+        "catalogue_id": CODE_MAX_LENGTH,
     },
     "indicators": {
         "name": SHORT_TEXT_MAX_LENGTH,
         "unit": UNIT_MAX_LENGTH,
         "reference": SHORT_TEXT_MAX_LENGTH,
         "data_source": SHORT_TEXT_MAX_LENGTH,
-        "responsible_role": ROLE_MAX_LENGTH,
+        "responsible_role": CODE_MAX_LENGTH,
         "assessed": LONG_TEXT_MAX_LENGTH,
         "evidence": LONG_TEXT_MAX_LENGTH,
-        "catalogue_id": ID_MAX_LENGTH,
+        "catalogue_id": CODE_MAX_LENGTH,
     },
     "measurements": {"source": SHORT_TEXT_MAX_LENGTH, "note": LONG_TEXT_MAX_LENGTH},
-    "communication": {"stakeholder_role": ROLE_MAX_LENGTH, "message": LONG_TEXT_MAX_LENGTH},
-    "policy_reasons": {"criterion_id": ID_MAX_LENGTH, "reason": LONG_TEXT_MAX_LENGTH},
+    "communication": {"stakeholder_role": CODE_MAX_LENGTH, "message": LONG_TEXT_MAX_LENGTH},
+    "policy_reasons": {"criterion_id": CODE_MAX_LENGTH, "reason": LONG_TEXT_MAX_LENGTH},
+    # The SDG dialogues (compass.method.dialogues applies these).
+    "dialogues": {
+        "place": SHORT_TEXT_MAX_LENGTH,
+        "facilitator": SHORT_TEXT_MAX_LENGTH,
+        "notes": LONG_TEXT_MAX_LENGTH,
+        "decisions": LONG_TEXT_MAX_LENGTH,
+    },
+    "participants": {
+        "name": SHORT_TEXT_MAX_LENGTH,
+        "organisation": SHORT_TEXT_MAX_LENGTH,
+        "role": CODE_MAX_LENGTH,
+    },
+    "agenda": {"title": SHORT_TEXT_MAX_LENGTH, "question": LONG_TEXT_MAX_LENGTH},
 }
-
-# A number as the exchange format writes it (its "decimal"): what the services store must fit, or an
-# export could not be imported again. Also the reason NaN, infinities and 1e400 are refused.
-EXCHANGE_DECIMAL = re.compile(r"-?[0-9]{1,15}(\.[0-9]{1,6})?")
-EXCHANGE_WHOLE_DIGITS = 15
-EXCHANGE_DECIMAL_PLACES = 6
 
 
 def _too_long(field: str, value: str, limit: int) -> Problem:
@@ -125,30 +128,25 @@ def validate_texts(
     return problems
 
 
-def number_form_problems(value: Decimal | int, field: str) -> list[Problem]:
-    """A number the exchange format cannot write exactly: not finite, more than 15 digits before the
-    point or more than 6 after it (trailing zeros count: 1.5000000 is stored as typed)."""
+def number_size_problems(value: Decimal | int, field: str) -> list[Problem]:
+    """A number the exchange file can write and every database keeps exactly: at most 15 digits
+    before the decimal point and 6 after it (``1E+50`` has 51 before it; trailing zeros count, as
+    ``1.5000000`` is kept as typed). NaN and the infinities are no number at all."""
     number = Decimal(value)
     if not number.is_finite():
         return [Problem("number", field, N_("Enter a number."))]
-    exponent = number.as_tuple().exponent
-    assert isinstance(exponent, int)  # finite
-    if exponent < -EXCHANGE_DECIMAL_PLACES:
+    _sign, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    whole = max(len(digits) + exponent, 0)
+    decimals = max(-exponent, 0)
+    if whole > NUMBER_MAX_DIGITS or decimals > NUMBER_MAX_DECIMALS:
         return [
             Problem(
-                "too_precise",
+                "number_size",
                 field,
-                N_("At most {places} digits after the decimal point."),
-                places=EXCHANGE_DECIMAL_PLACES,
-            )
-        ]
-    if number.adjusted() >= EXCHANGE_WHOLE_DIGITS or not EXCHANGE_DECIMAL.fullmatch(format(number, "f")):
-        return [
-            Problem(
-                "too_many_digits",
-                field,
-                N_("At most {digits} digits before the decimal point."),
-                digits=EXCHANGE_WHOLE_DIGITS,
+                N_("At most {digits} digits before the decimal point and {decimals} after it."),
+                digits=NUMBER_MAX_DIGITS,
+                decimals=NUMBER_MAX_DECIMALS,
             )
         ]
     return []
@@ -186,7 +184,7 @@ def validate_contract_value(value: Any) -> list[Problem]:
                 N_("The contract value is implausibly large; check the number of digits."),
             )
         ]
-    return number_form_problems(value, "contract_value_eur")
+    return number_size_problems(value, "contract_value_eur")
 
 
 def validate_fact_changes(changes: Mapping[str, Any]) -> list[Problem]:
@@ -323,7 +321,7 @@ def validate_percentage(value: Any, field: str) -> list[Problem]:
         or not 0 <= value <= 100
     ):
         return [Problem("percentage", field, N_("Enter a percentage from 0 to 100."))]
-    return number_form_problems(value, field)
+    return number_size_problems(value, field)
 
 
 def validate_criterion(values: Mapping[str, Any]) -> list[Problem]:
@@ -355,7 +353,7 @@ def validate_indicator(values: Mapping[str, Any]) -> list[Problem]:
         value = values.get(name)
         if value is not None and (not isinstance(value, Decimal | int) or isinstance(value, bool)):
             problems.append(Problem("number", name, N_("Enter a number.")))
-        elif value is not None and (form := number_form_problems(value, name)):
+        elif value is not None and (form := number_size_problems(value, name)):
             problems += form
         elif value is not None:
             numbers[name] = Decimal(value)
@@ -461,7 +459,7 @@ def validate_measurement(
     problems = []
     if isinstance(value, bool) or not isinstance(value, Decimal | int):
         problems.append(Problem("number", "value", N_("Enter a number.")))
-    elif form := number_form_problems(value, "value"):
+    elif form := number_size_problems(value, "value"):
         problems += form
     elif quantity and value < 0:
         problems.append(Problem("negative", "value", N_("A quantity cannot be negative.")))

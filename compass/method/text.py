@@ -1,6 +1,6 @@
 """Which characters a stored text may hold, and text made safe to show: one rule for both sides.
 
-Storing (decision 008): a text from a user or a file is kept exactly as given or refused with a
+Storing (decision 010): a text from a user or a file is kept exactly as given or refused with a
 problem naming the field and the character; it is never changed silently. Refused in every text:
 the C0 control characters other than tab and line feed (carriage return too: the app's own text
 editors give line feeds), DEL, the C1 controls, lone surrogates (halves of a character, which no

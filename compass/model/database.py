@@ -3,24 +3,30 @@ up the engine (SQLite: foreign keys on, WAL journal, busy timeout).
 
 A file that is not ours, is damaged, or was made by a newer version of the app raises
 ``DatabaseOpenError`` naming the file, and is left byte-for-byte unchanged: all checks happen read-only
-before the engine first connects.
+before the engine first connects. A file that cannot be written (read-only file or folder, full disk)
+raises ``StorageError``, also before anything is changed; ``open_database(url, read_only=True)`` then
+opens it for browsing and export. A database that needs upgrading is first backed up
+(``compass.model.backups``, decision 009).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from compass.core.errors import DatabaseOpenError
+from compass.core.errors import BackupError, DatabaseOpenError, StorageError
 from compass.i18n import _
 from compass.model.schema_version import SCHEMA_HEAD
-from compass.model.sqlite_probe import FileState, probe_sqlite_file
+from compass.model.sqlite_probe import FileState, connect_read_only, probe_sqlite_file
+from compass.model.storage import storage_problem_of, write_problem
 from compass.paths import sqlite_file_of
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -32,6 +38,14 @@ class Database:
     location: str
     engine: Engine
     session_factory: sessionmaker[Session]
+    read_only: bool = False
+    created: bool = False  # a new or empty file, set up by this opening
+
+    @property
+    def folder(self) -> str:
+        """The folder of a SQLite file (where its journal and backups live), else empty."""
+        path = sqlite_file_of(self.url)
+        return str(path.parent) if path is not None else ""
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -48,18 +62,41 @@ def display_location(url: str) -> str:
         return url
 
 
-def open_database(url: str) -> Database:
+def open_database(
+    url: str, *, read_only: bool = False, clock: Callable[[], dt.datetime] | None = None
+) -> Database:
+    """Open, check and (unless ``read_only``) migrate the database at ``url``. ``clock`` gives the
+    time of a backup made before upgrading (tests inject it)."""
     location = display_location(url)
     path = sqlite_file_of(url)
     revision: str | None = None
+    created = False
     if path is not None:
-        revision = _check_sqlite_file(path, location)
-    engine = _create_engine(url, location)
+        revision, created = _check_sqlite_file(path, location, read_only=read_only)
+    elif read_only:
+        raise DatabaseOpenError(
+            _("Only a SQLite file can be opened read-only; {location} is not one.").format(
+                location=location
+            ),
+            location,
+        )
+    engine = _create_engine(url, location, read_only_file=path if read_only else None)
     try:
         if path is None:
             revision = _check_server_database(engine, location)
         if revision != SCHEMA_HEAD:
             _check_known_revision(revision, location)
+            if read_only:
+                raise DatabaseOpenError(
+                    _(
+                        "{location} was made by an older version of the app and must be upgraded "
+                        "before it can be opened, which needs write access. Copy it to a folder where "
+                        "you can write and open the copy."
+                    ).format(location=location),
+                    location,
+                )
+            if path is not None and revision is not None:
+                _back_up_before_upgrade(path, location, clock)
             from compass.model.migrate import MigrationError, upgrade_to_head  # Alembic on demand
 
             try:
@@ -74,6 +111,10 @@ def open_database(url: str) -> Database:
                 ) from error
     except SQLAlchemyError as error:
         engine.dispose()
+        problem = storage_problem_of(error)
+        if problem is not None:
+            folder = str(path.parent) if path is not None else ""
+            raise StorageError(problem, location, folder) from error
         raise DatabaseOpenError(
             _("Cannot open the database {location}: {detail}").format(
                 location=location, detail=_first_line(error)
@@ -83,10 +124,37 @@ def open_database(url: str) -> Database:
     except BaseException:
         engine.dispose()
         raise
-    return Database(url, location, engine, sessionmaker(engine, expire_on_commit=False))
+    factory = sessionmaker(engine, expire_on_commit=False)
+    event.listen(factory, "before_flush", _drop_nul_characters)
+    return Database(url, location, engine, factory, read_only=read_only, created=created)
 
 
-def _check_sqlite_file(path: Path, location: str) -> str | None:
+def _drop_nul_characters(session: Session, flush_context: Any, instances: Any) -> None:
+    """U+0000 never means anything in typed or pasted text, and PostgreSQL cannot store it at all
+    (SQLite would): it is left out of every text before it is written, on every database."""
+    for row in (*session.new, *session.dirty):
+        for column in inspect(row).mapper.column_attrs:
+            value = getattr(row, column.key)
+            if isinstance(value, str) and "\x00" in value:
+                setattr(row, column.key, value.replace("\x00", ""))
+
+
+def _back_up_before_upgrade(path: Path, location: str, clock: Callable[[], dt.datetime] | None) -> None:
+    from compass.model.backups import make_backup
+
+    try:
+        make_backup(path, "before-upgrade", clock() if clock else dt.datetime.now(dt.UTC))
+    except BackupError as error:
+        raise DatabaseOpenError(
+            _("{location} was not upgraded, because it could not be backed up first. {reason}").format(
+                location=location, reason=error
+            ),
+            location,
+        ) from error
+
+
+def _check_sqlite_file(path: Path, location: str, *, read_only: bool) -> tuple[str | None, bool]:
+    """The file's schema revision and whether it is new or empty; raises if it is not usable."""
     probe = probe_sqlite_file(path)
     if probe.state is FileState.FOREIGN:
         raise DatabaseOpenError(
@@ -104,6 +172,19 @@ def _check_sqlite_file(path: Path, location: str) -> str | None:
             ).format(location=location, detail=probe.detail),
             location,
         )
+    created = probe.state in (FileState.MISSING, FileState.BLANK)
+    if read_only:
+        if created:
+            raise DatabaseOpenError(
+                _("{location} holds no sessions yet: there is nothing to open read-only.").format(
+                    location=location
+                ),
+                location,
+            )
+        return probe.revision, False
+    problem = write_problem(path)
+    if problem is not None:
+        raise StorageError(problem, location, str(path.parent))
     if probe.state is FileState.MISSING:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -114,7 +195,7 @@ def _check_sqlite_file(path: Path, location: str) -> str | None:
                 ),
                 location,
             ) from error
-    return probe.revision
+    return probe.revision, created
 
 
 def _check_known_revision(revision: str | None, location: str) -> None:
@@ -133,6 +214,8 @@ def _check_known_revision(revision: str | None, location: str) -> None:
 
 
 def _check_server_database(engine: Engine, location: str) -> str | None:
+    if engine.dialect.name == "postgresql":
+        _check_encoding(engine, location)
     tables = set(inspect(engine).get_table_names())
     if not tables:
         return None
@@ -148,9 +231,38 @@ def _check_server_database(engine: Engine, location: str) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def _create_engine(url: str, location: str) -> Engine:
+def _check_encoding(engine: Engine, location: str) -> None:
+    """A PostgreSQL database keeps text in the encoding it was created with: one that is not UTF-8
+    cannot hold CO₂ or € (and its lower() does not fold é for search)."""
+    with engine.connect() as connection:
+        encoding = connection.execute(text("SHOW server_encoding")).scalar()
+    if encoding != "UTF8":
+        raise DatabaseOpenError(
+            _(
+                "{location} stores text as {encoding}; the app needs a UTF-8 database. "
+                "Create one with ENCODING 'UTF8' (see the README); this one was left unchanged."
+            ).format(location=location, encoding=encoding),
+            location,
+        )
+
+
+def _engine_url(url: str) -> URL:
+    """``postgresql://`` means psycopg 3, the driver the app installs (SQLAlchemy 2.0 reads it as
+    psycopg2)."""
+    parsed = make_url(url)
+    if parsed.drivername == "postgresql":
+        return parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def _create_engine(url: str, location: str, *, read_only_file: Path | None = None) -> Engine:
     try:
-        engine = create_engine(url)
+        if read_only_file is not None:
+            engine = create_engine(
+                url, creator=lambda: connect_read_only(read_only_file, check_same_thread=False)
+            )
+        else:
+            engine = create_engine(_engine_url(url))
     except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as error:
         raise DatabaseOpenError(
             _("Cannot open the database {location}: {detail}").format(
@@ -159,16 +271,35 @@ def _create_engine(url: str, location: str) -> Engine:
             location,
         ) from error
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _configure_sqlite_connection)
+        configure = _configure_read_only_connection if read_only_file else _configure_sqlite_connection
+        event.listen(engine, "connect", configure)
     return engine
 
 
 def _configure_sqlite_connection(dbapi_connection: Any, connection_record: Any) -> None:
+    # SQLite's own lower() folds ASCII only; PostgreSQL's (in a UTF-8 database) folds every letter.
+    # Search compares lower() of both sides, so it finds "Één" by "één" on both.
+    dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode = WAL")
+    finally:
+        cursor.close()
+
+
+def _lower(text: str | None) -> str | None:
+    return None if text is None else text.lower()
+
+
+def _configure_read_only_connection(dbapi_connection: Any, connection_record: Any) -> None:
+    """Opened with ``mode=ro`` already; ``query_only`` makes a write fail before it reaches the
+    file, whatever the connection's mode."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA query_only = ON")
     finally:
         cursor.close()
 

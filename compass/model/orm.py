@@ -1,9 +1,11 @@
 """SQLAlchemy models of a compass session and everything its five steps record.
 
 Every child row belongs to one session and is deleted with it (``ON DELETE CASCADE`` and ORM cascade),
-so deleting or duplicating a session is always complete. ``SessionRow.version`` is SQLAlchemy's
-optimistic-lock counter: with a shared PostgreSQL database two desks editing the same session get a
-clear conflict instead of silently overwriting each other.
+so deleting or duplicating a session is always complete. Every list is ordered in full, ties by id:
+PostgreSQL returns rows of equal position (or realised values of one day) in any order, where SQLite
+happens to keep the order of adding. Two desks editing one session conflict per field, not per
+session: the services compare the value a change was based on with the stored one (issue 15), so
+``SessionRow.version`` is no longer SQLAlchemy's optimistic-lock counter.
 """
 
 from __future__ import annotations
@@ -142,7 +144,7 @@ class SessionRow(Base):
     inventory: Mapped[list[InventoryEntryRow]] = relationship(
         back_populates="session",
         cascade="all, delete-orphan",
-        order_by="InventoryEntryRow.position",
+        order_by="(InventoryEntryRow.position, InventoryEntryRow.id)",
     )
     priorities: Mapped[list[SdgPriorityRow]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="SdgPriorityRow.sdg"
@@ -154,28 +156,39 @@ class SessionRow(Base):
         back_populates="session", cascade="all, delete-orphan", order_by="AmbitionRow.sdg"
     )
     criteria: Mapped[list[CriterionRow]] = relationship(
-        back_populates="session", cascade="all, delete-orphan", order_by="CriterionRow.position"
+        back_populates="session",
+        cascade="all, delete-orphan",
+        order_by="(CriterionRow.position, CriterionRow.id)",
     )
     indicators: Mapped[list[IndicatorRow]] = relationship(
-        back_populates="session", cascade="all, delete-orphan", order_by="IndicatorRow.position"
+        back_populates="session",
+        cascade="all, delete-orphan",
+        order_by="(IndicatorRow.position, IndicatorRow.id)",
     )
     communication: Mapped[list[CommunicationRow]] = relationship(
-        back_populates="session", cascade="all, delete-orphan", order_by="CommunicationRow.position"
+        back_populates="session",
+        cascade="all, delete-orphan",
+        order_by="(CommunicationRow.position, CommunicationRow.id)",
     )
     dialogues: Mapped[list[DialogueRow]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="DialogueRow.number"
     )
     participants: Mapped[list[ParticipantRow]] = relationship(
-        back_populates="session", cascade="all, delete-orphan", order_by="ParticipantRow.position"
+        back_populates="session",
+        cascade="all, delete-orphan",
+        order_by="(ParticipantRow.position, ParticipantRow.id)",
     )
     agenda: Mapped[list[AgendaItemRow]] = relationship(
-        back_populates="session", cascade="all, delete-orphan", order_by="AgendaItemRow.position"
+        back_populates="session",
+        cascade="all, delete-orphan",
+        order_by="(AgendaItemRow.position, AgendaItemRow.id)",
     )
     votes: Mapped[list[VoteRow]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="VoteRow.id"
     )
 
-    __mapper_args__ = {"version_id_col": version}
+    # No session-wide optimistic lock: it made every edit conflict with every other desk's (issue 15);
+    # conflicts are per field, checked by the services against the value a change was based on.
 
 
 class ProfileRow(Base):
@@ -315,7 +328,7 @@ class IndicatorRow(_SessionChild, Base):
     measurements: Mapped[list[MeasurementRow]] = relationship(
         back_populates="indicator",
         cascade="all, delete-orphan",
-        order_by="MeasurementRow.measured_on",
+        order_by="(MeasurementRow.measured_on, MeasurementRow.id)",
     )
 
 

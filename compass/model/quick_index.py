@@ -19,7 +19,8 @@ from pathlib import Path
 from compass.core.codes import Procedure, SessionStatus
 from compass.core.listing import LIST_PAGE_SIZE, SessionListPage, SessionSummary
 from compass.model.schema_version import SCHEMA_HEAD
-from compass.model.sqlite_probe import FileState, probe_sqlite_file
+from compass.model.sqlite_probe import FileState, connect_read_only, probe_sqlite_file
+from compass.model.storage import write_problem
 from compass.paths import sqlite_file_of
 
 _QUERY = (
@@ -40,8 +41,10 @@ def quick_first_page(url: str, limit: int = LIST_PAGE_SIZE) -> SessionListPage |
     probe = probe_sqlite_file(path)
     if probe.state is not FileState.OURS or probe.revision != SCHEMA_HEAD:
         return None
+    if write_problem(path) is not None:
+        return None  # the full path says why and offers to open it read-only
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = connect_read_only(path)
         try:
             rows = connection.execute(_QUERY, (limit,)).fetchall()
             (total,) = connection.execute(_COUNT).fetchone()

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from compass.model.storage import writable
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -30,6 +32,41 @@ class ProbeResult:
     detail: str = ""
 
 
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    return uri + "&immutable=1" if immutable else uri
+
+
+def connect_read_only(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
+    """A read-only connection that works on a file or in a folder we may not write, and leaves no
+    files behind there.
+
+    A WAL database needs its "-shm" file even to be read. In a folder we may not write it cannot be
+    created, and SQLite refuses (SQLITE_READONLY_DIRECTORY or SQLITE_CANTOPEN); beside a file we may
+    not write, ``mode=ro`` would create "-shm" and "-wal" files that we then own and that block the
+    file's owner. So a file we may not write, with no WAL content waiting, is opened as immutable:
+    read as it lies, without locks. (Someone who may write it and does so while we read would not be
+    seen; with WAL content waiting, ``mode=ro`` is used, with SQLite's locks.)"""
+    wal = path.with_name(path.name + "-wal")
+    nothing_in_wal = not wal.exists() or wal.stat().st_size == 0
+    if nothing_in_wal and not (writable(path) and writable(path.parent)):
+        return sqlite3.connect(
+            read_only_uri(path, immutable=True), uri=True, check_same_thread=check_same_thread
+        )
+    connection = sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=check_same_thread)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return connection
+    except sqlite3.OperationalError as error:
+        connection.close()
+        name = getattr(error, "sqlite_errorname", "")
+        if not (name.startswith("SQLITE_READONLY") or name.startswith("SQLITE_CANTOPEN")):
+            raise
+    return sqlite3.connect(
+        read_only_uri(path, immutable=True), uri=True, check_same_thread=check_same_thread
+    )
+
+
 def probe_sqlite_file(path: Path) -> ProbeResult:
     if not path.exists():
         return ProbeResult(FileState.MISSING)
@@ -45,7 +82,7 @@ def probe_sqlite_file(path: Path) -> ProbeResult:
     if header != SQLITE_HEADER:
         return ProbeResult(FileState.FOREIGN, detail="not a SQLite database")
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = connect_read_only(path)
     except sqlite3.Error as error:
         return ProbeResult(FileState.DAMAGED, detail=str(error))
     try:

@@ -1,21 +1,25 @@
 """Use cases the UI and the CLI call: one database transaction per call, snapshots out.
 
 ``sessions`` owns procurement sessions and their step data; ``profiles`` owns organisation
-profiles; ``files`` reads and writes the user's files through both. ``open_services`` wires
-them to one database; the app and the CLI are its only callers.
+profiles; ``files`` reads and writes the user's files through both; ``backups`` lists, makes and
+restores backups of the database file. ``open_services`` wires them to one database and makes the
+day's backup; the app and the CLI are its only callers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from compass.core.errors import BackupError
 from compass.model.database import Database, open_database
 from compass.reference.types import ReferenceData
+from compass.services.backups import BackupService, Clock
 from compass.services.files import FileService
 from compass.services.profiles import ProfileService
 from compass.services.sessions import SessionService
 
 __all__ = [
+    "BackupService",
     "FileService",
     "ProfileService",
     "Services",
@@ -30,17 +34,42 @@ class Services:
     sessions: SessionService
     profiles: ProfileService
     files: FileService
+    backups: BackupService
+    backup_problem: BackupError | None = None  # the day's backup failed: say so, keep working
 
     def close(self) -> None:
         self.database.dispose()
 
+    def daily_backup(self) -> None:
+        """The day's backup, if not made yet; a failure is kept to be shown, never raised."""
+        try:
+            self.backups.daily_backup_if_due()
+        except BackupError as error:
+            self.backup_problem = error
 
-def open_services(url: str, reference: ReferenceData) -> Services:
-    """Open (and migrate) the database at ``url``; a database without profiles gets the examples."""
-    database = open_database(url)
+
+def open_services(
+    url: str, reference: ReferenceData, *, read_only: bool = False, clock: Clock | None = None
+) -> Services:
+    """Open (and migrate) the database at ``url``; a database without profiles gets the examples.
+    The first opening or change of a day backs the database up (not a new one that day, nor one
+    opened read-only)."""
+    database = open_database(url, read_only=read_only, clock=clock)
     known_criteria = frozenset(criterion.id for criterion in reference.criteria)
     sessions = SessionService(database, reference)
     profiles = ProfileService(database, known_criteria)
-    services = Services(database, sessions, profiles, FileService(sessions, profiles, reference))
-    services.profiles.install_examples()
+    files = FileService(sessions, profiles, reference)
+    services = Services(database, sessions, profiles, files, BackupService(url, clock))
+    if read_only:
+        return services
+    try:
+        services.profiles.install_examples()
+    except BaseException:
+        database.dispose()
+        raise
+    if services.backups.supported:
+        if database.created:
+            services.backups.skip_today()
+        services.daily_backup()
+        sessions.add_listener(lambda _changed: services.daily_backup())
     return services

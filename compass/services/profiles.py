@@ -5,6 +5,7 @@ organisations' KPIs and own criteria moved into their profiles receive them."""
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -29,6 +30,12 @@ class ProfileNotFoundError(CompassError):
     pass
 
 
+def _alphabetical(name: str) -> tuple[str, str]:
+    """Sorts "Échternach" between "amsterdam" and "eindhoven"; equal names in a fixed order."""
+    letters = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in letters if not unicodedata.combining(c)), name
+
+
 class ProfileService(ServiceBase):
     def __init__(self, database: Database, known_criteria: frozenset[str]) -> None:
         super().__init__(database)
@@ -50,10 +57,13 @@ class ProfileService(ServiceBase):
         return json.dumps(document, ensure_ascii=False)
 
     def list_profiles(self) -> list[ProfileSummary]:
-        """Own profiles first, then the examples, each alphabetically."""
+        """Own profiles first, then the examples, each alphabetically ignoring case and accents. Sorted
+        here, not by the database: its collation decides ORDER BY on text, and differs between SQLite
+        (code points: "Zwolle" before "amsterdam") and a PostgreSQL server (its locale's rules)."""
         with self._transaction() as db:
-            rows = db.scalars(select(ProfileRow).order_by(ProfileRow.is_example, ProfileRow.name))
-            return [ProfileSummary(row.id, row.name, row.is_example) for row in rows]
+            rows = db.execute(select(ProfileRow.id, ProfileRow.name, ProfileRow.is_example)).all()
+        ordered = sorted(rows, key=lambda row: (row.is_example, _alphabetical(row.name), row.id))
+        return [ProfileSummary(row.id, row.name, row.is_example) for row in ordered]
 
     def get_profile(self, profile_id: int) -> OrganisationProfile:
         with self._transaction() as db:

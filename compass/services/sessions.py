@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -18,7 +18,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from compass.core.codes import TITLE_MAX_LENGTH
-from compass.core.errors import ItemNotFoundError, SessionNotFoundError, ValidationError
+from compass.core.errors import ConflictError, ItemNotFoundError, SessionNotFoundError, ValidationError
 from compass.core.listing import LIST_PAGE_SIZE, SessionListPage
 from compass.core.session import (
     AmbitionLevel,
@@ -35,8 +35,10 @@ from compass.core.session import (
 from compass.formats.session_file import SessionImport
 from compass.i18n import N_, _
 from compass.method.completeness import catalogue_sdgs
+from compass.method.concurrency import first_conflict
 from compass.method.criteria import criterion_rule_problems, quality_weight_problems
 from compass.method.dialogues import (
+    criterion_target,
     validate_agenda_item,
     validate_dialogue,
     validate_participant,
@@ -121,6 +123,12 @@ _PRIORITY_FIELDS = frozenset({"selected", "focus_reason", "urgency", "urgency_no
 _NOT_COPIED = frozenset({"id", "session_id", "indicator_id", "created_at", "updated_at", "version"})
 
 
+def _imported_target(target: str, criteria: Sequence[CriterionRow]) -> str:
+    """A vote's choice from a file (a criterion by its position there) as this database names it."""
+    kind, _, rest = target.partition(":")
+    return criterion_target(criteria[int(rest)].id) if kind == "criterion" else target
+
+
 class SessionService(ServiceBase):
     def __init__(
         self,
@@ -200,6 +208,25 @@ class SessionService(ServiceBase):
                             "number",
                             N_("This session already records dialogue {number}."),
                             number=values["number"],
+                        )
+                    ]
+                )
+            used: dict[int, int] = {}
+            for vote in db.scalars(
+                select(VoteRow).where(
+                    VoteRow.session_id == session.id, VoteRow.dialogue == values["number"]
+                )
+            ):
+                used[vote.participant_id] = used.get(vote.participant_id, 0) + vote.count
+            most = max(used.values(), default=0)
+            if most > values.get("votes_per_participant", 3):
+                raise ValidationError(
+                    [
+                        Problem(
+                            "votes_already_cast",
+                            "votes_per_participant",
+                            N_("A participant has already cast {count} dots; take some off first."),
+                            count=most,
                         )
                     ]
                 )
@@ -287,7 +314,7 @@ class SessionService(ServiceBase):
         problems = validate_fact_changes({"title": title, "procedure": procedure, **facts})
         if problems:
             raise ValidationError(problems)
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             if profile_id is not None and db.get(ProfileRow, profile_id) is None:
                 raise ValidationError(
                     [
@@ -308,7 +335,7 @@ class SessionService(ServiceBase):
 
     def import_session(self, imported: SessionImport) -> SessionSnapshot:
         """A complete new session from a checked exchange file, in one transaction."""
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             row = SessionRow(
                 **imported.facts,
                 status=imported.status,
@@ -335,7 +362,26 @@ class SessionService(ServiceBase):
                 CommunicationRow(position=n, **values)
                 for n, values in enumerate(imported.communication, start=1)
             )
+            row.dialogues.extend(DialogueRow(**values) for values in imported.dialogues)
+            participants = [
+                ParticipantRow(position=n, **values)
+                for n, values in enumerate(imported.participants, start=1)
+            ]
+            row.participants.extend(participants)
+            row.agenda.extend(
+                AgendaItemRow(position=n, **values) for n, values in enumerate(imported.agenda, start=1)
+            )
             db.add(row)
+            db.flush()  # the new participants and criteria get the ids the votes point at
+            row.votes.extend(
+                VoteRow(
+                    dialogue=vote["dialogue"],
+                    participant_id=participants[vote["participant"]].id,
+                    target=_imported_target(vote["target"], row.criteria),
+                    count=vote["count"],
+                )
+                for vote in imported.votes
+            )
             db.flush()
             snapshot = self._snapshot(row)
         self._changed(snapshot.id)
@@ -349,15 +395,23 @@ class SessionService(ServiceBase):
         with self._transaction() as db:
             return db.get(SessionRow, session_id) is not None
 
-    def update_facts(self, session_id: int, **changes: Any) -> SessionSnapshot:
-        """Change some project facts; all are validated first, none is saved if one is wrong."""
+    def update_facts(
+        self, session_id: int, expected: Mapping[str, Any] | None = None, **changes: Any
+    ) -> SessionSnapshot:
+        """Change some project facts; all are validated first, none is saved if one is wrong.
+        ``expected``: the values the change was based on; if another desk has changed one of those
+        fields since, nothing is saved and ``ConflictError`` says what is stored now."""
         problems = validate_fact_changes(changes)
         if problems:
             raise ValidationError(problems)
         if "title" in changes:
             changes["title"] = changes["title"].strip()
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
+            self._lock_for_update(db, SessionRow, session_id)
             row = self._session_row(db, session_id, full=True)
+            if expected:
+                stored = {name: getattr(row, name) for name in expected}
+                self._refuse_conflict(stored, expected, changes)
             for name, value in changes.items():
                 setattr(row, name, value)
             self._touch(row)
@@ -366,16 +420,33 @@ class SessionService(ServiceBase):
         self._changed(session_id)
         return snapshot
 
-    def rename_session(self, session_id: int, title: str) -> SessionSnapshot:
+    def rename_session(self, session_id: int, title: str, based_on: str | None = None) -> SessionSnapshot:
+        """``based_on``: the title this desk saw; a title another desk has set since is kept."""
         problems = validate_title(title)
         if problems:
             raise ValidationError(problems)
-        return self.update_facts(session_id, title=title)
+        expected = {"title": based_on} if based_on is not None else None
+        return self.update_facts(session_id, expected, title=title)
+
+    @staticmethod
+    def _refuse_conflict(
+        stored: Mapping[str, Any], expected: Mapping[str, Any], changes: Mapping[str, Any]
+    ) -> None:
+        field = first_conflict(stored, expected)
+        if field is not None:
+            raise ConflictError(field, stored[field], changes.get(field))
+
+    @staticmethod
+    def _lock_for_update(db: Session, row_class: Any, row_id: int) -> None:
+        """On PostgreSQL the row is locked until the transaction ends, so the value compared is the
+        value replaced (SQLite holds the whole database's write lock already)."""
+        if db.get_bind().dialect.name == "postgresql":
+            db.execute(select(row_class.id).where(row_class.id == row_id).with_for_update())
 
     def set_status(self, session_id: int, status: SessionStatus) -> None:
         """Finishing a session freezes the profile it was decided against; reopening it follows the
         live profile again (a deleted profile's frozen copy stays, it is the only one left)."""
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             row = self._session_row(db, session_id)
             row.status = status
             if status is SessionStatus.FINAL and row.profile_snapshot is None and row.profile:
@@ -390,7 +461,7 @@ class SessionService(ServiceBase):
         problems = validate_policy_reason(criterion_id, reason)
         if problems:
             raise ValidationError(problems)
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             row = self._session_row(db, session_id)
             reasons = json.loads(row.policy_reasons or "{}")
             if reason.strip():
@@ -404,7 +475,7 @@ class SessionService(ServiceBase):
     def set_quality_weight(self, session_id: int, weight_pct: Decimal | None) -> None:
         """The share of the award decision that quality gets (None: not decided yet); the award
         criteria must fit in it."""
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             row = self._session_row(db, session_id)
             used = sum(
                 (
@@ -428,7 +499,7 @@ class SessionService(ServiceBase):
 
     def set_profile(self, session_id: int, profile_id: int | None) -> None:
         """Decide the session against another profile (or none); a finished session keeps its own."""
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             row = self._session_row(db, session_id)
             if row.status is SessionStatus.FINAL:
                 raise ValidationError(
@@ -463,7 +534,7 @@ class SessionService(ServiceBase):
         """A deep copy of the session and all its step data, as a new draft."""
         if title is not None and (problems := validate_title(title)):
             raise ValidationError(problems)
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             source = self._session_row(db, session_id, full=True)
             if title is None:  # a row stored by an older version may hold what is refused now
                 derived = _("Copy of {title}").format(title=source.title)
@@ -493,7 +564,7 @@ class SessionService(ServiceBase):
         return snapshot
 
     def delete_session(self, session_id: int) -> None:
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             db.delete(self._session_row(db, session_id, full=True))
         self._changed(session_id)
 
@@ -505,7 +576,7 @@ class SessionService(ServiceBase):
         problems = spec.validate(values)
         if problems:
             raise ValidationError(problems)
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             session = self._session_row(db, session_id)
             if collection is Collection.CRITERIA:
                 self._criterion_rules(db, session, values)
@@ -530,15 +601,28 @@ class SessionService(ServiceBase):
         self._changed(session_id)
         return item
 
-    def update_item(self, session_id: int, collection: Collection, item_id: int, **changes: Any) -> Any:
+    def update_item(
+        self,
+        session_id: int,
+        collection: Collection,
+        item_id: int,
+        expected: Mapping[str, Any] | None = None,
+        **changes: Any,
+    ) -> Any:
+        """Change fields of one item. ``expected``: the values the change was based on; if another
+        desk has changed one of those fields since, nothing is saved (``ConflictError``); changes to
+        the item's other fields, or to other items, go through."""
         spec = _COLLECTIONS[collection]
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
+            self._lock_for_update(db, spec.row_class, item_id)
             row = self._item_row(db, spec, session_id, item_id)
             current = {
                 name: getattr(row, name)
                 for name in spec.to_snapshot(row).__dataclass_fields__
                 if hasattr(row, name) and name != "measurements"
             }
+            if expected:
+                self._refuse_conflict(current, expected, changes)
             problems = spec.validate({**current, **changes})
             if problems:
                 raise ValidationError(problems)
@@ -570,7 +654,7 @@ class SessionService(ServiceBase):
         note: str = "",
     ) -> Measurement:
         """A realised value of an indicator, recorded after the contract was awarded."""
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             indicator = self._item_row(db, _COLLECTIONS[Collection.INDICATORS], session_id, indicator_id)
             problems = validate_measurement(
                 value, measured_on, source, note, quantity=indicator.kind is IndicatorKind.QUANTITATIVE
@@ -593,7 +677,7 @@ class SessionService(ServiceBase):
 
     def remove_measurement(self, session_id: int, measurement_id: int) -> tuple[int, Measurement]:
         """Remove a realised value; returns its indicator id and the value, so undo can restore it."""
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             row = db.get(MeasurementRow, measurement_id)
             if row is None or row.indicator.session_id != session_id:
                 self._session_row(db, session_id)
@@ -614,7 +698,7 @@ class SessionService(ServiceBase):
     def remove_item(self, session_id: int, collection: Collection, item_id: int) -> Any:
         """Remove an item; returns what was removed so an undo can add it back."""
         spec = _COLLECTIONS[collection]
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             row = self._item_row(db, spec, session_id, item_id)
             item = spec.to_snapshot(row)
             db.delete(row)
@@ -634,7 +718,7 @@ class SessionService(ServiceBase):
     ) -> int:
         """The dots one participant puts on one choice (0 takes them off); returns the count it
         had, so an undo can put it back. Never more dots than the dialogue gives a participant."""
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             session = self._session_row(db, session_id)
             row = db.scalars(
                 select(VoteRow).where(
@@ -673,7 +757,7 @@ class SessionService(ServiceBase):
         problems = validate_sdg(sdg) + validate_priority_changes(changes)
         if problems:
             raise ValidationError(problems)
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             session = self._session_row(db, session_id)
             if "votes" in changes and votes_come_from_dialogue(self._snapshot(session)):
                 raise ValidationError(
@@ -704,7 +788,7 @@ class SessionService(ServiceBase):
         problems = validate_sdg(sdg) + validate_ambition_note(note)
         if problems:
             raise ValidationError(problems)
-        with self._transaction() as db:
+        with self._transaction(write=True) as db:
             session = self._session_row(db, session_id)
             row = db.scalars(
                 select(AmbitionRow).where(AmbitionRow.session_id == session_id, AmbitionRow.sdg == sdg)

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from compass.core.errors import CompassError
+from compass.core.errors import CompassError, ConflictError
 from compass.core.session import AmbitionLevel, Collection, SessionStatus
 from compass.i18n import Phrase, _
 from compass.services import SessionService
@@ -45,6 +45,11 @@ class ServiceCommand(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
+    def rebase(self, conflict: ConflictError) -> None:
+        """Take the other desk's value as what this change replaces (the user chose to overwrite
+        it); a command that cannot say so lets the conflict stand."""
+        raise conflict
+
     def redo(self) -> None:
         if self._already_done:
             self._already_done = False
@@ -63,11 +68,33 @@ class ServiceCommand(QUndoCommand):
                 self.report_error(error)
 
 
+ConflictChooser = Callable[[ConflictError], bool]
+_choose_on_conflict: ConflictChooser | None = None
+
+
+def choose_on_conflict(chooser: ConflictChooser | None) -> None:
+    """How the app asks the user, when another desk changed the same field: True overwrites it with
+    this desk's value, False keeps theirs (the main window installs a dialog; tests a stub)."""
+    global _choose_on_conflict
+    _choose_on_conflict = chooser
+
+
 def execute(stack: QUndoStack, command: ServiceCommand, report_error: ErrorReporter) -> None:
     """Do ``command`` now (raising if refused), then keep it on ``stack`` for undo; failures of a
-    later undo or redo go to ``report_error``."""
+    later undo or redo go to ``report_error``. When another desk changed the same field meanwhile,
+    the user chooses: overwrite (the undo step then goes back to their value) or keep theirs, in
+    which case nothing is pushed and the view shows what is stored."""
     command.report_error = report_error
-    command.do()
+    try:
+        command.do()
+    except ConflictError as conflict:
+        if _choose_on_conflict is None:
+            raise
+        if not _choose_on_conflict(conflict):
+            command.service.announce(command.session_id)  # show theirs
+            return
+        command.rebase(conflict)
+        command.do()
     command._already_done = True
     stack.push(command)
 
@@ -82,10 +109,13 @@ class UpdateFactsCommand(ServiceCommand):
         self.field, self.old, self.new = field, old, new
 
     def do(self) -> None:
-        self.service.update_facts(self.session_id, **{self.field: self.new})
+        self.service.update_facts(self.session_id, {self.field: self.old}, **{self.field: self.new})
 
     def revert(self) -> None:
-        self.service.update_facts(self.session_id, **{self.field: self.old})
+        self.service.update_facts(self.session_id, {self.field: self.new}, **{self.field: self.old})
+
+    def rebase(self, conflict: ConflictError) -> None:
+        self.old = conflict.theirs
 
     def id(self) -> int:
         return _MERGE_FACTS
@@ -165,10 +195,17 @@ class UpdateItemCommand(ServiceCommand):
         self.old, self.new = old, new
 
     def do(self) -> None:
-        self.service.update_item(self.session_id, self.collection, self.item_id, **{self.field: self.new})
+        self.service.update_item(
+            self.session_id, self.collection, self.item_id, {self.field: self.old}, **{self.field: self.new}
+        )
 
     def revert(self) -> None:
-        self.service.update_item(self.session_id, self.collection, self.item_id, **{self.field: self.old})
+        self.service.update_item(
+            self.session_id, self.collection, self.item_id, {self.field: self.new}, **{self.field: self.old}
+        )
+
+    def rebase(self, conflict: ConflictError) -> None:
+        self.old = conflict.theirs
 
     def id(self) -> int:
         return _MERGE_ITEM
@@ -356,10 +393,13 @@ class UpdateItemValuesCommand(ServiceCommand):
         self.collection, self.item_id, self.old, self.new = collection, item_id, old, new
 
     def do(self) -> None:
-        self.service.update_item(self.session_id, self.collection, self.item_id, **self.new)
+        self.service.update_item(self.session_id, self.collection, self.item_id, self.old, **self.new)
 
     def revert(self) -> None:
-        self.service.update_item(self.session_id, self.collection, self.item_id, **self.old)
+        self.service.update_item(self.session_id, self.collection, self.item_id, self.new, **self.old)
+
+    def rebase(self, conflict: ConflictError) -> None:
+        self.old = {**self.old, conflict.field: conflict.theirs}
 
 
 class SetPriorityValuesCommand(ServiceCommand):
@@ -382,3 +422,105 @@ class SetPriorityValuesCommand(ServiceCommand):
 
     def revert(self) -> None:
         self.service.set_priority(self.session_id, self.sdg, **self.old)
+
+
+class SetVotesCommand(ServiceCommand):
+    """One participant's dots on one choice in an SDG dialogue; undo puts back the count it had."""
+
+    def __init__(
+        self,
+        service: SessionService,
+        session_id: int,
+        dialogue: int,
+        participant_id: int,
+        target: str,
+        count: int,
+        text: str,
+    ) -> None:
+        super().__init__(service, session_id, text)
+        self.dialogue, self.participant_id, self.target, self.count = (
+            dialogue,
+            participant_id,
+            target,
+            count,
+        )
+        self.before = 0
+
+    def do(self) -> None:
+        self.before = self.service.set_votes(
+            self.session_id, self.dialogue, self.participant_id, self.target, self.count
+        )
+
+    def revert(self) -> None:
+        self.service.set_votes(
+            self.session_id, self.dialogue, self.participant_id, self.target, self.before
+        )
+
+
+class RemoveParticipantCommand(ServiceCommand):
+    """Removes a dialogue participant and, with them, their dots; undo brings both back."""
+
+    def __init__(self, service: SessionService, session_id: int, participant_id: int, text: str) -> None:
+        super().__init__(service, session_id, text)
+        self.participant_id = participant_id
+        self.removal = RemoveItemCommand(service, session_id, Collection.PARTICIPANTS, participant_id, text)
+        self.votes: list[tuple[int, str, int]] = []
+
+    def do(self) -> None:
+        snapshot = self.service.get_session(self.session_id)
+        self.votes = [
+            (v.dialogue, v.target, v.count)
+            for v in snapshot.votes
+            if v.participant_id == self.participant_id
+        ]
+        self.removal.item_id = self.participant_id
+        self.removal.do()
+
+    def revert(self) -> None:
+        self.removal.revert()
+        assert self.removal.item_id is not None
+        self.participant_id = self.removal.item_id
+        for dialogue, target, count in self.votes:
+            self.service.set_votes(self.session_id, dialogue, self.participant_id, target, count)
+
+
+class MergeIdeasCommand(ServiceCommand):
+    """Two ideas from the room that say the same: the second is removed, its words and its contributor
+    kept with the first. Undo restores both as they were."""
+
+    def __init__(
+        self,
+        service: SessionService,
+        session_id: int,
+        collection: Collection,
+        keep_id: int,
+        merged_id: int,
+        text: str,
+    ) -> None:
+        super().__init__(service, session_id, text)
+        self.collection, self.keep_id = collection, keep_id
+        self.removal = RemoveItemCommand(service, session_id, collection, merged_id, text)
+        self.kept_before: dict[str, Any] = {}
+
+    def do(self) -> None:
+        snapshot = self.service.get_session(self.session_id)
+        items = {item.id: item for item in getattr(snapshot, self.collection.value)}
+        kept, merged = items[self.keep_id], items[self.removal.item_id]
+        text_field = "description" if self.collection is Collection.INVENTORY else "text"
+        self.kept_before = {text_field: getattr(kept, text_field), "contributor": kept.contributor}
+        merged_text = getattr(merged, text_field).strip()
+        combined = getattr(kept, text_field).rstrip()
+        if merged_text and merged_text.casefold() not in combined.casefold():
+            combined = f"{combined} / {merged_text}"
+        contributors = [name for name in (kept.contributor, merged.contributor) if name.strip()]
+        changes = {
+            text_field: combined,
+            "contributor": ", ".join(dict.fromkeys(contributors)),
+        }
+        # The kept idea first: if the words together are too long, nothing has changed yet.
+        self.service.update_item(self.session_id, self.collection, self.keep_id, **changes)
+        self.removal.do()
+
+    def revert(self) -> None:
+        self.removal.revert()
+        self.service.update_item(self.session_id, self.collection, self.keep_id, **self.kept_before)

@@ -13,10 +13,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
 from compass import __version__
-from compass.core.errors import CompassError, SessionNotFoundError, ValidationError
+from compass.core.errors import CompassError, ConflictError, SessionNotFoundError, ValidationError
 from compass.core.listing import SessionListPage
 from compass.i18n import _, current_language, language_for_locale, set_language
-from compass.ui.commands import ServiceCommand
+from compass.ui.backup_actions import BackupActions
+from compass.ui.commands import ServiceCommand, choose_on_conflict
 from compass.ui.knowledge_actions import KnowledgeActions
 from compass.ui.qt_i18n import install_qt_translations
 from compass.ui.session_files import SessionFiles
@@ -27,6 +28,7 @@ from compass.ui.style import style_sheet
 from compass.ui.widgets.enter_presses import install_enter_presses
 from compass.ui.widgets.focus_in_view import install_focus_in_view
 from compass.ui.widgets.wheel_guard import install_wheel_guard
+from compass.ui.workshop.actions import WorkshopActions
 
 if TYPE_CHECKING:
     from compass.core.session import SessionSnapshot
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from compass.ui.wizard import WizardView
 
 STATUS_MESSAGE_MS = 8000
+WATCH_INTERVAL_MS = 2000  # how soon another desk's change shows
 
 
 DEFAULT_SIZE = QSize(1100, 760)
@@ -70,6 +73,12 @@ class MainWindow(QMainWindow):
             lambda session_id: QTimer.singleShot(0, lambda: self._on_session_changed(session_id))
         )
 
+        # Another desk's changes show within seconds (issue 15): a cheap look every two seconds.
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(WATCH_INTERVAL_MS)
+        self._watch_timer.timeout.connect(self._show_other_desks_changes)
+        self._watch_timer.start()
+        choose_on_conflict(self._choose_on_conflict)
         install_wheel_guard()
         install_focus_in_view()
         install_enter_presses()
@@ -121,6 +130,10 @@ class MainWindow(QMainWindow):
             self.open_session,
             self.report_error,
         )
+        self.workshop = WorkshopActions(self, lambda: self._ensure_wizard().context, self._open_snapshot)
+        self.backup_actions = BackupActions(
+            self, self.services, self.show_sessions, self._after_restore, self.report_error
+        )
         self.settings_action = self._action([QKeySequence("Ctrl+,")], self.edit_settings)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit_action = self._action([QKeySequence("Ctrl+Q")], self.close)
@@ -151,6 +164,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.session_files.import_action)
         self.file_menu.addAction(self.session_files.export_action)
+        self.file_menu.addAction(self.backup_actions.restore_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.profiles_action)
         self.file_menu.addAction(self.settings_action)
@@ -161,6 +175,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.redo_action)
         self.view_menu = menu_bar.addMenu("")
         self.view_menu.addAction(self.knowledge.reference_action)
+        self.view_menu.addAction(self.workshop.action)
         self.help_menu = menu_bar.addMenu("")
         self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addAction(self.about_action)
@@ -177,7 +192,9 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(_("&Help"))
         self.view_menu.setTitle(_("&View"))
         self.knowledge.retranslate_ui()
+        self.workshop.retranslate_ui()
         self.session_files.retranslate_ui()
+        self.backup_actions.retranslate_ui()
         self.new_action.setText(_("&New session\u2026"))
         self.open_action.setText(_("&Open session\u2026"))
         self.close_action.setText(_("&Close session"))
@@ -215,6 +232,8 @@ class MainWindow(QMainWindow):
 
     def _update_window_title(self) -> None:
         app_name = _("SDG Procurement Compass")
+        if self.services.read_only:
+            app_name = _("{app} (read-only)").format(app=app_name)
         if self.wizard is not None and self.open_session_id is not None and self.wizard.snapshot:
             self.setWindowTitle(f"{self.wizard.snapshot.facts.title} \u2013 {app_name}")
         else:
@@ -249,6 +268,8 @@ class MainWindow(QMainWindow):
         except CompassError as error:
             self.report_error(error)
             return
+        if self.services.backup_problem is not None:  # the day's backup: say so, keep working
+            self.statusBar().showMessage(str(self.services.backup_problem))
         if self._list_stale:
             self.refresh_session_list()
 
@@ -279,6 +300,7 @@ class MainWindow(QMainWindow):
         wizard.load(snapshot)
         self.pages.setCurrentWidget(wizard)
         self.close_action.setEnabled(True)
+        self.workshop.session_opened(snapshot)
         self._update_window_title()
         wizard.current_page().setFocus()
 
@@ -313,8 +335,51 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.start_screen)
         self.refresh_session_list()
         self.close_action.setEnabled(False)
+        self.workshop.session_opened(None)
         self._update_window_title()
         self.start_screen.table.setFocus()
+
+    def _after_restore(self, message: str) -> None:
+        """The database was replaced (or a restore failed): show the start screen's list anew."""
+        self.refresh_session_list()
+        if message:
+            self.statusBar().showMessage(message, STATUS_MESSAGE_MS)
+
+    def _show_other_desks_changes(self) -> None:
+        try:
+            if not self.services.others_changed():
+                return
+            if self.pages.currentWidget() is self.start_screen:
+                self.refresh_session_list(select_id=self.start_screen.selected_id())
+                return
+            shown = self.wizard.snapshot if self.wizard is not None else None
+            if shown is None or self.open_session_id is None:
+                return
+            stored = self.services.sessions.get_session(self.open_session_id)
+        except SessionNotFoundError:
+            self.show_sessions()  # another desk deleted it
+            return
+        except CompassError:
+            return  # the database is busy or being replaced: the next look will tell
+        if stored.updated_at != shown.updated_at:
+            self._on_session_changed(stored.id)
+
+    def _choose_on_conflict(self, conflict: ConflictError) -> bool:
+        """Another desk changed the same field: show both values; True overwrites theirs."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_("Changed at another desk"))
+        box.setText(
+            _(
+                "Another desk changed this while you were editing.\n\n"
+                "Now stored: \u201c{theirs}\u201d\nYours: \u201c{yours}\u201d"
+            ).format(theirs=_in_words(conflict.theirs), yours=_in_words(conflict.yours))
+        )
+        mine = box.addButton(_("Use &mine"), QMessageBox.ButtonRole.AcceptRole)
+        theirs = box.addButton(_("&Keep theirs"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(theirs)
+        box.exec()
+        return box.clickedButton() is mine
 
     def _on_session_changed(self, session_id: int) -> None:
         if self.pages.currentWidget() is self.start_screen:
@@ -322,7 +387,10 @@ class MainWindow(QMainWindow):
         self._list_stale = True
         if session_id == self.open_session_id and self.wizard is not None:
             try:
-                self.wizard.load(self.services.sessions.get_session(session_id))
+                snapshot = self.services.sessions.get_session(session_id)
+                self.wizard.load(snapshot)
+                if self.workshop.window is not None and self.workshop.window.isVisible():
+                    self.workshop.window.load(snapshot)
             except SessionNotFoundError:
                 self.show_sessions()
                 return
@@ -390,3 +458,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("last_session_id", self.open_session_id or "")
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _in_words(value: object) -> str:
+    if value is None or value == "":
+        return "\u2013"
+    text = str(value)
+    return text if len(text) <= 200 else text[:197] + "\u2026"

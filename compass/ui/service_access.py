@@ -8,11 +8,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # annotations only: the services load SQLAlchemy, after the first paint
+    from compass.core.backup import RestoreResult
+    from compass.core.errors import CompassError
     from compass.reference.types import ReferenceData
-    from compass.services import FileService, ProfileService, SessionService
+    from compass.services import BackupService, FileService, ProfileService, SessionService
 
 
 class ServiceAccess(Protocol):
+    read_only: bool  # opened read-only: browsing and export work, edits are refused
+
     @property
     def reference(self) -> ReferenceData: ...
 
@@ -25,6 +29,16 @@ class ServiceAccess(Protocol):
     @property
     def files(self) -> FileService: ...
 
+    @property
+    def backups(self) -> BackupService: ...
+
+    @property
+    def backup_problem(self) -> CompassError | None: ...
+
+    def restore_backup(self, number: int) -> RestoreResult: ...
+
     def add_listener(self, listener: Callable[[int], None]) -> None: ...
+
+    def others_changed(self) -> bool: ...
 
     def close(self) -> None: ...

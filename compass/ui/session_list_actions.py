@@ -109,9 +109,11 @@ class SessionListActions(QObject):
             title = TitleDialog.ask(self._window, _("Rename session"), _("New title:"), current)
             if title is None or title == current:
                 return
-            self._services.sessions.rename_session(session_id, title)
+            # Based on the title the dialog showed: another desk's newer title is never overwritten.
+            self._services.sessions.rename_session(session_id, title, based_on=current)
         except CompassError as error:
             self._report_error(error)
+            self.refresh(select_id=session_id)
             return
         self.refresh(select_id=session_id)
 

@@ -31,6 +31,11 @@ def shortcuts() -> list[tuple[str, str]]:
         ("Alt+Down, F4", _("In a date: open the calendar (Enter picks, Escape closes)")),
         ("Up / Down", _("In a date: one day later / earlier")),
         ("Alt + " + _("underlined letter"), _("Go to that field or button")),
+        ("Ctrl+Shift+D", _("SDG dialogues: the facilitator's window (workshop mode)")),
+        (
+            "F5 / F6 / F7 / F8",
+            _("In the dialogues: presenter view / start or pause the timer / +2 minutes / next item"),
+        ),
         ("Ctrl+,", _("Settings (language)")),
         ("Ctrl+Q", _("Quit; everything is already saved")),
     ]

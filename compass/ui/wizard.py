@@ -35,6 +35,7 @@ class WizardView(QWidget):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.context = context
         self.snapshot: SessionSnapshot | None = None
         self.pages: dict[Step, StepPage] = {step: PAGES[step](context) for step in STEPS}
         self._build()

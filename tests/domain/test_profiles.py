@@ -110,6 +110,18 @@ def test_unknown_catalogue_references_and_inverted_ranges_are_refused() -> None:
     assert "crit-does-not-exist" in message and "minimum is above the maximum" in message
 
 
+def test_profiles_are_listed_own_first_alphabetically_on_every_database(services) -> None:
+    """Not by the database's collation: SQLite sorts "Zwolle" before "amsterdam" and "Échternach"
+    last, a PostgreSQL server as its locale says."""
+    _, profiles = services
+    profiles.install_examples()
+    for name in ("Zwolle", "amsterdam", "Échternach", "eindhoven", "Zwolle"):
+        profiles.create_profile(_profile(name=name))
+    names = [s.name for s in profiles.list_profiles() if not s.is_example]
+    assert names == ["amsterdam", "Échternach", "eindhoven", "Zwolle", "Zwolle"]
+    assert all(s.is_example for s in profiles.list_profiles()[len(names) :])
+
+
 def test_the_shipped_examples_install_once_and_are_marked(services) -> None:
     _, profiles = services
     created = profiles.install_examples()

@@ -194,11 +194,13 @@ def test_numbers_at_the_edges_of_what_the_file_carries_are_kept_exactly(service)
 
 
 def test_a_copy_of_an_old_row_with_a_control_character_gets_a_printable_title(service) -> None:
+    from sqlalchemy import update
+
     from compass.model.orm import SessionRow
 
     session_id = service.create_session("Oud").id
-    with service._database.session_factory.begin() as db:  # as an older version stored it
-        db.get(SessionRow, session_id).title = "Oud\x1b[2J\x00"
+    with service._database.session_factory.begin() as db:  # SQL, as an older version stored it
+        db.execute(update(SessionRow).where(SessionRow.id == session_id).values(title="Oud\x1b[2J\x07"))
     copy = service.duplicate_session(session_id)
     assert copy.facts.title == "Copy of Oud[2J"
     with pytest.raises(ValidationError):

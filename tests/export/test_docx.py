@@ -39,7 +39,9 @@ from compass.formats.docx.render import (
 )
 from compass.formats.session_file import read_session_file
 from compass.formatting import format_number
+from compass.model.database import open_database
 from compass.reference.examples import list_examples
+from compass.services import SessionService
 
 EXAMPLES = list_examples()
 LANGUAGES = ["nl", "en"]
@@ -56,11 +58,16 @@ def _import(service, reference, data: bytes):
 
 
 @pytest.fixture
-def example_snapshot(request, shipped_reference):
+def example_snapshot(tmp_path, shipped_reference):
+    """An example's snapshot, from a SQLite database made only when one is needed: these tests are
+    about the Word file (tests/export/test_examples.py imports the examples on every backend)."""
+
     def get(example):
         if example.path.stem not in _snapshots:
-            service = request.getfixturevalue("service")  # a database only when one is needed
+            database = open_database(f"sqlite:///{(tmp_path / 'examples.sqlite3').as_posix()}")
+            service = SessionService(database, shipped_reference)
             _snapshots[example.path.stem] = _import(service, shipped_reference, example.path.read_bytes())
+            database.dispose()
         return _snapshots[example.path.stem]
 
     return get

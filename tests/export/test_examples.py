@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from compass.formats.pdf.render import render_pdf
-from compass.formats.session_file import read_session_file
+from compass.formats.session_file import SESSION_VERSION, read_session_file
 from compass.method.completeness import placeholder_in
 from compass.method.steps import all_advice, all_gaps
 from compass.paths import resource_path
@@ -66,6 +66,33 @@ def test_the_innovation_pilot_example_plans_dialogues(service, reference) -> Non
     assert not any("SDG-dialog" in c.text for c in snapshot.criteria)
 
 
+def test_the_innovation_pilot_example_records_its_two_dialogues(service, reference) -> None:
+    """Who was there, what the room voted and decided, and which ideas came from it; the dialogues
+    are the client's own process, so no criterion asks bidders to run them, and dialogue 1's dots are
+    the votes step 2 weighs."""
+    from compass.method.dialogues import sdg_tally, tally
+
+    pilot = next(e for e in EXAMPLES if "pilot" in e.path.stem)
+    snapshot = _imported(service, reference, pilot.path.read_bytes())
+    assert [d.number for d in snapshot.dialogues] == [1, 2]
+    for number in (1, 2):
+        record = snapshot.dialogue(number)
+        assert record and record.held_on and record.place and record.facilitator and record.decisions
+        people = snapshot.participants_of(number)
+        assert 8 <= len(people) <= 12
+        assert {p.internal for p in people} == {True, False}
+        assert all(p.role for p in people) and snapshot.agenda_of(number)
+        assert sum(tally(snapshot, number).values()) <= record.votes_per_participant * len(people)
+    assert record.held_on > snapshot.dialogue(1).held_on
+    assert snapshot.facts.publication_date > record.held_on
+    assert sdg_tally(snapshot) == {p.sdg: p.votes for p in snapshot.priorities if p.votes}
+    assert any(target.startswith("criterion:") for target in tally(snapshot, 2))
+    assert any(e.dialogue == 1 and e.contributor for e in snapshot.inventory)
+    assert any(c.dialogue == 2 and c.contributor for c in snapshot.criteria)
+    for criterion in snapshot.criteria:
+        assert "dialo" not in (criterion.text + criterion.verification).lower(), criterion.text
+
+
 def test_the_innovation_pilot_example_puts_circularity_in_the_contract(service, reference) -> None:
     """Maastricht asks its pilots four circularity questions and at least one circularity criterion as
     a requirement or contract condition."""
@@ -102,7 +129,7 @@ def test_each_example_carries_the_shipped_profile_it_was_decided_against(example
         json.loads(path.read_text(encoding="utf-8"))
         for path in sorted(resource_path("profiles").glob("*.json"))
     ]
-    assert document["version"] == 3
+    assert document["version"] == SESSION_VERSION  # the examples are written as the app writes files
     assert document["profile"] in shipped
 
 

@@ -248,7 +248,7 @@ def test_the_file_carries_the_procurement_frame_and_older_versions_still_import(
         decision_date=dt.date(2027, 3, 9),
     ).id
     document = json.loads(write_session_file(service.get_session(session_id)))
-    assert (document["version"], document["facts"]["contract_kind"]) == (3, "services")
+    assert (document["version"], document["facts"]["contract_kind"]) == (4, "services")
     assert document["facts"]["lots"] == "Twee percelen: kantoren en scholen"
     assert document["facts"]["scoring_method"] == "fictitious_discount"
     assert document["facts"]["decision_date"] == "2027-03-09"
@@ -257,6 +257,13 @@ def test_the_file_carries_the_procurement_frame_and_older_versions_still_import(
     assert again.facts.lots == "Twee percelen: kantoren en scholen"
     assert again.facts.scoring_method is ScoringMethod.FICTITIOUS_DISCOUNT
     assert again.facts.decision_date == dt.date(2027, 3, 9)
+
+    document["version"] = 3
+    for version_4_part in ("dialogues", "participants", "agenda", "votes"):
+        del document[version_4_part]
+    older = service.import_session(read_session_file(json.dumps(document).encode(), reference))
+    assert (older.dialogues, older.participants, older.votes) == ((), (), ())
+    assert older.facts.decision_date == dt.date(2027, 3, 9)
 
     document["version"] = 2
     for version_3_field in ("scoring_method", "decision_date"):
@@ -340,3 +347,179 @@ def test_a_message_yearly_during_the_contract_is_planned_and_survives_the_file(s
     (item,) = service.import_session(read_session_file(data, reference)).communication
     assert item.moment is CommunicationMoment.DURING_CONTRACT
     assert item.moment.label_in("nl") == "Jaarlijks tijdens het contract"
+
+
+# -- the SDG dialogues (version 4) ---------------------------------------------------------------------
+
+
+def _with_dialogues(service) -> int:
+    """The asphalt session with both dialogues held: people, agenda, dots on SDGs, criteria and an
+    ambition level, and ideas that remember where they came from."""
+    from compass.core.session import AmbitionLevel, EntryKind, EntrySource
+    from compass.method.dialogues import ambition_target, criterion_target, sdg_target
+
+    session_id = _filled(service).id
+    service.add_item(
+        session_id,
+        Collection.DIALOGUES,
+        number=1,
+        held_on=dt.date(2027, 1, 12),
+        place="Stadhuis Heerlen",
+        facilitator="MVOI-ambassadeur",
+        votes_per_participant=3,
+        decisions="SDG 13 en 12 gaan door naar stap 3.",
+    )
+    service.add_item(session_id, Collection.DIALOGUES, number=2, notes="Marktpartijen positief")
+    people = {
+        (dialogue, name): service.add_item(
+            session_id,
+            Collection.PARTICIPANTS,
+            dialogue=dialogue,
+            name=name,
+            organisation=organisation,
+            role=role,
+            internal=internal,
+        ).id
+        for dialogue, name, organisation, role, internal in (
+            (1, "Anna", "Gemeente Heerlen", "project_leader", True),
+            (1, "Bram", "Buurtraad Heerlen-Noord", "residents", False),
+            (2, "Anna", "Gemeente Heerlen", "project_leader", True),
+            (2, "Cees", "Wegenbouw BV", "Aannemer asfalt", False),
+        )
+    }
+    service.add_item(session_id, Collection.AGENDA, dialogue=1, title="Risico's", planned_minutes=30)
+    service.add_item(session_id, Collection.AGENDA, dialogue=2, title="Criteria", question="Haalbaar?")
+    service.add_item(
+        session_id,
+        Collection.INVENTORY,
+        sdg=3,
+        kind=EntryKind.RISK,
+        source=EntrySource.LOCAL_ENVIRONMENT,
+        description="Fijnstof bij de school",
+        dialogue=1,
+        contributor="Bram",
+    )
+    snapshot = service.get_session(session_id)
+    last = snapshot.criteria[-1]
+    service.update_item(session_id, Collection.CRITERIA, last.id, dialogue=2, contributor="Cees")
+    service.set_votes(session_id, 1, people[1, "Anna"], sdg_target(13), 2)
+    service.set_votes(session_id, 1, people[1, "Bram"], sdg_target(3), 3)
+    service.set_votes(session_id, 2, people[2, "Cees"], criterion_target(last.id), 2)
+    service.set_votes(session_id, 2, people[2, "Anna"], ambition_target(13, AmbitionLevel.SIGNIFICANT), 1)
+    return session_id
+
+
+def _votes_by_content(snapshot) -> list[tuple]:
+    """The votes with their participant and criterion by what they are, not by database id."""
+    people = {p.id: (p.dialogue, p.name) for p in snapshot.participants}
+    texts = {f"criterion:{c.id}": f"criterion: {c.text}" for c in snapshot.criteria}
+    return sorted(
+        (v.dialogue, people[v.participant_id], texts.get(v.target, v.target), v.count)
+        for v in snapshot.votes
+    )
+
+
+def test_the_dialogues_travel_with_the_file_and_votes_find_the_new_criteria(service, reference) -> None:
+    original = service.get_session(_with_dialogues(service))
+    data = write_session_file(original)
+    document = json.loads(data)
+    assert document["version"] == 4
+    assert document["participants"][1] == {
+        "dialogue": 1,
+        "name": "Bram",
+        "organisation": "Buurtraad Heerlen-Noord",
+        "role": "residents",
+        "internal": False,
+    }
+    last = len(document["criteria"]) - 1
+    assert {"participant": 3, "target": f"criterion:{last}", "count": 2} in document["votes"]
+    assert document["criteria"][last]["dialogue"] == 2
+
+    imported = service.get_session(service.import_session(read_session_file(data, reference)).id)
+    for part in ("dialogues", "participants", "agenda", "inventory", "criteria"):
+        assert _without_ids(getattr(imported, part)) == _without_ids(getattr(original, part)), part
+    assert _votes_by_content(imported) == _votes_by_content(original)
+    assert {v.target for v in imported.votes} & {f"criterion:{c.id}" for c in imported.criteria}
+    assert not {v.target for v in imported.votes} & {f"criterion:{c.id}" for c in original.criteria}
+    assert imported.priority_for(3).votes == 3  # dialogue 1's tally is step 2's votes again
+    assert (imported.inventory[-1].dialogue, imported.inventory[-1].contributor) == (1, "Bram")
+
+
+def test_dots_on_a_removed_criterion_stay_behind_when_exported(service, reference) -> None:
+    session_id = _with_dialogues(service)
+    criterion = service.get_session(session_id).criteria[-1]
+    service.remove_item(session_id, Collection.CRITERIA, criterion.id)
+    document = json.loads(write_session_file(service.get_session(session_id)))
+    assert all(not v["target"].startswith("criterion:") for v in document["votes"])
+    imported = service.import_session(read_session_file(json.dumps(document).encode(), reference))
+    assert len(imported.votes) == 3
+
+
+def _dialogue_document(service) -> dict:
+    return json.loads(write_session_file(service.get_session(_with_dialogues(service))))
+
+
+@pytest.mark.parametrize(
+    "break_it, expected, message",
+    [
+        (
+            lambda d: d["votes"].append({"participant": 0, "target": "sdg:12", "count": 2}),
+            "votes/4/count",
+            "A participant has 3 votes; 1 are left for this choice.",
+        ),
+        (
+            lambda d: d["votes"].append({"participant": 9, "target": "sdg:12", "count": 1}),
+            "votes/4/participant",
+            "There is no participant 9 in the file (it lists 4, counted from 0).",
+        ),
+        (
+            lambda d: d["votes"].append({"participant": 3, "target": "criterion:99", "count": 1}),
+            "votes/4/target",
+            "There is no criterion 99 in the file",
+        ),
+        (
+            lambda d: d["votes"].append({"participant": 0, "target": "criterion:0", "count": 1}),
+            "votes/4/target",
+            "In dialogue 1 votes go to SDGs",
+        ),
+        (
+            lambda d: d["votes"].append(dict(d["votes"][0], count=1)),
+            "votes/4/target",
+            "already has dots on this choice",
+        ),
+        (
+            lambda d: d["dialogues"][1].update(number=1),
+            "dialogues/1/number",
+            "This session already records dialogue 1.",
+        ),
+        (lambda d: d["dialogues"][0].update(held_on="12-01-2027"), "dialogues/0/held_on", "YYYY-MM-DD"),
+        (lambda d: d["participants"][1].update(name=" "), "participants/1/name", "participant's name"),
+        (lambda d: d["participants"][1].update(dialogue=3), "participants/1/dialogue", "not allowed"),
+        (lambda d: d["agenda"][0].update(planned_minutes=0), "agenda/0/planned_minutes", "At least 1"),
+        (lambda d: d["inventory"][-1].update(dialogue=5), "inventory/", "not allowed"),
+        (lambda d: d["votes"][0].update(participant="Anna"), "votes/0/participant", "found text"),
+    ],
+)
+def test_a_bad_dialogue_record_is_refused_with_its_place_in_the_file(
+    service, reference, break_it, expected, message
+) -> None:
+    document = _dialogue_document(service)
+    break_it(document)
+    rows = _count_rows(service)
+    with pytest.raises(ValidationError) as caught:
+        read_session_file(json.dumps(document).encode(), reference)
+    named = [p for p in caught.value.problems if p.field.startswith(expected)]
+    assert named, caught.value.problems
+    assert any(message in p.message for p in named), named
+    assert _count_rows(service) == rows
+
+
+def test_votes_over_the_limit_are_refused_in_one_line_each_by_the_cli(service, tmp_path, capsys) -> None:
+    document = _dialogue_document(service)
+    document["dialogues"][0]["votes_per_participant"] = 2  # Bram put 3 dots on SDG 3
+    path = tmp_path / "te-veel.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    url = f"sqlite:///{(tmp_path / 'other.sqlite3').as_posix()}"
+    assert main(["--db", url, "import", str(path)]) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line == "compass: votes/1/count: A participant has 2 votes; 2 are left for this choice."

@@ -9,6 +9,7 @@ import zipfile
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import update
 
 from compass.core.session import Collection, EntryKind, EntrySource
 from compass.formats.document.build import build_document
@@ -22,7 +23,7 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 @pytest.fixture
 def old_session(service):
-    """A session whose texts an older version stored without the rule of decision 008."""
+    """A session whose texts an older version stored without the rule of decision 010."""
     session_id = service.create_session("Asfalt", organisation="Gemeente").id
     entry = service.add_item(
         session_id,
@@ -32,13 +33,23 @@ def old_session(service):
         source=EntrySource.MATERIALS,
         description="Uitstoot",
     )
+    # SQL, as an older version wrote them (no U+0000: PostgreSQL never could store one).
     with service._database.session_factory.begin() as db:
-        row = db.get(SessionRow, session_id)
-        row.title = "Evil\x00\x1b[31mRED\x1b[0m\x9b\x7f\r\nNext"
-        row.organisation = "Gemeente\x1b]0;pwned\x07"
-        row.project_leader = "A.\x08 de Vries"
-        row.scope = "Regel een\x0c\nregel twee\x1b[2J"
-        db.get(InventoryEntryRow, entry.id).description = "Uitstoot\x00 CO\u2082\x1b[1m"
+        db.execute(
+            update(SessionRow)
+            .where(SessionRow.id == session_id)
+            .values(
+                title="Evil\x1b[31mRED\x1b[0m\x9b\x7f\r\nNext",
+                organisation="Gemeente\x1b]0;pwned\x07",
+                project_leader="A.\x08 de Vries",
+                scope="Regel een\x0c\nregel twee\x1b[2J",
+            )
+        )
+        db.execute(
+            update(InventoryEntryRow)
+            .where(InventoryEntryRow.id == entry.id)
+            .values(description="Uitstoot\x07 CO\u2082\x1b[1m")
+        )
     return service.get_session(session_id)
 
 

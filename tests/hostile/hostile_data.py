@@ -85,7 +85,7 @@ def whole_numbers() -> st.SearchStrategy[Any]:
 
 
 def refused_character(character: str, *, multiline: bool) -> bool:
-    """Decision 008, written out again apart from the code under test."""
+    """Decision 010, written out again apart from the code under test."""
     code = ord(character)
     if character in "\t\n\u2028\u2029":
         return not multiline
@@ -141,6 +141,12 @@ def complete_session(service) -> tuple[int, int, int]:
         decision_date=dt.date(2027, 3, 9),
     ).id
     service.set_quality_weight(session_id, Decimal("40"))
+    service.add_item(session_id, Collection.DIALOGUES, number=1, place="Stadhuis", facilitator="Iris")
+    service.add_item(session_id, Collection.DIALOGUES, number=2, notes="Goed gesprek", decisions="Door")
+    service.add_item(
+        session_id, Collection.PARTICIPANTS, dialogue=1, name="Bram", organisation="Sportclub", role="Lid"
+    )
+    service.add_item(session_id, Collection.AGENDA, dialogue=2, title="Opening", question="Wat telt?")
     service.add_item(
         session_id,
         Collection.INVENTORY,
@@ -149,6 +155,8 @@ def complete_session(service) -> tuple[int, int, int]:
         source=EntrySource.MATERIALS,
         description="Uitstoot",
         theme="climate",
+        dialogue=1,
+        contributor="Bram",
     )
     service.set_priority(
         session_id, 13, selected=True, focus_reason="Klimaat", urgency=4, urgency_note="Nu", votes=7

@@ -1,4 +1,4 @@
-"""Property tests over the services (decision 008): any text or number given to any field is either
+"""Property tests over the services (decision 010): any text or number given to any field is either
 stored exactly (read back equal, and exported and imported equal) or refused with a problem on that
 field, leaving the session exactly as it was. Nothing else may happen: no other exception."""
 
@@ -66,7 +66,7 @@ class Field:
     store: Callable[[SessionService, Ids, Any], object]
     read: Callable[[SessionSnapshot], Any]
     required: bool = False  # must not be blank
-    trimmed: bool = False  # the service trims it at both ends before storing (decision 008)
+    trimmed: bool = False  # the service trims it at both ends before storing (decision 010)
     exported: bool = True  # an id the import checks against the catalogue is stored only
 
     def __repr__(self) -> str:  # what Hypothesis prints for a failing example
@@ -213,14 +213,13 @@ TEXT_FIELDS = [
         )
         for name in ("stakeholder_role", "message")
     ),
-    # The SDG dialogues (issue 14): stored, not yet in the exchange format.
+    # The SDG dialogues (issue 14, exchange format version 4).
     *(
         Field(
             name,
             limit,
             lambda s, ids, t, n=name: s.add_item(ids[0], Collection.DIALOGUES, number=1, **{n: t}),
             lambda snap, n=name: getattr(snap.dialogues[-1], n),
-            exported=False,
         )
         for name, limit in (("place", 200), ("facilitator", 200), ("notes", 20_000), ("decisions", 20_000))
     ),
@@ -233,7 +232,6 @@ TEXT_FIELDS = [
             ),
             lambda snap, n=name: getattr(snap.participants[-1], n),
             required=name == "name",
-            exported=False,
         )
         for name, limit in (("name", 200), ("organisation", 200), ("role", 80))
     ),
@@ -246,7 +244,6 @@ TEXT_FIELDS = [
             ),
             lambda snap, n=name: getattr(snap.agenda[-1], n),
             required=name == "title",
-            exported=False,
         )
         for name, limit in (("title", 200), ("question", 20_000))
     ),
@@ -255,7 +252,6 @@ TEXT_FIELDS = [
         200,
         lambda s, ids, t: _entry(s, ids, dialogue=1, contributor=t),
         lambda snap: _last(snap.inventory, "contributor"),
-        exported=False,
     ),
     Field(
         "reason",
@@ -274,7 +270,7 @@ TEXT_FIELDS = [
 
 
 def _must_store(field: Field, text: str) -> bool:
-    """What decision 008 says must be accepted; anything else may be refused."""
+    """What decision 010 says must be accepted; anything else may be refused."""
     kept = text.strip() if field.trimmed else text
     return (
         storable(kept, multiline=is_multiline(field.name))

@@ -125,3 +125,29 @@ def test_tiles_say_priority_and_level_in_words_and_award_weights_follow_their_ta
     assert headings.index("Aanbestedingskader") < headings.index("Stap 1 - Inzicht: risico's en kansen")
     levels = next(b for b in document.body if isinstance(b, Table) and "Waarom dit niveau" in b.header)
     assert levels.rows[0][2].text == "De markt kan het"  # the reason sits where the choice is
+
+
+def test_dialogues_have_a_section_only_when_held_and_typed_votes_keep_the_workshop_record(snapshot) -> None:
+    from compass.core.session import Dialogue, Participant, Vote
+    from compass.method.dialogues import with_dialogue_votes
+
+    typed = _session(snapshot)
+    typed = replace(typed, priorities=(replace(typed.priorities[0], votes=4),))
+    anchors = [b.anchor for b in build_document(typed, REFERENCE, "en").body if isinstance(b, Heading)]
+    assert "workshop" in anchors and "dialogues" not in anchors
+
+    held = with_dialogue_votes(
+        replace(
+            typed,
+            dialogues=(Dialogue(1, 1, place="Stadhuis"),),
+            participants=(Participant(5, 1, "Anna", role="budget_holder", internal=True),),
+            votes=(Vote(1, 1, 5, "sdg:8", 3),),
+        )
+    )
+    document = build_document(held, REFERENCE, "nl")
+    anchors = [b.anchor for b in document.body if isinstance(b, Heading)]
+    assert "dialogues" in anchors and "dialogue-1" in anchors and "workshop" not in anchors
+    people = next(b for b in document.body if isinstance(b, Table) and b.header[:1] == ("Deelnemer",))
+    assert [c.text for c in people.rows[0]] == ["Anna", "\u2013", "Budgethouder", "intern"]
+    facts = next(b for b in document.body if isinstance(b, Table) and b.rows[0][0].text == "Datum")
+    assert facts.rows[0][1].text == "\u2013"  # no date yet: a dash, not an empty cell

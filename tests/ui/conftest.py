@@ -25,3 +25,9 @@ def make_window(qtbot, db_url: str) -> Callable[..., MainWindow]:
     yield build
     for window in windows:
         window.services.close()
+
+
+@pytest.fixture
+def db_url(tmp_path) -> str:
+    """The UI runs on a new SQLite file: what a desk starts with (the database tests cover PostgreSQL)."""
+    return f"sqlite:///{(tmp_path / 'compass.sqlite3').as_posix()}"

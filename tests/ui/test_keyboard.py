@@ -257,3 +257,30 @@ def test_alt_letter_reaches_a_field_that_carries_a_message_box(qtbot) -> None:
         assert QApplication.focusWidget() is dialog.description
     finally:
         set_language("en")
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_mnemonic_in_a_workshop_tab_is_its_own(qtbot, example_window, language) -> None:
+    """Found under Xvfb: 'S&DG' and 'Ingebracht &door' shared Alt+D in the ideas tab."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar
+
+    set_language(language)
+    example_window.retranslate_ui()
+    example_window.workshop.open_window()
+    facilitator = example_window.workshop.window
+    dialogue_tabs = [facilitator.dialogue_bar.tabText(i) for i in range(facilitator.dialogue_bar.count())]
+    for panel in facilitator.panels:
+        facilitator.tabs.setCurrentWidget(panel)
+        QApplication.processEvents()
+        texts = {
+            widget.text()
+            for widget in panel.findChildren(QLabel) + panel.findChildren(QAbstractButton)
+            if widget.isVisibleTo(panel) and _mnemonic(widget.text()) and not isinstance(widget, QTabBar)
+        }
+        letters: dict[str, list[str]] = {}
+        for text in [*dialogue_tabs, *texts]:
+            letters.setdefault(_mnemonic(text), []).append(text)
+        shared = {letter: found for letter, found in letters.items() if letter and len(found) > 1}
+        assert not shared, f"{language} {type(panel).__name__}: {shared}"
+    facilitator.close()
+    set_language("en")

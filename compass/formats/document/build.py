@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from compass.core.session import Criterion, CriterionType, EntryKind, SessionSnapshot, SessionStatus
+from compass.core.session import (
+    AmbitionLevel,
+    Criterion,
+    CriterionType,
+    EntryKind,
+    SessionSnapshot,
+    SessionStatus,
+)
 from compass.formats.document.model import (
     Block,
     Bullets,
@@ -30,6 +37,7 @@ from compass.formats.document.model import (
 from compass.formatting import format_day, format_moment, format_number
 from compass.i18n import N_, translate_in
 from compass.method.criteria import award_basis_text
+from compass.method.dialogues import sdg_tally, tally, votes_come_from_dialogue
 from compass.method.policy import policy_status_text
 from compass.method.priority_score import priority_order, score_explanation, sdg_score
 from compass.method.reasons import priority_reason_text
@@ -43,6 +51,11 @@ WEIGHTS = N_("Award weights of the SDG criteria together: {total} % of a quality
 NO_SPLIT = N_(
     "Award weights of the SDG criteria together: {total} %; the price/quality split is not decided."
 )
+IDEA_LENGTH = 120  # a criterion named in the dialogue record: its first words; step 3 has it in full
+DIALOGUE_TITLES = {
+    1: N_("Dialogue 1: risks, opportunities and priorities"),
+    2: N_("Dialogue 2: ambitions and criteria"),
+}
 LEGEND = N_(
     "Coloured: inventoried in step 1. A frame and \u201cpriority\u201d: selected in step 2, with the "
     "ambition level of step 3."
@@ -307,6 +320,7 @@ class _Builder:
             self.ambition,
             self.indicators,
             self.visibility,
+            self.dialogues,
             self.workshop,
             self.open_issues,
         ):
@@ -618,8 +632,11 @@ class _Builder:
         return blocks
 
     def workshop(self) -> list[Block]:
-        """The record of the SDG dialogue or workshop: for now the dot votes that ordered step 2."""
+        """Dot votes typed in step 2 from a workshop the session does not record as SDG dialogue 1
+        (when it does, the dialogue's own record shows them)."""
         tr, s = self.tr, self.s
+        if votes_come_from_dialogue(s):
+            return []
         voted = sorted(
             ((p.votes, p.sdg) for p in s.priorities if p.votes and p.sdg in s.inventoried_sdgs()),
             reverse=True,
@@ -652,6 +669,201 @@ class _Builder:
                 (6, 2, 3, 2),
             ),
         ]
+
+    # -- the SDG dialogues -----------------------------------------------------------------------------
+
+    def dialogue_numbers(self) -> list[int]:
+        """The dialogues the session has anything of: a record, people, agenda, dots or ideas."""
+        s = self.s
+        found = {d.number for d in s.dialogues} | {p.dialogue for p in s.participants}
+        found |= {a.dialogue for a in s.agenda} | {v.dialogue for v in s.votes}
+        found |= {e.dialogue for e in s.inventory if e.dialogue} | {
+            c.dialogue for c in s.criteria if c.dialogue
+        }
+        return sorted(found)
+
+    def dialogues(self) -> list[Block]:
+        """The record of the SDG dialogues, for a reader who was not in the room: when, where and
+        with whom, what was asked, which ideas came of it, where the dots went and what was decided."""
+        numbers = self.dialogue_numbers()
+        if not numbers:
+            return []
+        blocks: list[Block] = [
+            Heading(self.tr(N_("SDG dialogues")), 1, "dialogues"),
+            Paragraph(
+                self.tr(
+                    N_(
+                        "Workshops with internal and external stakeholders: dialogue 1 weighs the "
+                        "risks, opportunities and priorities, dialogue 2 the ambitions and criteria. "
+                        "Their ideas and dots fed the steps above; the team made the choices."
+                    )
+                ),
+                TextStyle.SMALL,
+            ),
+        ]
+        for number in numbers:
+            blocks += self.dialogue(number)
+        return blocks
+
+    def dialogue(self, number: int) -> list[Block]:
+        tr, s = self.tr, self.s
+        record = s.dialogue(number)
+        people = s.participants_of(number)
+        internal = sum(1 for p in people if p.internal)
+        facts = [
+            (tr(N_("Date")), format_day(record.held_on, self.lang) if record and record.held_on else ""),
+            (tr(N_("Place")), record.place if record else ""),
+            (tr(N_("Facilitator")), record.facilitator if record else ""),
+            (
+                tr(N_("Participants")),
+                tr(N_("{count} ({internal} internal, {external} external)")).format(
+                    count=len(people), internal=internal, external=len(people) - internal
+                )
+                if people
+                else "",
+            ),
+            (tr(N_("Decisions")), record.decisions if record else ""),
+        ]
+        blocks: list[Block] = [
+            Heading(tr(DIALOGUE_TITLES[number]), 2, f"dialogue-{number}"),
+            Table((), tuple((Cell(k), Cell(v.strip() or DASH)) for k, v in facts), (3, 8), TableKind.FACTS),
+        ]
+        if people:
+            blocks.append(
+                Table(
+                    tuple(
+                        tr(h)
+                        for h in (
+                            N_("Participant"),
+                            N_("Organisation"),
+                            N_("Role"),
+                            N_("Internal or external"),
+                        )
+                    ),
+                    tuple(
+                        (
+                            Cell(p.name),
+                            Cell(p.organisation or DASH),
+                            Cell(self.ref.role_words(p.role, self.lang) or DASH),
+                            Cell(tr(N_("internal")) if p.internal else tr(N_("external"))),
+                        )
+                        for p in people
+                    ),
+                    (4, 5, 4, 2),
+                )
+            )
+        agenda = s.agenda_of(number)
+        if agenda:
+            blocks.append(
+                Table(
+                    (tr(N_("Agenda item and question")), tr(N_("Minutes"))),
+                    tuple((Cell(a.title, a.question), Cell(str(a.planned_minutes))) for a in agenda),
+                    (10, 2),
+                )
+            )
+        blocks += self.dialogue_ideas(number)
+        blocks += self.dialogue_votes(number)
+        if record and record.notes.strip():
+            blocks.append(
+                Paragraph(tr(N_("Notes: {notes}")).format(notes=record.notes.strip()), TextStyle.NOTE)
+            )
+        return blocks
+
+    def dialogue_ideas(self, number: int) -> list[Block]:
+        """Ideas said in the room that the team recorded: step-1 entries and step-3 criteria."""
+        tr, s = self.tr, self.s
+        rows = [
+            (
+                Cell(e.description),
+                Cell(e.contributor or DASH),
+                Cell(
+                    tr(N_("Step 1: {kind}, SDG {sdg}")).format(
+                        kind=_lower_first(e.kind.label_in(self.lang)), sdg=e.sdg
+                    )
+                ),
+            )
+            for e in s.inventory
+            if e.dialogue == number
+        ]
+        rows += [
+            (
+                Cell(_short(c.text, IDEA_LENGTH)),
+                Cell(c.contributor or DASH),
+                Cell(
+                    tr(N_("Step 3: {kind}, SDG {sdg}")).format(
+                        kind=_lower_first(c.criterion_type.label_in(self.lang)), sdg=c.sdg
+                    )
+                ),
+            )
+            for c in s.criteria
+            if c.dialogue == number
+        ]
+        if not rows:
+            return []
+        header = (tr(N_("Idea from the dialogue")), tr(N_("Brought in by")), tr(N_("Recorded as")))
+        return [Table(header, tuple(rows), (8, 3, 4))]
+
+    def dialogue_votes(self, number: int) -> list[Block]:
+        """Where the dots went: on SDGs in dialogue 1 (step 2's votes), on criteria and ambition levels
+        in dialogue 2."""
+        tr, s = self.tr, self.s
+        counts = tally(s, number)
+        total = sum(counts.values())
+        if not total:
+            return []
+        voters = len({v.participant_id for v in s.votes_of(number)})
+        record = s.dialogue(number)
+        lead = tr(
+            N_("Dot voting: {total} dots from {voters} participants, each with at most {limit}.")
+        ).format(total=total, voters=voters, limit=record.votes_per_participant if record else 3)
+
+        def share(count: int) -> Cell:
+            return Cell(f"{format_number(Decimal(count * 100) / Decimal(total), self.lang, places=0)} %")
+
+        if number == 1:
+            header = tuple(tr(h) for h in (N_("SDG"), N_("Dots"), N_("Share of the dots"), N_("Priority")))
+            ordered = sorted(sdg_tally(s).items(), key=lambda item: (-item[1], item[0]))
+            rows = tuple(
+                (
+                    Cell(self.sdg_name(sdg)),
+                    Cell(str(count)),
+                    share(count),
+                    Cell(tr(N_("yes")) if sdg in s.priority_sdgs() else DASH),
+                )
+                for sdg, count in ordered
+            )
+            return [Paragraph(lead), Table(header, rows, (6, 2, 3, 2))]
+        header = tuple(tr(h) for h in (N_("Choice"), N_("Dots"), N_("Share of the dots")))
+        ordered_targets = sorted(counts.items(), key=lambda item: (-item[1], self.choice_order(item[0])))
+        choices = tuple(
+            (self.choice_cell(target), Cell(str(count)), share(count)) for target, count in ordered_targets
+        )
+        return [Paragraph(lead), Table(header, choices, (10, 2, 3))]
+
+    def choice_order(self, target: str) -> tuple[int, int, str]:
+        """Equal dots keep the document's order: criteria as step 3 lists them, then ambitions."""
+        kind, _, rest = target.partition(":")
+        if kind == "criterion":
+            ids = [c.id for c in self.s.criteria]
+            return 0, ids.index(int(rest)), ""
+        return 1, 0, rest
+
+    def choice_cell(self, target: str) -> Cell:
+        """A dialogue-2 choice in words: the criterion itself, or an SDG's ambition level."""
+        tr = self.tr
+        kind, _, rest = target.partition(":")
+        if kind == "criterion":
+            criterion = next(c for c in self.s.criteria if c.id == int(rest))
+            return Cell(
+                _short(criterion.text, IDEA_LENGTH),
+                f"SDG {criterion.sdg} \u00b7 {criterion.criterion_type.label_in(self.lang)}",
+            )
+        sdg, _, level = rest.partition(":")
+        return Cell(
+            tr(N_("Ambition for SDG {sdg}: {level}")).format(
+                sdg=self.sdg_name(int(sdg)), level=AmbitionLevel(level).label_in(self.lang)
+            )
+        )
 
     def open_issues(self) -> list[Block]:
         tr = self.tr

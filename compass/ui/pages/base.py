@@ -70,33 +70,45 @@ class StepPage(QWidget):
 
     def run(self, command: ServiceCommand) -> bool:
         """Do an undoable edit; returns False (and the error was reported) when it was refused."""
-        try:
-            execute(self.context.undo_stack, command, self.context.report_error)
-        except CompassError as error:
-            self.context.report_error(error)
-            return False
-        return True
+        return run_command(self.context, command)
 
     def run_showing_problems(self, command: ServiceCommand, fields: dict[str, FieldWithMessage]) -> bool:
         """Like ``run()``, but a refused edit shows its problems beside ``fields`` (by field name)."""
-        for field in fields.values():
-            field.show_problem(None)
-        try:
-            execute(self.context.undo_stack, command, self.context.report_error)
-        except ValidationError as error:
-            unplaced = []
-            for problem in error.problems:
-                if problem.field in fields and not fields[problem.field].problem_text():
-                    fields[problem.field].show_problem(problem.message)
-                else:
-                    unplaced.append(problem)
-            if unplaced:
-                self.context.report_error(ValidationError(unplaced))
-            return False
-        except CompassError as error:
-            self.context.report_error(error)
-            return False
-        return True
+        return run_showing_problems(self.context, command, fields)
+
+
+def run_command(context: PageContext, command: ServiceCommand) -> bool:
+    """Do an undoable edit; returns False (and the error was reported) when it was refused."""
+    try:
+        execute(context.undo_stack, command, context.report_error)
+    except CompassError as error:
+        context.report_error(error)
+        return False
+    return True
+
+
+def run_showing_problems(
+    context: PageContext, command: ServiceCommand, fields: dict[str, FieldWithMessage]
+) -> bool:
+    """Like ``run_command``, but a refused edit shows its problems beside ``fields`` (by field name)."""
+    for field in fields.values():
+        field.show_problem(None)
+    try:
+        execute(context.undo_stack, command, context.report_error)
+    except ValidationError as error:
+        unplaced = []
+        for problem in error.problems:
+            if problem.field in fields and not fields[problem.field].problem_text():
+                fields[problem.field].show_problem(problem.message)
+            else:
+                unplaced.append(problem)
+        if unplaced:
+            context.report_error(ValidationError(unplaced))
+        return False
+    except CompassError as error:
+        context.report_error(error)
+        return False
+    return True
 
 
 def page_heading(parent_layout: QVBoxLayout) -> tuple[QLabel, QLabel]:
