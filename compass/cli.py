@@ -1,5 +1,7 @@
 """The ``compass`` command: without a subcommand it opens the app, with one it acts as a CLI over the
-same services. Errors are one line on stderr and exit code 2, never a traceback."""
+same services. Errors are one line on stderr and exit code 2, never a traceback. Nothing it prints
+carries a control character to the terminal, not even from a row an older version stored: text goes
+through ``compass.method.text.printable``, JSON escapes such characters."""
 
 from __future__ import annotations
 
@@ -94,9 +96,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_ERROR
     except Exception as error:  # noqa: BLE001 - the CLI promises one line a problem, no traceback
-        for line in _error_lines(error):
-            print(f"compass: {line}", file=sys.stderr)
+        _print_errors(error)
         return EXIT_ERROR
+
+
+def _print_errors(error: Exception) -> None:
+    """One line a problem; a message may quote a file's text, so it is made printable."""
+    for line in _error_lines(error):
+        print(f"compass: {_printable(line)}", file=sys.stderr)
+
+
+def _printable(text: str) -> str:
+    from compass.method.text import printable
+
+    return printable(text, multiline=False)
+
+
+def _json(data: object) -> str:
+    """JSON as the terminal may show it: what storage refuses is written as a ``\\u`` escape, so
+    the data stays exact and no control character reaches the terminal."""
+    import json
+
+    from compass.method.text import printable
+
+    return printable(json.dumps(data, ensure_ascii=False, indent=2), replacement=_json_escape)
+
+
+def _json_escape(character: str) -> str:
+    code = ord(character)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # beyond the first plane: JSON writes the two halves of a UTF-16 pair
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def _start_app(db_option: str | None) -> int:
@@ -106,8 +137,7 @@ def _start_app(db_option: str | None) -> int:
     try:
         return run_app(db_option)
     except Exception as error:  # noqa: BLE001 - logged with its traceback by _error_lines
-        for line in _error_lines(error):
-            print(f"compass: {line}", file=sys.stderr)
+        _print_errors(error)
         return EXIT_ERROR
 
 
@@ -177,35 +207,25 @@ def _run_command(args: argparse.Namespace) -> int:
     finally:
         services.close()
     if services.backup_problem is not None:  # after the work: a failed command says one line only
-        print(f"compass: {services.backup_problem}".replace("\n", " "), file=sys.stderr)
+        print(f"compass: {_printable(str(services.backup_problem))}", file=sys.stderr)
     return 0
 
 
 def _print_profiles(service: ProfileService, *, as_json: bool) -> None:
     profiles = service.list_profiles()
     if as_json:
-        import json
-
-        print(
-            json.dumps(
-                [{"id": p.id, "name": p.name, "is_example": p.is_example} for p in profiles],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        print(_json([{"id": p.id, "name": p.name, "is_example": p.is_example} for p in profiles]))
         return
     for profile in profiles:
         marker = _("(example)") if profile.is_example else ""
-        print(f"{profile.id:>5}  {profile.name} {marker}".rstrip())
+        print(f"{profile.id:>5}  {_printable(profile.name)} {marker}".rstrip())
 
 
 def _print_sessions(service: SessionService, search: str, *, as_json: bool) -> None:
     sessions = service.list_sessions(search)
     if as_json:
-        import json
-
         print(
-            json.dumps(
+            _json(
                 [
                     {
                         "id": s.id,
@@ -217,9 +237,7 @@ def _print_sessions(service: SessionService, search: str, *, as_json: bool) -> N
                         "updated_at": s.updated_at.isoformat(),
                     }
                     for s in sessions
-                ],
-                ensure_ascii=False,
-                indent=2,
+                ]
             )
         )
         return
@@ -228,7 +246,7 @@ def _print_sessions(service: SessionService, search: str, *, as_json: bool) -> N
         return
     for s in sessions:
         changed = s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        print(f"{s.id:>5}  {changed}  {s.procedure.label():<45}  {s.title}")
+        print(f"{s.id:>5}  {changed}  {s.procedure.label():<45}  {_printable(s.title)}")
 
 
 def _run_backup_command(url: str, args: argparse.Namespace) -> int:
@@ -249,10 +267,8 @@ def _run_backup_command(url: str, args: argparse.Namespace) -> int:
         return 0
     listed = service.list_backups()
     if args.json:
-        import json
-
         print(
-            json.dumps(
+            _json(
                 [
                     {
                         "number": b.number,
@@ -262,9 +278,7 @@ def _run_backup_command(url: str, args: argparse.Namespace) -> int:
                         "file": b.file,
                     }
                     for b in listed
-                ],
-                ensure_ascii=False,
-                indent=2,
+                ]
             )
         )
         return 0

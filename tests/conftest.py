@@ -14,8 +14,30 @@ import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+from hypothesis.configuration import set_hypothesis_home_dir  # noqa: E402
 
 from compass.i18n import set_language  # noqa: E402
+
+# Property tests (tests/hostile/, decision 010): the same examples on every run and every machine
+# (derandomize), a modest number of them so the suite stays fast on two cores, no deadline (a shared
+# CI machine is slow at times), and no example database. Hypothesis's own cache (Unicode tables) goes
+# to the temporary directory, not the repository. HYPOTHESIS_PROFILE=thorough runs many more, for a
+# search by hand. The autouse isolated_user_dirs fixture below is function-scoped; sharing its
+# directories among the examples of one test is harmless.
+settings.register_profile(
+    "compass",
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.register_profile("thorough", settings.get_profile("compass"), max_examples=2000, derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "compass"))
+if "HYPOTHESIS_STORAGE_DIRECTORY" not in os.environ:
+    set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "compass-hypothesis")
 
 
 def pytest_report_header() -> str:

@@ -18,7 +18,7 @@ from compass.core.profile import (
     profile_to_document,
 )
 from compass.core.session import Problem
-from compass.formats.json_document import read_json_document
+from compass.formats.json_document import literal_problems, read_json_document
 from compass.i18n import N_
 from compass.paths import resource_path
 
@@ -28,11 +28,15 @@ def _decimal(value: str | None) -> Decimal | None:
 
 
 def validate_profile_document(document: Any, known_criteria: set[str]) -> list[Problem]:
-    """Every problem with a profile document: schema first, then references to the catalogue."""
+    """Every problem with a profile document: its texts first (a profile typed in the app comes here
+    without passing ``read_json_document``), the schema, then references to the catalogue."""
     from jsonschema import Draft202012Validator  # only when a profile is imported
 
     from compass.formats.schema_messages import schema_message
 
+    problems = literal_problems(document)
+    if problems:
+        return problems
     schema = json.loads(resource_path("schema", "profile.schema.json").read_text(encoding="utf-8"))
     problems = [
         Problem(

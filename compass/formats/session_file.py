@@ -42,14 +42,19 @@ from compass.method.dialogues import (
     vote_limit_problems,
 )
 from compass.method.fields import (
+    validate_ambition_note,
     validate_communication_item,
     validate_criterion,
     validate_fact_changes,
     validate_indicator,
     validate_initiative_link,
     validate_inventory_entry,
+    validate_measurement,
     validate_percentage,
+    validate_policy_reason,
+    validate_priority_changes,
 )
+from compass.method.text import printable
 from compass.paths import resource_path
 from compass.reference.types import ReferenceData
 
@@ -392,8 +397,9 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
                 id=values["suggestion_id"],
             )
         inventory.append(values)
-    priorities = [
-        {
+    priorities = []
+    for n, item in enumerate(doc["priorities"]):
+        values = {
             key: item.get(key, default)
             for key, default in (
                 ("sdg", None),
@@ -404,8 +410,8 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
                 ("votes", 0),
             )
         }
-        for item in doc["priorities"]
-    ]
+        r.check(validate_priority_changes(values), f"priorities/{n}")
+        priorities.append(values)
     initiatives = []
     for n, item in enumerate(doc["initiatives"]):
         values = {
@@ -416,10 +422,11 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
         }
         r.check(validate_initiative_link(values), f"initiatives/{n}")
         initiatives.append(values)
-    ambitions = [
-        {"sdg": a["sdg"], "level": AmbitionLevel(a["level"]), "note": a.get("note", "")}
-        for a in doc["ambitions"]
-    ]
+    ambitions = []
+    for n, item in enumerate(doc["ambitions"]):
+        values = {"sdg": item["sdg"], "level": AmbitionLevel(item["level"]), "note": item.get("note", "")}
+        r.check(validate_ambition_note(values["note"]), f"ambitions/{n}")
+        ambitions.append(values)
     own_ids = {
         c.get("id") for c in (doc.get("profile") or {}).get("own_criteria", []) if isinstance(c, dict)
     }
@@ -486,19 +493,19 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
             )
         measurements = []
         for m, raw_measurement in enumerate(item.get("measurements", [])):
-            value = r.decimal(raw_measurement["value"], f"{path}/measurements/{m}/value")
-            if value is not None and kind is IndicatorKind.QUANTITATIVE and value < 0:
-                r.problem(f"{path}/measurements/{m}/value", N_("A quantity cannot be negative."))
-            measurements.append(
-                {
-                    "value": value,
-                    "measured_on": r.date(
-                        raw_measurement["measured_on"], f"{path}/measurements/{m}/measured_on"
-                    ),
-                    "source": raw_measurement.get("source", ""),
-                    "note": raw_measurement.get("note", ""),
-                }
-            )
+            where = f"{path}/measurements/{m}"
+            measurement = {
+                "value": r.decimal(raw_measurement["value"], f"{where}/value"),
+                "measured_on": r.date(raw_measurement["measured_on"], f"{where}/measured_on"),
+                "source": raw_measurement.get("source", ""),
+                "note": raw_measurement.get("note", ""),
+            }
+            if measurement["value"] is not None and measurement["measured_on"] is not None:
+                r.check(
+                    validate_measurement(**measurement, quantity=kind is IndicatorKind.QUANTITATIVE),
+                    where,
+                )
+            measurements.append(measurement)
         values["measurements"] = measurements
         indicators.append(values)
     communication = []
@@ -511,6 +518,12 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
         }
         r.check(validate_communication_item(values), f"communication/{n}")
         communication.append(values)
+    policy_reasons = dict(doc.get("policy_reasons", {}))  # version 2
+    for criterion_id, reason in policy_reasons.items():
+        r.check(
+            validate_policy_reason(criterion_id, reason),
+            f"policy_reasons/{printable(criterion_id, multiline=False)}",
+        )
     dialogues, participants, agenda, votes = _dialogues(doc, r)
     profile = doc.get("profile")
     if profile is not None:
@@ -533,7 +546,7 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
         agenda=agenda,
         votes=votes,
         profile_document=json.dumps(profile, ensure_ascii=False) if profile else None,
-        policy_reasons=dict(doc.get("policy_reasons", {})),  # version 2
+        policy_reasons=policy_reasons,
     )
 
 

@@ -16,9 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from compass.core.session import (
-    LONG_TEXT_MAX_LENGTH,
     SDG_NUMBERS,
-    SHORT_TEXT_MAX_LENGTH,
     AmbitionLevel,
     Problem,
     SdgPriority,
@@ -26,6 +24,8 @@ from compass.core.session import (
     Vote,
 )
 from compass.i18n import N_
+from compass.method.fields import TEXT_LIMITS
+from compass.method.text import character_problems
 
 DIALOGUE_NUMBERS = (1, 2)
 DEFAULT_VOTES_PER_PARTICIPANT = 3
@@ -60,6 +60,8 @@ def _text_problems(values: Mapping[str, Any], limits: Mapping[str, int]) -> list
                     length=len(text),
                 )
             )
+        else:
+            problems += character_problems(field, text)  # decision 010
     return problems
 
 
@@ -75,15 +77,7 @@ def validate_dialogue(values: Mapping[str, Any]) -> list[Problem]:
                 most=MAX_VOTES_PER_PARTICIPANT,
             )
         )
-    problems += _text_problems(
-        values,
-        {
-            "place": SHORT_TEXT_MAX_LENGTH,
-            "facilitator": SHORT_TEXT_MAX_LENGTH,
-            "notes": LONG_TEXT_MAX_LENGTH,
-            "decisions": LONG_TEXT_MAX_LENGTH,
-        },
-    )
+    problems += _text_problems(values, TEXT_LIMITS["dialogues"])
     return problems
 
 
@@ -92,9 +86,7 @@ def validate_participant(values: Mapping[str, Any]) -> list[Problem]:
     name = values.get("name", "")
     if not isinstance(name, str) or not name.strip():
         problems.append(Problem("name_required", "name", N_("Enter the participant's name.")))
-    problems += _text_problems(
-        values, {"name": SHORT_TEXT_MAX_LENGTH, "organisation": SHORT_TEXT_MAX_LENGTH, "role": 80}
-    )
+    problems += _text_problems(values, TEXT_LIMITS["participants"])
     if not isinstance(values.get("internal", True), bool):
         problems.append(Problem("internal", "internal", N_("Say whether the participant is internal.")))
     return problems
@@ -105,7 +97,7 @@ def validate_agenda_item(values: Mapping[str, Any]) -> list[Problem]:
     title = values.get("title", "")
     if not isinstance(title, str) or not title.strip():
         problems.append(Problem("title_required", "title", N_("Name the agenda item.")))
-    problems += _text_problems(values, {"title": SHORT_TEXT_MAX_LENGTH, "question": LONG_TEXT_MAX_LENGTH})
+    problems += _text_problems(values, TEXT_LIMITS["agenda"])
     minutes = values.get("planned_minutes", 10)
     if not _is_int(minutes) or not 1 <= minutes <= MAX_PLANNED_MINUTES:
         problems.append(
@@ -134,18 +126,23 @@ def ambition_target(sdg: int, level: AmbitionLevel) -> str:
     return f"ambition:{sdg}:{level.value}"
 
 
+def _number(text: str) -> bool:
+    """ASCII digits only: "²" and "٣" pass ``str.isdigit`` too, and int("²") raises."""
+    return text.isascii() and text.isdigit()
+
+
 def target_is_valid(dialogue: int, target: Any) -> bool:
     """Dialogue 1 votes on SDGs; dialogue 2 on criteria and ambition levels."""
     if not isinstance(target, str):
         return False
     kind, _, rest = target.partition(":")
     if dialogue == 1:
-        return kind == "sdg" and rest.isdigit() and int(rest) in SDG_NUMBERS
+        return kind == "sdg" and _number(rest) and int(rest) in SDG_NUMBERS
     if kind == "criterion":
-        return rest.isdigit()
+        return _number(rest)
     if kind == "ambition":
         sdg, _, level = rest.partition(":")
-        return sdg.isdigit() and int(sdg) in SDG_NUMBERS and level in {a.value for a in AmbitionLevel}
+        return _number(sdg) and int(sdg) in SDG_NUMBERS and level in {a.value for a in AmbitionLevel}
     return False
 
 
@@ -199,7 +196,7 @@ def tally(snapshot: SessionSnapshot, dialogue: int) -> Counter[str]:
     counts: Counter[str] = Counter()
     for vote in snapshot.votes_of(dialogue):
         kind, _, rest = vote.target.partition(":")
-        if kind == "criterion" and (not rest.isdigit() or int(rest) not in criteria):
+        if kind == "criterion" and (not _number(rest) or int(rest) not in criteria):
             continue
         counts[vote.target] += vote.count
     return counts

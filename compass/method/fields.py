@@ -4,7 +4,7 @@ one line each by the CLI, and enforced by the services before anything is writte
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -24,10 +24,79 @@ from compass.core.session import (
     ScoringMethod,
 )
 from compass.i18n import N_
+from compass.method.text import character_problems
 from compass.reference.types import ReferenceData
 
 MAX_CONTRACT_VALUE_EUR = Decimal("1000000000000")  # EUR 1 trillion: beyond any public contract
 LONG_TEXT_FACTS = frozenset({"materials", "scope", "procedure_reason", "lots"})
+# Workshop votes per SDG: a count, bounded so that no file or caller can overflow the database. Step 2's
+# spin box offers 0 to 99; SDG dialogue 1's tally (participants times their dots) may pass that.
+MAX_VOTES = 99_999
+
+# Every text the services store, by where it lives, with its limit: the same limits as the exchange
+# format (resources/schema/session.schema.json; a test keeps the two in step) and the database columns
+# (PostgreSQL refuses a longer value), so whatever is stored can be exported and imported again.
+TEXT_LIMITS: dict[str, dict[str, int]] = {
+    "facts": {
+        "title": TITLE_MAX_LENGTH,
+        **{name: LONG_TEXT_MAX_LENGTH for name in LONG_TEXT_FACTS},
+        **{
+            name: SHORT_TEXT_MAX_LENGTH
+            for name in (
+                "organisation",
+                "category",
+                "duration",
+                "project_leader",
+                "procurement_adviser",
+                "budget_holder",
+                "location",
+            )
+        },
+    },
+    "inventory": {
+        "description": LONG_TEXT_MAX_LENGTH,
+        "theme": UNIT_MAX_LENGTH,
+        "suggestion_id": CODE_MAX_LENGTH,
+    },
+    "priorities": {"focus_reason": LONG_TEXT_MAX_LENGTH, "urgency_note": LONG_TEXT_MAX_LENGTH},
+    "initiatives": {
+        "name": SHORT_TEXT_MAX_LENGTH,
+        "description": LONG_TEXT_MAX_LENGTH,
+        "profile_initiative_ref": CODE_MAX_LENGTH,
+    },
+    "ambitions": {"note": LONG_TEXT_MAX_LENGTH},
+    "criteria": {
+        "text": LONG_TEXT_MAX_LENGTH,
+        "verification": LONG_TEXT_MAX_LENGTH,
+        "catalogue_id": CODE_MAX_LENGTH,
+    },
+    "indicators": {
+        "name": SHORT_TEXT_MAX_LENGTH,
+        "unit": UNIT_MAX_LENGTH,
+        "reference": SHORT_TEXT_MAX_LENGTH,
+        "data_source": SHORT_TEXT_MAX_LENGTH,
+        "responsible_role": CODE_MAX_LENGTH,
+        "assessed": LONG_TEXT_MAX_LENGTH,
+        "evidence": LONG_TEXT_MAX_LENGTH,
+        "catalogue_id": CODE_MAX_LENGTH,
+    },
+    "measurements": {"source": SHORT_TEXT_MAX_LENGTH, "note": LONG_TEXT_MAX_LENGTH},
+    "communication": {"stakeholder_role": CODE_MAX_LENGTH, "message": LONG_TEXT_MAX_LENGTH},
+    "policy_reasons": {"criterion_id": CODE_MAX_LENGTH, "reason": LONG_TEXT_MAX_LENGTH},
+    # The SDG dialogues (compass.method.dialogues applies these).
+    "dialogues": {
+        "place": SHORT_TEXT_MAX_LENGTH,
+        "facilitator": SHORT_TEXT_MAX_LENGTH,
+        "notes": LONG_TEXT_MAX_LENGTH,
+        "decisions": LONG_TEXT_MAX_LENGTH,
+    },
+    "participants": {
+        "name": SHORT_TEXT_MAX_LENGTH,
+        "organisation": SHORT_TEXT_MAX_LENGTH,
+        "role": CODE_MAX_LENGTH,
+    },
+    "agenda": {"title": SHORT_TEXT_MAX_LENGTH, "question": LONG_TEXT_MAX_LENGTH},
+}
 
 
 def _too_long(field: str, value: str, limit: int) -> Problem:
@@ -40,34 +109,29 @@ def _too_long(field: str, value: str, limit: int) -> Problem:
     )
 
 
-# The short texts of the steps' items, each as long as its database column and exchange-file field.
-SHORT_TEXT_LIMITS = {
-    "theme": UNIT_MAX_LENGTH,
-    "unit": UNIT_MAX_LENGTH,
-    "suggestion_id": CODE_MAX_LENGTH,
-    "catalogue_id": CODE_MAX_LENGTH,
-    "profile_initiative_ref": CODE_MAX_LENGTH,
-    "responsible_role": CODE_MAX_LENGTH,
-    "stakeholder_role": CODE_MAX_LENGTH,
-    "name": SHORT_TEXT_MAX_LENGTH,
-    "reference": SHORT_TEXT_MAX_LENGTH,
-    "data_source": SHORT_TEXT_MAX_LENGTH,
-    "source": SHORT_TEXT_MAX_LENGTH,
-}
-
-
-def _short_text_problems(values: Mapping[str, Any], *fields: str) -> list[Problem]:
-    problems = []
-    for field in fields:
-        value = values.get(field)
-        if isinstance(value, str) and len(value) > SHORT_TEXT_LIMITS[field]:
-            problems.append(_too_long(field, value, SHORT_TEXT_LIMITS[field]))
+def validate_texts(
+    values: Mapping[str, Any], limits: Mapping[str, int], *, skip: Collection[str] = ()
+) -> list[Problem]:
+    """Each text of ``values`` named in ``limits`` (those in ``skip`` already have a problem): no longer
+    than its limit and without a character that may not be stored (``compass.method.text``)."""
+    problems: list[Problem] = []
+    for name, limit in limits.items():
+        value = values.get(name)
+        if value is None or name in skip:
+            continue
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be text")
+        if len(value) > limit:
+            problems.append(_too_long(name, value, limit))
+        else:
+            problems += character_problems(name, value)
     return problems
 
 
 def number_size_problems(value: Decimal | int, field: str) -> list[Problem]:
     """A number the exchange file can write and every database keeps exactly: at most 15 digits
-    before the decimal point and 6 after it (``1E+50`` has 51 before it)."""
+    before the decimal point and 6 after it (``1E+50`` has 51 before it; trailing zeros count, as
+    ``1.5000000`` is kept as typed). NaN and the infinities are no number at all."""
     number = Decimal(value)
     if not number.is_finite():
         return [Problem("number", field, N_("Enter a number."))]
@@ -89,11 +153,12 @@ def number_size_problems(value: Decimal | int, field: str) -> list[Problem]:
 
 
 def validate_title(title: Any) -> list[Problem]:
+    """The title as the services store it: trimmed at both ends."""
     if not isinstance(title, str) or not title.strip():
         return [Problem("title_required", "title", N_("Enter a title for the tender."))]
     if len(title) > TITLE_MAX_LENGTH:
         return [_too_long("title", title, TITLE_MAX_LENGTH)]
-    return []
+    return character_problems("title", title.strip())
 
 
 def validate_contract_value(value: Any) -> list[Problem]:
@@ -103,7 +168,7 @@ def validate_contract_value(value: Any) -> list[Problem]:
         return [Problem("value_not_number", "contract_value_eur", N_("Enter an amount in euros."))]
     if not Decimal(value).is_finite():
         return [Problem("value_not_number", "contract_value_eur", N_("Enter an amount in euros."))]
-    if value < 0:
+    if value < 0 or Decimal(value).is_signed():  # -0 too: the database keeps no minus sign
         return [
             Problem(
                 "value_negative",
@@ -148,11 +213,9 @@ def validate_fact_changes(changes: Mapping[str, Any]) -> list[Problem]:
             if value is not None and not isinstance(value, dt.date):
                 problems.append(Problem("date", name, N_("Enter a valid date.")))
         else:
-            limit = LONG_TEXT_MAX_LENGTH if name in LONG_TEXT_FACTS else SHORT_TEXT_MAX_LENGTH
             if not isinstance(value, str):
                 raise TypeError(f"{name} must be text")
-            if len(value) > limit:
-                problems.append(_too_long(name, value, limit))
+            problems += validate_texts({name: value}, {name: TEXT_LIMITS["facts"][name]})
     return problems
 
 
@@ -173,6 +236,8 @@ def validate_origin(values: Mapping[str, Any]) -> list[Problem]:
         problems.append(Problem("text", "contributor", N_("Enter text.")))
     elif len(contributor) > SHORT_TEXT_MAX_LENGTH:
         problems.append(_too_long("contributor", contributor, SHORT_TEXT_MAX_LENGTH))
+    else:
+        problems += character_problems("contributor", contributor)
     return problems
 
 
@@ -182,14 +247,10 @@ def validate_inventory_entry(values: Mapping[str, Any]) -> list[Problem]:
         problems.append(Problem("kind", "kind", N_("Choose risk or opportunity.")))
     if not isinstance(values.get("source"), EntrySource):
         problems.append(Problem("source", "source", N_("Choose where it arises.")))
-    description = values.get("description", "")
-    if not isinstance(description, str) or not description.strip():
-        problems.append(
-            Problem("description_required", "description", N_("Describe the risk or opportunity."))
-        )
-    elif len(description) > LONG_TEXT_MAX_LENGTH:
-        problems.append(_too_long("description", description, LONG_TEXT_MAX_LENGTH))
-    problems += _short_text_problems(values, "theme", "suggestion_id")
+    problems += validate_required_text(
+        values, "description", N_("Describe the risk or opportunity."), LONG_TEXT_MAX_LENGTH
+    )
+    problems += validate_texts(values, TEXT_LIMITS["inventory"], skip={"description"})
     also = values.get("also_sdgs", ())
     if not isinstance(also, tuple | list) or any(
         isinstance(n, bool) or not isinstance(n, int) or n not in SDG_NUMBERS or n == values.get("sdg")
@@ -217,32 +278,48 @@ def validate_priority_changes(changes: Mapping[str, Any]) -> list[Problem]:
     """Step 2 for one SDG: urgency 1-5, votes a count, the team's reason and urgency note texts."""
     problems = validate_urgency(changes.get("urgency"))
     votes = changes.get("votes", 0)
-    if isinstance(votes, bool) or not isinstance(votes, int) or votes < 0:
-        problems.append(Problem("votes", "votes", N_("Votes are a count: 0 or more.")))
+    if isinstance(votes, bool) or not isinstance(votes, int) or not 0 <= votes <= MAX_VOTES:
+        problems.append(Problem("votes", "votes", N_("Votes are a count from 0 to {max}."), max=MAX_VOTES))
     for name in ("focus_reason", "urgency_note"):
-        text = changes.get(name, "")
-        if not isinstance(text, str):
+        if name in changes and not isinstance(changes[name], str):
             raise TypeError(f"{name} must be text")
-        if len(text) > LONG_TEXT_MAX_LENGTH:
-            problems.append(_too_long(name, text, LONG_TEXT_MAX_LENGTH))
-    return problems
+    return problems + validate_texts(changes, TEXT_LIMITS["priorities"])
 
 
-def validate_required_text(values: Mapping[str, Any], field: str, template: str) -> list[Problem]:
+def validate_ambition_note(note: Any) -> list[Problem]:
+    """Step 3: the team's reason for an SDG's ambition level."""
+    if not isinstance(note, str):
+        raise TypeError("note must be text")
+    return validate_texts({"note": note}, TEXT_LIMITS["ambitions"])
+
+
+def validate_policy_reason(criterion_id: Any, reason: Any) -> list[Problem]:
+    """Why the team does not apply one requirement of its policy, as stored: trimmed."""
+    if not isinstance(criterion_id, str) or not isinstance(reason, str):
+        raise TypeError("a policy reason and its criterion id are text")
+    values = {"criterion_id": criterion_id, "reason": reason.strip()}
+    return validate_texts(values, TEXT_LIMITS["policy_reasons"])
+
+
+def validate_required_text(
+    values: Mapping[str, Any], field: str, template: str, limit: int = LONG_TEXT_MAX_LENGTH
+) -> list[Problem]:
     """``template`` is the untranslated message (``N_``) for an empty field."""
     value = values.get(field, "")
     if not isinstance(value, str) or not value.strip():
         return [Problem(f"{field}_required", field, template)]
-    limit = SHORT_TEXT_LIMITS.get(field, LONG_TEXT_MAX_LENGTH)
-    if len(value) > limit:
-        return [_too_long(field, value, limit)]
-    return []
+    return validate_texts(values, {field: limit})
 
 
 def validate_percentage(value: Any, field: str) -> list[Problem]:
     if value is None:
         return []
-    if isinstance(value, bool) or not isinstance(value, Decimal | int) or not 0 <= value <= 100:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, Decimal | int)
+        or not Decimal(value).is_finite()
+        or not 0 <= value <= 100
+    ):
         return [Problem("percentage", field, N_("Enter a percentage from 0 to 100."))]
     return number_size_problems(value, field)
 
@@ -255,10 +332,7 @@ def validate_criterion(values: Mapping[str, Any]) -> list[Problem]:
         problems.append(Problem("criterion_type", "criterion_type", N_("Choose a criterion type.")))
     problems += validate_required_text(values, "text", N_("Write the criterion."))
     problems += validate_percentage(values.get("weight_pct"), "weight_pct")
-    verification = values.get("verification", "")
-    if isinstance(verification, str) and len(verification) > LONG_TEXT_MAX_LENGTH:
-        problems.append(_too_long("verification", verification, LONG_TEXT_MAX_LENGTH))
-    return problems + _short_text_problems(values, "catalogue_id")
+    return problems + validate_texts(values, TEXT_LIMITS["criteria"], skip={"text"})
 
 
 MAX_KPI = 99  # profiles number their KPIs; a dashboard with more would not be read
@@ -271,14 +345,16 @@ def validate_indicator(values: Mapping[str, Any]) -> list[Problem]:
     kind = values.get("kind")
     if not isinstance(kind, IndicatorKind):
         problems.append(Problem("kind", "kind", N_("Choose quantitative or qualitative.")))
-    problems += validate_required_text(values, "name", N_("Name the indicator."))
+    limits = TEXT_LIMITS["indicators"]
+    problems += validate_required_text(values, "name", N_("Name the indicator."), limits["name"])
+    problems += validate_texts(values, limits, skip={"name"})
     numbers = {}
     for name in ("baseline", "target"):
         value = values.get(name)
         if value is not None and (not isinstance(value, Decimal | int) or isinstance(value, bool)):
             problems.append(Problem("number", name, N_("Enter a number.")))
-        elif value is not None and number_size_problems(value, name):
-            problems += number_size_problems(value, name)
+        elif value is not None and (form := number_size_problems(value, name)):
+            problems += form
         elif value is not None:
             numbers[name] = Decimal(value)
     if kind is IndicatorKind.QUANTITATIVE:
@@ -304,9 +380,7 @@ def validate_indicator(values: Mapping[str, Any]) -> list[Problem]:
                 max=MAX_KPI,
             )
         )
-    return problems + _short_text_problems(
-        values, "unit", "reference", "data_source", "responsible_role", "catalogue_id"
-    )
+    return problems
 
 
 def indicator_units(reference: ReferenceData) -> dict[str, tuple[str, ...]]:
@@ -373,39 +447,39 @@ def catalogue_kind_problems(values: Mapping[str, Any], kinds: Mapping[str, Indic
 
 def validate_initiative_link(values: Mapping[str, Any]) -> list[Problem]:
     problems = validate_sdg(values.get("sdg"))
-    name = values.get("name", "")
-    if not isinstance(name, str) or not name.strip():
-        problems.append(Problem("name_required", "name", N_("Name the initiative.")))
-    elif len(name) > SHORT_TEXT_MAX_LENGTH:
-        problems.append(_too_long("name", name, SHORT_TEXT_MAX_LENGTH))
-    return problems + _short_text_problems(values, "profile_initiative_ref")
+    limits = TEXT_LIMITS["initiatives"]
+    problems += validate_required_text(values, "name", N_("Name the initiative."), limits["name"])
+    return problems + validate_texts(values, limits, skip={"name"})
 
 
 def validate_measurement(
     value: Any, measured_on: Any, source: str, note: str, *, quantity: bool
 ) -> list[Problem]:
+    """A realised value; its source and note as the services store them (trimmed)."""
     problems = []
     if isinstance(value, bool) or not isinstance(value, Decimal | int):
         problems.append(Problem("number", "value", N_("Enter a number.")))
+    elif form := number_size_problems(value, "value"):
+        problems += form
     elif quantity and value < 0:
         problems.append(Problem("negative", "value", N_("A quantity cannot be negative.")))
-    else:
-        problems += number_size_problems(value, "value")
     if not isinstance(measured_on, dt.date):
         problems.append(Problem("date", "measured_on", N_("Enter a valid date.")))
-    for field, text in (("source", source), ("note", note)):
-        limit = SHORT_TEXT_LIMITS.get(field, LONG_TEXT_MAX_LENGTH)
-        if len(text) > limit:
-            problems.append(_too_long(field, text, limit))
-    return problems
+    if not isinstance(source, str) or not isinstance(note, str):
+        raise TypeError("source and note must be text")
+    texts = {"source": source.strip(), "note": note.strip()}
+    return problems + validate_texts(texts, TEXT_LIMITS["measurements"])
 
 
 def validate_communication_item(values: Mapping[str, Any]) -> list[Problem]:
     from compass.core.session import Channel, CommunicationMoment
 
-    problems = validate_required_text(values, "stakeholder_role", N_("Choose who is informed."))
+    limits = TEXT_LIMITS["communication"]
+    problems = validate_required_text(
+        values, "stakeholder_role", N_("Choose who is informed."), limits["stakeholder_role"]
+    )
     if not isinstance(values.get("channel"), Channel):
         problems.append(Problem("channel", "channel", N_("Choose a channel.")))
     if not isinstance(values.get("moment"), CommunicationMoment):
         problems.append(Problem("moment", "moment", N_("Choose a moment.")))
-    return problems
+    return problems + validate_texts(values, limits, skip={"stakeholder_role"})

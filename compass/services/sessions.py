@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from compass.core.codes import TITLE_MAX_LENGTH
 from compass.core.errors import ConflictError, ItemNotFoundError, SessionNotFoundError, ValidationError
 from compass.core.listing import LIST_PAGE_SIZE, SessionListPage
 from compass.core.session import (
@@ -51,6 +52,7 @@ from compass.method.fields import (
     catalogue_unit_problems,
     indicator_kinds,
     indicator_units,
+    validate_ambition_note,
     validate_communication_item,
     validate_criterion,
     validate_fact_changes,
@@ -58,11 +60,13 @@ from compass.method.fields import (
     validate_initiative_link,
     validate_inventory_entry,
     validate_measurement,
+    validate_policy_reason,
     validate_priority_changes,
     validate_sdg,
     validate_title,
 )
 from compass.method.policy import policy_frame
+from compass.method.text import printable
 from compass.method.thresholds import applicable_threshold, threshold_day
 from compass.model import snapshots
 from compass.model.database import Database
@@ -482,9 +486,9 @@ class SessionService(ServiceBase):
 
     def set_policy_reason(self, session_id: int, criterion_id: str, reason: str) -> None:
         """Why the team does not apply one requirement of its organisation's policy ("" clears it)."""
-        problems = validate_priority_changes({"focus_reason": reason})
+        problems = validate_policy_reason(criterion_id, reason)
         if problems:
-            raise ValidationError([problem.at("reason") for problem in problems])
+            raise ValidationError(problems)
         with self._transaction(write=True) as db:
             row = self._session_row(db, session_id)
             reasons = json.loads(row.policy_reasons or "{}")
@@ -556,10 +560,15 @@ class SessionService(ServiceBase):
 
     def duplicate_session(self, session_id: int, title: str | None = None) -> SessionSnapshot:
         """A deep copy of the session and all its step data, as a new draft."""
+        if title is not None and (problems := validate_title(title)):
+            raise ValidationError(problems)
         with self._transaction(write=True) as db:
             source = self._session_row(db, session_id, full=True)
-            copy_title = title if title is not None else _("Copy of {title}").format(title=source.title)
-            copy_title = copy_title[:200]
+            if title is None:  # a row stored by an older version may hold what is refused now
+                derived = _("Copy of {title}").format(title=source.title)
+                copy_title = printable(derived, multiline=False)[:TITLE_MAX_LENGTH].strip()
+            else:
+                copy_title = title.strip()
             copy = _copy_row(source)
             copy.title = copy_title
             copy.status = SessionStatus.DRAFT
@@ -805,7 +814,7 @@ class SessionService(ServiceBase):
     def set_ambition(self, session_id: int, sdg: int, level: AmbitionLevel | None, note: str = "") -> None:
         """Set (or with ``level=None`` clear) the ambition level of one priority SDG in step 3, with
         the team's reason for that level (``note``)."""
-        problems = validate_sdg(sdg) + validate_priority_changes({"focus_reason": note})
+        problems = validate_sdg(sdg) + validate_ambition_note(note)
         if problems:
             raise ValidationError(problems)
         with self._transaction(write=True) as db:

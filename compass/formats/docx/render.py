@@ -45,6 +45,8 @@ from compass.formats.document.model import (
     TextStyle,
     Tile,
 )
+from compass.formats.document.printable import printable_document
+from compass.method.text import printable
 
 # A4 with margins of 2 cm, in twips (1/20 pt; 567 to the centimetre): 17 cm of text width.
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 11906, 16838, 1134
@@ -81,7 +83,6 @@ SMALL, NOTE, CELL, DETAIL, TOC_1 = (
     "toc 1",  # Word's own name of the contents style: Word uses it when it updates the field
 )
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Word breaks lines at spaces and after a hyphen; counted here only between letters ("prijs-kwaliteit"),
 # so "(1-5)" or "2028-2029" is measured whole.
 _WORD_BREAK = re.compile(r"\s+|(?<=[^\W\d_]-)(?=[^\W\d_])")
@@ -89,12 +90,12 @@ _WORD_BREAK = re.compile(r"\s+|(?<=[^\W\d_]-)(?=[^\W\d_])")
 
 def render_docx(document: Document) -> bytes:
     """The document as the bytes of a .docx file; a pure function of ``document``."""
-    return _Writer(document).render()
+    return _Writer(printable_document(document)).render()
 
 
 def clean(text: str) -> str:
     """Text as XML can hold it: control characters (never meant to be printed) left out."""
-    return _NOT_XML.sub("", text)
+    return printable(text)
 
 
 def longest_word(text: str) -> int:

@@ -20,12 +20,14 @@ from compass.formats.document.model import (
     TableKind,
     TextStyle,
 )
+from compass.formats.document.printable import printable_document
 
 STEP_LINK = "step:"
 TILE_COLUMNS = 6
 
 
 def render_html(document: Document) -> str:
+    document = printable_document(document)
     parts = [
         f"<h2>{escape(document.title)}</h2>",
         f"<p><i>{escape(document.subtitle)}</i></p>",

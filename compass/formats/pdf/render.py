@@ -15,6 +15,7 @@ from reportlab.platypus import PageBreak, Paragraph, Spacer
 from compass.core.session import SessionSnapshot
 from compass.formats.document.build import build_document
 from compass.formats.document.model import Document
+from compass.formats.document.printable import printable_document
 from compass.formats.pdf.story import flowables, text
 from compass.formats.pdf.styles import FONT, styles
 from compass.formats.pdf.templates import StrategyDocTemplate, body_pages
@@ -29,6 +30,7 @@ def render_pdf(snapshot: SessionSnapshot, reference: ReferenceData, language: st
 
 
 def render_document(document: Document) -> bytes:
+    document = printable_document(document)  # no control character in the text or the metadata
     buffer = io.BytesIO()
     template = StrategyDocTemplate(
         buffer,
