@@ -577,15 +577,37 @@ class SessionService(ServiceBase):
                 "priorities",
                 "initiatives",
                 "ambitions",
-                "criteria",
                 "communication",
+                "dialogues",
+                "agenda",
             ):
                 getattr(copy, relation).extend(_copy_row(child) for child in getattr(source, relation))
+            criteria = {row.id: _copy_row(row) for row in source.criteria}
+            copy.criteria.extend(criteria.values())
+            participants = {row.id: _copy_row(row) for row in source.participants}
+            copy.participants.extend(participants.values())
             for indicator in source.indicators:
                 indicator_copy = _copy_row(indicator)
                 indicator_copy.measurements.extend(_copy_row(m) for m in indicator.measurements)
                 copy.indicators.append(indicator_copy)
             db.add(copy)
+            db.flush()
+            # The room's dots go with the copy: to its own participants and its own criteria.
+            for vote in source.votes:
+                kind, _sep, old_id = vote.target.partition(":")
+                target = vote.target
+                if kind == "criterion":
+                    if not old_id.isdigit() or int(old_id) not in criteria:
+                        continue
+                    target = f"criterion:{criteria[int(old_id)].id}"
+                copy.votes.append(
+                    VoteRow(
+                        dialogue=vote.dialogue,
+                        participant_id=participants[vote.participant_id].id,
+                        target=target,
+                        count=vote.count,
+                    )
+                )
             db.flush()
             snapshot = self._snapshot(copy)
         self._changed(snapshot.id)

@@ -130,3 +130,30 @@ def test_dots_on_a_removed_criterion_no_longer_count(service) -> None:
     assert tally(service.get_session(session.id), 2)[criterion_target(criterion.id)] == 2
     service.remove_item(session.id, Collection.CRITERIA, criterion.id)
     assert tally(service.get_session(session.id), 2) == {}
+
+
+def test_a_copy_of_a_session_keeps_its_dialogues_with_their_dots(service, room) -> None:
+    from compass.method.dialogues import criterion_target
+
+    session_id, (anna, bram, _cem) = room
+    service.add_item(session_id, Collection.DIALOGUES, number=2)
+    dana = service.add_item(session_id, Collection.PARTICIPANTS, dialogue=2, name="Dana")
+    criterion = service.add_item(
+        session_id,
+        Collection.CRITERIA,
+        sdg=12,
+        criterion_type=CriterionType.MINIMUM_REQUIREMENT,
+        text="Hergebruik",
+    )
+    service.add_item(session_id, Collection.AGENDA, dialogue=1, title="Stippen plakken", planned_minutes=15)
+    service.set_votes(session_id, 1, anna.id, sdg_target(8), 2)
+    service.set_votes(session_id, 1, bram.id, sdg_target(13), 1)
+    service.set_votes(session_id, 2, dana.id, criterion_target(criterion.id), 3)
+    original = service.get_session(session_id)
+    copy = service.duplicate_session(session_id)
+    assert [d.number for d in copy.dialogues] == [1, 2]
+    assert [p.name for p in copy.participants] == [p.name for p in original.participants]
+    assert [a.title for a in copy.agenda] == ["Stippen plakken"]
+    assert copy.priority_for(8).votes == 2 and copy.priority_for(13).votes == 1
+    assert tally(copy, 2) == {criterion_target(copy.criteria[0].id): 3}  # pointed at the copy's own
+    assert {v.participant_id for v in copy.votes} <= {p.id for p in copy.participants}
