@@ -59,6 +59,14 @@ def _fresh(service: SessionService) -> Ids:
     return copy.id, copy.indicators[0].id, copy.criteria[0].id
 
 
+def _store_in_dialogue(service: SessionService, session_id: int, name: str, text: Any) -> object:
+    """Dialogue 1 is recorded once per session (a copied session keeps it): a text goes into it."""
+    record = service.get_session(session_id).dialogue(1)
+    if record is None:
+        return service.add_item(session_id, Collection.DIALOGUES, number=1, **{name: text})
+    return service.update_item(session_id, Collection.DIALOGUES, record.id, **{name: text})
+
+
 @dataclass(frozen=True)
 class Field:
     name: str  # as the problem names it
@@ -218,8 +226,8 @@ TEXT_FIELDS = [
         Field(
             name,
             limit,
-            lambda s, ids, t, n=name: s.add_item(ids[0], Collection.DIALOGUES, number=1, **{n: t}),
-            lambda snap, n=name: getattr(snap.dialogues[-1], n),
+            lambda s, ids, t, n=name: _store_in_dialogue(s, ids[0], n, t),
+            lambda snap, n=name: getattr(snap.dialogue(1), n),
         )
         for name, limit in (("place", 200), ("facilitator", 200), ("notes", 20_000), ("decisions", 20_000))
     ),
