@@ -34,6 +34,14 @@ from compass.formats.docx.render import render_docx
 from compass.formats.pdf.render import render_document
 from compass.method.dialogues import with_dialogue_votes
 
+
+@pytest.fixture
+def db_backend() -> str:
+    """Documents are made from a snapshot, whatever database it came from: rendering them once, on
+    SQLite, keeps the suite's time down (the exchange and service tests cover PostgreSQL)."""
+    return "sqlite"
+
+
 MOMENT = dt.datetime(2027, 3, 1, 9, 30, tzinfo=dt.UTC)
 DECIDED = "Besluit: SDG 13 gaat voor."
 NOTED = "Opgeschreven door de griffie."

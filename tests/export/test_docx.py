@@ -43,6 +43,14 @@ from compass.model.database import open_database
 from compass.reference.examples import list_examples
 from compass.services import SessionService
 
+
+@pytest.fixture
+def db_backend() -> str:
+    """Documents are made from a snapshot, whatever database it came from: rendering them once, on
+    SQLite, keeps the suite's time down (the exchange and service tests cover PostgreSQL)."""
+    return "sqlite"
+
+
 EXAMPLES = list_examples()
 LANGUAGES = ["nl", "en"]
 PILOT = next(e for e in EXAMPLES if "pilot" in e.path.stem)

@@ -18,6 +18,14 @@ from compass.formats.html.render import render_html
 from compass.formats.pdf.render import render_pdf
 from compass.model.orm import InventoryEntryRow, SessionRow
 
+
+@pytest.fixture
+def db_backend() -> str:
+    """Documents are made from a snapshot, whatever database it came from: rendering them once, on
+    SQLite, keeps the suite's time down (the exchange and service tests cover PostgreSQL)."""
+    return "sqlite"
+
+
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 

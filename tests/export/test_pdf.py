@@ -21,6 +21,13 @@ from pdf_reading import outline  # noqa: E402
 from screenshots import fill_example  # noqa: E402 - the realistic asphalt session
 
 
+@pytest.fixture
+def db_backend() -> str:
+    """Documents are made from a snapshot, whatever database it came from: rendering them once, on
+    SQLite, keeps the suite's time down (the exchange and service tests cover PostgreSQL)."""
+    return "sqlite"
+
+
 @pytest.fixture(scope="module")
 def reference():
     return load_reference_data()
