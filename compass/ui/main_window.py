@@ -13,12 +13,13 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
 from compass import __version__
-from compass.core.errors import CompassError, ConflictError, SessionNotFoundError, ValidationError
+from compass.core.errors import CompassError, SessionNotFoundError, ValidationError
 from compass.core.listing import SessionListPage
 from compass.i18n import _, current_language, language_for_locale, set_language
 from compass.ui.backup_actions import BackupActions
 from compass.ui.commands import ServiceCommand, choose_on_conflict
 from compass.ui.knowledge_actions import KnowledgeActions
+from compass.ui.other_desks import OtherDesks, ask_on_conflict
 from compass.ui.qt_i18n import install_qt_translations
 from compass.ui.session_files import SessionFiles
 from compass.ui.session_list_actions import SessionListActions
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     from compass.ui.wizard import WizardView
 
 STATUS_MESSAGE_MS = 8000
-WATCH_INTERVAL_MS = 2000  # how soon another desk's change shows
 
 
 DEFAULT_SIZE = QSize(1100, 760)
@@ -75,11 +75,15 @@ class MainWindow(QMainWindow):
         )
 
         # Another desk's changes show within seconds (issue 15): a cheap look every two seconds.
-        self._watch_timer = QTimer(self)
-        self._watch_timer.setInterval(WATCH_INTERVAL_MS)
-        self._watch_timer.timeout.connect(self._show_other_desks_changes)
-        self._watch_timer.start()
-        choose_on_conflict(self._choose_on_conflict)
+        self.other_desks = OtherDesks(
+            self,
+            services,
+            lambda: self.wizard.snapshot if self.wizard is not None and self.open_session_id else None,
+            self._on_session_changed,
+            lambda: self.refresh_session_list(select_id=self.start_screen.selected_id()),
+            self.show_sessions,
+        )
+        choose_on_conflict(lambda conflict: ask_on_conflict(self, conflict))
         install_wheel_guard()
         install_focus_in_view()
         install_enter_presses()
@@ -347,50 +351,6 @@ class MainWindow(QMainWindow):
         if message:
             self.statusBar().showMessage(message, STATUS_MESSAGE_MS)
 
-    def _show_other_desks_changes(self) -> None:
-        try:
-            if not self.services.others_changed():
-                return
-            if self.pages.currentWidget() is self.start_screen:
-                self.refresh_session_list(select_id=self.start_screen.selected_id())
-                return
-            shown = self.wizard.snapshot if self.wizard is not None else None
-            if shown is None or self.open_session_id is None:
-                return
-            stored = self.services.sessions.get_session(self.open_session_id)
-        except SessionNotFoundError:
-            self.show_sessions()  # another desk deleted it
-            return
-        except CompassError:
-            return  # the database is busy or being replaced: the next look will tell
-        if stored.updated_at != shown.updated_at:
-            self._on_session_changed(stored.id)
-
-    def _choose_on_conflict(self, conflict: ConflictError) -> bool:
-        """Another desk changed the same field: show both values; True overwrites theirs."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_("Changed at another desk"))
-        from compass.ui.pages.facts_fields import FIELD_LABELS
-
-        label = FIELD_LABELS.get(conflict.field)
-        box.setText(
-            (
-                _("Another desk changed \u201c{field}\u201d while you were editing.").format(field=_(label))
-                if label
-                else _("Another desk changed this while you were editing.")
-            )
-            + "\n\n"
-            + _("Now stored: \u201c{theirs}\u201d\nYours: \u201c{yours}\u201d").format(
-                theirs=_in_words(conflict.theirs), yours=_in_words(conflict.yours)
-            )
-        )
-        mine = box.addButton(_("Use &mine"), QMessageBox.ButtonRole.AcceptRole)
-        theirs = box.addButton(_("&Keep theirs"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(theirs)
-        box.exec()
-        return box.clickedButton() is mine
-
     def _on_session_changed(self, session_id: int) -> None:
         if self.pages.currentWidget() is self.start_screen:
             return  # the start screen refreshes after its own actions
@@ -468,10 +428,3 @@ class MainWindow(QMainWindow):
         self.settings.setValue("last_session_id", self.open_session_id or "")
         self.settings.sync()
         super().closeEvent(event)
-
-
-def _in_words(value: object) -> str:
-    if value is None or value == "":
-        return "\u2013"
-    text = str(value)
-    return text if len(text) <= 200 else text[:197] + "\u2026"

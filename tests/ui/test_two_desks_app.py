@@ -93,7 +93,7 @@ def test_typing_over_a_value_another_desk_saved_meanwhile_is_a_conflict_not_a_si
         desk_a.services.sessions.update_facts(
             session.id, {"duration": ""}, duration="4 jaar"
         )  # ... A saves
-        desk_b._show_other_desks_changes()  # A's value reaches B's page while B's typing is pending
+        desk_b.other_desks.look()  # A's value reaches B's page while B's typing is pending
         assert facts_b.snapshot.facts.duration == "4 jaar" and duration_b.text() == "2 jaar"
         facts_b.flush()
         assert asked == ["4 jaar"]  # B is asked, not silently overwriting what B never saw
@@ -108,13 +108,14 @@ def test_the_question_names_the_field_and_shows_both_values(qtbot, make_window, 
 
     from compass.core.errors import ConflictError
     from compass.i18n import set_language
+    from compass.ui.other_desks import ask_on_conflict
 
     set_language("nl")
     try:
         window = make_window()
         shown = []
         monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
-        assert window._choose_on_conflict(ConflictError("duration", "2 jaar", "4 jaar")) is False
+        assert ask_on_conflict(window, ConflictError("duration", "2 jaar", "4 jaar")) is False
         assert shown == [
             "Een andere werkplek veranderde \u201cLooptijd en opties\u201d terwijl u bezig was.\n\n"
             "Nu opgeslagen: \u201c2 jaar\u201d\nVan u: \u201c4 jaar\u201d"

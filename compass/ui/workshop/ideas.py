@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 
 from compass.core.session import LONG_TEXT_MAX_LENGTH, Collection, CriterionType, EntryKind, EntrySource
 from compass.i18n import _
-from compass.ui.commands import AddItemCommand, MergeIdeasCommand, RemoveItemCommand
+from compass.ui.commands import AddItemCommand, RemoveItemCommand
 from compass.ui.pages.base import PageContext
 from compass.ui.widgets.add_form import AddForm
 from compass.ui.widgets.choices import EnumComboBox, SdgComboBox, sdg_swatch
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
 from compass.ui.widgets.shortcuts import widget_shortcut
+from compass.ui.workshop.commands import MergeIdeasCommand
 from compass.ui.workshop.panel import WorkshopPanel
 
 # What a room drafts: an award criterion needs a weight, which step 3 decides.

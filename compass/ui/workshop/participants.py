@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
 
 from compass.core.session import SHORT_TEXT_MAX_LENGTH, Collection
 from compass.i18n import _, current_language
-from compass.ui.commands import AddItemCommand, RemoveParticipantCommand, UpdateItemValuesCommand
+from compass.ui.commands import AddItemCommand, UpdateItemValuesCommand
 from compass.ui.pages.base import PageContext
 from compass.ui.widgets.add_form import AddForm
 from compass.ui.widgets.choices import size_to_short_text
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
+from compass.ui.workshop.commands import RemoveParticipantCommand
 from compass.ui.workshop.panel import WorkshopPanel
 from compass.ui.workshop.participant_dialog import ParticipantDialog
 

@@ -28,10 +28,11 @@ from compass.method.dialogues import (
     sdg_target,
     votes_left,
 )
-from compass.ui.commands import SetVotesCommand, UpdateItemCommand, execute
+from compass.ui.commands import UpdateItemCommand, execute
 from compass.ui.pages.base import PageContext
 from compass.ui.widgets.choices import sdg_label
 from compass.ui.widgets.rating import RatingSpinBox
+from compass.ui.workshop.commands import SetVotesCommand
 from compass.ui.workshop.panel import WorkshopPanel
 
 

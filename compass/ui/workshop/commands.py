@@ -1,0 +1,112 @@
+"""Undoable edits of the SDG dialogues: one participant's dots, a participant removed with their
+dots, two ideas merged. Built on the shared ``ServiceCommand``; the rules are the services'."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from compass.core.session import Collection
+from compass.services import SessionService
+from compass.ui.commands import RemoveItemCommand, ServiceCommand
+
+
+class SetVotesCommand(ServiceCommand):
+    """One participant's dots on one choice in an SDG dialogue; undo puts back the count it had."""
+
+    def __init__(
+        self,
+        service: SessionService,
+        session_id: int,
+        dialogue: int,
+        participant_id: int,
+        target: str,
+        count: int,
+        text: str,
+    ) -> None:
+        super().__init__(service, session_id, text)
+        self.dialogue, self.participant_id, self.target, self.count = (
+            dialogue,
+            participant_id,
+            target,
+            count,
+        )
+        self.before = 0
+
+    def do(self) -> None:
+        self.before = self.service.set_votes(
+            self.session_id, self.dialogue, self.participant_id, self.target, self.count
+        )
+
+    def revert(self) -> None:
+        self.service.set_votes(
+            self.session_id, self.dialogue, self.participant_id, self.target, self.before
+        )
+
+
+class RemoveParticipantCommand(ServiceCommand):
+    """Removes a dialogue participant and, with them, their dots; undo brings both back."""
+
+    def __init__(self, service: SessionService, session_id: int, participant_id: int, text: str) -> None:
+        super().__init__(service, session_id, text)
+        self.participant_id = participant_id
+        self.removal = RemoveItemCommand(service, session_id, Collection.PARTICIPANTS, participant_id, text)
+        self.votes: list[tuple[int, str, int]] = []
+
+    def do(self) -> None:
+        snapshot = self.service.get_session(self.session_id)
+        self.votes = [
+            (v.dialogue, v.target, v.count)
+            for v in snapshot.votes
+            if v.participant_id == self.participant_id
+        ]
+        self.removal.item_id = self.participant_id
+        self.removal.do()
+
+    def revert(self) -> None:
+        self.removal.revert()
+        assert self.removal.item_id is not None
+        self.participant_id = self.removal.item_id
+        for dialogue, target, count in self.votes:
+            self.service.set_votes(self.session_id, dialogue, self.participant_id, target, count)
+
+
+class MergeIdeasCommand(ServiceCommand):
+    """Two ideas from the room that say the same: the second is removed, its words and its contributor
+    kept with the first. Undo restores both as they were."""
+
+    def __init__(
+        self,
+        service: SessionService,
+        session_id: int,
+        collection: Collection,
+        keep_id: int,
+        merged_id: int,
+        text: str,
+    ) -> None:
+        super().__init__(service, session_id, text)
+        self.collection, self.keep_id = collection, keep_id
+        self.removal = RemoveItemCommand(service, session_id, collection, merged_id, text)
+        self.kept_before: dict[str, Any] = {}
+
+    def do(self) -> None:
+        snapshot = self.service.get_session(self.session_id)
+        items = {item.id: item for item in getattr(snapshot, self.collection.value)}
+        kept, merged = items[self.keep_id], items[self.removal.item_id]
+        text_field = "description" if self.collection is Collection.INVENTORY else "text"
+        self.kept_before = {text_field: getattr(kept, text_field), "contributor": kept.contributor}
+        merged_text = getattr(merged, text_field).strip()
+        combined = getattr(kept, text_field).rstrip()
+        if merged_text and merged_text.casefold() not in combined.casefold():
+            combined = f"{combined} / {merged_text}"
+        contributors = [name for name in (kept.contributor, merged.contributor) if name.strip()]
+        changes = {
+            text_field: combined,
+            "contributor": ", ".join(dict.fromkeys(contributors)),
+        }
+        # The kept idea first: if the words together are too long, nothing has changed yet.
+        self.service.update_item(self.session_id, self.collection, self.keep_id, **changes)
+        self.removal.do()
+
+    def revert(self) -> None:
+        self.removal.revert()
+        self.service.update_item(self.session_id, self.collection, self.keep_id, **self.kept_before)
