@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from compass.services import BackupService, FileService, ProfileService, Services, SessionService
 
 QUIT_AFTER_FIRST_PAINT_VAR = "COMPASS_QUIT_AFTER_FIRST_PAINT"
+# With QUIT_AFTER_FIRST_PAINT: a file to which the modules loaded at the first paint are written, so a
+# test can hold the start-up path to what the first frame needs (decision 002).
+FIRST_PAINT_REPORT_VAR = "COMPASS_FIRST_PAINT_REPORT"
 EXIT_DATABASE_ERROR = 2
 
 
@@ -131,28 +134,54 @@ def open_settings() -> QSettings:
 class _FirstPaintWatcher(QObject):
     """Calls back once, right after the watched window has painted its first frame."""
 
-    def __init__(self, callback: Callable[[], None]) -> None:
+    def __init__(self, callback: Callable[[], None], report_to: str = "") -> None:
         super().__init__()
         self._callback: Callable[[], None] | None = callback
+        self._report_to = report_to
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint and self._callback is not None:
             callback, self._callback = self._callback, None
+            if self._report_to:
+                write_first_paint_report(self._report_to)
             QTimer.singleShot(0, callback)
         return False
 
 
-def create_application(argv: list[str]) -> QApplication:
+def write_first_paint_report(path: str) -> None:
+    """The modules loaded at this moment, and whether PySide6's ``Qt`` namespace has been used from
+    Python (its first use creates some 90 enum classes, which gc can see without touching them)."""
+    import enum
+    import gc
+    import json
+
+    def is_qt_enum(thing: object) -> bool:
+        return isinstance(thing, enum.EnumType) and type.__getattribute__(thing, "__qualname__").startswith("Qt.")
+
+    qt_enums = sum(1 for thing in gc.get_objects() if is_qt_enum(thing))
+    report = {"modules": sorted(sys.modules), "qt_namespace_enums": qt_enums}
+    with open(path, "w", encoding="utf-8") as file:
+        json.dump(report, file)
+
+
+def create_application(argv: list[str], *, focus_ring: bool = True) -> QApplication:
+    """The application with its font; its focus ring too, unless the caller puts it on after the
+    first paint (its Python drawing is on every control's paint)."""
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("SDG-inkoopkompas")
     app.setOrganizationName("SDG-inkoopkompas")
     app.setApplicationVersion(__version__)
     use_document_font(app)
-    from compass.ui.focus_ring import use_focus_ring
-
-    use_focus_ring(app)
+    if focus_ring:
+        use_focus_ring(app)
     return app
+
+
+def use_focus_ring(app: QApplication) -> None:
+    from compass.ui.focus_ring import use_focus_ring as wrap_style
+
+    wrap_style(app)
 
 
 def use_document_font(app: QApplication) -> None:
@@ -185,7 +214,7 @@ def run_app(db_option: str | None) -> int:
     chosen = str(settings.value("language", "") or "")
     language = chosen if chosen in LANGUAGES else language_for_locale(QLocale.system().name())
     set_language(language)
-    app = create_application(sys.argv)
+    app = create_application(sys.argv, focus_ring=False)
     from compass.ui.qt_i18n import install_qt_translations
 
     install_qt_translations(app, language)
@@ -222,9 +251,11 @@ def run_app(db_option: str | None) -> int:
         from compass.ui.fault_report import FaultReporter
 
         FaultReporter(parent=app).install()
+        use_focus_ring(app)
         window.after_first_paint()
 
-    watcher = _FirstPaintWatcher(app.quit if quit_after_paint else after_first_paint)
+    report_to = os.environ.get(FIRST_PAINT_REPORT_VAR, "") if quit_after_paint else ""
+    watcher = _FirstPaintWatcher(app.quit if quit_after_paint else after_first_paint, report_to)
     window.installEventFilter(watcher)
     window.show()
     return app.exec()

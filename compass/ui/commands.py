@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from compass.core.errors import CompassError, ConflictError
-from compass.core.session import AmbitionLevel, Collection, SessionStatus
 from compass.i18n import Phrase, _
-from compass.services import SessionService
+
+if TYPE_CHECKING:  # annotations only: the services bring SQLAlchemy, which start-up must not wait for
+    from compass.core.session import AmbitionLevel, Collection, SessionStatus
+    from compass.services import SessionService
 
 ErrorReporter = Callable[[CompassError], None]
 

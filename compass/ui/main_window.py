@@ -17,7 +17,6 @@ from compass.core.errors import CompassError, SessionNotFoundError, ValidationEr
 from compass.core.listing import SessionListPage
 from compass.i18n import _, current_language, language_for_locale, set_language
 from compass.ui.backup_actions import BackupActions
-from compass.ui.commands import ServiceCommand, choose_on_conflict
 from compass.ui.knowledge_actions import KnowledgeActions
 from compass.ui.other_desks import OtherDesks, ask_on_conflict
 from compass.ui.qt_i18n import install_qt_translations
@@ -26,10 +25,6 @@ from compass.ui.session_list_actions import SessionListActions
 from compass.ui.shortcut_help import show_shortcuts
 from compass.ui.start_screen import StartScreen
 from compass.ui.style import style_sheet
-from compass.ui.widgets.enter_presses import install_enter_presses
-from compass.ui.widgets.focus_in_view import install_focus_in_view
-from compass.ui.widgets.undo_keys import install_app_undo_keys
-from compass.ui.widgets.wheel_guard import install_wheel_guard
 from compass.ui.workshop.actions import WorkshopActions
 
 if TYPE_CHECKING:
@@ -39,6 +34,21 @@ if TYPE_CHECKING:
     from compass.ui.wizard import WizardView
 
 STATUS_MESSAGE_MS = 8000
+
+
+def install_app_behaviour() -> None:
+    """The application-wide event filters (wheel, Enter on buttons, Ctrl+Z, focus in view). Every
+    event passes through them in Python, so they go on after the first paint, before the first input
+    can reach the window."""
+    from compass.ui.widgets.enter_presses import install_enter_presses
+    from compass.ui.widgets.focus_in_view import install_focus_in_view
+    from compass.ui.widgets.undo_keys import install_app_undo_keys
+    from compass.ui.widgets.wheel_guard import install_wheel_guard
+
+    install_wheel_guard()
+    install_focus_in_view()
+    install_enter_presses()
+    install_app_undo_keys()
 
 
 DEFAULT_SIZE = QSize(1100, 760)
@@ -83,11 +93,6 @@ class MainWindow(QMainWindow):
             lambda: self.refresh_session_list(select_id=self.start_screen.selected_id()),
             self.show_sessions,
         )
-        choose_on_conflict(lambda conflict: ask_on_conflict(self, conflict))
-        install_wheel_guard()
-        install_focus_in_view()
-        install_enter_presses()
-        install_app_undo_keys()
         self.setStyleSheet(style_sheet(QApplication.font().pointSizeF() or 10.0))
         self.start_screen = StartScreen()
         self.pages = QStackedWidget()
@@ -109,6 +114,7 @@ class MainWindow(QMainWindow):
         if initial_sessions is not None:
             self.start_screen.set_sessions(initial_sessions, load_more=self.session_list.sessions_after(""))
         else:
+            install_app_behaviour()
             self.start_screen.finish_setup()
             self.refresh_session_list()
             last = self.settings.value("last_session_id")
@@ -229,6 +235,9 @@ class MainWindow(QMainWindow):
 
     def _retranslate_undo_history(self) -> None:
         """Each step of the undo history says what it did in the new language."""
+        if self.undo_stack.count():
+            from compass.ui.commands import ServiceCommand  # undo steps exist once a session is open
+
         for index in range(self.undo_stack.count()):
             command = self.undo_stack.command(index)
             if isinstance(command, ServiceCommand):
@@ -268,6 +277,7 @@ class MainWindow(QMainWindow):
     def _warm_up(self) -> None:
         if self._setup_deferred:
             self._setup_deferred = False
+            install_app_behaviour()
             self.start_screen.finish_setup()
         try:
             self.services.sessions  # noqa: B018 - imports SQLAlchemy and opens the database
@@ -312,8 +322,12 @@ class MainWindow(QMainWindow):
 
     def _ensure_wizard(self) -> WizardView:
         if self.wizard is None:
+            from compass.ui.commands import choose_on_conflict
             from compass.ui.pages.base import PageContext
             from compass.ui.wizard import WizardView  # pages load on first use, not at start-up
+
+            # Every edit is a command of an open session: the question on a conflict is asked here.
+            choose_on_conflict(lambda conflict: ask_on_conflict(self, conflict))
 
             context = PageContext(
                 sessions=lambda: self.services.sessions,

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from compass.core.session import SessionSnapshot
 from compass.i18n import _
 
 if TYPE_CHECKING:
+    from compass.core.session import SessionSnapshot
     from compass.ui.pages.base import PageContext
     from compass.ui.workshop.window import WorkshopWindow
 
