@@ -156,7 +156,9 @@ def write_first_paint_report(path: str) -> None:
     import json
 
     def is_qt_enum(thing: object) -> bool:
-        return isinstance(thing, enum.EnumType) and type.__getattribute__(thing, "__qualname__").startswith("Qt.")
+        if not isinstance(thing, enum.EnumType):
+            return False
+        return type.__getattribute__(thing, "__qualname__").startswith("Qt.")
 
     qt_enums = sum(1 for thing in gc.get_objects() if is_qt_enum(thing))
     report = {"modules": sorted(sys.modules), "qt_namespace_enums": qt_enums}
