@@ -54,10 +54,12 @@ def parse_number(text: str, language: str) -> Decimal | None:
     return -value if negative else value
 
 
-def format_number(value: Decimal, language: str, *, places: int | None = None) -> str:
+def format_number(value: Decimal | int, language: str, *, places: int | None = None) -> str:
     """``value`` with the language's separators; whole numbers without decimals unless ``places``."""
     decimal_sep, group_sep = _SEPARATORS.get(language, _SEPARATORS["en"])
-    if places is None:
+    if isinstance(value, int):  # a count: no need for decimal (1 ms of the start screen's import)
+        places = places or 0
+    elif places is None:
         exponent = value.normalize().as_tuple().exponent
         places = 0 if value == value.to_integral_value() else max(0, -int(exponent))
     text = f"{value:,.{places}f}"

@@ -49,10 +49,12 @@ def _po_path(language: str) -> Path:
 
 
 def _compiled_catalogue(po_path: Path) -> Path:
-    import hashlib  # only Dutch needs it; loading OpenSSL costs start-up time
+    # A checksum, not a cryptographic hash: it only tells catalogue versions apart, and hashlib
+    # (OpenSSL) costs a Dutch user's start-up 3 ms.
+    import zlib
 
     data = po_path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()[:16]
+    digest = f"{zlib.crc32(data):08x}{len(data):x}"
     mo_path = user_cache_dir() / "translations" / f"{po_path.parent.parent.name}-{digest}.mo"
     if not mo_path.exists():
         _compile(po_path, mo_path)

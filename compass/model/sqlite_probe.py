@@ -8,9 +8,9 @@ SQLAlchemy here: the fast start path uses this before SQLAlchemy is imported.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 from compass.model.storage import writable
 
@@ -25,8 +25,7 @@ class FileState(Enum):
     DAMAGED = "damaged"  # looks like SQLite but fails to read or its integrity check
 
 
-@dataclass(frozen=True)
-class ProbeResult:
+class ProbeResult(NamedTuple):
     state: FileState
     revision: str | None = None
     detail: str = ""

@@ -22,7 +22,6 @@ from compass.ui.other_desks import OtherDesks, ask_on_conflict
 from compass.ui.qt_i18n import install_qt_translations
 from compass.ui.session_files import SessionFiles
 from compass.ui.session_list_actions import SessionListActions
-from compass.ui.shortcut_help import show_shortcuts
 from compass.ui.start_screen import StartScreen
 from compass.ui.style import style_sheet
 from compass.ui.workshop.actions import WorkshopActions
@@ -164,7 +163,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.shortcuts_action = QAction(self)
-        self.shortcuts_action.triggered.connect(lambda: show_shortcuts(self))
+        self.shortcuts_action.triggered.connect(self._show_shortcuts)
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._show_about)
@@ -423,6 +422,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(error), STATUS_MESSAGE_MS)
             return
         QMessageBox.warning(self, _("SDG Procurement Compass"), str(error))
+
+    def _show_shortcuts(self) -> None:
+        from compass.ui.shortcut_help import show_shortcuts  # loads when first asked for
+
+        show_shortcuts(self)
 
     def _show_about(self) -> None:
         QMessageBox.about(

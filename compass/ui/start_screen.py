@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
@@ -183,8 +181,8 @@ class StartScreen(QWidget):
         if shown < total:
             self.count_label.setText(
                 _("{shown} of {total} sessions shown: scroll down for more, or search by title.").format(
-                    shown=format_number(Decimal(shown), current_language()),
-                    total=format_number(Decimal(total), current_language()),
+                    shown=format_number(shown, current_language()),
+                    total=format_number(total, current_language()),
                 )
             )
 
