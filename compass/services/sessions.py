@@ -145,6 +145,28 @@ class SessionService(ServiceBase):
         self._indicator_kinds = indicator_kinds(reference)
         # What this desk wrote last, per field: its own newer write is no conflict with its view.
         self._own_writes: dict[tuple[Any, ...], Any] = {}
+        # Per session, the newest snapshot this desk built (in a change or a read), while no change
+        # of this desk's has made it old.
+        self._fresh: dict[int, SessionSnapshot] = {}
+
+    def _changed(self, changed_id: int, fresh: SessionSnapshot | None = None) -> None:
+        """``fresh``: the session as the committed change left it, built in its transaction."""
+        if fresh is None:
+            self._fresh.pop(changed_id, None)
+        else:
+            self._fresh[changed_id] = fresh
+        super()._changed(changed_id)
+
+    def announce(self, changed_id: int) -> None:
+        self._fresh.pop(changed_id, None)  # what is stored now is what to show
+        super().announce(changed_id)
+
+    def latest_session(self, session_id: int) -> SessionSnapshot:
+        """The session as this desk last saw it stored: the snapshot its last change built (a
+        project fact: no second read of every row for a one-field edit) or its last read; read
+        anew after a change that built none, and after ``announce``."""
+        fresh = self._fresh.get(session_id)
+        return fresh if fresh is not None else self.get_session(session_id)
 
     def _snapshot(self, row: SessionRow) -> SessionSnapshot:
         snapshot = with_dialogue_votes(snapshots.snapshot_of(row))
@@ -332,7 +354,7 @@ class SessionService(ServiceBase):
             db.add(row)
             db.flush()
             snapshot = self._snapshot(row)
-        self._changed(snapshot.id)
+        self._changed(snapshot.id, snapshot)
         return snapshot
 
     def import_session(self, imported: SessionImport) -> SessionSnapshot:
@@ -386,12 +408,14 @@ class SessionService(ServiceBase):
             )
             db.flush()
             snapshot = self._snapshot(row)
-        self._changed(snapshot.id)
+        self._changed(snapshot.id, snapshot)
         return snapshot
 
     def get_session(self, session_id: int) -> SessionSnapshot:
         with self._transaction() as db:
-            return self._snapshot(self._session_row(db, session_id, full=True))
+            snapshot = self._snapshot(self._session_row(db, session_id, full=True))
+        self._fresh[session_id] = snapshot
+        return snapshot
 
     def session_exists(self, session_id: int) -> bool:
         with self._transaction() as db:
@@ -420,7 +444,7 @@ class SessionService(ServiceBase):
             self._touch(row)
             db.flush()
             snapshot = self._snapshot(row)
-        self._changed(session_id)
+        self._changed(session_id, snapshot)
         return snapshot
 
     def rename_session(self, session_id: int, title: str, based_on: str | None = None) -> SessionSnapshot:
@@ -610,7 +634,7 @@ class SessionService(ServiceBase):
                 )
             db.flush()
             snapshot = self._snapshot(copy)
-        self._changed(snapshot.id)
+        self._changed(snapshot.id, snapshot)
         return snapshot
 
     def delete_session(self, session_id: int) -> None:

@@ -16,6 +16,10 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from compass.core.errors import CompassError, ConflictError
 from compass.i18n import Phrase, _
 
+# choose_on_conflict is re-exported: tests install their answer through this module.
+from compass.ui.conflict_choice import choose_on_conflict as choose_on_conflict
+from compass.ui.conflict_choice import current_chooser
+
 if TYPE_CHECKING:  # annotations only: the services bring SQLAlchemy, which start-up must not wait for
     from compass.core.session import AmbitionLevel, Collection, SessionStatus
     from compass.services import SessionService
@@ -70,17 +74,6 @@ class ServiceCommand(QUndoCommand):
                 self.report_error(error)
 
 
-ConflictChooser = Callable[[ConflictError], bool]
-_choose_on_conflict: ConflictChooser | None = None
-
-
-def choose_on_conflict(chooser: ConflictChooser | None) -> None:
-    """How the app asks the user, when another desk changed the same field: True overwrites it with
-    this desk's value, False keeps theirs (the main window installs a dialog; tests a stub)."""
-    global _choose_on_conflict
-    _choose_on_conflict = chooser
-
-
 def execute(stack: QUndoStack, command: ServiceCommand, report_error: ErrorReporter) -> None:
     """Do ``command`` now (raising if refused), then keep it on ``stack`` for undo; failures of a
     later undo or redo go to ``report_error``. When another desk changed the same field meanwhile,
@@ -90,9 +83,10 @@ def execute(stack: QUndoStack, command: ServiceCommand, report_error: ErrorRepor
     try:
         command.do()
     except ConflictError as conflict:
-        if _choose_on_conflict is None:
+        chooser = current_chooser()
+        if chooser is None:
             raise
-        if not _choose_on_conflict(conflict):
+        if not chooser(conflict):
             command.service.announce(command.session_id)  # show theirs
             return
         command.rebase(conflict)

@@ -17,6 +17,7 @@ from compass.core.errors import CompassError, SessionNotFoundError, ValidationEr
 from compass.core.listing import SessionListPage
 from compass.i18n import _, current_language, language_for_locale, set_language
 from compass.ui.backup_actions import BackupActions
+from compass.ui.conflict_choice import choose_on_conflict
 from compass.ui.knowledge_actions import KnowledgeActions
 from compass.ui.other_desks import OtherDesks, ask_on_conflict
 from compass.ui.qt_i18n import install_qt_translations
@@ -80,7 +81,9 @@ class MainWindow(QMainWindow):
         # Refresh after the edit that caused the change has finished, never in the middle of it
         # (a page may be rebuilding the very widget whose signal started the edit).
         services.add_listener(
-            lambda session_id: QTimer.singleShot(0, lambda: self._on_session_changed(session_id))
+            lambda session_id: QTimer.singleShot(
+                0, lambda: self._on_session_changed(session_id, this_desk=True)
+            )
         )
 
         # Another desk's changes show within seconds (issue 15): a cheap look every two seconds.
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start_screen)
         self.setCentralWidget(self.pages)
+        choose_on_conflict(lambda conflict: ask_on_conflict(self, conflict))
         self.session_list = SessionListActions(
             self,
             services,
@@ -321,12 +325,8 @@ class MainWindow(QMainWindow):
 
     def _ensure_wizard(self) -> WizardView:
         if self.wizard is None:
-            from compass.ui.commands import choose_on_conflict
             from compass.ui.pages.base import PageContext
             from compass.ui.wizard import WizardView  # pages load on first use, not at start-up
-
-            # Every edit is a command of an open session: the question on a conflict is asked here.
-            choose_on_conflict(lambda conflict: ask_on_conflict(self, conflict))
 
             context = PageContext(
                 sessions=lambda: self.services.sessions,
@@ -364,13 +364,18 @@ class MainWindow(QMainWindow):
         if message:
             self.statusBar().showMessage(message, STATUS_MESSAGE_MS)
 
-    def _on_session_changed(self, session_id: int) -> None:
+    def _on_session_changed(self, session_id: int, *, this_desk: bool = False) -> None:
+        """Show ``session_id`` anew. ``this_desk``: after a change made here, which may have left its
+        snapshot with the services; otherwise (another desk, a profile) as stored."""
         if self.pages.currentWidget() is self.start_screen:
             return  # the start screen refreshes after its own actions
         self._list_stale = True
         if session_id == self.open_session_id and self.wizard is not None:
             try:
-                snapshot = self.services.sessions.get_session(session_id)
+                sessions = self.services.sessions
+                snapshot = (
+                    sessions.latest_session(session_id) if this_desk else sessions.get_session(session_id)
+                )
                 self.wizard.load(snapshot)
                 if self.workshop.window is not None and self.workshop.window.isVisible():
                     self.workshop.window.load(snapshot)

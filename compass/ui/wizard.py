@@ -2,10 +2,15 @@
 
 Steps can be visited in any order; nothing is lost when moving, because every page saves as it goes
 (and ``flush()`` saves what is still being typed before the page is left).
+
+A page is built when it is first shown and shows the newest snapshot when it is shown: a change
+refreshes the visible page and the step list, not all seven pages (issue 20: one edit of a big session
+rebuilt every table and the whole document as HTML behind the page the user typed on).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
@@ -29,6 +34,34 @@ from compass.ui.widgets.shortcuts import widget_shortcut
 from compass.ui.widgets.step_list import StepList
 
 
+class LazyPages:
+    """The wizard's pages by step. A page is made on first use and, whenever it is asked for, shows
+    the wizard's newest snapshot; ``built()`` gives only the pages made so far."""
+
+    def __init__(self, wizard: WizardView) -> None:
+        self._wizard = wizard
+        self._pages: dict[Step, StepPage] = {}
+
+    def __getitem__(self, step: Step) -> StepPage:
+        page = self._pages.get(step)
+        if page is None:
+            page = self._pages[step] = self._wizard._make_page(step)
+        snapshot = self._wizard.snapshot
+        if snapshot is not None and page.snapshot is not snapshot:
+            page.load(snapshot)
+        return page
+
+    def built_page(self, step: Step) -> StepPage | None:
+        return self._pages.get(step)
+
+    def built(self) -> Iterator[StepPage]:
+        return iter(list(self._pages.values()))
+
+    def values(self) -> Iterator[StepPage]:
+        """Every page, each built and up to date (for tests and tools that walk all steps)."""
+        return iter([self[step] for step in STEPS])
+
+
 class WizardView(QWidget):
     back_to_sessions = Signal()
     step_changed = Signal(object)  # Step
@@ -37,7 +70,7 @@ class WizardView(QWidget):
         super().__init__(parent)
         self.context = context
         self.snapshot: SessionSnapshot | None = None
-        self.pages: dict[Step, StepPage] = {step: PAGES[step](context) for step in STEPS}
+        self.pages = LazyPages(self)
         self._build()
         self.retranslate_ui()
         self.go_to(Step.FACTS)
@@ -63,9 +96,13 @@ class WizardView(QWidget):
         self.step_caption.setObjectName("stepCaption")
         self.step_caption.setWordWrap(True)
         self.stack = QStackedWidget()
+        self._slots: dict[Step, QVBoxLayout] = {}
         for step in STEPS:
-            page = self.pages[step]
-            self.stack.addWidget(page if page.scrolls_itself else _scrollable(page))
+            slot = QWidget()
+            slot_layout = QVBoxLayout(slot)
+            slot_layout.setContentsMargins(0, 0, 0, 0)
+            self._slots[step] = slot_layout
+            self.stack.addWidget(slot)
         self.back_button = QPushButton()
         self.next_button = QPushButton()
         self.next_button.setObjectName("primary")
@@ -94,6 +131,11 @@ class WizardView(QWidget):
         layout.addWidget(side_panel)
         layout.addLayout(main, 1)
 
+    def _make_page(self, step: Step) -> StepPage:
+        page = PAGES[step](self.context)
+        self._slots[step].addWidget(page if page.scrolls_itself else _scrollable(page))
+        return page
+
     @property
     def current_step(self) -> Step:
         return STEPS[self.stack.currentIndex()]
@@ -103,7 +145,8 @@ class WizardView(QWidget):
 
     def go_to(self, step: Step) -> None:
         if self.stack.currentIndex() >= 0 and self.current_step is not step:
-            self.current_page().flush()
+            self._flush_step(self.current_step)
+        self.pages[step]  # noqa: B018 - built and showing the newest snapshot before it is shown
         self.stack.setCurrentIndex(STEPS.index(step))
         self.step_list.set_current_step(step)
         index = STEPS.index(step)
@@ -123,14 +166,19 @@ class WizardView(QWidget):
         self.back_to_sessions.emit()
 
     def load(self, snapshot: SessionSnapshot) -> None:
+        """Show ``snapshot``: on the visible page now, on any other page when it is shown."""
         self.snapshot = snapshot
-        for page in self.pages.values():
-            page.load(snapshot)
+        self.current_page()  # (loads it)
         self.step_list.set_complete({step: is_done(step, snapshot) for step in STEPS})
         self.session_title.setText(snapshot.facts.title)
 
+    def _flush_step(self, step: Step) -> None:
+        page = self.pages.built_page(step)
+        if page is not None:
+            page.flush()
+
     def flush(self) -> None:
-        for page in self.pages.values():
+        for page in self.pages.built():
             page.flush()
 
     def _update_caption(self) -> None:
@@ -145,7 +193,7 @@ class WizardView(QWidget):
         self.next_button.setText(_("&Next >"))
         self.next_button.setToolTip(_("Next step (Ctrl+PgDown); everything is saved"))
         self.step_list.retranslate_ui()
-        for page in self.pages.values():
+        for page in self.pages.built():
             page.retranslate_ui()
         self._update_caption()
 

@@ -173,8 +173,9 @@ def test_a_realised_value_without_a_readable_date_is_not_recorded(qtbot, facts) 
     sessions.add_item(
         session_id, Collection.INDICATORS, sdg=13, kind=IndicatorKind.QUANTITATIVE, name="CO₂", unit="kg"
     )
+    # Step 5 shows the new indicator once it is shown (a hidden page is brought up to date then).
+    qtbot.waitUntil(lambda: window.wizard.pages[Step.VISIBILITY].realised.add_button.isEnabled())
     realised = window.wizard.pages[Step.VISIBILITY].realised
-    qtbot.waitUntil(lambda: realised.add_button.isEnabled())
     realised.value.setText("5")
     realised.date.line.setText("gisteren")
     qtbot.mouseClick(realised.add_button, Qt.MouseButton.LeftButton)
@@ -193,8 +194,8 @@ def test_realised_values_show_their_date_as_the_language_writes_it(qtbot, facts)
         session_id, Collection.INDICATORS, sdg=13, kind=IndicatorKind.QUANTITATIVE, name="CO₂", unit="kg"
     )
     sessions.add_measurement(session_id, indicator.id, value=Decimal(5), measured_on=dt.date(2027, 3, 9))
+    qtbot.waitUntil(lambda: window.wizard.pages[Step.VISIBILITY].realised.table.rowCount() == 1)
     realised = window.wizard.pages[Step.VISIBILITY].realised
-    qtbot.waitUntil(lambda: realised.table.rowCount() == 1)
     assert realised.table.item(0, 2).text() == "09-03-2027"
     set_language("en")
     window.retranslate_ui()
