@@ -75,7 +75,11 @@ def start_soak_walk() -> None:
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Start the soak walk at once when it is to run: it takes half a minute on a core of its own,
-    while the rest of the suite runs on the other; its test only collects the result."""
+    while the rest of the suite runs on the other; its test only collects the result. Not in a
+    parallel run's worker (``-n``): every worker collects every test, and the workers already keep
+    both cores busy; there the test starts the walk itself."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
     if any(item.name == _SOAK_TEST for item in session.items):
         start_soak_walk()
 
