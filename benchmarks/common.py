@@ -120,7 +120,8 @@ def run_process(
     elapsed = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
-        raise RuntimeError(f"{' '.join(command)} exited with {code}: {error.decode(errors='replace')[-500:]}")
+        detail = error.decode(errors="replace")[-500:]
+        raise RuntimeError(f"{' '.join(command)} exited with {code}: {detail}")
     return ProcessRun(elapsed, usage.ru_maxrss / 1024, output)
 
 

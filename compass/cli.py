@@ -20,6 +20,7 @@ from compass.i18n import _, set_language, system_language
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
+    from compass.core.codes import Procedure
     from compass.core.listing import SessionSummary
     from compass.services import ProfileService
 
@@ -302,11 +303,15 @@ def _quick_sessions_list(url: str, args: argparse.Namespace) -> bool:
 
 
 def _print_sessions(sessions: Iterable[SessionSummary], *, as_json: bool) -> None:
-    """Streams: each session is written as it comes, so a long list needs no more memory than a short
-    one. The JSON is exactly ``_json`` of the whole list, written element by element."""
+    """Streams: sessions are written a page at a time as they come, so a long list needs no more
+    memory than a short one. The JSON is exactly ``_json`` of the whole list."""
+    output = _PagedOutput()
     if as_json:
-        _print_json_list(
-            {
+        # An element of an indented JSON list is its own indented JSON shifted by one level (a line
+        # break inside a string is escaped, so every line break is JSON's own).
+        separator = "[\n  "
+        for s in sessions:
+            element = {
                 "id": s.id,
                 "title": s.title,
                 "organisation": s.organisation,
@@ -315,30 +320,41 @@ def _print_sessions(sessions: Iterable[SessionSummary], *, as_json: bool) -> Non
                 "created_at": s.created_at.isoformat(),
                 "updated_at": s.updated_at.isoformat(),
             }
-            for s in sessions
-        )
-        return
-    empty = True
-    for s in sessions:
-        empty = False
-        changed = s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        _say(f"{s.id:>5}  {changed}  {s.procedure.label():<45}  {_printable(s.title)}")
-    if empty:
-        _say(_("No sessions yet."))
+            output.add(separator + _json(element).replace("\n", "\n  "))
+            separator = ",\n  "
+        output.add("[]\n" if separator == "[\n  " else "\n]\n")
+    else:
+        labels: dict[Procedure, str] = {}  # a handful of procedures, translated once each
+        empty = True
+        for s in sessions:
+            empty = False
+            changed = s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            label = labels.get(s.procedure) or labels.setdefault(s.procedure, s.procedure.label())
+            output.add(f"{s.id:>5}  {changed}  {label:<45}  {_printable(s.title)}\n")
+        if empty:
+            output.add(_("No sessions yet.") + "\n")
+    output.flush()
 
 
-def _print_json_list(items: Iterable[object]) -> None:
-    """``_json(list(items))``, without holding the list: an element of an indented JSON list is the
-    element's own indented JSON shifted by one level (a line break inside a string is escaped)."""
-    separator = "[\n  "
-    for item in items:
-        text = _json(item).replace("\n", "\n  ")
+class _PagedOutput:
+    """Text for stdout written a page at a time: a write per line cost more than making the lines
+    (0.9 s of 1.8 s for 100,000 sessions), a page is a few kilobytes whatever the list's length."""
+
+    def __init__(self, page: int = 100) -> None:
+        self._page = page
+        self._parts: list[str] = []
+
+    def add(self, text: str) -> None:
+        self._parts.append(text)
+        if len(self._parts) >= self._page:
+            self.flush()
+
+    def flush(self) -> None:
+        text, self._parts = "".join(self._parts), []
         try:
-            sys.stdout.write(separator + text)
+            sys.stdout.write(text)
         except BrokenPipeError as error:
             raise _ReaderGone from error
-        separator = ",\n  "
-    _say("[]" if separator == "[\n  " else "\n]")
 
 
 def _run_backup_command(url: str, args: argparse.Namespace) -> int:
