@@ -283,3 +283,28 @@ def test_head_reads_the_first_line_of_a_long_list_and_nothing_is_said(
     assert head.stderr == b""
     assert head.returncode == cli.EXIT_READER_GONE
     assert head.stdout.count(b"\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("kind", "needed", "never"),
+    [
+        ("pdf", "reportlab", ("docx", "PySide6", "alembic")),
+        ("docx", "docx", ("reportlab", "PySide6", "alembic")),
+    ],
+)
+def test_an_export_imports_only_its_own_renderer(
+    listed_database: str, tmp_path: Path, kind: str, needed: str, never: tuple[str, ...]
+) -> None:
+    target = tmp_path / f"out.{kind}"
+    script = (
+        "import sys\n"
+        "from compass.cli import main\n"
+        f"code = main(['--db', {listed_database!r}, 'export', '1', '--{kind}', {str(target)!r}])\n"
+        "print(code, sorted({m.split('.')[0] for m in sys.modules}), file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    code, loaded = result.stderr.strip().split(" ", 1)
+    assert code == "0" and target.stat().st_size > 0
+    assert needed in loaded
+    for module in never:
+        assert f"'{module}'" not in loaded, module
