@@ -20,7 +20,6 @@ from compass.core.profile import (
 from compass.core.session import Problem
 from compass.formats.json_document import literal_problems, read_json_document
 from compass.i18n import N_
-from compass.paths import resource_path
 
 
 def _decimal(value: str | None) -> Decimal | None:
@@ -30,14 +29,12 @@ def _decimal(value: str | None) -> Decimal | None:
 def validate_profile_document(document: Any, known_criteria: set[str]) -> list[Problem]:
     """Every problem with a profile document: its texts first (a profile typed in the app comes here
     without passing ``read_json_document``), the schema, then references to the catalogue."""
-    from jsonschema import Draft202012Validator  # only when a profile is imported
-
     from compass.formats.schema_messages import schema_message
+    from compass.formats.schemas import validator_for
 
     problems = literal_problems(document)
     if problems:
         return problems
-    schema = json.loads(resource_path("schema", "profile.schema.json").read_text(encoding="utf-8"))
     problems = [
         Problem(
             "schema",
@@ -45,7 +42,7 @@ def validate_profile_document(document: Any, known_criteria: set[str]) -> list[P
             "{detail}",
             detail=schema_message(error),
         )
-        for error in sorted(Draft202012Validator(schema).iter_errors(document), key=str)
+        for error in sorted(validator_for("profile.schema.json").iter_errors(document), key=str)
     ]
     if problems:
         return problems

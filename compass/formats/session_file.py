@@ -31,6 +31,7 @@ from compass.core.session import (
 )
 from compass.formats.json_document import read_json_document
 from compass.formats.schema_messages import schema_message
+from compass.formats.schemas import validator_for
 from compass.i18n import N_
 from compass.method.criteria import criterion_rule_problems
 from compass.method.dialogues import (
@@ -55,7 +56,6 @@ from compass.method.fields import (
     validate_priority_changes,
 )
 from compass.method.text import printable
-from compass.paths import resource_path
 from compass.reference.types import ReferenceData
 
 SESSION_FORMAT = "sdg-compass/session"
@@ -304,9 +304,6 @@ class _Reader:
 
 
 def _schema_problems(document: Any) -> list[Problem]:
-    from jsonschema import Draft202012Validator  # only when a file is imported
-
-    schema = json.loads(resource_path("schema", "session.schema.json").read_text(encoding="utf-8"))
     return [
         Problem(
             "schema",
@@ -315,7 +312,7 @@ def _schema_problems(document: Any) -> list[Problem]:
             detail=schema_message(error),
         )
         for error in sorted(
-            Draft202012Validator(schema).iter_errors(document),
+            validator_for("session.schema.json").iter_errors(document),
             key=lambda e: [str(p) for p in e.absolute_path],
         )
     ]

@@ -19,9 +19,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from compass.core.session import Problem
 from compass.i18n import N_
+
+if TYPE_CHECKING:  # ``printable`` serves the command line's fast listing, which skips the snapshots
+    from compass.core.session import Problem
 
 # The fields whose text may run over several lines: the long texts (20,000 characters) of the
 # session and profile formats and of the SDG dialogues. Every other text field holds one line.
@@ -69,6 +72,8 @@ def character_problems(field: str, text: str, *, multiline: bool | None = None) 
     found = (_REFUSED_IN_LINES if lines else _REFUSED_IN_A_LINE).search(text)
     if found is None:
         return []
+    from compass.core.session import Problem
+
     character, position = found.group(), found.start() + 1
     code_point = f"U+{ord(character):04X}"
     if character in _LINE_BREAKS:

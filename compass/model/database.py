@@ -24,8 +24,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from compass.core.errors import BackupError, DatabaseOpenError, StorageError
 from compass.i18n import _
+from compass.model.location import display_location
 from compass.model.schema_version import SCHEMA_HEAD
-from compass.model.sqlite_probe import FileState, connect_read_only, probe_sqlite_file
+from compass.model.sqlite_probe import FileState, add_sql_functions, connect_read_only, probe_sqlite_file
 from compass.model.storage import storage_problem_of, write_problem
 from compass.paths import sqlite_file_of
 
@@ -49,17 +50,6 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-def display_location(url: str) -> str:
-    """What users see as "the database": the file path for SQLite, the URL without password otherwise."""
-    path = sqlite_file_of(url)
-    if path is not None:
-        return str(path)
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url
 
 
 def open_database(
@@ -277,9 +267,7 @@ def _create_engine(url: str, location: str, *, read_only_file: Path | None = Non
 
 
 def _configure_sqlite_connection(dbapi_connection: Any, connection_record: Any) -> None:
-    # SQLite's own lower() folds ASCII only; PostgreSQL's (in a UTF-8 database) folds every letter.
-    # Search compares lower() of both sides, so it finds "Één" by "één" on both.
-    dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
+    add_sql_functions(dbapi_connection)
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -287,10 +275,6 @@ def _configure_sqlite_connection(dbapi_connection: Any, connection_record: Any) 
         cursor.execute("PRAGMA journal_mode = WAL")
     finally:
         cursor.close()
-
-
-def _lower(text: str | None) -> str | None:
-    return None if text is None else text.lower()
 
 
 def _configure_read_only_connection(dbapi_connection: Any, connection_record: Any) -> None:

@@ -66,6 +66,17 @@ def connect_read_only(path: Path, *, check_same_thread: bool = True) -> sqlite3.
     )
 
 
+def add_sql_functions(connection: sqlite3.Connection) -> None:
+    """What our queries expect of a SQLite connection beyond SQLite itself, for the engine and for the
+    sqlite3-only listing alike. SQLite's own lower() folds ASCII only; PostgreSQL's (in a UTF-8
+    database) folds every letter. Search compares lower() of both sides, so it finds "Één" by "één"."""
+    connection.create_function("lower", 1, _lower, deterministic=True)
+
+
+def _lower(text: str | None) -> str | None:
+    return None if text is None else text.lower()
+
+
 def probe_sqlite_file(path: Path) -> ProbeResult:
     if not path.exists():
         return ProbeResult(FileState.MISSING)

@@ -5,6 +5,12 @@ Each file is checked against its definition in ``resources/schema/reference.sche
 against the others (unique ids, SDGs a category's suggestions may use, the categories criteria and
 indicators name, the method's codes). The first problem stops loading with ``ReferenceDataError``
 naming the file, the entry and the problem.
+
+The schema check (jsonschema: about 80 ms to import and 60 ms to run) is done once per version of the
+files: a set of files that passed it leaves a marker in the user's cache folder named after the app's
+version and a SHA-256 of the schema and every data file, and a load that finds its marker skips that
+check. A changed byte is another hash, so an edited or damaged file is checked, and refused, as
+before. The checks across files are cheap and always run. Decision 011.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from compass import __version__
 from compass.core.errors import ReferenceDataError
 from compass.core.session import (
     SDG_NUMBERS,
@@ -30,7 +37,7 @@ from compass.core.session import (
     MeasurementMoment,
     Procedure,
 )
-from compass.paths import resource_path
+from compass.paths import resource_path, user_cache_dir
 from compass.reference.types import (
     CatalogueCriterion,
     CatalogueIndicator,
@@ -76,11 +83,16 @@ def _t(value: dict[str, str]) -> LocalizedText:
     return LocalizedText(nl=value["nl"], en=value["en"])
 
 
-def _read(path: Path) -> Any:
+def _read_bytes(path: Path) -> bytes:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return path.read_bytes()
     except OSError as error:
         raise _Failure("file", error.strerror or str(error)) from error
+
+
+def _parse(data: bytes) -> Any:
+    try:
+        return json.loads(data.decode("utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise _Failure("file", f"not valid JSON ({error})") from error
 
@@ -126,10 +138,10 @@ def _inline_refs(node: Any, definitions: dict[str, Any]) -> Any:
 
 
 class _Schema:
-    def __init__(self, schema_path: Path) -> None:
-        from jsonschema import Draft202012Validator  # only when reference data loads
+    def __init__(self, schema_text: bytes) -> None:
+        from jsonschema import Draft202012Validator  # only when files are checked against it
 
-        self._schema = json.loads(schema_path.read_text(encoding="utf-8"))
+        self._schema = json.loads(schema_text.decode("utf-8"))
         self._validator_class = Draft202012Validator
 
     def check(self, name: str, data: Any) -> None:
@@ -386,15 +398,57 @@ def _cross_check(parts: dict[str, Any]) -> None:
                 )
 
 
+class _CheckedMarker:
+    """The marker of one version of the files having passed the schema check (decision 011)."""
+
+    def __init__(self, schema: bytes, files: dict[str, bytes]) -> None:
+        import hashlib  # here, not at the top: the fast listing imports nothing of this module
+
+        digest = hashlib.sha256(f"compass {__version__}\n".encode())
+        for name, data in (("schema", schema), *files.items()):
+            # Name and length before the content: no two sets of files run together into one stream.
+            digest.update(f"{name} {len(data)}\n".encode())
+            digest.update(data)
+        self.path = user_cache_dir() / "reference-checked" / f"{__version__}-{digest.hexdigest()}"
+
+    def present(self) -> bool:
+        try:
+            return self.path.is_file()
+        except OSError:
+            return False
+
+    def leave(self) -> None:
+        """Best effort: without a writable cache the check simply runs again next time."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_bytes(b"")
+        except OSError:
+            pass
+
+
 def load_reference_data(data_dir: Path | None = None, schema_path: Path | None = None) -> ReferenceData:
     folder = data_dir or resource_path("data")
-    schema = _Schema(schema_path or resource_path("schema", "reference.schema.json"))
+    schema_file = schema_path or resource_path("schema", "reference.schema.json")
+    try:
+        schema_text = schema_file.read_bytes()
+    except OSError as error:
+        raise ReferenceDataError(f"{schema_file.name}: file: {error.strerror or error}") from None
+    texts: dict[str, bytes] = {}
+    for name in DATA_FILES:
+        path = folder / f"{name}.json"
+        try:
+            texts[name] = _read_bytes(path)
+        except _Failure as failure:
+            raise ReferenceDataError(f"{path.name}: {failure.entry}: {failure.problem}") from None
+    marker = _CheckedMarker(schema_text, texts)
+    schema = None if marker.present() else _Schema(schema_text)
     parts: dict[str, Any] = {}
     for name in DATA_FILES:
         path = folder / f"{name}.json"
         try:
-            data = _read(path)
-            schema.check(name, data)
+            data = _parse(texts[name])
+            if schema is not None:
+                schema.check(name, data)
             if name == "vocabulary":
                 parts.update(_build_vocabulary(data))
             else:
@@ -402,4 +456,6 @@ def load_reference_data(data_dir: Path | None = None, schema_path: Path | None =
         except _Failure as failure:
             raise ReferenceDataError(f"{path.name}: {failure.entry}: {failure.problem}") from None
     _cross_check(parts)
+    if schema is not None:
+        marker.leave()
     return ReferenceData(**parts)

@@ -16,7 +16,7 @@ from compass.core.backup import BackupSummary, RestoreResult
 from compass.core.errors import BackupError, StorageError
 from compass.i18n import _
 from compass.model import backups
-from compass.model.database import display_location
+from compass.model.location import display_location
 from compass.model.sqlite_probe import FileState, probe_sqlite_file
 from compass.model.storage import storage_problem_of, write_problem
 from compass.paths import sqlite_file_of
