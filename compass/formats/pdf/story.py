@@ -11,6 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -22,7 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus import Paragraph as ReportlabParagraph
-from reportlab.platypus import Table as PdfTable
+from reportlab.platypus import Table as ReportlabTable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from compass.formats.document.model import (
@@ -41,7 +42,7 @@ from compass.formats.document.model import (
     PageBreak as ModelPageBreak,
 )
 from compass.formats.pdf.styles import FONT, RULE, ZEBRA, styles
-from compass.formats.pdf.templates import HeadingParagraph
+from compass.formats.pdf.templates import HeadingParagraph, draws_nothing
 
 PAGE_WIDTH = 170 * mm
 CELL_PADDING = 6  # left and right padding of a table cell, together, in points
@@ -67,6 +68,20 @@ class PdfParagraph(ReportlabParagraph):
         if width == availWidth > 0:  # not the "cannot fit here" answer, which breaks no lines
             self._laid_out = (availWidth, self.width, self.height, self.blPara, self._wrapWidths)
         return width, height
+
+    # reportlab's drawOn also takes _sW (what the frame has to spare), which its type stubs leave out.
+    def drawOn(self, canvas: Canvas, x: float, y: float, *args: Any, **kwargs: Any) -> None:  # noqa: N802
+        if not draws_nothing(canvas):
+            super().drawOn(canvas, x, y, *args, **kwargs)
+
+
+class PdfTable(ReportlabTable):
+    """A table that draws nothing in a pass that only lays out: drawing its cells was half of a pass."""
+
+    # reportlab's drawOn also takes _sW (what the frame has to spare), which its type stubs leave out.
+    def drawOn(self, canvas: Canvas, x: float, y: float, *args: Any, **kwargs: Any) -> None:  # noqa: N802
+        if not draws_nothing(canvas):
+            super().drawOn(canvas, x, y, *args, **kwargs)
 
 
 def text(value: str) -> str:

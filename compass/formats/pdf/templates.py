@@ -5,7 +5,9 @@ concept mark. Headings become contents entries and PDF bookmarks on the page whe
 The page count comes from the previous pass of the multi-pass build (the contents need passes anyway),
 so nothing replays pages afterwards: the bookmarks keep the pages they were made on. Two passes are the
 least that can give "page n of m" and the contents' page numbers: the contents know their entries before
-the first pass (``expect_contents``), so the first pass lays out the pages as the last one will.
+the first pass (``expect_contents``), so the first pass lays out the pages as the last one will. That
+first pass is never the last (it cannot know "of m"), so it only lays out: our tables and paragraphs
+draw nothing on a ``LayoutCanvas`` whose ``layout_only`` is set.
 """
 
 from __future__ import annotations
@@ -33,6 +35,17 @@ from compass.formats.pdf.styles import BOLD, FONT, MUTED, RULE, register_fonts
 
 MARGIN = 20 * mm
 CONCEPT_INK = colors.Color(0.75, 0.1, 0.1, alpha=0.16)
+
+
+class LayoutCanvas(Canvas):
+    """A canvas the template tells whether its pass only lays out (its pages are thrown away)."""
+
+    layout_only = False
+
+
+def draws_nothing(canvas: Canvas) -> bool:
+    """Whether a flowable may skip drawing: laying out never depends on what was drawn."""
+    return getattr(canvas, "layout_only", False) is True
 
 
 class StrategyDocTemplate(BaseDocTemplate):
@@ -115,6 +128,9 @@ class StrategyDocTemplate(BaseDocTemplate):
     def beforeDocument(self) -> None:  # noqa: N802 - reportlab API
         # Every pass numbers the sections anew, so the contents' keys settle.
         self._sections = 0
+        if isinstance(self.canv, LayoutCanvas):
+            # A pass that does not know "of m" yet is never the last: its pages are not kept.
+            self.canv.layout_only = self._pages.before == 0
 
     def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 - reportlab API
         """Headings go into the PDF outline (bookmarks) and level-1 headings into the contents."""
@@ -157,7 +173,7 @@ class PageCount(IndexingFlowable):
         pass
 
 
-class HeadingParagraph(Paragraph):
+class HeadingParagraph(Paragraph):  # few, so not worth skipping in a pass that only lays out
     """A section heading: a bookmark at ``outline_level`` and, at level 0, a contents entry."""
 
     def __init__(
