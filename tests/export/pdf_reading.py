@@ -14,3 +14,21 @@ def outline(reader: PdfReader, items=None, level: int = 0) -> Iterator[tuple[str
             yield from outline(reader, item, level + 1)
         else:
             yield item.title, reader.get_destination_page_number(item), level
+
+
+def text_lines(page) -> list[str]:  # noqa: ANN001
+    """The page's text as lines from top to bottom, the pieces of a line from left to right: a
+    contents line reads "title page" (pypdf's own text puts a right-aligned number elsewhere)."""
+    pieces: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            pieces.append((round(y, 1), x, text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for y, x, text in pieces:
+        rows.setdefault(y, []).append((x, text))
+    return [" ".join(text for _x, text in sorted(row)) for _y, row in sorted(rows.items(), reverse=True)]

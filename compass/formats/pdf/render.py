@@ -9,7 +9,6 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import XMP
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, Spacer
 
 from compass.core.session import SessionSnapshot
@@ -18,7 +17,7 @@ from compass.formats.document.model import Document
 from compass.formats.document.printable import printable_document
 from compass.formats.pdf.story import flowables, text
 from compass.formats.pdf.styles import FONT, styles
-from compass.formats.pdf.templates import StrategyDocTemplate, body_pages
+from compass.formats.pdf.templates import LayoutCanvas, StrategyDocTemplate, body_pages
 from compass.reference.types import ReferenceData
 
 CREATOR = "SDG Procurement Compass"
@@ -57,10 +56,10 @@ def render_document(document: Document) -> bytes:
     return buffer.getvalue()
 
 
-def _canvas(document: Document) -> type[Canvas]:
+def _canvas(document: Document) -> type[LayoutCanvas]:
     """A canvas that starts in the embedded font and shows the title in the viewer's title bar."""
 
-    class StrategyCanvas(Canvas):
+    class StrategyCanvas(LayoutCanvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs.setdefault("initialFontName", FONT)  # else Helvetica lands in the PDF, not embedded
             super().__init__(*args, **kwargs)

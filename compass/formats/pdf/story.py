@@ -11,6 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -21,8 +22,8 @@ from reportlab.platypus import (
     Spacer,
     TableStyle,
 )
-from reportlab.platypus import Paragraph as PdfParagraph
-from reportlab.platypus import Table as PdfTable
+from reportlab.platypus import Paragraph as ReportlabParagraph
+from reportlab.platypus import Table as ReportlabTable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from compass.formats.document.model import (
@@ -41,12 +42,46 @@ from compass.formats.document.model import (
     PageBreak as ModelPageBreak,
 )
 from compass.formats.pdf.styles import FONT, RULE, ZEBRA, styles
-from compass.formats.pdf.templates import HeadingParagraph
+from compass.formats.pdf.templates import HeadingParagraph, draws_nothing
 
 PAGE_WIDTH = 170 * mm
 CELL_PADDING = 6  # left and right padding of a table cell, together, in points
 SIGNATURE_ROW = 13 * mm  # room for a signature
 TILE_COLUMNS = 6
+
+
+class PdfParagraph(ReportlabParagraph):
+    """A paragraph that breaks its lines once per width. reportlab breaks them at every wrap: a table
+    wraps each cell when it is measured and again for every piece it is split into (each piece
+    measures all its rows anew), and every pass of the build does all of it again. The lines depend
+    only on the text, the style and the width, so the first breaking at a width serves every later
+    wrap at that width. (Split pieces are new paragraphs and break their own lines.)"""
+
+    _laid_out: tuple[float, float, float, Any, Any] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        laid_out = self._laid_out
+        if laid_out is not None and laid_out[0] == availWidth:
+            _width, self.width, self.height, self.blPara, self._wrapWidths = laid_out
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        if width == availWidth > 0:  # not the "cannot fit here" answer, which breaks no lines
+            self._laid_out = (availWidth, self.width, self.height, self.blPara, self._wrapWidths)
+        return width, height
+
+    # reportlab's drawOn also takes _sW (what the frame has to spare), which its type stubs leave out.
+    def drawOn(self, canvas: Canvas, x: float, y: float, *args: Any, **kwargs: Any) -> None:  # noqa: N802
+        if not draws_nothing(canvas):
+            super().drawOn(canvas, x, y, *args, **kwargs)
+
+
+class PdfTable(ReportlabTable):
+    """A table that draws nothing in a pass that only lays out: drawing its cells was half of a pass."""
+
+    # reportlab's drawOn also takes _sW (what the frame has to spare), which its type stubs leave out.
+    def drawOn(self, canvas: Canvas, x: float, y: float, *args: Any, **kwargs: Any) -> None:  # noqa: N802
+        if not draws_nothing(canvas):
+            super().drawOn(canvas, x, y, *args, **kwargs)
 
 
 def text(value: str) -> str:

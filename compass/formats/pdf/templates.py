@@ -3,23 +3,49 @@ the header; every page has "page n of m" at its foot and, while the strategy is 
 concept mark. Headings become contents entries and PDF bookmarks on the page where they stand.
 
 The page count comes from the previous pass of the multi-pass build (the contents need passes anyway),
-so nothing replays pages afterwards: the bookmarks keep the pages they were made on.
+so nothing replays pages afterwards: the bookmarks keep the pages they were made on. Two passes are the
+least that can give "page n of m" and the contents' page numbers: the contents know their entries before
+the first pass (``expect_contents``), so the first pass lays out the pages as the last one will. That
+first pass is never the last (it cannot know "of m"), so it only lays out: our tables and paragraphs
+draw nothing on a ``LayoutCanvas`` whose ``layout_only`` is set.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate, Paragraph
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageTemplate,
+    Paragraph,
+)
+from reportlab.platypus.doctemplate import IndexingFlowable
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from compass.formats.pdf.styles import BOLD, FONT, MUTED, RULE, register_fonts
 
 MARGIN = 20 * mm
 CONCEPT_INK = colors.Color(0.75, 0.1, 0.1, alpha=0.16)
+
+
+class LayoutCanvas(Canvas):
+    """A canvas the template tells whether its pass only lays out (its pages are thrown away)."""
+
+    layout_only = False
+
+
+def draws_nothing(canvas: Canvas) -> bool:
+    """Whether a flowable may skip drawing: laying out never depends on what was drawn."""
+    return getattr(canvas, "layout_only", False) is True
 
 
 class StrategyDocTemplate(BaseDocTemplate):
@@ -47,8 +73,7 @@ class StrategyDocTemplate(BaseDocTemplate):
         self._page_label = page_label
         self._concept_mark = concept_mark  # "" when the strategy is complete
         self._sections = 0
-        self.pages_before = 0  # the page count of the previous pass
-        self._pages_now = 0
+        self._pages = PageCount()
         first = Frame(self.leftMargin, self.bottomMargin, self.width, self.height + 6 * mm, id="first")
         body = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates(
@@ -61,8 +86,8 @@ class StrategyDocTemplate(BaseDocTemplate):
     # -- every page ---------------------------------------------------------------------------------
 
     def _foot(self, canvas: Canvas) -> None:
-        self._pages_now = max(self._pages_now, canvas.getPageNumber())
-        pages = self.pages_before or canvas.getPageNumber()
+        self._pages.counted(canvas.getPageNumber())
+        pages = self._pages.before or canvas.getPageNumber()
         canvas.setFont(FONT, 8)
         canvas.setFillColor(MUTED)
         label = self._page_label.format(page=canvas.getPageNumber(), pages=pages)
@@ -96,13 +121,16 @@ class StrategyDocTemplate(BaseDocTemplate):
 
     # -- passes -------------------------------------------------------------------------------------
 
+    def multiBuild(self, story: list[Flowable], *args: Any, **kwargs: Any) -> int:  # noqa: N802 - reportlab API
+        expect_contents(story)
+        return int(super().multiBuild([self._pages, *story], *args, **kwargs))
+
     def beforeDocument(self) -> None:  # noqa: N802 - reportlab API
-        # Every pass numbers the sections anew, so the contents' keys settle; the page count of the
-        # pass before is the "of m" of this one.
+        # Every pass numbers the sections anew, so the contents' keys settle.
         self._sections = 0
-        if self._pages_now:
-            self.pages_before = self._pages_now
-        self._pages_now = 0
+        if isinstance(self.canv, LayoutCanvas):
+            # A pass that does not know "of m" yet is never the last: its pages are not kept.
+            self.canv.layout_only = self._pages.before == 0
 
     def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 - reportlab API
         """Headings go into the PDF outline (bookmarks) and level-1 headings into the contents."""
@@ -110,14 +138,42 @@ class StrategyDocTemplate(BaseDocTemplate):
             level = flowable.outline_level
             title = flowable.getPlainText()
             self._sections += 1
-            key = f"{flowable.anchor}-{self._sections}"
+            key = _key(flowable, self._sections)
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(title, key, level=level, closed=False)
-            if level == 0 and flowable.in_contents:
+            if _in_contents(flowable):
                 self.notify("TOCEntry", (level, title, self.page, key))
 
 
-class HeadingParagraph(Paragraph):
+class PageCount(IndexingFlowable):
+    """The "of m" of "page n of m": the page count of the pass before. multiBuild makes passes until
+    every indexing flowable is satisfied; this one is when a pass counted the pages its "of m" said,
+    which the contents alone do not ensure (a contents line more or less may move the last page)."""
+
+    _ZEROSIZE = True  # takes no room and moves nothing (it stands first, at the top of page 1)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.before = 0  # 0 in the first pass: a pass whose "of m" is not known yet
+        self._now = 0
+
+    def beforeBuild(self) -> None:  # noqa: N802 - reportlab API
+        self.before, self._now = self._now, 0
+
+    def counted(self, page: int) -> None:
+        self._now = max(self._now, page)
+
+    def isSatisfied(self) -> bool:  # noqa: N802 - reportlab API
+        return self._now == self.before
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        pass
+
+
+class HeadingParagraph(Paragraph):  # few, so not worth skipping in a pass that only lays out
     """A section heading: a bookmark at ``outline_level`` and, at level 0, a contents entry."""
 
     def __init__(
@@ -127,6 +183,39 @@ class HeadingParagraph(Paragraph):
         self.outline_level = outline_level
         self.anchor = anchor
         self.in_contents = in_contents
+
+
+def _key(heading: HeadingParagraph, number: int) -> str:
+    return f"{heading.anchor}-{number}"
+
+
+def _in_contents(heading: HeadingParagraph) -> bool:
+    return heading.outline_level == 0 and heading.in_contents
+
+
+def _headings(story: Sequence[Flowable]) -> Iterator[HeadingParagraph]:
+    """The headings in the order the build meets them (those kept together with what follows too)."""
+    for flowable in story:
+        if isinstance(flowable, HeadingParagraph):
+            yield flowable
+        elif isinstance(flowable, KeepTogether):
+            yield from _headings(getattr(flowable, "_content", ()))  # its flowables, in order
+
+
+def expect_contents(story: Sequence[Flowable]) -> None:
+    """Give the contents their entries before the first pass, with page 0: reportlab's contents are
+    empty in the first pass and as long as the document's in the second, which moves every page after
+    them, so the build took three passes. Drawn in full from the start, they take the room of the
+    final ones and the pages they find in the first pass are already right. Entries that turn out
+    different here would only cost a pass: the build ends when the contents have settled."""
+    entries = [
+        (heading.outline_level, heading.getPlainText(), 0, _key(heading, number))
+        for number, heading in enumerate(_headings(story), start=1)
+        if _in_contents(heading)
+    ]
+    for flowable in story:
+        if isinstance(flowable, TableOfContents):
+            flowable.addEntries(entries)
 
 
 def body_pages() -> NextPageTemplate:
