@@ -39,7 +39,9 @@ MAX_VOTES = 99_999
 TEXT_LIMITS: dict[str, dict[str, int]] = {
     "facts": {
         "title": TITLE_MAX_LENGTH,
-        **{name: LONG_TEXT_MAX_LENGTH for name in LONG_TEXT_FACTS},
+        # sorted: a set's order follows the hash seed, and so would every loop over these limits
+        # (parallel test workers collected the tests parametrised over them in different orders).
+        **{name: LONG_TEXT_MAX_LENGTH for name in sorted(LONG_TEXT_FACTS)},
         **{
             name: SHORT_TEXT_MAX_LENGTH
             for name in (
