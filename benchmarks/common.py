@@ -120,7 +120,9 @@ def run_process(
     elapsed = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
-        raise RuntimeError(f"{' '.join(command)} exited with {code}: {error.decode(errors='replace')[-500:]}")
+        raise RuntimeError(
+            f"{' '.join(command)} exited with {code}: {error.decode(errors='replace')[-500:]}"
+        )
     return ProcessRun(elapsed, usage.ru_maxrss / 1024, output)
 
 
