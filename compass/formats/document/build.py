@@ -189,15 +189,14 @@ class _Builder:
         procedure = facts.procedure.label_in(self.lang)
         if facts.innovation_pilot:
             procedure += " \u00b7 " + tr(N_("innovation pilot"))
-        priorities = "; ".join(
-            f"{self.sdg_name(sdg)} ({self.level_words(sdg)})" for sdg in s.priority_sdgs()
-        )
+        priority_sdgs = s.priority_sdgs()  # each call looks at every entry: once, not once per entry
+        priorities = "; ".join(f"{self.sdg_name(sdg)} ({self.level_words(sdg)})" for sdg in priority_sdgs)
         awards = self.award_criteria()
         weights = "; ".join(f"SDG {c.sdg}: {self.number(c.weight_pct)} %" for c in awards)
         risks = [
             f"SDG {e.sdg}: {_short(e.description, 70)}"
             for e in s.inventory
-            if e.kind is EntryKind.RISK and any(e.touches(sdg) for sdg in s.priority_sdgs())
+            if e.kind is EntryKind.RISK and any(e.touches(sdg) for sdg in priority_sdgs)
         ][:MAIN_RISKS]
         rows = [
             (tr(N_("What is bought")), bought or DASH),

@@ -4,6 +4,7 @@ at least as wide as its longest word, and the rest of the width follows the mode
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -89,8 +90,13 @@ def text(value: str) -> str:
     return escape(value).replace("\n", "<br/>")
 
 
+# Measuring every word and line of every cell was a fifth of a big document's PDF; cell texts and their
+# words repeat (kinds, sources, units, the same words in every description), and a width never changes.
+_width = lru_cache(maxsize=1 << 16)(stringWidth)
+
+
 def _longest_word(value: str, style: ParagraphStyle) -> float:
-    return max((stringWidth(word, style.fontName, style.fontSize) for word in value.split()), default=0.0)
+    return max((_width(word, style.fontName, style.fontSize) for word in value.split()), default=0.0)
 
 
 def column_widths(
@@ -109,9 +115,8 @@ def column_widths(
         for column, (content, style) in enumerate(row):
             for line in content.split("\n"):
                 minimum[column] = max(minimum[column], _longest_word(line, style) + CELL_PADDING)
-                wanted[column] = max(
-                    wanted[column], stringWidth(line, style.fontName, style.fontSize) + CELL_PADDING
-                )
+                width = _width(line, style.fontName, style.fontSize)
+                wanted[column] = max(wanted[column], width + CELL_PADDING)
     widths = minimum[:]
     if share_all:
         share = sum(weights)
