@@ -8,17 +8,15 @@ code 1, as the Python documentation advises for SIGPIPE: no message, no tracebac
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
-from compass import __version__
 from compass.i18n import _, set_language, system_language
 
 if TYPE_CHECKING:
-    from _typeshed import SupportsWrite
+    import argparse
 
     from compass.core.codes import Procedure
     from compass.core.listing import SessionSummary
@@ -57,82 +55,6 @@ def _silence_output() -> None:
         pass
 
 
-class _OneLineParser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_ERROR, f"{self.prog}: {message}\n")
-
-    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
-        # argparse swallows a failed write; help or version into a closed pipe must end like a list
-        if not message:
-            return
-        file = file or sys.stderr
-        try:
-            file.write(message)
-        except BrokenPipeError as error:
-            if file is sys.stdout:
-                raise _ReaderGone from error
-        except (AttributeError, OSError):  # argparse's own choice for stderr and the like
-            pass
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _OneLineParser(
-        prog="compass",
-        description=_("SDG Procurement Compass: from a tender to a measurable SDG strategy."),
-    )
-    parser.add_argument("--version", action="version", version=f"compass {__version__}")
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        help=_("database URL (default: COMPASS_DB, else a SQLite file in your data directory)"),
-    )
-    commands = parser.add_subparsers(dest="command", parser_class=_OneLineParser)
-    sessions = commands.add_parser("sessions", help=_("list and create sessions"))
-    session_commands = sessions.add_subparsers(dest="action", required=True, parser_class=_OneLineParser)
-    listing = session_commands.add_parser("list", help=_("list sessions, newest first"))
-    listing.add_argument("--json", action="store_true", help=_("print JSON"))
-    listing.add_argument("--search", default="", help=_("only sessions whose title contains this"))
-    create = session_commands.add_parser("create", help=_("create a session"))
-    create.add_argument("title", help=_("title of the tender"))
-    finish = session_commands.add_parser(
-        "finish", help=_("mark a session as final (freezes its organisation profile)")
-    )
-    finish.add_argument("id", type=int, help=_("session id"))
-    reopen = session_commands.add_parser("reopen", help=_("reopen a final session as a draft"))
-    reopen.add_argument("id", type=int, help=_("session id"))
-
-    export = commands.add_parser("export", help=_("write a session as a document"))
-    export.add_argument("id", type=int, help=_("session id"))
-    target = export.add_mutually_exclusive_group(required=True)
-    target.add_argument("--pdf", metavar="FILE", help=_("the tender strategy PDF"))
-    target.add_argument("--docx", metavar="FILE", help=_("the tender strategy as a Word file"))
-    target.add_argument("--json", metavar="FILE", help=_("the session in the exchange format"))
-    export.add_argument("--lang", choices=("nl", "en"), help=_("language of the document"))
-
-    session_import = commands.add_parser("import", help=_("add a session from an exchange file"))
-    session_import.add_argument("file", help=_("exchange file (JSON)"))
-
-    profiles = commands.add_parser("profiles", help=_("organisation profiles"))
-    profile_commands = profiles.add_subparsers(dest="action", required=True, parser_class=_OneLineParser)
-    profile_list = profile_commands.add_parser("list", help=_("list organisation profiles"))
-    profile_list.add_argument("--json", action="store_true", help=_("print JSON"))
-    profile_export = profile_commands.add_parser("export", help=_("write a profile to a file"))
-    profile_export.add_argument("id", type=int, help=_("profile id"))
-    profile_export.add_argument("file", help=_("file to write"))
-    profile_import = profile_commands.add_parser("import", help=_("add a profile from a file"))
-    profile_import.add_argument("file", help=_("exported profile file"))
-
-    backup = commands.add_parser("backup", help=_("list and restore backups of the database"))
-    backup_commands = backup.add_subparsers(dest="action", required=True, parser_class=_OneLineParser)
-    backup_list = backup_commands.add_parser("list", help=_("list the backups, newest first"))
-    backup_list.add_argument("--json", action="store_true", help=_("print JSON"))
-    restore = backup_commands.add_parser(
-        "restore", help=_("replace the database with a backup (the current one is backed up first)")
-    )
-    restore.add_argument("number", type=int, help=_("the backup's number in the list"))
-    return parser
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         try:
@@ -149,8 +71,9 @@ def _main(argv: Sequence[str] | None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     if not arguments:  # the app itself: skip building the parser, start-up time counts
         return _start_app(None)
-    parser = build_parser()
-    args = parser.parse_args(arguments)
+    from compass.cli_parser import build_parser  # argparse only when there are arguments to parse
+
+    args = build_parser().parse_args(arguments)
     if args.command is None:
         return _start_app(args.db)
     try:

@@ -172,7 +172,8 @@ class StartScreen(QWidget):
         self._update_empty_hint()
         self._update_count()
         self._update_buttons()
-        self._fit_columns()
+        if self.isVisible():  # a hidden screen fits its columns when shown (its first resize event)
+            self._fit_columns()
 
     def _update_count(self) -> None:
         """Only a long list says how much of it is loaded; scrolling or searching finds the rest."""

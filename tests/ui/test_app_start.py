@@ -62,3 +62,47 @@ def test_the_error_dialog_names_the_file(qtbot, tmp_path: Path, monkeypatch) -> 
     monkeypatch.setattr(app_module.QMessageBox, "exec", lambda box: shown.append(box.text()))
     assert app_module.run_app(f"sqlite:///{foreign.as_posix()}") == app_module.EXIT_DATABASE_ERROR
     assert len(shown) == 1 and str(foreign) in shown[0]
+
+
+def test_a_damaged_database_is_named_right_after_the_first_paint(qtbot, tmp_path: Path, monkeypatch):
+    """The start screen's first page is read without SQLite's quick check (its time grows with the
+    file); the services open right after the first paint, check every page and say it is damaged."""
+    import sqlite3
+
+    from compass.app import AppServices, open_settings
+    from compass.model.quick_index import quick_first_page
+    from compass.ui import main_window as main_window_module
+
+    path = tmp_path / "damaged.sqlite3"
+    url = f"sqlite:///{path.as_posix()}"
+    made = AppServices(url)
+    for number in range(40):
+        made.sessions.create_session(f"Aanbesteding {number}", organisation="Gemeente " * 20)
+    made.close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA journal_mode=DELETE")  # one self-contained file to damage
+        # a table the first screen does not read: its one page is its root page
+        (root_page,) = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'profiles'"
+        ).fetchone()
+    data = bytearray(path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    start = (root_page - 1) * page_size
+    for offset in range(start, start + page_size, 7):
+        data[offset] = 0xA5
+    path.write_bytes(bytes(data))
+
+    first_page = quick_first_page(url)
+    assert first_page is not None and first_page.total == 40  # the first screen shows the list
+
+    shown: list[str] = []
+    monkeypatch.setattr(main_window_module.QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    window = main_window_module.MainWindow(
+        services=AppServices(url), settings=open_settings(), initial_sessions=first_page
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.after_first_paint()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert str(path) in shown[0] and "damaged" in shown[0]
+    window.services.close()
