@@ -119,14 +119,30 @@ class ConflictError(CompassError):
     wanted; the UI shows both and lets the user choose."""
 
     def __init__(self, field: str, theirs: object, yours: object, what: str = "") -> None:
-        shown = "\u2013" if theirs in (None, "") else str(theirs)
+        """``what``: the field's name as the user sees it, untranslated (``field_labels``)."""
+        what = _(what) if what else ""
+        shown = in_words(theirs)
         super().__init__(
             _(
-                "Another desk changed {what} to \u201c{theirs}\u201d while you were editing; "
-                "nothing was saved."
-            ).format(what=what or field, theirs=shown if len(shown) <= 80 else shown[:77] + "\u2026")
+                "Another desk changed \u201c{what}\u201d to \u201c{theirs}\u201d while you were "
+                "editing; nothing was saved."
+            ).format(
+                what=what or _("this field"), theirs=shown if len(shown) <= 80 else shown[:77] + "\u2026"
+            )
         )
         self.field = field
         self.theirs = theirs
         self.yours = yours
-        self.what = what or field
+        self.what = what or _("this field")
+
+
+def in_words(value: object) -> str:
+    """A stored value as the user reads it: a code by its label, yes or no, a dash for nothing."""
+    if value is None or value == "":
+        return "\u2013"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    label = getattr(value, "label", None)
+    if callable(label):
+        return str(label())
+    return str(value)

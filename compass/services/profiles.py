@@ -8,7 +8,7 @@ import json
 import unicodedata
 from dataclasses import replace
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from compass.core.errors import CompassError, ValidationError
@@ -106,14 +106,28 @@ class ProfileService(ServiceBase):
         return self.create_profile(read_profile_file(data, self._known_criteria))
 
     def install_examples(self) -> list[int]:
-        """Add the shipped example profiles when the database has no profile at all."""
-        with self._transaction() as db:
+        """Add the shipped example profiles when the database has no profile at all. Several desks
+        may open a new database at once: the check and the additions are one transaction under the
+        write lock (SQLite) or a lock on the profiles table (PostgreSQL), so only one desk adds them."""
+        examples = [
+            read_profile_file(path.read_bytes(), self._known_criteria)
+            for path in sorted(resource_path("profiles").glob("*.json"))
+        ]
+        documents = [(profile, self._checked_document(profile)) for profile in examples]
+        created: list[int] = []
+        with self._transaction(write=True) as db:
+            if db.get_bind().dialect.name == "postgresql":
+                db.execute(text("LOCK TABLE profiles IN SHARE ROW EXCLUSIVE MODE"))
             if db.scalars(select(ProfileRow.id).limit(1)).first() is not None:
                 self._complete_stored_examples(db)
                 return []
-        created = []
-        for path in sorted(resource_path("profiles").glob("*.json")):
-            created.append(self.import_profile(path.read_bytes()))
+            for profile, document in documents:
+                row = ProfileRow(name=profile.name, is_example=profile.is_example, document=document)
+                db.add(row)
+                db.flush()
+                created.append(row.id)
+        for profile_id in created:
+            self._changed(profile_id)
         return created
 
     def _complete_stored_examples(self, db: Session) -> None:

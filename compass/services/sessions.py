@@ -28,6 +28,7 @@ from compass.core.session import (
     Measurement,
     Problem,
     Procedure,
+    SdgPriority,
     SessionSnapshot,
     SessionStatus,
     SessionSummary,
@@ -47,6 +48,7 @@ from compass.method.dialogues import (
     votes_come_from_dialogue,
     with_dialogue_votes,
 )
+from compass.method.field_labels import FACTS, SESSION, field_label
 from compass.method.fields import (
     catalogue_kind_problems,
     catalogue_unit_problems,
@@ -435,10 +437,8 @@ class SessionService(ServiceBase):
         with self._transaction(write=True) as db:
             self._lock_for_update(db, SessionRow, session_id)
             row = self._session_row(db, session_id, full=True)
-            if expected:
-                stored = {name: getattr(row, name) for name in expected}
-                self._refuse_conflict_unless_own(("facts", session_id), stored, expected, changes)
-            self._remember_own(("facts", session_id), changes)
+            stored = {name: getattr(row, name) for name in expected or {}}
+            self._check_and_remember((FACTS, session_id), stored, expected, changes)
             for name, value in changes.items():
                 setattr(row, name, value)
             self._touch(row)
@@ -474,7 +474,7 @@ class SessionService(ServiceBase):
                 and same_value(stored[field], self._own_writes[(where, field)])
             )
         }
-        self._refuse_conflict(stored, others, changes)
+        self._refuse_conflict(str(where[0]), stored, others, changes)
 
     def _remember_own(self, where: tuple[Any, ...], changes: Mapping[str, Any]) -> None:
         for field, value in changes.items():
@@ -482,11 +482,32 @@ class SessionService(ServiceBase):
 
     @staticmethod
     def _refuse_conflict(
-        stored: Mapping[str, Any], expected: Mapping[str, Any], changes: Mapping[str, Any]
+        place: str, stored: Mapping[str, Any], expected: Mapping[str, Any], changes: Mapping[str, Any]
     ) -> None:
         field = first_conflict(stored, expected)
         if field is not None:
-            raise ConflictError(field, stored[field], changes.get(field))
+            raise ConflictError(field, stored[field], changes.get(field), what=field_label(place, field))
+
+    def _check_and_remember(
+        self,
+        where: tuple[Any, ...],
+        stored: Mapping[str, Any],
+        expected: Mapping[str, Any] | None,
+        changes: Mapping[str, Any],
+    ) -> None:
+        """The one conflict rule of every write: refused when a field it was based on has changed
+        since (unless to this desk's own latest value), else remembered as this desk's write."""
+        if expected:
+            self._refuse_conflict_unless_own(where, stored, expected, changes)
+        self._remember_own(where, changes)
+
+    def _session_for_write(self, db: Session, session_id: int) -> SessionRow:
+        """The session row, locked on PostgreSQL until the write commits: every write to a session
+        changes its row (``updated_at``), so taking that lock first makes two desks' writes to one
+        session follow each other. A value read and rewritten (a reason among others, the next
+        position in a list) is then read after the other desk's write, never beside it."""
+        self._lock_for_update(db, SessionRow, session_id)
+        return self._session_row(db, session_id)
 
     @staticmethod
     def _lock_for_update(db: Session, row_class: Any, row_id: int) -> None:
@@ -495,11 +516,17 @@ class SessionService(ServiceBase):
         if db.get_bind().dialect.name == "postgresql":
             db.execute(select(row_class.id).where(row_class.id == row_id).with_for_update())
 
-    def set_status(self, session_id: int, status: SessionStatus) -> None:
+    def set_status(
+        self, session_id: int, status: SessionStatus, expected: Mapping[str, Any] | None = None
+    ) -> None:
         """Finishing a session freezes the profile it was decided against; reopening it follows the
-        live profile again (a deleted profile's frozen copy stays, it is the only one left)."""
+        live profile again (a deleted profile's frozen copy stays, it is the only one left).
+        ``expected``: ``{"status": ...}`` as this desk showed it (see ``update_facts``)."""
         with self._transaction(write=True) as db:
-            row = self._session_row(db, session_id)
+            row = self._session_for_write(db, session_id)
+            self._check_and_remember(
+                (SESSION, session_id), {"status": row.status}, expected, {"status": status}
+            )
             row.status = status
             if status is SessionStatus.FINAL and row.profile_snapshot is None and row.profile:
                 row.profile_snapshot = row.profile.document
@@ -508,14 +535,25 @@ class SessionService(ServiceBase):
             self._touch(row)
         self._changed(session_id)
 
-    def set_policy_reason(self, session_id: int, criterion_id: str, reason: str) -> None:
-        """Why the team does not apply one requirement of its organisation's policy ("" clears it)."""
+    def set_policy_reason(
+        self, session_id: int, criterion_id: str, reason: str, expected: Mapping[str, Any] | None = None
+    ) -> None:
+        """Why the team does not apply one requirement of its organisation's policy ("" clears it).
+        ``expected``: ``{"policy_reason": ...}``, this requirement's reason as this desk showed it.
+        The reasons of all requirements are one stored text: the session row's lock keeps two
+        desks' reasons for different requirements from overwriting each other."""
         problems = validate_policy_reason(criterion_id, reason)
         if problems:
             raise ValidationError(problems)
         with self._transaction(write=True) as db:
-            row = self._session_row(db, session_id)
+            row = self._session_for_write(db, session_id)
             reasons = json.loads(row.policy_reasons or "{}")
+            self._check_and_remember(
+                (SESSION, session_id, criterion_id),
+                {"policy_reason": reasons.get(criterion_id, "")},
+                expected,
+                {"policy_reason": reason.strip()},
+            )
             if reason.strip():
                 reasons[criterion_id] = reason.strip()
             else:
@@ -524,11 +562,19 @@ class SessionService(ServiceBase):
             self._touch(row)
         self._changed(session_id)
 
-    def set_quality_weight(self, session_id: int, weight_pct: Decimal | None) -> None:
+    def set_quality_weight(
+        self, session_id: int, weight_pct: Decimal | None, expected: Mapping[str, Any] | None = None
+    ) -> None:
         """The share of the award decision that quality gets (None: not decided yet); the award
-        criteria must fit in it."""
+        criteria must fit in it. ``expected``: ``{"quality_weight_pct": ...}`` as shown."""
         with self._transaction(write=True) as db:
-            row = self._session_row(db, session_id)
+            row = self._session_for_write(db, session_id)
+            self._check_and_remember(
+                (SESSION, session_id),
+                {"quality_weight_pct": row.quality_weight_pct},
+                expected,
+                {"quality_weight_pct": weight_pct},
+            )
             used = sum(
                 (
                     w
@@ -549,10 +595,16 @@ class SessionService(ServiceBase):
             self._touch(row)
         self._changed(session_id)
 
-    def set_profile(self, session_id: int, profile_id: int | None) -> None:
-        """Decide the session against another profile (or none); a finished session keeps its own."""
+    def set_profile(
+        self, session_id: int, profile_id: int | None, expected: Mapping[str, Any] | None = None
+    ) -> None:
+        """Decide the session against another profile (or none); a finished session keeps its own.
+        ``expected``: ``{"profile_id": ...}`` as this desk showed it."""
         with self._transaction(write=True) as db:
-            row = self._session_row(db, session_id)
+            row = self._session_for_write(db, session_id)
+            self._check_and_remember(
+                (SESSION, session_id), {"profile_id": row.profile_id}, expected, {"profile_id": profile_id}
+            )
             if row.status is SessionStatus.FINAL:
                 raise ValidationError(
                     [
@@ -651,7 +703,7 @@ class SessionService(ServiceBase):
         if problems:
             raise ValidationError(problems)
         with self._transaction(write=True) as db:
-            session = self._session_row(db, session_id)
+            session = self._session_for_write(db, session_id)  # the next position, one desk at a time
             if collection is Collection.CRITERIA:
                 self._criterion_rules(db, session, values)
             if collection is Collection.INDICATORS:
@@ -695,9 +747,7 @@ class SessionService(ServiceBase):
                 for name in spec.to_snapshot(row).__dataclass_fields__
                 if hasattr(row, name) and name != "measurements"
             }
-            if expected:
-                self._refuse_conflict_unless_own((collection, item_id), current, expected, changes)
-            self._remember_own((collection, item_id), changes)
+            self._check_and_remember((collection, item_id), current, expected, changes)
             problems = spec.validate({**current, **changes})
             if problems:
                 raise ValidationError(problems)
@@ -789,12 +839,19 @@ class SessionService(ServiceBase):
         return row
 
     def set_votes(
-        self, session_id: int, dialogue: int, participant_id: int, target: str, count: int
+        self,
+        session_id: int,
+        dialogue: int,
+        participant_id: int,
+        target: str,
+        count: int,
+        expected: Mapping[str, Any] | None = None,
     ) -> int:
         """The dots one participant puts on one choice (0 takes them off); returns the count it
-        had, so an undo can put it back. Never more dots than the dialogue gives a participant."""
+        had, so an undo can put it back. Never more dots than the dialogue gives a participant.
+        ``expected``: ``{"count": ...}``, the dots this desk showed on that choice."""
         with self._transaction(write=True) as db:
-            session = self._session_row(db, session_id)
+            session = self._session_for_write(db, session_id)
             row = db.scalars(
                 select(VoteRow).where(
                     VoteRow.session_id == session_id,
@@ -803,6 +860,12 @@ class SessionService(ServiceBase):
                 )
             ).one_or_none()
             before = row.count if row is not None else 0
+            self._check_and_remember(
+                (Collection.VOTES, session_id, participant_id, target),
+                {"count": before},
+                expected,
+                {"count": count},
+            )
             values = {"dialogue": dialogue, "participant_id": participant_id, "target": target}
             if count == 0:
                 problems = validate_vote({**values, "count": 1})
@@ -824,8 +887,12 @@ class SessionService(ServiceBase):
         self._changed(session_id)
         return before
 
-    def set_priority(self, session_id: int, sdg: int, **changes: Any) -> None:
-        """Record how one SDG weighs in step 2 (creates the record on first use)."""
+    def set_priority(
+        self, session_id: int, sdg: int, expected: Mapping[str, Any] | None = None, **changes: Any
+    ) -> None:
+        """Record how one SDG weighs in step 2 (creates the record on first use). ``expected``: the
+        values of the changed fields as this desk showed them (an SDG without a record shows the
+        defaults)."""
         unknown = set(changes) - _PRIORITY_FIELDS
         if unknown:
             raise KeyError(f"unknown priority fields: {sorted(unknown)}")
@@ -833,7 +900,8 @@ class SessionService(ServiceBase):
         if problems:
             raise ValidationError(problems)
         with self._transaction(write=True) as db:
-            session = self._session_row(db, session_id)
+            # locked first: two desks giving one SDG its first record would otherwise both insert it
+            session = self._session_for_write(db, session_id)
             if "votes" in changes and votes_come_from_dialogue(self._snapshot(session)):
                 raise ValidationError(
                     [
@@ -849,6 +917,9 @@ class SessionService(ServiceBase):
                     SdgPriorityRow.session_id == session_id, SdgPriorityRow.sdg == sdg
                 )
             ).one_or_none()
+            shown = row if row is not None else SdgPriority(sdg)
+            stored = {name: getattr(shown, name) for name in expected or {}}
+            self._check_and_remember(("priorities", session_id, sdg), stored, expected, changes)
             if row is None:
                 row = SdgPriorityRow(session_id=session_id, sdg=sdg)
                 db.add(row)
@@ -857,17 +928,29 @@ class SessionService(ServiceBase):
             self._touch(session)
         self._changed(session_id)
 
-    def set_ambition(self, session_id: int, sdg: int, level: AmbitionLevel | None, note: str = "") -> None:
+    def set_ambition(
+        self,
+        session_id: int,
+        sdg: int,
+        level: AmbitionLevel | None,
+        note: str = "",
+        expected: Mapping[str, Any] | None = None,
+    ) -> None:
         """Set (or with ``level=None`` clear) the ambition level of one priority SDG in step 3, with
-        the team's reason for that level (``note``)."""
+        the team's reason for that level (``note``). ``expected``: ``{"level": ..., "note": ...}`` as
+        this desk showed them (None and "" for an SDG without a level)."""
         problems = validate_sdg(sdg) + validate_ambition_note(note)
         if problems:
             raise ValidationError(problems)
         with self._transaction(write=True) as db:
-            session = self._session_row(db, session_id)
+            session = self._session_for_write(db, session_id)
             row = db.scalars(
                 select(AmbitionRow).where(AmbitionRow.session_id == session_id, AmbitionRow.sdg == sdg)
             ).one_or_none()
+            stored = {"level": row.level if row else None, "note": row.note if row else ""}
+            self._check_and_remember(
+                ("ambitions", session_id, sdg), stored, expected, {"level": level, "note": note}
+            )
             if level is None:
                 if row is not None:
                     db.delete(row)

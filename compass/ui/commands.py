@@ -226,10 +226,15 @@ class SetPriorityCommand(ServiceCommand):
         self.sdg, self.field, self.old, self.new = sdg, field, old, new
 
     def do(self) -> None:
-        self.service.set_priority(self.session_id, self.sdg, **{self.field: self.new})
+        old, new = {self.field: self.old}, {self.field: self.new}
+        self.service.set_priority(self.session_id, self.sdg, old, **new)
 
     def revert(self) -> None:
-        self.service.set_priority(self.session_id, self.sdg, **{self.field: self.old})
+        old, new = {self.field: self.old}, {self.field: self.new}
+        self.service.set_priority(self.session_id, self.sdg, new, **old)
+
+    def rebase(self, conflict: ConflictError) -> None:
+        self.old = conflict.theirs
 
     def id(self) -> int:
         return _MERGE_PRIORITY
@@ -260,10 +265,22 @@ class SetAmbitionCommand(ServiceCommand):
         self.sdg, self.old, self.new = sdg, old, new
 
     def do(self) -> None:
-        self.service.set_ambition(self.session_id, self.sdg, self.new[0], self.new[1])
+        self.service.set_ambition(self.session_id, self.sdg, *self.new, expected=_ambition(self.old))
 
     def revert(self) -> None:
-        self.service.set_ambition(self.session_id, self.sdg, self.old[0], self.old[1])
+        self.service.set_ambition(self.session_id, self.sdg, *self.old, expected=_ambition(self.new))
+
+    def rebase(self, conflict: ConflictError) -> None:
+        level, note = self.old
+        if conflict.field == "level":
+            level = conflict.theirs  # type: ignore[assignment]
+        else:
+            note = str(conflict.theirs or "")
+        self.old = (level, note)
+
+
+def _ambition(shown: tuple[AmbitionLevel | None, str]) -> dict[str, Any]:
+    return {"level": shown[0], "note": shown[1]}
 
 
 class SetProfileCommand(ServiceCommand):
@@ -274,10 +291,13 @@ class SetProfileCommand(ServiceCommand):
         self.old, self.new = old, new
 
     def do(self) -> None:
-        self.service.set_profile(self.session_id, self.new)
+        self.service.set_profile(self.session_id, self.new, {"profile_id": self.old})
 
     def revert(self) -> None:
-        self.service.set_profile(self.session_id, self.old)
+        self.service.set_profile(self.session_id, self.old, {"profile_id": self.new})
+
+    def rebase(self, conflict: ConflictError) -> None:
+        self.old = conflict.theirs  # type: ignore[assignment]
 
 
 class AddMeasurementCommand(ServiceCommand):
@@ -334,10 +354,13 @@ class SetQualityWeightCommand(ServiceCommand):
         self.old, self.new = old, new
 
     def do(self) -> None:
-        self.service.set_quality_weight(self.session_id, self.new)
+        self.service.set_quality_weight(self.session_id, self.new, {"quality_weight_pct": self.old})
 
     def revert(self) -> None:
-        self.service.set_quality_weight(self.session_id, self.old)
+        self.service.set_quality_weight(self.session_id, self.old, {"quality_weight_pct": self.new})
+
+    def rebase(self, conflict: ConflictError) -> None:
+        self.old = conflict.theirs  # type: ignore[assignment]
 
 
 class SetPolicyReasonCommand(ServiceCommand):
@@ -350,10 +373,17 @@ class SetPolicyReasonCommand(ServiceCommand):
         self.criterion_id, self.old, self.new = criterion_id, old, new
 
     def do(self) -> None:
-        self.service.set_policy_reason(self.session_id, self.criterion_id, self.new)
+        self.service.set_policy_reason(
+            self.session_id, self.criterion_id, self.new, {"policy_reason": self.old}
+        )
 
     def revert(self) -> None:
-        self.service.set_policy_reason(self.session_id, self.criterion_id, self.old)
+        self.service.set_policy_reason(
+            self.session_id, self.criterion_id, self.old, {"policy_reason": self.new}
+        )
+
+    def rebase(self, conflict: ConflictError) -> None:
+        self.old = str(conflict.theirs or "")
 
 
 class SetStatusCommand(ServiceCommand):
@@ -366,10 +396,13 @@ class SetStatusCommand(ServiceCommand):
         self.old, self.new = old, new
 
     def do(self) -> None:
-        self.service.set_status(self.session_id, self.new)
+        self.service.set_status(self.session_id, self.new, {"status": self.old})
 
     def revert(self) -> None:
-        self.service.set_status(self.session_id, self.old)
+        self.service.set_status(self.session_id, self.old, {"status": self.new})
+
+    def rebase(self, conflict: ConflictError) -> None:
+        self.old = conflict.theirs  # type: ignore[assignment]
 
 
 class UpdateItemValuesCommand(ServiceCommand):
@@ -414,7 +447,10 @@ class SetPriorityValuesCommand(ServiceCommand):
         self.sdg, self.old, self.new = sdg, old, new
 
     def do(self) -> None:
-        self.service.set_priority(self.session_id, self.sdg, **self.new)
+        self.service.set_priority(self.session_id, self.sdg, self.old, **self.new)
 
     def revert(self) -> None:
-        self.service.set_priority(self.session_id, self.sdg, **self.old)
+        self.service.set_priority(self.session_id, self.sdg, self.new, **self.old)
+
+    def rebase(self, conflict: ConflictError) -> None:
+        self.old = {**self.old, conflict.field: conflict.theirs}

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from compass.core.errors import CompassError, ConflictError, SessionNotFoundError
+from compass.core.errors import CompassError, ConflictError, SessionNotFoundError, in_words
 from compass.i18n import _
 
 if TYPE_CHECKING:
@@ -62,18 +62,11 @@ class OtherDesks(QObject):
 
 def ask_on_conflict(parent: QWidget, conflict: ConflictError) -> bool:
     """Another desk changed the same field: show both values; True overwrites theirs."""
-    from compass.ui.pages.facts_fields import FIELD_LABELS
-
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_("Changed at another desk"))
-    label = FIELD_LABELS.get(conflict.field)
     box.setText(
-        (
-            _("Another desk changed \u201c{field}\u201d while you were editing.").format(field=_(label))
-            if label
-            else _("Another desk changed this while you were editing.")
-        )
+        _("Another desk changed \u201c{field}\u201d while you were editing.").format(field=conflict.what)
         + "\n\n"
         + _("Now stored: \u201c{theirs}\u201d\nYours: \u201c{yours}\u201d").format(
             theirs=_in_words(conflict.theirs), yours=_in_words(conflict.yours)
@@ -87,7 +80,5 @@ def ask_on_conflict(parent: QWidget, conflict: ConflictError) -> bool:
 
 
 def _in_words(value: object) -> str:
-    if value is None or value == "":
-        return "\u2013"
-    text = str(value)
+    text = in_words(value)
     return text if len(text) <= 200 else text[:197] + "\u2026"

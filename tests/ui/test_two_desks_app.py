@@ -108,6 +108,7 @@ def test_the_question_names_the_field_and_shows_both_values(qtbot, make_window, 
 
     from compass.core.errors import ConflictError
     from compass.i18n import set_language
+    from compass.method.field_labels import field_label
     from compass.ui.other_desks import ask_on_conflict
 
     set_language("nl")
@@ -115,7 +116,8 @@ def test_the_question_names_the_field_and_shows_both_values(qtbot, make_window, 
         window = make_window()
         shown = []
         monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
-        assert ask_on_conflict(window, ConflictError("duration", "2 jaar", "4 jaar")) is False
+        conflict = ConflictError("duration", "2 jaar", "4 jaar", what=field_label("facts", "duration"))
+        assert ask_on_conflict(window, conflict) is False
         assert shown == [
             "Een andere werkplek veranderde \u201cLooptijd en opties\u201d terwijl u bezig was.\n\n"
             "Nu opgeslagen: \u201c2 jaar\u201d\nVan u: \u201c4 jaar\u201d"

@@ -3,28 +3,11 @@
 from __future__ import annotations
 
 from compass.i18n import N_, _
+from compass.method.field_labels import FACTS, LABELS, SESSION
 
-FIELD_LABELS: dict[str, str] = {
-    "title": N_("Title"),
-    "organisation": N_("Organisation"),
-    "profile": N_("Organisation profile"),
-    "category": N_("Procurement category"),
-    "procedure": N_("Procedure type"),
-    "contract_kind": N_("Kind of contract"),
-    "duration": N_("Duration and options"),
-    "procedure_reason": N_("Why this procedure"),
-    "lots": N_("Lots"),
-    "innovation_pilot": N_("Innovation pilot"),
-    "contract_value_eur": N_("Estimated contract value"),
-    "publication_date": N_("Planned publication"),
-    "location": N_("Location"),
-    "project_leader": N_("Project leader"),
-    "procurement_adviser": N_("Procurement adviser"),
-    "budget_holder": N_("Budget holder"),
-    "decision_date": N_("Decision planned on"),
-    "materials": N_("Main materials and products"),
-    "scope": N_("Scope (short description)"),
-}
+# What each fact is called: one list, shared with the conflict question (compass.method.field_labels);
+# the profile is a session value there.
+FIELD_LABELS: dict[str, str] = {**LABELS[FACTS], "profile": LABELS[SESSION]["profile_id"]}
 LINE_FIELDS = (
     "title",
     "duration",

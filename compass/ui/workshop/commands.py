@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from compass.core.errors import ConflictError
 from compass.core.session import Collection
 from compass.services import SessionService
 from compass.ui.commands import RemoveItemCommand, ServiceCommand
@@ -22,7 +23,10 @@ class SetVotesCommand(ServiceCommand):
         target: str,
         count: int,
         text: str,
+        shown: int | None = None,
     ) -> None:
+        """``shown``: the dots this desk showed on the choice, so another desk's dots in the
+        meantime are asked about, not overwritten (None: no view to compare, as in a script)."""
         super().__init__(service, session_id, text)
         self.dialogue, self.participant_id, self.target, self.count = (
             dialogue,
@@ -30,17 +34,28 @@ class SetVotesCommand(ServiceCommand):
             target,
             count,
         )
-        self.before = 0
+        self.shown = shown
+        self.before = 0 if shown is None else shown
 
     def do(self) -> None:
+        expected = None if self.shown is None else {"count": self.shown}
         self.before = self.service.set_votes(
-            self.session_id, self.dialogue, self.participant_id, self.target, self.count
+            self.session_id, self.dialogue, self.participant_id, self.target, self.count, expected
         )
+        self.shown = self.before
 
     def revert(self) -> None:
         self.service.set_votes(
-            self.session_id, self.dialogue, self.participant_id, self.target, self.before
+            self.session_id,
+            self.dialogue,
+            self.participant_id,
+            self.target,
+            self.before,
+            {"count": self.count},
         )
+
+    def rebase(self, conflict: ConflictError) -> None:
+        self.shown = conflict.theirs  # type: ignore[assignment]
 
 
 class RemoveParticipantCommand(ServiceCommand):
@@ -87,6 +102,7 @@ class MergeIdeasCommand(ServiceCommand):
         self.collection, self.keep_id = collection, keep_id
         self.removal = RemoveItemCommand(service, session_id, collection, merged_id, text)
         self.kept_before: dict[str, Any] = {}
+        self.merged: dict[str, Any] = {}
 
     def do(self) -> None:
         snapshot = self.service.get_session(self.session_id)
@@ -104,9 +120,14 @@ class MergeIdeasCommand(ServiceCommand):
             "contributor": ", ".join(dict.fromkeys(contributors)),
         }
         # The kept idea first: if the words together are too long, nothing has changed yet.
-        self.service.update_item(self.session_id, self.collection, self.keep_id, **changes)
+        self.service.update_item(
+            self.session_id, self.collection, self.keep_id, self.kept_before, **changes
+        )
+        self.merged = changes
         self.removal.do()
 
     def revert(self) -> None:
         self.removal.revert()
-        self.service.update_item(self.session_id, self.collection, self.keep_id, **self.kept_before)
+        self.service.update_item(
+            self.session_id, self.collection, self.keep_id, self.merged, **self.kept_before
+        )

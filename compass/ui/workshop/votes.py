@@ -197,6 +197,7 @@ class VotesPanel(WorkshopPanel):
             target,
             box.value(),
             _("Votes of {name}").format(name=self.participant.currentText()),
+            shown=stored,
         )
         try:
             execute(self.context.undo_stack, command, self.context.report_error)
