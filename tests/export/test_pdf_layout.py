@@ -132,3 +132,20 @@ def test_a_table_over_pages_repeats_its_header_and_keeps_every_row_once_in_order
         seen += numbers
     assert pages_with_rows >= 4
     assert seen == [f"R{n:03d}" for n in range(1, 301)]
+
+
+def test_a_row_a_page_can_hold_stays_whole_and_a_longer_one_goes_on_over_pages() -> None:
+    """Rows a third of a page tall move whole to the next page; a row of three pages starts where it
+    is and goes on, as a paragraph would."""
+    rows = [(Cell(f"R{n:03d}"), Cell(f"{_words(280, n)} slot{n:03d}")) for n in range(1, 9)]
+    rows.insert(4, (Cell("R999"), Cell(f"{_words(3000)} slot999")))
+    table = Table(("Nummer", "Omschrijving"), tuple(rows), weights=(1, 6), kind=TableKind.DATA)
+    reader = PdfReader(io.BytesIO(render_document(_document((Paragraph("Eerste pagina"),), (table,)))))
+    pages = ["".join(page.extract_text().split()) for page in reader.pages]
+    for n in (*range(1, 9), 999):
+        first = next(p for p, text in enumerate(pages) if f"R{n:03d}" in text)
+        last = next(p for p, text in enumerate(pages) if f"slot{n:03d}" in text)
+        if n == 999:
+            assert last - first >= 2, "the long row spans pages"
+        else:
+            assert first == last, f"row R{n:03d} was split"

@@ -71,7 +71,10 @@ def _short(value: str, limit: int = 160) -> str:
         return value[: end + 1]
     if len(value) <= limit:
         return value
-    return value[: value.rfind(" ", 0, limit)].rstrip(",;:") + "\u2026"
+    space = value.rfind(" ", 0, limit)
+    # One word longer than the summary (a web address) is cut inside: the body has it whole.
+    cut = value[:space] if space > 0 else value[: limit - 1]
+    return cut.rstrip(",;:") + "\u2026"
 
 
 def _lower_first(words: str) -> str:

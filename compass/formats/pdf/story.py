@@ -1,6 +1,8 @@
 """The document model as reportlab flowables. Every text is escaped, so markup characters typed by a
-user appear literally. Tables size their columns by their content and never break a word: a column is
-at least as wide as its longest word, and the rest of the width follows the model's weights."""
+user appear literally. Tables size their columns by their content: a column is at least as wide as its
+longest word (up to ``WHOLE_WORD_WIDTH``: a longer one, a web address, breaks between characters), and
+the rest of the width follows the model's weights. Whatever the texts, a table fits the page's width,
+and a row taller than a page continues on the next."""
 
 from __future__ import annotations
 
@@ -43,10 +45,16 @@ from compass.formats.document.model import (
     PageBreak as ModelPageBreak,
 )
 from compass.formats.pdf.styles import FONT, RULE, ZEBRA, styles
-from compass.formats.pdf.templates import HeadingParagraph, draws_nothing
+from compass.formats.pdf.templates import FRAME_HEIGHT, HeadingParagraph, draws_nothing
 
 PAGE_WIDTH = 170 * mm
 CELL_PADDING = 6  # left and right padding of a table cell, together, in points
+# The widest word a column makes room for: wider than any word of a language (at the sizes of a
+# table), narrower than a third of the page. A longer word (a web address, a code) breaks between
+# characters rather than push the other columns off the page.
+WHOLE_WORD_WIDTH = 55 * mm
+# The least of a row a page holds when a row taller than a page is split: a few lines, no sliver.
+ROW_PIECE = 36  # points: three lines of a cell
 SIGNATURE_ROW = 13 * mm  # room for a signature
 TILE_COLUMNS = 6
 
@@ -77,7 +85,29 @@ class PdfParagraph(ReportlabParagraph):
 
 
 class PdfTable(ReportlabTable):
-    """A table that draws nothing in a pass that only lays out: drawing its cells was half of a pass."""
+    """A table that keeps its rows whole where a page can hold them, splits a row taller than a page
+    (rather than fail, as reportlab does), and draws nothing in a pass that only lays out: drawing its
+    cells was half of a pass."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        """Between rows, as reportlab does; inside the first row that does not fit only when no page
+        could hold it, so it starts here and goes on over the next pages as a paragraph would.
+        (reportlab's own ``splitInRow`` splits any first row that does not fit, leaving slivers.)"""
+        table: Any = self  # reportlab's splitting machinery, which its type stubs leave out
+        table._calc(availWidth, availHeight)
+        heights: list[float] = table._rowHeights
+        fitting = table._getFirstPossibleSplitRowPosition(availHeight)  # rows that fit whole
+        if fitting < len(heights) and self._taller_than_a_page(heights, fitting):
+            pieces: list[Flowable] = table._splitRows(availHeight, doInRowSplit=1)
+            if pieces:
+                return pieces
+        whole_rows: list[Flowable] = table._splitRows(availHeight)
+        return whole_rows
+
+    def _taller_than_a_page(self, heights: list[float], row: int) -> bool:
+        """Whether ``row`` is more than a page holds, with the header rows repeated above it."""
+        header = sum(heights[: self.repeatRows]) if row >= self.repeatRows else 0.0
+        return header + heights[row] > FRAME_HEIGHT
 
     # reportlab's drawOn also takes _sW (what the frame has to spare), which its type stubs leave out.
     def drawOn(self, canvas: Canvas, x: float, y: float, *args: Any, **kwargs: Any) -> None:  # noqa: N802
@@ -96,7 +126,9 @@ _width = lru_cache(maxsize=1 << 16)(stringWidth)
 
 
 def _longest_word(value: str, style: ParagraphStyle) -> float:
-    return max((_width(word, style.fontName, style.fontSize) for word in value.split()), default=0.0)
+    """The width the longest word of ``value`` claims: at most ``WHOLE_WORD_WIDTH``."""
+    widest = max((_width(word, style.fontName, style.fontSize) for word in value.split()), default=0.0)
+    return min(widest, WHOLE_WORD_WIDTH)
 
 
 def column_widths(
@@ -106,8 +138,9 @@ def column_widths(
     *,
     share_all: bool = False,
 ) -> list[float]:
-    """Widths that keep every word of a column whole, the rest of ``total`` shared by ``weights`` but
-    never more than a column's longest line needs."""
+    """Widths that keep every word of a column whole (up to ``WHOLE_WORD_WIDTH``), the rest of ``total``
+    shared by ``weights`` but never more than a column's longest line needs. Never wider than ``total``
+    together: when even the words do not fit side by side, each column gets its share of them."""
     count = len(weights)
     minimum = [0.0] * count
     wanted = [0.0] * count
@@ -117,10 +150,12 @@ def column_widths(
                 minimum[column] = max(minimum[column], _longest_word(line, style) + CELL_PADDING)
                 width = _width(line, style.fontName, style.fontSize)
                 wanted[column] = max(wanted[column], width + CELL_PADDING)
-    widths = minimum[:]
+    needed = sum(minimum)
+    if needed > total:  # words break in every column, none pushes the table off the page
+        return [total * width / needed for width in minimum]
     if share_all:
-        share = sum(weights)
-        return [max(minimum[c], total * weights[c] / share) for c in range(count)]
+        return _shared_by_weight(minimum, weights, total)
+    widths = minimum[:]
     spare = total - sum(widths)
     open_columns = [c for c in range(count) if wanted[c] > widths[c]]
     while spare > 0.5 and open_columns:
@@ -138,6 +173,23 @@ def column_widths(
     if spare > 0.5:  # every column has all it wants: the table still spans the page
         share = sum(weights)
         widths = [w + spare * weights[c] / share for c, w in enumerate(widths)]
+    return widths
+
+
+def _shared_by_weight(minimum: list[float], weights: tuple[int, ...], total: float) -> list[float]:
+    """``total`` shared by ``weights``; a column whose share is below its minimum gets its minimum
+    and the others share what is left."""
+    widths = minimum[:]
+    free = set(range(len(minimum)))
+    while free:
+        room = total - sum(widths[c] for c in range(len(minimum)) if c not in free)
+        share = sum(weights[c] for c in free) or 1
+        narrow = {c for c in free if room * weights[c] / share < minimum[c]}
+        if not narrow:
+            for c in free:
+                widths[c] = room * weights[c] / share
+            break
+        free -= narrow
     return widths
 
 
@@ -234,15 +286,14 @@ class _Flow:
                     for column, cell in enumerate(row)
                 ]
             )
-        heights = [None] + [SIGNATURE_ROW] * len(block.rows) if signature else None
-        # Only a facts table may hold a cell taller than a page (a long scope); elsewhere rows stay whole,
-        # so a split table never leaves a sliver of a row behind.
+        # Room to sign, and more where a long name needs it.
+        heights = [0.0] + [SIGNATURE_ROW] * len(block.rows) if signature else None
         table = PdfTable(
             cells,
             colWidths=widths,
-            rowHeights=heights,
+            minRowHeights=heights,
             repeatRows=1 if block.header else 0,
-            splitInRow=1 if facts else 0,
+            splitInRow=ROW_PIECE,  # where PdfTable.split splits a row: at least this much on a page
         )
         style: list[Any] = [
             ("FONTNAME", (0, 0), (-1, -1), FONT),

@@ -40,10 +40,9 @@ def styles() -> dict[str, ParagraphStyle]:
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10.5, textColor=MUTED),
         "note": ParagraphStyle("note", parent=body, fontName=ITALIC),
-        # Words are never split inside a cell: columns are sized so the longest word fits.
-        "cell": ParagraphStyle(
-            "cell", parent=body, fontSize=8.5, leading=11, spaceAfter=0, splitLongWords=0
-        ),
+        # Columns are sized so a word fits (story.column_widths); only a longer one, a web address,
+        # breaks between characters (reportlab's splitLongWords, on in every style).
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11, spaceAfter=0),
         "cell_label": ParagraphStyle(
             "cell_label",
             parent=body,
@@ -51,7 +50,6 @@ def styles() -> dict[str, ParagraphStyle]:
             fontSize=8.5,
             leading=11,
             spaceAfter=0,
-            splitLongWords=0,
         ),
         "cell_bold": ParagraphStyle(
             "cell_bold",
@@ -60,7 +58,6 @@ def styles() -> dict[str, ParagraphStyle]:
             fontSize=8,
             leading=10.5,
             spaceAfter=0,
-            splitLongWords=0,
         ),
         "title": ParagraphStyle(
             "title", parent=body, fontName=BOLD, fontSize=20, leading=25, textColor=ACCENT, spaceAfter=6

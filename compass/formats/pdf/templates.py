@@ -18,6 +18,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -34,7 +35,12 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from compass.formats.pdf.styles import BOLD, FONT, MUTED, RULE, register_fonts
 
 MARGIN = 20 * mm
+FRAME_PADDING = 6  # reportlab's default padding of a frame, on each side, in points
+# The height a flowable has on a body page (the first page's frame is taller): what is taller never fits.
+FRAME_HEIGHT = A4[1] - (MARGIN + 6 * mm) - MARGIN - 2 * FRAME_PADDING
+HEADER_SIZE = 8
 CONCEPT_INK = colors.Color(0.75, 0.1, 0.1, alpha=0.16)
+ELLIPSIS = "\u2026"
 
 
 class LayoutCanvas(Canvas):
@@ -69,7 +75,9 @@ class StrategyDocTemplate(BaseDocTemplate):
             bottomMargin=MARGIN,
             **kwargs,
         )
-        self._header = header
+        # One line across the page: a longer title and organisation are cut at a word (one long word
+        # anywhere) with an ellipsis; the first page has them whole.
+        self._header = fitted(header, self.width, FONT, HEADER_SIZE)
         self._page_label = page_label
         self._concept_mark = concept_mark  # "" when the strategy is complete
         self._sections = 0
@@ -111,7 +119,7 @@ class StrategyDocTemplate(BaseDocTemplate):
 
     def _decorate_body(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
-        canvas.setFont(FONT, 8)
+        canvas.setFont(FONT, HEADER_SIZE)
         canvas.setFillColor(MUTED)
         canvas.drawString(self.leftMargin, A4[1] - 14 * mm, self._header)
         canvas.setStrokeColor(RULE)
@@ -143,6 +151,25 @@ class StrategyDocTemplate(BaseDocTemplate):
             self.canv.addOutlineEntry(title, key, level=level, closed=False)
             if _in_contents(flowable):
                 self.notify("TOCEntry", (level, title, self.page, key))
+
+
+def fitted(text: str, width: float, font: str, size: float) -> str:
+    """``text`` if it is no wider than ``width``, else as much of it as fits, then an ellipsis."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    room = width - stringWidth(ELLIPSIS, font, size)
+    low, high = 0, len(text)  # the most characters that fit: widths only grow with more of them
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle], font, size) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    cut = text[:low]
+    at_word = cut.rstrip().rfind(" ")
+    if at_word > low // 2:  # a word boundary not too far back: no word cut in two
+        cut = cut[:at_word]
+    return cut.rstrip(" ,;:\u2013") + ELLIPSIS
 
 
 class PageCount(IndexingFlowable):
