@@ -56,19 +56,43 @@ class ServiceCommand(QUndoCommand):
         it); a command that cannot say so lets the conflict stand."""
         raise conflict
 
+    def rebase_undo(self, conflict: ConflictError) -> None:
+        """The same for undo: the value the undo replaces is the other desk's now. Commands that
+        keep what they wrote as ``new`` (a value, or a dict of field values) need nothing more."""
+        # ``new`` belongs to the subclasses (each with its own type), hence getattr and setattr.
+        written = getattr(self, "new", None)
+        if isinstance(written, dict):
+            setattr(self, "new", {**written, conflict.field: conflict.theirs})  # noqa: B010
+        elif hasattr(self, "new") and not isinstance(written, tuple):
+            setattr(self, "new", conflict.theirs)  # noqa: B010
+        else:
+            raise conflict
+
     def redo(self) -> None:
         if self._already_done:
             self._already_done = False
             return
-        self._guarded(self.do)
+        self._guarded(self.do, self.rebase)
 
     def undo(self) -> None:
-        self._guarded(self.revert)
+        self._guarded(self.revert, self.rebase_undo)
 
-    def _guarded(self, action: Callable[[], None]) -> None:
+    def _guarded(self, action: Callable[[], None], rebase: Callable[[ConflictError], None]) -> None:
         # An exception cannot cross Qt's virtual call; report it (e.g. the item was deleted elsewhere).
+        # Another desk's change of the same field is asked about, as for the first do: an undo or
+        # redo never overwrites it silently, nor only says it could not.
         try:
-            action()
+            try:
+                action()
+            except ConflictError as conflict:
+                chooser = current_chooser()
+                if chooser is None:
+                    raise
+                if not chooser(conflict):
+                    self.service.announce(self.session_id)  # show theirs
+                    return
+                rebase(conflict)
+                action()
         except CompassError as error:
             if self.report_error is not None:
                 self.report_error(error)
@@ -277,6 +301,14 @@ class SetAmbitionCommand(ServiceCommand):
         else:
             note = str(conflict.theirs or "")
         self.old = (level, note)
+
+    def rebase_undo(self, conflict: ConflictError) -> None:
+        level, note = self.new
+        if conflict.field == "level":
+            level = conflict.theirs  # type: ignore[assignment]
+        else:
+            note = str(conflict.theirs or "")
+        self.new = (level, note)
 
 
 def _ambition(shown: tuple[AmbitionLevel | None, str]) -> dict[str, Any]:

@@ -124,3 +124,44 @@ def test_the_question_names_the_field_and_shows_both_values(qtbot, make_window, 
         ]
     finally:
         set_language("en")
+
+
+def test_a_step_2_value_and_its_undo_from_a_stale_view_ask_too(qtbot, make_window) -> None:
+    """Measured before: step 2's fields and Ctrl+Z of them overwrote the other desk silently."""
+    from compass.core.session import Collection, EntryKind, EntrySource
+
+    desk_a, desk_b = _desk(qtbot, make_window), _desk(qtbot, make_window)
+    sessions = desk_a.services.sessions
+    session = sessions.create_session("Sporthal")
+    sessions.add_item(
+        session.id,
+        Collection.INVENTORY,
+        sdg=13,
+        kind=EntryKind.RISK,
+        source=EntrySource.MATERIALS,
+        description="CO2",
+    )
+    desk_b.open_session(session.id)
+    desk_b.wizard.go_to(Step.PRIORITIES)
+    urgency_b = desk_b.wizard.pages[Step.PRIORITIES]._urgency[13]
+    asked = []
+    try:
+        commands.choose_on_conflict(
+            lambda conflict: asked.append((conflict.what, conflict.theirs)) or False
+        )
+        sessions.set_priority(session.id, 13, {"urgency": None}, urgency=4)  # desk A, first
+        urgency_b.setValue(2)  # desk B, from the view without A's 4
+        assert asked == [("Urgency", 4)]
+        assert sessions.get_session(session.id).priority_for(13).urgency == 4  # kept theirs
+        qtbot.waitUntil(lambda: urgency_b.value() == 4)
+        commands.choose_on_conflict(lambda conflict: True)
+        urgency_b.setValue(5)  # B's own change, on what B now sees
+        assert sessions.get_session(session.id).priority_for(13).urgency == 5
+        sessions.set_priority(session.id, 13, {"urgency": 5}, urgency=3)  # A again
+        asked.clear()
+        commands.choose_on_conflict(lambda conflict: asked.append(conflict.theirs) or False)
+        desk_b.undo_action.trigger()  # B's undo would put back 4 over A's 3: it asks
+        assert asked == [3]
+        assert sessions.get_session(session.id).priority_for(13).urgency == 3
+    finally:
+        commands.choose_on_conflict(None)

@@ -57,6 +57,9 @@ class SetVotesCommand(ServiceCommand):
     def rebase(self, conflict: ConflictError) -> None:
         self.shown = conflict.theirs  # type: ignore[assignment]
 
+    def rebase_undo(self, conflict: ConflictError) -> None:
+        self.count = conflict.theirs  # type: ignore[assignment]
+
 
 class RemoveParticipantCommand(ServiceCommand):
     """Removes a dialogue participant and, with them, their dots; undo brings both back."""
@@ -127,7 +130,11 @@ class MergeIdeasCommand(ServiceCommand):
         self.removal.do()
 
     def revert(self) -> None:
-        self.removal.revert()
+        # The kept idea first: if another desk changed it meanwhile, nothing has changed yet.
         self.service.update_item(
             self.session_id, self.collection, self.keep_id, self.merged, **self.kept_before
         )
+        self.removal.revert()
+
+    def rebase_undo(self, conflict: ConflictError) -> None:
+        self.merged = {**self.merged, conflict.field: conflict.theirs}
