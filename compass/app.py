@@ -260,7 +260,10 @@ def run_app(db_option: str | None) -> int:
     watcher = _FirstPaintWatcher(app.quit if quit_after_paint else after_first_paint, report_to)
     window.installEventFilter(watcher)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        services.close()  # a clean close leaves the SQLite file whole without its -wal
 
 
 def report_startup_error(

@@ -307,6 +307,7 @@ def _run_backup_command(url: str, args: argparse.Namespace) -> int:
                         "reason": b.reason,
                         "size": b.size,
                         "file": b.file,
+                        "dated_in_the_future": b.dated_in_the_future,
                     }
                     for b in listed
                 ]
@@ -318,5 +319,5 @@ def _run_backup_command(url: str, args: argparse.Namespace) -> int:
         return 0
     for b in listed:
         moment = format_moment(b.made_at, language, seconds=True)
-        _say(f"{b.number:>3}  {moment}  {format_size(b.size, language):>9}  {b.reason_label()}")
+        _say(f"{b.number:>3}  {moment}  {format_size(b.size, language):>9}  {b.why()}")
     return 0

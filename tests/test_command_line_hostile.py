@@ -115,6 +115,6 @@ def test_an_error_quoting_a_files_text_prints_it_without_control_characters(tmp_
     assert main(["--db", f"sqlite:///{(tmp_path / 'x.sqlite3').as_posix()}", "import", str(hostile)]) == 2
     (line,) = capsys.readouterr().err.strip().splitlines()
     assert line == (
-        "compass: version: Session format version 3[2J is not supported; "
-        f"this app reads version {SESSION_VERSION}."
+        "compass: version: The version must be a whole number written without quotes, such as "
+        f'{SESSION_VERSION}; the file has text: "3\\u001b[2J".'
     )

@@ -16,6 +16,7 @@ class BackupSummary:
     reason: str  # "daily", "before-upgrade" or "before-restore"
     size: int  # bytes
     file: str
+    dated_in_the_future: bool = False  # made while the clock was ahead: its date is not to be trusted
 
     def reason_label(self) -> str:
         """Why the backup was made, in the language of the moment."""
@@ -24,6 +25,17 @@ class BackupSummary:
         if self.reason == "before-restore":
             return _("before a restore")
         return _("daily")
+
+    def future_note(self) -> str:
+        """Said beside a backup dated later than now, empty for any other."""
+        if not self.dated_in_the_future:
+            return ""
+        return _("dated in the future: the clock was ahead when it was made")
+
+    def why(self) -> str:
+        """Why it was made, and a word on its date where that is not to be trusted."""
+        note = self.future_note()
+        return f"{self.reason_label()} ({note})" if note else self.reason_label()
 
 
 @dataclass(frozen=True)

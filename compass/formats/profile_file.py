@@ -18,7 +18,7 @@ from compass.core.profile import (
     profile_to_document,
 )
 from compass.core.session import Problem
-from compass.formats.json_document import literal_problems, read_json_document
+from compass.formats.json_document import check_written_size, literal_problems, read_json_document
 from compass.i18n import N_
 
 
@@ -92,4 +92,5 @@ def read_profile_file(data: bytes, known_criteria: set[str]) -> OrganisationProf
 
 
 def write_profile_file(profile: OrganisationProfile) -> bytes:
-    return (json.dumps(profile_to_document(profile), ensure_ascii=False, indent=2) + "\n").encode()
+    data = (json.dumps(profile_to_document(profile), ensure_ascii=False, indent=2) + "\n").encode()
+    return check_written_size(data)

@@ -79,6 +79,11 @@ def _short(value: Any) -> str:
     return shown if len(shown) <= 40 else shown[:37] + "..."
 
 
+def json_kind(value: Any) -> str:
+    """What kind of JSON value ``value`` is, in words: text, a whole number, a list..."""
+    return _json_kind(value)
+
+
 def _json_kind(value: Any) -> str:
     return _type_names([_schema_type(value)])
 

@@ -29,7 +29,7 @@ from compass.core.session import (
     SessionStatus,
     Vote,
 )
-from compass.formats.json_document import read_json_document
+from compass.formats.json_document import check_written_size, read_json_document
 from compass.formats.schema_messages import schema_message
 from compass.formats.schemas import validator_for
 from compass.i18n import N_
@@ -244,7 +244,10 @@ def session_to_document(snapshot: SessionSnapshot) -> dict[str, Any]:
 
 
 def write_session_file(snapshot: SessionSnapshot) -> bytes:
-    return (json.dumps(session_to_document(snapshot), ensure_ascii=False, indent=2) + "\n").encode()
+    """The exchange file; ``ValidationError`` (nothing written) for a session too large to be
+    imported again."""
+    data = (json.dumps(session_to_document(snapshot), ensure_ascii=False, indent=2) + "\n").encode()
+    return check_written_size(data)
 
 
 @dataclass
@@ -394,7 +397,7 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
                 id=values["suggestion_id"],
             )
         inventory.append(values)
-    priorities = []
+    priorities: list[dict[str, Any]] = []
     for n, item in enumerate(doc["priorities"]):
         values = {
             key: item.get(key, default)
@@ -408,6 +411,7 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
             )
         }
         r.check(validate_priority_changes(values), f"priorities/{n}")
+        _once_per_sdg(r, "priorities", n, values["sdg"], [p["sdg"] for p in priorities])
         priorities.append(values)
     initiatives = []
     for n, item in enumerate(doc["initiatives"]):
@@ -419,10 +423,11 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
         }
         r.check(validate_initiative_link(values), f"initiatives/{n}")
         initiatives.append(values)
-    ambitions = []
+    ambitions: list[dict[str, Any]] = []
     for n, item in enumerate(doc["ambitions"]):
         values = {"sdg": item["sdg"], "level": AmbitionLevel(item["level"]), "note": item.get("note", "")}
         r.check(validate_ambition_note(values["note"]), f"ambitions/{n}")
+        _once_per_sdg(r, "ambitions", n, values["sdg"], [a["sdg"] for a in ambitions])
         ambitions.append(values)
     own_ids = {
         c.get("id") for c in (doc.get("profile") or {}).get("own_criteria", []) if isinstance(c, dict)
@@ -545,6 +550,20 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
         profile_document=json.dumps(profile, ensure_ascii=False) if profile else None,
         policy_reasons=policy_reasons,
     )
+
+
+def _once_per_sdg(r: _Reader, section: str, n: int, sdg: Any, earlier: list[Any]) -> None:
+    """A session holds one priority and one ambition per SDG: the second is named in the file, not
+    left to the database's UNIQUE constraint (whose words the user saw)."""
+    if sdg in earlier:
+        r.problem(
+            f"{section}/{n}/sdg",
+            N_("SDG {sdg} is listed twice in {section} (also at {section}/{first}); list each SDG once."),
+            "sdg_twice",
+            sdg=sdg,
+            section=section,
+            first=earlier.index(sdg),
+        )
 
 
 def _dialogues(

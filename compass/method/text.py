@@ -65,6 +65,12 @@ def is_multiline(field: str) -> bool:
     return field in MULTILINE_FIELDS
 
 
+def with_line_feeds(text: str) -> str:
+    """``text`` with Windows (CR LF) and old Mac (CR) line ends as line feeds. Only a file reader
+    uses it, for multi-line fields (decision 012): the services still refuse a carriage return."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def character_problems(field: str, text: str, *, multiline: bool | None = None) -> list[Problem]:
     """The first character of ``text`` that may not be stored in ``field``, as a problem; ``multiline``
     defaults to what ``MULTILINE_FIELDS`` says of the field's name."""

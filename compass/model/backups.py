@@ -1,9 +1,13 @@
 """Backups of a SQLite database file, made with SQLite's online backup API (decision 009).
 
 Where: a folder ``backups`` beside the database file. Each backup is one self-contained SQLite file
-named ``<database name>-<UTC time>-<reason>.sqlite3`` (``compass-20270309T140501Z-daily.sqlite3``), so
-a listing sorts by time and a person can tell what each is without the app. The newest ``KEEP`` of a
-database are kept; older ones are deleted after a new one is complete.
+named ``<database name>-<sequence>-<UTC time>-<reason>.sqlite3``
+(``compass-000012-20270309T140501Z-daily.sqlite3``). The sequence number orders them, not the time: a
+clock that was ahead and was put right must not make a new backup look older than the ones it made
+(it did: seven backups dated in the future made every new one the first to be pruned). Names from
+before the sequence (``compass-20270309T140501Z-daily.sqlite3``) are still listed, as older than every
+numbered one. The newest ``KEEP`` of a database are kept; older ones are deleted after a new one is
+complete, never the one just made.
 
 Why the backup API and not a file copy: the database is in WAL mode, so recent commits may live in
 the ``-wal`` file, and another connection may be writing. ``Connection.backup`` copies the database as
@@ -34,14 +38,21 @@ REASONS = ("daily", "before-upgrade", "before-restore")
 _STAMP = "%Y%m%dT%H%M%SZ"
 _PARTIAL_SUFFIX = ".partial"
 _STALE_PARTIAL = dt.timedelta(hours=1)
+_FUTURE_SLACK = dt.timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
 class BackupFile:
     path: Path
-    made_at: dt.datetime  # aware, UTC
+    made_at: dt.datetime  # aware, UTC: the clock of the moment, which may have been wrong
     reason: str
     size: int
+    sequence: int = 0  # orders the backups; 0 for a name from before the sequence
+
+    def from_the_future(self, now: dt.datetime) -> bool:
+        """Dated later than ``now``: the clock was ahead when it was made (a minute's slack for clocks
+        of several desks that differ a little)."""
+        return self.made_at > now + _FUTURE_SLACK
 
 
 def backup_folder(database: Path) -> Path:
@@ -50,33 +61,64 @@ def backup_folder(database: Path) -> Path:
 
 def _pattern(database: Path) -> re.Pattern[str]:
     reasons = "|".join(re.escape(reason) for reason in REASONS)
-    return re.compile(rf"^{re.escape(database.stem)}-(\d{{8}}T\d{{6}}Z)-({reasons})\.sqlite3$")
+    return re.compile(
+        rf"^{re.escape(database.stem)}-(?:(\d{{1,18}})-)?(\d{{8}}T\d{{6}}Z)-({reasons})\.sqlite3$"
+    )
+
+
+def _parse(pattern: re.Pattern[str], name: str) -> tuple[int, dt.datetime, str] | None:
+    """Sequence, time and reason of a backup's name; None for another file or an impossible time
+    (``...-20271399T250000Z-...``: a name typed or damaged by hand is not ours to read)."""
+    match = pattern.match(name)
+    if match is None:
+        return None
+    try:
+        made_at = dt.datetime.strptime(match.group(2), _STAMP).replace(tzinfo=dt.UTC)
+    except ValueError:
+        return None
+    return int(match.group(1) or 0), made_at, match.group(3)
 
 
 def list_backups(database: Path) -> list[BackupFile]:
-    """The backups of ``database``, newest first."""
+    """The backups of ``database``, newest (highest sequence) first. A file that vanishes while the
+    folder is read (another desk pruning) is left out, not an error."""
     folder = backup_folder(database)
-    if not folder.is_dir():
-        return []
     pattern = _pattern(database)
     found: list[BackupFile] = []
-    for path in folder.iterdir():
-        match = pattern.match(path.name)
-        if match is None or not path.is_file():
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):  # no backups yet
+        return []
+    for entry in entries:
+        parsed = _parse(pattern, entry.name)
+        if parsed is None:
             continue
-        made_at = dt.datetime.strptime(match.group(1), _STAMP).replace(tzinfo=dt.UTC)
-        found.append(BackupFile(path, made_at, match.group(2), path.stat().st_size))
-    return sorted(found, key=lambda backup: (backup.made_at, backup.path.name), reverse=True)
+        try:
+            if not entry.is_file():
+                continue
+            size = entry.stat().st_size
+        except OSError:  # gone between the listing and the look
+            continue
+        sequence, made_at, reason = parsed
+        found.append(BackupFile(Path(entry.path), made_at, reason, size, sequence))
+    return sorted(found, key=_order, reverse=True)
 
 
-def _target(database: Path, reason: str, now: dt.datetime) -> Path:
-    """A free name; a second backup within the same second gets the next second's name."""
+def _order(backup: BackupFile) -> tuple[int, dt.datetime, str]:
+    return backup.sequence, backup.made_at, backup.path.name
+
+
+def _target(database: Path, reason: str, now: dt.datetime) -> tuple[Path, int]:
+    """A free name, numbered one past the highest sequence there is."""
     folder = backup_folder(database)
-    moment = now.astimezone(dt.UTC).replace(microsecond=0)
-    taken = {backup.made_at for backup in list_backups(database)}
-    while moment in taken:
-        moment += dt.timedelta(seconds=1)
-    return folder / f"{database.stem}-{moment.strftime(_STAMP)}-{reason}.sqlite3"
+    stamp = now.astimezone(dt.UTC).strftime(_STAMP)
+    listed = list_backups(database)
+    sequence = max((backup.sequence for backup in listed), default=0) + 1
+    while True:
+        target = folder / f"{database.stem}-{sequence:06d}-{stamp}-{reason}.sqlite3"
+        if not target.exists():
+            return target, sequence
+        sequence += 1
 
 
 def make_backup(database: Path, reason: str, now: dt.datetime, *, keep: int | None = KEEP) -> BackupFile:
@@ -89,9 +131,9 @@ def make_backup(database: Path, reason: str, now: dt.datetime, *, keep: int | No
     try:
         folder.mkdir(exist_ok=True)
         _remove_stale_partials(folder, now)
+        target, sequence = _target(database, reason, now)
     except OSError as error:
         raise _backup_error(database, folder, error) from error
-    target = _target(database, reason, now)
     partial = target.with_name(f".{target.name}{_PARTIAL_SUFFIX}")
     try:
         source = connect_read_only(database)
@@ -107,49 +149,65 @@ def make_backup(database: Path, reason: str, now: dt.datetime, *, keep: int | No
         _fsync(partial)
         os.replace(partial, target)
         _fsync_folder(folder)
+        size = target.stat().st_size
     except (sqlite3.Error, OSError) as error:
         partial.unlink(missing_ok=True)
         raise _backup_error(database, folder, error) from error
+    made = BackupFile(target, now.astimezone(dt.UTC).replace(microsecond=0), reason, size, sequence)
     if keep is not None:
-        prune(database, keep)
-    return BackupFile(target, _made_at(target, database), reason, target.stat().st_size)
+        prune(database, keep, spare=target)
+    return made
 
 
-def _made_at(target: Path, database: Path) -> dt.datetime:
-    match = _pattern(database).match(target.name)
-    assert match is not None
-    return dt.datetime.strptime(match.group(1), _STAMP).replace(tzinfo=dt.UTC)
-
-
-def prune(database: Path, keep: int = KEEP) -> list[Path]:
-    """Delete all but the newest ``keep`` backups of ``database``; returns what was deleted."""
+def prune(database: Path, keep: int = KEEP, *, spare: Path | None = None) -> list[Path]:
+    """Delete all but the newest ``keep`` backups of ``database`` (never ``spare``, the one just
+    made); returns what was deleted. One that cannot be deleted stays, for the next time."""
     removed = []
     for backup in list_backups(database)[keep:]:
-        backup.path.unlink(missing_ok=True)
+        if backup.path == spare:
+            continue
+        try:
+            backup.path.unlink(missing_ok=True)
+        except OSError:
+            continue
         removed.append(backup.path)
     return removed
 
 
 def daily_backup_due(database: Path, now: dt.datetime) -> bool:
-    """No backup yet on the user's calendar day of ``now`` (any reason counts)."""
-    backups = list_backups(database)
-    if not backups:
-        return True
-    return backups[0].made_at.astimezone().date() != now.astimezone().date()
+    """No backup yet on the user's calendar day of ``now`` (any reason counts). A backup dated in
+    the future does not count: it was made while the clock was ahead, on some other day."""
+    for backup in list_backups(database):
+        if not backup.from_the_future(now):
+            return backup.made_at.astimezone().date() != now.astimezone().date()
+    return True
 
 
 def check_backup(backup: Path) -> str:
-    """The schema revision of an intact backup of ours; raises ``BackupError`` otherwise."""
+    """The schema revision of an intact backup of ours; raises ``BackupError`` in words otherwise."""
     from compass.model.sqlite_probe import FileState, probe_sqlite_file
 
     probe = probe_sqlite_file(backup)
-    if probe.state is not FileState.OURS or probe.revision is None:
+    if probe.state is FileState.OURS and probe.revision is not None:
+        return probe.revision
+    if probe.state is FileState.MISSING:
         raise BackupError(
-            _("The backup {file} cannot be used ({detail}); choose another one.").format(
-                file=backup, detail=probe.detail or probe.state.value
+            _(
+                "The backup {file} is no longer there (deleted or moved since the list was read); "
+                "nothing was changed. Choose another one."
+            ).format(file=backup)
+        )
+    if probe.state is FileState.DAMAGED:
+        raise BackupError(
+            _("The backup {file} is damaged ({detail}); nothing was changed. Choose another one.").format(
+                file=backup, detail=probe.detail
             )
         )
-    return probe.revision
+    raise BackupError(
+        _(
+            "The backup {file} is not a database of this app; nothing was changed. Choose another one."
+        ).format(file=backup)
+    )
 
 
 def copy_into(backup: Path, database: Path) -> None:
@@ -160,6 +218,9 @@ def copy_into(backup: Path, database: Path) -> None:
         target = sqlite3.connect(database)
         try:
             source.backup(target)
+            # The restored pages into the file itself, so the file alone holds them (a copy of it
+            # without its -wal is whole) even while another desk keeps the database open.
+            target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             target.close()
     finally:

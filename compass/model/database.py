@@ -31,6 +31,7 @@ from compass.model.storage import storage_problem_of, write_problem
 from compass.paths import sqlite_file_of
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+_CHECKPOINT_WAIT_MS = 1000  # at close: a quit must not hang on a colleague's long read
 
 
 @dataclass
@@ -50,6 +51,23 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def checkpoint(self) -> bool:
+        """Write what the WAL holds into the database file itself and empty the WAL, so the file alone
+        (copied, mailed, put on a stick without its ``-wal``) holds every commit. Called on a clean
+        close; WAL stays for the desks working meanwhile (decision 009). Where another desk is
+        reading it waits a second at most and leaves the rest to SQLite's own checkpoints, never an
+        error at close. True when the WAL was emptied (always, for a database that is not a file)."""
+        if self.read_only or sqlite_file_of(self.url) is None:
+            return True
+        try:
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql(f"PRAGMA busy_timeout = {_CHECKPOINT_WAIT_MS}")
+                busy, _log, _done = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+                connection.exec_driver_sql(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        except SQLAlchemyError:
+            return False
+        return not busy
 
 
 def open_database(

@@ -60,7 +60,11 @@ class Services:
     backup_problem: BackupError | None = None  # the day's backup failed: say so, keep working
 
     def close(self) -> None:
-        self.database.dispose()
+        """Let go of the database; a SQLite file is checkpointed first, so it is whole on its own."""
+        try:
+            self.database.checkpoint()
+        finally:
+            self.database.dispose()
 
     def daily_backup(self) -> None:
         """The day's backup, if not made yet; a failure is kept to be shown, never raised."""

@@ -61,9 +61,17 @@ class BackupService:
         )
 
     def list_backups(self) -> list[BackupSummary]:
-        """Newest first, numbered from 1."""
+        """Newest first (in the order they were made, whatever the clock said), numbered from 1."""
+        now = self._clock()
         return [
-            BackupSummary(number, found.made_at, found.reason, found.size, str(found.path))
+            BackupSummary(
+                number,
+                found.made_at,
+                found.reason,
+                found.size,
+                str(found.path),
+                dated_in_the_future=found.from_the_future(now),
+            )
             for number, found in enumerate(backups.list_backups(self._file()), start=1)
         ]
 
@@ -124,6 +132,8 @@ class BackupService:
             found = storage_problem_of(error)
             if found is not None:
                 raise StorageError(found, self.location, str(path.parent)) from error
+            if not Path(chosen.file).is_file():  # gone since it was checked: another desk pruned it
+                backups.check_backup(Path(chosen.file))
             raise
         backups.prune(path)
         return RestoreResult(chosen, previous, set_aside)

@@ -4,7 +4,6 @@ opened on request."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from compass.core.errors import CompassError
 from compass.core.session import SessionSnapshot
 from compass.i18n import _
+from compass.method.file_names import file_name_for
 
 if TYPE_CHECKING:
     from compass.services import FileService
@@ -78,8 +78,7 @@ class PdfExporter(QObject):
 
     @staticmethod
     def suggested_name(title: str) -> str:
-        safe = re.sub(r"[^\w\- ]+", "", title).strip().replace(" ", "-") or "strategy"
-        return f"{safe}.pdf"
+        return file_name_for(title, ".pdf", _("tender strategy"))
 
     def ask_path(self, snapshot: SessionSnapshot) -> str | None:
         """Where to save, and by its extension which format: PDF to sign, Word to reuse the text."""

@@ -57,7 +57,8 @@ class RestoreBackupDialog(QDialog):
             cells = (
                 format_moment(backup.made_at, language, seconds=True),
                 format_size(backup.size, language),
-                backup.reason_label(),
+                backup.reason_label()
+                + (f" ({backup.future_note()})" if backup.dated_in_the_future else ""),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from compass.core.errors import CompassError, ValidationError
 from compass.i18n import _
+from compass.method.file_names import file_name_for
 
 if TYPE_CHECKING:
     from compass.ui.service_access import ServiceAccess
@@ -47,8 +49,11 @@ class SessionFiles(QObject):
         return name
 
     def ask_export_path(self, title: str) -> str:
+        """Where to save, proposed as the title made a safe name in the home folder (a title such as
+        ``/etc/cron.d/x`` is a name, never a folder)."""
+        proposed = Path.home() / file_name_for(title, ".json", _("session"))
         name, _filter = QFileDialog.getSaveFileName(
-            self._window, _("Export the session"), f"{title}.json", _("Sessions (*.json)")
+            self._window, _("Export the session"), str(proposed), _("Sessions (*.json)")
         )
         return name
 

@@ -81,7 +81,7 @@ def test_stored_profiles_round_trip_through_the_database(services) -> None:
         (b"\x00\x01 not text", "not JSON"),
         (b"[1, 2, 3]", "not an organisation profile"),
         (json.dumps({"format": "sdg-compass/profile", "version": 99}).encode(), "version 99"),
-        (b" " * (5 * 1024 * 1024 + 1), "larger than 5 MB"),
+        (b" " * (64_000_000 + 1), "more than the 64 MB an exchange file may hold"),
     ],
 )
 def test_unreadable_files_are_refused_clearly(data: bytes, expected: str) -> None:

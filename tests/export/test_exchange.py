@@ -187,7 +187,7 @@ def test_every_problem_is_reported_at_once(service, reference) -> None:
     [
         (b"definitely not json", "not JSON"),
         (b'{"format": "something-else"}', "not a compass session"),
-        (b" " * (5 * 1024 * 1024 + 1), "larger than 5 MB"),
+        (b" " * (64_000_000 + 1), "The file is 64.1 MB, more than the 64 MB an exchange file may hold."),
     ],
 )
 def test_unreadable_files(reference, data, expected) -> None:

@@ -68,7 +68,7 @@ def test_an_old_database_is_backed_up_before_it_is_upgraded(tmp_path: Path) -> N
     (backup,) = backups.list_backups(path)
     assert backup.reason == "before-upgrade"
     assert backup.made_at == NOON
-    assert backup.path == tmp_path / "backups" / "compass-20250309T120000Z-before-upgrade.sqlite3"
+    assert backup.path == tmp_path / "backups" / "compass-000001-20250309T120000Z-before-upgrade.sqlite3"
     assert probe_sqlite_file(backup.path).revision == "0002"  # the file as it was, not upgraded
     assert _titles(backup.path) == titles
     assert not list(backup.path.parent.glob(".*"))  # no temporary file left
@@ -287,3 +287,166 @@ def test_a_backup_while_another_connection_writes_is_consistent(tmp_path: Path, 
             connection.close()
         assert len(counts) >= done_before, backup.path.name
         assert {count for _id, count in counts} == {entries}, backup.path.name
+
+
+# Ordered by their own sequence, not by the clock (issue 21, item 3).
+
+FUTURE = dt.datetime(2031, 1, 1, 12, 0, tzinfo=dt.UTC)
+
+
+def _old_style_backups(path: Path, *moments: dt.datetime) -> list[Path]:
+    """Backups named as before the sequence: ``<name>-<UTC time>-daily.sqlite3``."""
+    folder = path.parent / "backups"
+    folder.mkdir(exist_ok=True)
+    made = []
+    for moment in moments:
+        target = folder / f"{path.stem}-{moment.strftime('%Y%m%dT%H%M%SZ')}-daily.sqlite3"
+        shutil.copyfile(path, target)
+        made.append(target)
+    return made
+
+
+def test_seven_backups_from_the_future_do_not_stop_any_command(
+    tmp_path: Path, shipped_reference, capsys
+) -> None:
+    """The clock was ahead for a week, then put right: every command failed with FileNotFoundError
+    (the new backup was the oldest by its date, pruned at once, then looked at)."""
+    path = tmp_path / "compass.sqlite3"
+    url = _url(path)
+    _database_with(path, shipped_reference, "Asfalt", clock=Clock())
+    future = _old_style_backups(path, *(FUTURE + dt.timedelta(days=day) for day in range(7)))
+
+    assert main(["--db", url, "sessions", "create", "Kleding"]) == 0  # makes today's backup
+    assert main(["--db", url, "sessions", "list"]) == 0
+    assert "Kleding" in capsys.readouterr().out
+
+    newest, *older = backups.list_backups(path)
+    assert newest.sequence == 1 and newest.made_at < FUTURE  # today's, kept and first
+    assert _titles(newest.path) == ["Asfalt"]
+    assert len(older) == backups.KEEP - 1 and {b.path for b in older} <= set(future)
+    assert older[0].made_at == FUTURE + dt.timedelta(days=6)  # old names: newest date first
+
+    assert main(["--db", url, "backup", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "future" not in lines[0]
+    assert all("dated in the future" in line for line in lines[1:]), lines
+    assert main(["--db", url, "backup", "list", "--json"]) == 0
+    flags = [item["dated_in_the_future"] for item in json.loads(capsys.readouterr().out)]
+    assert flags == [False] + [True] * (backups.KEEP - 1)
+
+
+def test_a_new_backup_is_the_newest_whatever_the_clock_says(tmp_path: Path, shipped_reference) -> None:
+    path = tmp_path / "compass.sqlite3"
+    _database_with(path, shipped_reference, "Asfalt")
+    for day in range(backups.KEEP):
+        backups.make_backup(path, "daily", FUTURE + dt.timedelta(days=day))
+    made = backups.make_backup(path, "daily", NOON)  # the clock put right: years earlier
+    listed = backups.list_backups(path)
+    assert listed[0] == made and made.path.exists() and made.sequence == backups.KEEP + 1
+    assert len(listed) == backups.KEEP
+    assert [b.sequence for b in listed] == list(range(backups.KEEP + 1, 1, -1))  # the first pruned
+
+
+def test_old_names_are_listed_before_numbered_ones(tmp_path: Path, shipped_reference) -> None:
+    path = tmp_path / "compass.sqlite3"
+    _database_with(path, shipped_reference, "Asfalt")
+    old_late, old_early = _old_style_backups(path, FUTURE, NOON)
+    made = backups.make_backup(path, "daily", NOON - dt.timedelta(days=400))
+    assert [b.path for b in backups.list_backups(path)] == [made.path, old_late, old_early]
+    assert [b.sequence for b in backups.list_backups(path)] == [1, 0, 0]
+
+
+def test_a_backup_dated_in_the_future_does_not_count_as_todays(tmp_path: Path, shipped_reference) -> None:
+    path = tmp_path / "compass.sqlite3"
+    _database_with(path, shipped_reference, "Asfalt")
+    backups.make_backup(path, "daily", FUTURE)
+    assert backups.daily_backup_due(path, NOON)
+    backups.make_backup(path, "daily", NOON)
+    assert not backups.daily_backup_due(path, NOON + dt.timedelta(hours=1))
+    listed = BackupService(_url(path), Clock(NOON)).list_backups()
+    assert [b.dated_in_the_future for b in listed] == [False, True]
+    assert listed[1].future_note() and not listed[0].future_note()
+
+
+def test_the_backup_just_made_is_never_pruned(tmp_path: Path, shipped_reference, monkeypatch) -> None:
+    """Another desk numbered seven backups past ours while ours was being written."""
+    path = tmp_path / "compass.sqlite3"
+    _database_with(path, shipped_reference, "Asfalt")
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    for sequence in range(50, 50 + backups.KEEP):
+        shutil.copyfile(path, folder / f"compass-{sequence:06d}-20250309T120000Z-daily.sqlite3")
+    ours = folder / "compass-000001-20250309T120000Z-daily.sqlite3"
+    monkeypatch.setattr(backups, "_target", lambda database, reason, now: (ours, 1))
+    made = backups.make_backup(path, "daily", NOON)
+    assert made.path == ours and ours.exists() and made.size > 0
+    assert len(backups.list_backups(path)) == backups.KEEP + 1  # the oldest of the others went
+
+
+def test_a_backup_that_vanishes_while_listed_is_left_out(
+    tmp_path: Path, shipped_reference, monkeypatch
+) -> None:
+    path = tmp_path / "compass.sqlite3"
+    _database_with(path, shipped_reference, "Asfalt")
+    first = backups.make_backup(path, "daily", NOON)
+    second = backups.make_backup(path, "daily", NOON)
+    real_scandir = backups.os.scandir
+
+    def scandir_then_prune(folder):  # another desk deletes a backup right after the folder is read
+        entries = list(real_scandir(folder))
+        first.path.unlink()
+        return iter(entries)
+
+    monkeypatch.setattr(backups.os, "scandir", scandir_then_prune)
+    assert [b.path for b in backups.list_backups(path)] == [second.path]
+
+
+def test_a_backup_gone_between_the_list_and_the_restore_is_named(tmp_path: Path, shipped_reference) -> None:
+    path = tmp_path / "compass.sqlite3"
+    _database_with(path, shipped_reference, "Asfalt")
+    made = backups.make_backup(path, "daily", NOON)
+    service = BackupService(_url(path), Clock())
+    (listed,) = service.list_backups()
+    real_list = service.list_backups
+    service.list_backups = lambda: [listed]  # type: ignore[method-assign]  # the list as shown
+    made.path.unlink()
+    with pytest.raises(BackupError, match="no longer there") as caught:
+        service.restore(1)
+    assert str(made.path) in str(caught.value)
+    service.list_backups = real_list  # type: ignore[method-assign]
+    assert _titles(path) == ["Asfalt"]
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"SQLite format 3\x00" + b"\xa5" * 8000, "is damaged"),
+        (b"not a database at all", "not a database of this app"),
+    ],
+)
+def test_a_damaged_backup_is_refused_in_words(
+    tmp_path: Path, shipped_reference, content: bytes, words: str, capsys
+) -> None:
+    path = tmp_path / "compass.sqlite3"
+    url = _url(path)
+    _database_with(path, shipped_reference, "Asfalt")
+    made = backups.make_backup(path, "daily", NOON)
+    made.path.write_bytes(content)
+    assert main(["--db", url, "backup", "restore", "1"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and words in err and made.path.name in err
+    assert "unexpected" not in err
+    assert _titles(path) == ["Asfalt"]
+
+
+def test_a_name_with_an_impossible_time_is_not_a_backup(tmp_path: Path, shipped_reference, capsys) -> None:
+    path = tmp_path / "compass.sqlite3"
+    _database_with(path, shipped_reference, "Asfalt")
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    (folder / "compass-20271399T250000Z-daily.sqlite3").write_bytes(b"")
+    (folder / "compass-000003-20271399T250000Z-daily.sqlite3").write_bytes(b"")
+    (folder / "compass-000004-20250309T120000Z-daily.sqlite3").mkdir()
+    assert backups.list_backups(path) == []
+    assert main(["--db", _url(path), "backup", "list"]) == 0
+    assert "No backups" in capsys.readouterr().out

@@ -4,6 +4,7 @@ Examples are marked; every change goes through the profile service."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -24,11 +25,14 @@ from PySide6.QtWidgets import (
 from compass.core.errors import CompassError, ValidationError
 from compass.core.profile import OrganisationProfile
 from compass.i18n import _
+from compass.method.file_names import file_name_for
 from compass.reference.types import ReferenceData
 from compass.ui.profiles.editor import ProfileEditorDialog
 
 if TYPE_CHECKING:
     from compass.services import FileService, ProfileService
+
+_NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # the profile's name, as the export's file name proposes it
 
 
 class ProfilesDialog(QDialog):
@@ -95,6 +99,7 @@ class ProfilesDialog(QDialog):
             text = summary.name + (f"  ({_('example')})" if summary.is_example else "")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, summary.id)
+            item.setData(_NAME_ROLE, summary.name)
             self.list.addItem(item)
             if summary.id == select_id:
                 self.list.setCurrentItem(item)
@@ -186,8 +191,10 @@ class ProfilesDialog(QDialog):
         profile_id = self.selected_id()
         if profile_id is None:
             return
+        item = self.list.currentItem()
+        proposed = Path.home() / file_name_for(str(item.data(_NAME_ROLE) or ""), ".json", _("profile"))
         name, _filter = QFileDialog.getSaveFileName(
-            self, _("Export the profile"), "profile.json", _("Profiles (*.json)")
+            self, _("Export the profile"), str(proposed), _("Profiles (*.json)")
         )
         if name:
 
