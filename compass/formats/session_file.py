@@ -11,20 +11,18 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from compass.core.errors import ValidationError
+from compass.core.fact_fields import FACT_FIELDS, FactField, FactKind
 from compass.core.profile import profile_to_document
 from compass.core.session import (
     AmbitionLevel,
     Channel,
     CommunicationMoment,
-    ContractKind,
     CriterionType,
     EntryKind,
     EntrySource,
     IndicatorKind,
     MeasurementMoment,
     Problem,
-    Procedure,
-    ScoringMethod,
     SessionSnapshot,
     SessionStatus,
     Vote,
@@ -69,6 +67,19 @@ def _decimal_text(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
 
+def _fact_in_file(field: FactField, value: Any) -> Any:
+    """A project fact as the file holds it, by its declared kind."""
+    if value is None:
+        return None
+    if field.kind is FactKind.CODE:
+        return value.value
+    if field.kind is FactKind.AMOUNT:
+        return _decimal_text(value)
+    if field.kind is FactKind.DAY:
+        return value.isoformat()
+    return value
+
+
 def _file_target(vote: Vote, criterion_positions: dict[int, int]) -> str | None:
     """A vote's choice as the file names it: a criterion by its position in the file's criteria (ids
     do not survive a move to another database); None for dots on a criterion that is gone."""
@@ -98,27 +109,7 @@ def session_to_document(snapshot: SessionSnapshot) -> dict[str, Any]:
     return {
         "format": SESSION_FORMAT,
         "version": SESSION_VERSION,
-        "facts": {
-            "title": f.title,
-            "organisation": f.organisation,
-            "category": f.category,
-            "procedure": f.procedure.value,
-            "contract_kind": f.contract_kind.value if f.contract_kind else None,
-            "duration": f.duration,
-            "procedure_reason": f.procedure_reason,
-            "lots": f.lots,
-            "scoring_method": f.scoring_method.value if f.scoring_method else None,
-            "innovation_pilot": f.innovation_pilot,
-            "contract_value_eur": _decimal_text(f.contract_value_eur),
-            "publication_date": f.publication_date.isoformat() if f.publication_date else None,
-            "project_leader": f.project_leader,
-            "procurement_adviser": f.procurement_adviser,
-            "budget_holder": f.budget_holder,
-            "decision_date": f.decision_date.isoformat() if f.decision_date else None,
-            "location": f.location,
-            "materials": f.materials,
-            "scope": f.scope,
-        },
+        "facts": {field.name: _fact_in_file(field, getattr(f, field.name)) for field in FACT_FIELDS},
         "status": snapshot.status.value,
         "quality_weight_pct": _decimal_text(snapshot.quality_weight_pct),
         "policy_reasons": dict(snapshot.policy_reasons),
@@ -342,34 +333,26 @@ def read_session_file(data: bytes, reference: ReferenceData) -> SessionImport:
     return imported
 
 
+def _fact_from_file(field: FactField, raw: dict[str, Any], r: _Reader) -> Any:
+    """A project fact from the file's "facts" (the schema has checked its type). A fact added in a
+    later version is absent from older files: it takes its empty value."""
+    path = f"facts/{field.name}"
+    value = raw[field.name] if field.required else raw.get(field.name)
+    if field.kind is FactKind.CODE:
+        assert field.codes is not None
+        return field.codes(value) if value else None
+    if field.kind is FactKind.AMOUNT:
+        return r.decimal(value, path)
+    if field.kind is FactKind.DAY:
+        return r.date(value, path)
+    if field.kind is FactKind.FLAG:
+        return bool(value)
+    return value if value is not None else ""
+
+
 def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
     raw = doc["facts"]
-    facts: dict[str, Any] = {
-        key: raw.get(key, "")
-        for key in (
-            "title",
-            "organisation",
-            "category",
-            "project_leader",
-            "procurement_adviser",
-            "budget_holder",
-            "location",
-            "materials",
-            "scope",
-            "duration",  # version 2
-            "procedure_reason",  # version 2
-            "lots",  # version 2
-        )
-    }
-    facts["procedure"] = Procedure(raw["procedure"])
-    kind = raw.get("contract_kind")  # absent in version 1 files
-    facts["contract_kind"] = ContractKind(kind) if kind else None
-    scoring = raw.get("scoring_method")  # version 3
-    facts["scoring_method"] = ScoringMethod(scoring) if scoring else None
-    facts["innovation_pilot"] = raw.get("innovation_pilot", False)
-    facts["contract_value_eur"] = r.decimal(raw.get("contract_value_eur"), "facts/contract_value_eur")
-    facts["publication_date"] = r.date(raw.get("publication_date"), "facts/publication_date")
-    facts["decision_date"] = r.date(raw.get("decision_date"), "facts/decision_date")  # version 3
+    facts = {field.name: _fact_from_file(field, raw, r) for field in FACT_FIELDS}
     r.check(validate_fact_changes(facts), "facts")
     # 0 % is a real weight (price only), not "missing"; null (version 2) is a split not decided yet.
     quality = r.decimal(doc["quality_weight_pct"], "quality_weight_pct")

@@ -8,6 +8,7 @@ write has a label here."""
 
 from __future__ import annotations
 
+from compass.core.fact_fields import FACT_FIELDS
 from compass.i18n import N_
 
 # The session's own values that are not project facts.
@@ -15,27 +16,7 @@ SESSION = "session"
 FACTS = "facts"
 
 LABELS: dict[str, dict[str, str]] = {
-    FACTS: {
-        "title": N_("Title"),
-        "organisation": N_("Organisation"),
-        "category": N_("Procurement category"),
-        "procedure": N_("Procedure type"),
-        "contract_kind": N_("Kind of contract"),
-        "duration": N_("Duration and options"),
-        "procedure_reason": N_("Why this procedure"),
-        "lots": N_("Lots"),
-        "scoring_method": N_("Scoring method"),
-        "innovation_pilot": N_("Innovation pilot"),
-        "contract_value_eur": N_("Estimated contract value"),
-        "publication_date": N_("Planned publication"),
-        "location": N_("Location"),
-        "project_leader": N_("Project leader"),
-        "procurement_adviser": N_("Procurement adviser"),
-        "budget_holder": N_("Budget holder"),
-        "decision_date": N_("Decision planned on"),
-        "materials": N_("Main materials and products"),
-        "scope": N_("Scope (short description)"),
-    },
+    FACTS: {field.name: field.label for field in FACT_FIELDS},
     SESSION: {
         "profile_id": N_("Organisation profile"),
         "status": N_("Status of the session"),

@@ -9,26 +9,23 @@ from decimal import Decimal
 from typing import Any
 
 from compass.core.codes import CODE_MAX_LENGTH, NUMBER_MAX_DECIMALS, NUMBER_MAX_DIGITS, UNIT_MAX_LENGTH
+from compass.core.fact_fields import FACT_FIELDS, FACTS_BY_NAME, FactField, FactKind
 from compass.core.session import (
     LONG_TEXT_MAX_LENGTH,
-    PROJECT_FACT_FIELDS,
     SDG_NUMBERS,
     SHORT_TEXT_MAX_LENGTH,
     TITLE_MAX_LENGTH,
-    ContractKind,
     EntryKind,
     EntrySource,
     IndicatorKind,
     Problem,
-    Procedure,
-    ScoringMethod,
 )
 from compass.i18n import N_
 from compass.method.text import character_problems
 from compass.reference.types import ReferenceData
 
 MAX_CONTRACT_VALUE_EUR = Decimal("1000000000000")  # EUR 1 trillion: beyond any public contract
-LONG_TEXT_FACTS = frozenset({"materials", "scope", "procedure_reason", "lots"})
+LONG_TEXT_FACTS = frozenset(f.name for f in FACT_FIELDS if f.kind is FactKind.LONG_TEXT)
 # Workshop votes per SDG: a count, bounded so that no file or caller can overflow the database. Step 2's
 # spin box offers 0 to 99; SDG dialogue 1's tally (participants times their dots) may pass that.
 MAX_VOTES = 99_999
@@ -37,24 +34,7 @@ MAX_VOTES = 99_999
 # format (resources/schema/session.schema.json; a test keeps the two in step) and the database columns
 # (PostgreSQL refuses a longer value), so whatever is stored can be exported and imported again.
 TEXT_LIMITS: dict[str, dict[str, int]] = {
-    "facts": {
-        "title": TITLE_MAX_LENGTH,
-        # sorted: a set's order follows the hash seed, and so would every loop over these limits
-        # (parallel test workers collected the tests parametrised over them in different orders).
-        **{name: LONG_TEXT_MAX_LENGTH for name in sorted(LONG_TEXT_FACTS)},
-        **{
-            name: SHORT_TEXT_MAX_LENGTH
-            for name in (
-                "organisation",
-                "category",
-                "duration",
-                "project_leader",
-                "procurement_adviser",
-                "budget_holder",
-                "location",
-            )
-        },
-    },
+    "facts": {field.name: field.limit for field in FACT_FIELDS if field.is_text},
     "inventory": {
         "description": LONG_TEXT_MAX_LENGTH,
         "theme": UNIT_MAX_LENGTH,
@@ -190,35 +170,45 @@ def validate_contract_value(value: Any) -> list[Problem]:
 
 
 def validate_fact_changes(changes: Mapping[str, Any]) -> list[Problem]:
-    """Problems with a partial update of project facts; unknown fields are a programming error."""
+    """Problems with a partial update of project facts, by each fact's declared kind; unknown
+    fields are a programming error."""
     problems: list[Problem] = []
     for name, value in changes.items():
-        if name not in PROJECT_FACT_FIELDS:
+        if name not in FACTS_BY_NAME:
             raise KeyError(f"unknown project fact: {name}")
-        if name == "title":
-            problems += validate_title(value)
-        elif name == "contract_value_eur":
-            problems += validate_contract_value(value)
-        elif name == "procedure":
-            if not isinstance(value, Procedure):
-                problems.append(Problem("procedure", name, N_("Choose a procedure type.")))
-        elif name == "contract_kind":
-            if value is not None and not isinstance(value, ContractKind):
-                problems.append(Problem("contract_kind", name, N_("Choose a kind of contract.")))
-        elif name == "scoring_method":
-            if value is not None and not isinstance(value, ScoringMethod):
-                problems.append(Problem("scoring_method", name, N_("Choose how quality is scored.")))
-        elif name == "innovation_pilot":
-            if not isinstance(value, bool):
-                raise TypeError("innovation_pilot must be a bool")
-        elif name in ("publication_date", "decision_date"):
-            if value is not None and not isinstance(value, dt.date):
-                problems.append(Problem("date", name, N_("Enter a valid date.")))
-        else:
-            if not isinstance(value, str):
-                raise TypeError(f"{name} must be text")
-            problems += validate_texts({name: value}, {name: TEXT_LIMITS["facts"][name]})
+        problems += _fact_problems(FACTS_BY_NAME[name], value)
     return problems
+
+
+_CHOOSE = {
+    "procedure": N_("Choose a procedure type."),
+    "contract_kind": N_("Choose a kind of contract."),
+    "scoring_method": N_("Choose how quality is scored."),
+}
+
+
+def _fact_problems(field: FactField, value: Any) -> list[Problem]:
+    name = field.name
+    if name == "title":
+        return validate_title(value)
+    if field.kind is FactKind.AMOUNT:
+        return validate_contract_value(value)
+    if field.kind is FactKind.CODE:
+        assert field.codes is not None
+        if (value is None and not field.required) or isinstance(value, field.codes):
+            return []
+        return [Problem(name, name, _CHOOSE.get(name, N_("Choose one of the options.")))]
+    if field.kind is FactKind.FLAG:
+        if not isinstance(value, bool):
+            raise TypeError(f"{name} must be a bool")
+        return []
+    if field.kind is FactKind.DAY:
+        if value is not None and not isinstance(value, dt.date):
+            return [Problem("date", name, N_("Enter a valid date."))]
+        return []
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be text")
+    return validate_texts({name: value}, {name: field.limit})
 
 
 def validate_sdg(sdg: Any, field: str = "sdg") -> list[Problem]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from compass.core.fact_fields import FACT_FIELDS
 from compass.core.profile import OrganisationProfile, profile_from_document
 from compass.core.session import (
     AgendaItem,
@@ -46,27 +47,8 @@ def as_utc(moment: dt.datetime) -> dt.datetime:
 
 
 def facts_of(row: SessionRow) -> ProjectFacts:
-    return ProjectFacts(
-        title=row.title,
-        organisation=row.organisation,
-        category=row.category,
-        procedure=row.procedure,
-        innovation_pilot=row.innovation_pilot,
-        contract_value_eur=row.contract_value_eur,
-        contract_kind=row.contract_kind,
-        publication_date=row.publication_date,
-        project_leader=row.project_leader,
-        procurement_adviser=row.procurement_adviser,
-        budget_holder=row.budget_holder,
-        location=row.location,
-        duration=row.duration,
-        procedure_reason=row.procedure_reason,
-        lots=row.lots,
-        scoring_method=row.scoring_method,
-        decision_date=row.decision_date,
-        materials=row.materials,
-        scope=row.scope,
-    )
+    """Each declared fact from its column of the same name (``compass.core.fact_fields``)."""
+    return ProjectFacts(**{field.name: getattr(row, field.name) for field in FACT_FIELDS})
 
 
 def summary_of(row: SessionRow) -> SessionSummary:

@@ -19,20 +19,17 @@ from typing import Any
 import pytest
 
 from compass.core.errors import ConflictError
+from compass.core.fact_fields import FACT_FIELDS, FactField, FactKind
 from compass.core.session import (
     AmbitionLevel,
     Channel,
     Collection,
     CommunicationMoment,
-    ContractKind,
     CriterionType,
     EntryKind,
     EntrySource,
     IndicatorKind,
     MeasurementMoment,
-    Procedure,
-    ProjectFacts,
-    ScoringMethod,
     SessionSnapshot,
     SessionStatus,
 )
@@ -82,21 +79,22 @@ class Case:
     read: Callable[[SessionSnapshot, dict[str, Any]], Any]
 
 
-def _fact_values(field: dataclasses.Field) -> tuple[Any, Any, Any]:
-    kinds = {
-        "procedure": (Procedure.PUBLIC_EUROPEAN, Procedure.RESTRICTED, Procedure.PUBLIC_NATIONAL),
-        "contract_kind": (None, ContractKind.WORKS, ContractKind.SERVICES),
-        "scoring_method": (None, *list(ScoringMethod)[:2]),
-        "innovation_pilot": (False, True, True),
-        "contract_value_eur": (None, Decimal("450000"), Decimal("460000")),
-        "publication_date": (None, dt.date(2027, 3, 1), dt.date(2027, 4, 1)),
-        "decision_date": (None, dt.date(2027, 2, 1), dt.date(2027, 2, 15)),
-        "title": ("Sportpark", "Sportpark Noord", "Sportpark Zuid"),
-    }
-    return kinds.get(field.name, ("", f"{field.name} van A", f"{field.name} van B"))
+def _fact_values(field: FactField) -> tuple[Any, Any, Any]:
+    """What both desks see, desk A's value and desk B's, by the fact's declared kind."""
+    if field.name == "title":
+        return ("Sportpark", "Sportpark Noord", "Sportpark Zuid")
+    if field.kind is FactKind.CODE:
+        assert field.codes is not None
+        codes = list(field.codes)
+        return (codes[-1] if field.required else None, codes[0], codes[1])
+    return {
+        FactKind.FLAG: (False, True, True),
+        FactKind.AMOUNT: (None, Decimal("450000"), Decimal("460000")),
+        FactKind.DAY: (None, dt.date(2027, 3, 1), dt.date(2027, 4, 1)),
+    }.get(field.kind, ("", f"{field.name} van A", f"{field.name} van B"))
 
 
-def _fact_case(field: dataclasses.Field) -> Case:
+def _fact_case(field: FactField) -> Case:
     name = field.name
 
     def write(desk: SessionService, ids: dict[str, Any], value: Any, based_on: Any) -> None:
@@ -283,7 +281,7 @@ def _rename_case() -> Case:
 
 
 CASES: list[Case] = [
-    *(_fact_case(field) for field in dataclasses.fields(ProjectFacts)),
+    *(_fact_case(field) for field in FACT_FIELDS),  # every fact, from its one declaration
     _rename_case(),
     _session_case(
         "set_status",

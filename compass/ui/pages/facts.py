@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from compass.core.errors import CompassError
+from compass.core.fact_fields import FACT_FIELDS, FACTS_BY_NAME, FactKind
 from compass.core.session import (
     SHORT_TEXT_MAX_LENGTH,
     TITLE_MAX_LENGTH,
@@ -44,6 +45,8 @@ from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.findings import FindingsLabel
 
 SAVE_DELAY_MS = 400
+
+DAY_FACTS = tuple(field.name for field in FACT_FIELDS if field.kind is FactKind.DAY)
 
 
 NOT_CHOSEN = ""  # the kind of contract before one is chosen
@@ -161,7 +164,7 @@ class FactsPage(StepPage):
             value_edit.textChanged.connect(lambda _text: self._schedule("contract_value_eur"))
             value_edit.editingFinished.connect(self.flush)
             return value_edit
-        if name in ("publication_date", "decision_date"):
+        if FACTS_BY_NAME[name].kind is FactKind.DAY:
             date_field = DateField(optional=True)
             date_field.setMaximumWidth(date_field.fontMetrics().horizontalAdvance("0") * 26)
             date_field.committed.connect(lambda n=name: self._save_now(n))
@@ -217,7 +220,7 @@ class FactsPage(StepPage):
         value.setPlaceholderText(
             _("in euros, e.g. {example}").format(example=format_number(Decimal(250000), current_language()))
         )
-        for date_field in ("publication_date", "decision_date"):
+        for date_field in DAY_FACTS:
             date = self._editors[date_field]
             assert isinstance(date, DateField)
             date.setPlaceholderText(_("not planned yet"))
