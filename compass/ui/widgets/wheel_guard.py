@@ -4,11 +4,16 @@ Qt gives the wheel to any combo or spin box under the pointer, focused or not: s
 ambition levels and saved them. This application-wide filter hands a wheel event over an unfocused
 combo or spin box to the scroll area around it instead; with focus (clicked or tabbed into), the wheel
 still steps the value as Qt users expect.
+
+A real wheel event first gives focus to a widget whose focus policy includes the wheel (combo and spin
+boxes have ``Qt.WheelFocus``), before any event filter sees it: the box then "has focus" and the
+value changed after all (found with real X input; events sent to the widget skip that path). So each
+such box loses the wheel from its focus policy when it is polished: it takes focus by click and Tab.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QWidget
 
 
@@ -22,7 +27,11 @@ def _value_widget(watched: QObject) -> QWidget | None:
 
 class WheelGuard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() != QEvent.Type.Wheel:
+        kind = event.type()
+        if kind == QEvent.Type.Polish:
+            _without_wheel_focus(watched)
+            return False
+        if kind != QEvent.Type.Wheel:
             return False
         widget = _value_widget(watched)
         if widget is None or widget.hasFocus():
@@ -40,6 +49,13 @@ class WheelGuard(QObject):
         return True  # the value stays as it is
 
 
+def _without_wheel_focus(watched: QObject) -> None:
+    if isinstance(watched, QComboBox | QAbstractSpinBox):
+        policy = watched.focusPolicy()
+        if policy == Qt.FocusPolicy.WheelFocus:
+            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
 _guard: WheelGuard | None = None
 
 
@@ -50,3 +66,5 @@ def install_wheel_guard() -> None:
     if _guard is None and application is not None:
         _guard = WheelGuard(application)
         application.installEventFilter(_guard)
+        for widget in QApplication.allWidgets():  # those polished before the guard was there
+            _without_wheel_focus(widget)

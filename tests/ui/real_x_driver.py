@@ -1,0 +1,120 @@
+"""Run on a real X display (Xvfb with a window manager, see ``real_x.py``): builds the app's main window
+on a database holding the largest example, then plays one scenario with real X input (xdotool: the
+X server delivers it as it does a mouse or keyboard, with focus and activation) and prints a JSON
+verdict on its last line.
+
+    python real_x_driver.py SCENARIO DATABASE_URL
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import fields, replace
+from typing import Any
+
+from PySide6.QtCore import QPoint
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QWidget
+
+from compass.app import AppServices, build_main_window, create_application, open_settings
+from compass.method.steps import Step
+from compass.paths import resource_path
+from compass.ui import commands
+
+
+def xdotool(*args: str) -> None:
+    subprocess.run(["xdotool", *args], check=True, timeout=30)
+
+
+def settle(ms: int = 120) -> None:
+    QTest.qWait(ms)
+
+
+def centre_on_screen(widget: QWidget) -> QPoint:
+    return widget.mapToGlobal(widget.rect().center())
+
+
+def fully_visible(widget: QWidget) -> bool:
+    """Shown, enabled, and its whole rectangle inside the window and every scroll area around it."""
+    if not (widget.isVisible() and widget.isEnabled()):
+        return False
+    visible = widget.visibleRegion().boundingRect()
+    return visible.width() >= widget.width() - 1 and visible.height() >= widget.height() - 1
+
+
+def value_of(widget: QWidget) -> Any:
+    if isinstance(widget, QComboBox):
+        return widget.currentIndex()
+    assert isinstance(widget, QAbstractSpinBox)
+    return widget.text()
+
+
+def stored(window: Any, session_id: int) -> Any:
+    snapshot = window.services.sessions.get_session(session_id)
+    return replace(snapshot, updated_at=None) if "updated_at" in {f.name for f in fields(snapshot)} else snapshot
+
+
+def wheel_over_every_value_box(window: Any, session_id: int) -> dict[str, Any]:
+    """On every step: focus in a text field by a real click, then one real wheel notch down and one
+    up over each combo and spin box in view. Nothing stored and no box's value may change."""
+    changed: list[str] = []
+    boxes_tried = 0
+    for step in Step:
+        window.wizard.go_to(step)
+        settle(150)
+        page = window.wizard.pages[step]
+        texts = [w for w in page.findChildren(QLineEdit) if fully_visible(w) and not w.isReadOnly()]
+        texts = [w for w in texts if not isinstance(w.parentWidget(), QComboBox | QAbstractSpinBox)]
+        if texts:
+            point = centre_on_screen(texts[0])
+            xdotool("mousemove", str(point.x()), str(point.y()), "click", "1")
+            settle()
+        before = stored(window, session_id)
+        boxes = [w for w in page.findChildren(QWidget) if isinstance(w, QComboBox | QAbstractSpinBox)]
+        for box in boxes:
+            if not fully_visible(box):
+                continue
+            boxes_tried += 1
+            was = value_of(box)
+            point = centre_on_screen(box)
+            # down, then up: a box at either end of its range still gets a notch it could take
+            xdotool("mousemove", str(point.x()), str(point.y()), "click", "5", "click", "4")
+            settle(60)
+            if value_of(box) != was:
+                name = box.accessibleName() or box.objectName() or type(box).__name__
+                changed.append(f"{step.name}: {name}: {was!r} -> {value_of(box)!r}")
+        if stored(window, session_id) != before:
+            changed.append(f"{step.name}: the stored session changed")
+    return {"changed": changed, "boxes": boxes_tried}
+
+
+SCENARIOS = {"wheel": wheel_over_every_value_box}
+
+
+def main() -> int:
+    scenario, url = sys.argv[1], sys.argv[2]
+    app = create_application([sys.argv[0]])
+    services = AppServices(url)
+    example = resource_path("examples", "binnensportaccommodatie-pilot.json")
+    session_id = services.files.import_session(example).id
+    window = build_main_window(services, open_settings())
+    commands.choose_on_conflict(lambda conflict: False)
+    window.resize(1200, 800)
+    window.show()
+    window.after_first_paint()  # the app-wide behaviour goes on as in the app
+    settle(600)
+    window.activateWindow()
+    window.open_session(session_id)
+    settle(500)
+    verdict = SCENARIOS[scenario](window, session_id)
+    print(json.dumps(verdict))
+    window.close()
+    services.close()
+    app.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""The app under a real X server (Xvfb) with a window manager (openbox), driven by real X input
+(xdotool): the X server gives focus and activation as it does for a user's mouse, which offscreen
+tests skip (a wheel test passed offscreen while the real wheel changed and saved values).
+
+Needs the Debian packages xvfb, xdotool and openbox; ``.ci/run`` installs them when missing. Without
+them these tests are skipped with that reason, as the PostgreSQL half is without a server."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+TOOLS = ("Xvfb", "xdotool", "openbox")
+DRIVER = Path(__file__).with_name("real_x_driver.py")
+
+pytestmark = pytest.mark.skipif(
+    any(shutil.which(tool) is None for tool in TOOLS),
+    reason="real X tests need Xvfb, xdotool and openbox (apt-get install xvfb xdotool openbox)",
+)
+
+
+def _free_display() -> int:
+    for number in range(90, 200):
+        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
+            return number
+    raise RuntimeError("no free X display number")
+
+
+@pytest.fixture
+def x_display(tmp_path: Path) -> Iterator[dict[str, str]]:
+    """A 1366x768 screen with a window manager, and the environment of an app on it."""
+    number = _free_display()
+    display = f":{number}"
+    server = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while not Path(f"/tmp/.X11-unix/X{number}").exists():
+        if time.monotonic() > deadline or server.poll() is not None:
+            server.kill()
+            pytest.fail("Xvfb did not start")
+        time.sleep(0.05)
+    env = {key: value for key, value in os.environ.items() if key not in ("QT_QPA_PLATFORM", "COMPASS_DB")}
+    env.update(
+        DISPLAY=display,
+        QT_QPA_PLATFORM="xcb",
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        LANG="nl_NL.UTF-8",
+    )
+    manager = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    try:
+        yield env
+    finally:
+        manager.kill()
+        server.kill()
+        manager.wait()
+        server.wait()
+
+
+def _play(scenario: str, env: dict[str, str], tmp_path: Path) -> dict:
+    url = f"sqlite:///{(tmp_path / 'compass.sqlite3').as_posix()}"
+    result = subprocess.run(
+        [sys.executable, str(DRIVER), scenario, url], env=env, capture_output=True, text=True, timeout=240
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_the_real_wheel_over_an_unfocused_list_or_number_changes_nothing(x_display, tmp_path) -> None:
+    """Measured before: one notch over the procedure list turned "Openbaar Europees" into
+    "Niet-openbare procedure" and saved it; one over step 2's urgency changed 4 to 5."""
+    verdict = _play("wheel", x_display, tmp_path)
+    assert verdict["boxes"] >= 10  # the walk reached the lists and numbers of the pages
+    assert verdict["changed"] == []
