@@ -216,6 +216,7 @@ def run_app(db_option: str | None) -> int:
     chosen = str(settings.value("language", "") or "")
     language = chosen if chosen in LANGUAGES else language_for_locale(QLocale.system().name())
     set_language(language)
+    warn_of_missing_libraries()
     app = create_application(sys.argv, focus_ring=False)
     from compass.ui.qt_i18n import install_qt_translations
 
@@ -264,6 +265,22 @@ def run_app(db_option: str | None) -> int:
         return app.exec()
     finally:
         services.close()  # a clean close leaves the SQLite file whole without its -wal
+
+
+def warn_of_missing_libraries() -> None:
+    """Qt cannot open a window without these and ends the process in its own words; ours come first."""
+    from compass.qt_libraries import missing_xcb_packages
+
+    missing = missing_xcb_packages()
+    if missing:
+        print(
+            "compass: "
+            + _(
+                "the system libraries Qt needs to open a window seem to be missing; on Debian or "
+                "Ubuntu install them with: sudo apt-get install {packages}"
+            ).format(packages=" ".join(missing)),
+            file=sys.stderr,
+        )
 
 
 def report_startup_error(

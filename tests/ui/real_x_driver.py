@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from dataclasses import fields, replace
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QPoint
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QWidget
 
 from compass.app import AppServices, build_main_window, create_application, open_settings
 from compass.method.steps import Step
@@ -52,8 +52,8 @@ def value_of(widget: QWidget) -> Any:
 
 
 def stored(window: Any, session_id: int) -> Any:
-    snapshot = window.services.sessions.get_session(session_id)
-    return replace(snapshot, updated_at=None) if "updated_at" in {f.name for f in fields(snapshot)} else snapshot
+    """What is stored, less the moment of the last save (a refused change may still touch it)."""
+    return replace(window.services.sessions.get_session(session_id), updated_at=None)
 
 
 def wheel_over_every_value_box(window: Any, session_id: int) -> dict[str, Any]:
