@@ -59,7 +59,10 @@ def fitted_frame(frame: QRect, available: QRect) -> QRect:
     the area) centred on it. An empty frame means nothing was remembered."""
     if not frame.isEmpty() and available.contains(frame):
         return frame
-    fitted = QRect(QPoint(0, 0), DEFAULT_SIZE.boundedTo(available.size() * 0.95))
+    # 90 % of the height: the window manager's title bar comes on top of it (at 200 % on a laptop a
+    # 95 % window's frame was taller than the screen).
+    room = QSize(int(available.width() * 0.95), int(available.height() * 0.9))
+    fitted = QRect(QPoint(0, 0), DEFAULT_SIZE.boundedTo(room))
     fitted.moveCenter(available.center())
     return fitted
 
@@ -273,9 +276,31 @@ class MainWindow(QMainWindow):
             self.resize(fitted.size())
             self.move(fitted.topLeft())
 
+    def keep_frame_on_screen(self) -> None:
+        """Once the window manager has framed the window (its title bar is only known then), the
+        whole frame inside the screen's free area: a frame taller than the area by its title bar put
+        the bottom row of buttons off-screen at 200 % on a laptop."""
+        screen = self.screen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        available, frame = screen.availableGeometry(), self.frameGeometry()
+        if available.contains(frame):
+            return
+        extra_width = frame.width() - self.width()
+        extra_height = frame.height() - self.height()
+        self.resize(
+            min(self.width(), available.width() - extra_width),
+            min(self.height(), available.height() - extra_height),
+        )
+        frame = self.frameGeometry()
+        frame.moveLeft(max(available.left(), min(frame.left(), available.right() - frame.width() + 1)))
+        frame.moveTop(max(available.top(), min(frame.top(), available.bottom() - frame.height() + 1)))
+        self.move(frame.topLeft())
+
     def after_first_paint(self) -> None:
         """Load what the first frame did not need, so the first click is instant."""
         QTimer.singleShot(0, self._warm_up)
+        QTimer.singleShot(500, self.keep_frame_on_screen)  # once the window manager has framed it
 
     def _warm_up(self) -> None:
         if self._setup_deferred:

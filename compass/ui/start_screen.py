@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -94,14 +95,20 @@ class StartScreen(QWidget):
         self.rename_button.clicked.connect(self._rename_selected)
         self.delete_button.clicked.connect(self._delete_selected)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.example_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.duplicate_button)
-        buttons.addWidget(self.rename_button)
-        buttons.addWidget(self.delete_button)
+        starting = QHBoxLayout()
+        for button in (self.new_button, self.open_button, self.example_button):
+            starting.addWidget(button)
+        starting.addStretch(1)
+        managing = QHBoxLayout()
+        managing.addStretch(1)
+        for button in (self.duplicate_button, self.rename_button, self.delete_button):
+            managing.addWidget(button)
+        # One row where the screen is wide enough, else two: at 200 % on a 1366-pixel laptop the six
+        # buttons in one row made the window wider than the screen.
+        buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        buttons.addLayout(starting)
+        buttons.addLayout(managing)
+        self._buttons = buttons
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
@@ -113,6 +120,25 @@ class StartScreen(QWidget):
         layout.addWidget(self.count_label)
         layout.addLayout(buttons)
         self.setTabOrder(self.search, self.table)
+
+    def fit_buttons_to(self, available_width: int) -> None:
+        """Both rows of buttons side by side when they fit in ``available_width`` (the screen's),
+        else one above the other, so the window never has to be wider than the screen."""
+        wanted = sum(button.sizeHint().width() for button in self._all_buttons()) + 12 * 6 + 64
+        direction = QBoxLayout.Direction.LeftToRight
+        if wanted > available_width:
+            direction = QBoxLayout.Direction.TopToBottom
+        self._buttons.setDirection(direction)
+
+    def _all_buttons(self) -> tuple[QPushButton, ...]:
+        return (
+            self.new_button,
+            self.open_button,
+            self.example_button,
+            self.duplicate_button,
+            self.rename_button,
+            self.delete_button,
+        )
 
     def finish_setup(self) -> None:
         """Delete and F2 on the session table (Enter opens through ``activated``). Called after the
@@ -157,6 +183,9 @@ class StartScreen(QWidget):
         self.model.retranslate()
         self._update_empty_hint()
         self._update_count()
+        screen = self.screen()
+        if screen is not None:  # the words' widths changed with the language
+            self.fit_buttons_to(int(screen.availableGeometry().width() * 0.95))
 
     def set_sessions(
         self, page: SessionListPage, select_id: int | None = None, load_more: LoadMore | None = None

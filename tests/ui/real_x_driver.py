@@ -90,7 +90,23 @@ def wheel_over_every_value_box(window: Any, session_id: int) -> dict[str, Any]:
     return {"changed": changed, "boxes": boxes_tried}
 
 
-SCENARIOS = {"wheel": wheel_over_every_value_box}
+def start_screen_fits(window: Any, session_id: int) -> dict[str, Any]:
+    """The window as the app sizes it at a first start: its frame inside the screen's free area."""
+    settle(300)  # the window manager's answer to a move or resize
+    screen = window.screen().availableGeometry()
+    frame = window.frameGeometry()
+    return {
+        "screen": [screen.x(), screen.y(), screen.width(), screen.height()],
+        "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
+        "fits": screen.contains(frame),
+        "minimum": [window.minimumSizeHint().width(), window.minimumSizeHint().height()],
+        "client": [window.geometry().x(), window.geometry().y(), window.width(), window.height()],
+    }
+
+
+SCENARIOS = {"wheel": wheel_over_every_value_box, "start_fits": start_screen_fits}
+# Scenarios that look at the start screen, before a session is opened.
+BEFORE_A_SESSION = {"start_fits"}
 
 
 def main() -> int:
@@ -101,13 +117,15 @@ def main() -> int:
     session_id = services.files.import_session(example).id
     window = build_main_window(services, open_settings())
     commands.choose_on_conflict(lambda conflict: False)
-    window.resize(1200, 800)
+    if scenario not in BEFORE_A_SESSION:
+        window.resize(1200, 800)
     window.show()
     window.after_first_paint()  # the app-wide behaviour goes on as in the app
     settle(600)
     window.activateWindow()
-    window.open_session(session_id)
-    settle(500)
+    if scenario not in BEFORE_A_SESSION:
+        window.open_session(session_id)
+        settle(500)
     verdict = SCENARIOS[scenario](window, session_id)
     print(json.dumps(verdict))
     window.close()

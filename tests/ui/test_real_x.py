@@ -85,3 +85,10 @@ def test_the_real_wheel_over_an_unfocused_list_or_number_changes_nothing(x_displ
     verdict = _play("wheel", x_display, tmp_path)
     assert verdict["boxes"] >= 10  # the walk reached the lists and numbers of the pages
     assert verdict["changed"] == []
+
+
+def test_at_200_percent_on_a_laptop_the_first_start_fits_the_screen(x_display, tmp_path) -> None:
+    """Measured before: at QT_FONT_DPI=192 on 1366x768 the start screen's six buttons in one row made
+    the window wider than the screen (Delete and Rename cut off at the right)."""
+    verdict = _play("start_fits", {**x_display, "QT_FONT_DPI": "192"}, tmp_path)
+    assert verdict["fits"], verdict
