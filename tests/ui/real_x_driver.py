@@ -104,9 +104,35 @@ def start_screen_fits(window: Any, session_id: int) -> dict[str, Any]:
     }
 
 
-SCENARIOS = {"wheel": wheel_over_every_value_box, "start_fits": start_screen_fits}
+def no_step_scrolls_sideways(window: Any, session_id: int) -> dict[str, Any]:
+    """Every step of the largest example in the window as the app sized it: no scroll area of the
+    page scrolls sideways, and the window's frame stays on the screen."""
+    from PySide6.QtWidgets import QScrollArea
+
+    sideways = []
+    for step in Step:
+        window.wizard.go_to(step)
+        settle(200)
+        for area in window.wizard.pages[step].findChildren(QScrollArea):
+            if area.isVisible() and area.horizontalScrollBar().maximum() > 0:
+                content = area.widget()
+                sideways.append(
+                    f"{step.name}: {type(content).__name__} needs "
+                    f"{content.minimumSizeHint().width()} of {area.viewport().width()}"
+                )
+    screen = window.screen().availableGeometry()
+    return {"sideways": sideways, "fits": screen.contains(window.frameGeometry())}
+
+
+SCENARIOS = {
+    "wheel": wheel_over_every_value_box,
+    "start_fits": start_screen_fits,
+    "no_sideways": no_step_scrolls_sideways,
+}
 # Scenarios that look at the start screen, before a session is opened.
 BEFORE_A_SESSION = {"start_fits"}
+# Scenarios that take the window at the size the app gives it.
+AS_SIZED = {"start_fits", "no_sideways"}
 
 
 def main() -> int:
@@ -117,7 +143,7 @@ def main() -> int:
     session_id = services.files.import_session(example).id
     window = build_main_window(services, open_settings())
     commands.choose_on_conflict(lambda conflict: False)
-    if scenario not in BEFORE_A_SESSION:
+    if scenario not in AS_SIZED:
         window.resize(1200, 800)
     window.show()
     window.after_first_paint()  # the app-wide behaviour goes on as in the app

@@ -92,3 +92,11 @@ def test_at_200_percent_on_a_laptop_the_first_start_fits_the_screen(x_display, t
     the window wider than the screen (Delete and Rename cut off at the right)."""
     verdict = _play("start_fits", {**x_display, "QT_FONT_DPI": "192"}, tmp_path)
     assert verdict["fits"], verdict
+
+
+def test_at_200_percent_on_a_laptop_no_step_of_a_full_session_scrolls_sideways(x_display, tmp_path) -> None:
+    """Seen in a walk at QT_FONT_DPI=192: the facts page of the largest example scrolled sideways,
+    its profile list sized to the profile's long name (the offscreen test, with a new session and no
+    profile, passed)."""
+    verdict = _play("no_sideways", {**x_display, "QT_FONT_DPI": "192"}, tmp_path)
+    assert verdict["sideways"] == [] and verdict["fits"], verdict

@@ -188,7 +188,6 @@ class FactsPage(StepPage):
             label.setText(text)
             self._editors[name].setAccessibleName(text)
         self._row_labels["title"].setText(_("&Title (required)"))
-        self._row_labels["innovation_pilot"].setText("")  # the check box says it in full
         # One label column for all sections, so the fields line up from box to box.
         width = max(label.sizeHint().width() for label in self._row_labels.values())
         for label in self._row_labels.values():
@@ -204,7 +203,9 @@ class FactsPage(StepPage):
         )
         pilot = self._editors["innovation_pilot"]
         assert isinstance(pilot, QCheckBox)
-        pilot.setText(_("This tender is an innovation pilot (two SDG dialogues)"))
+        # Short: a check box does not wrap, and the whole sentence made the page scroll sideways at
+        # 200 % on a laptop; the row's label says what it is.
+        pilot.setText(_("Yes, with two SDG dialogues"))
         if reference.innovation_description is not None:
             pilot.setToolTip(reference.innovation_description(current_language()))
         kind_box = self._editors["contract_kind"]

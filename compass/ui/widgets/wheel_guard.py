@@ -9,12 +9,15 @@ A real wheel event first gives focus to a widget whose focus policy includes the
 boxes have ``Qt.WheelFocus``), before any event filter sees it: the box then "has focus" and the
 value changed after all (found with real X input; events sent to the widget skip that path). So each
 such box loses the wheel from its focus policy when it is polished: it takes focus by click and Tab.
+(The same moment gives lists not sized on purpose a width that fits a laptop at 200 %.)
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QWidget
+
+from compass.ui.widgets.choices import size_to_short_text
 
 
 def _value_widget(watched: QObject) -> QWidget | None:
@@ -54,6 +57,14 @@ def _without_wheel_focus(watched: QObject) -> None:
         policy = watched.focusPolicy()
         if policy == Qt.FocusPolicy.WheelFocus:
             watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    if (
+        isinstance(watched, QComboBox)
+        and watched.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow
+    ):
+        # Qt's default sizes a list to its longest entry: at 200 % on a laptop one long profile
+        # name made the facts page scroll sideways. A list not sized on purpose (``size_to_short_text``)
+        # asks for 16 characters and grows with its form; the open list shows entries in full.
+        size_to_short_text(watched, 16)
 
 
 _guard: WheelGuard | None = None
