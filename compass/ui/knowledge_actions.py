@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
@@ -28,8 +28,10 @@ class KnowledgeActions(QObject):
         open_snapshot: Callable[[], SessionSnapshot | None],
         profile_changed: Callable[[], None],
         report_error: Callable[[CompassError], None],
+        panel_closed: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__(window)
+        self._panel_closed = panel_closed
         self._window = window
         self._services = services
         self._open_snapshot = open_snapshot
@@ -87,7 +89,11 @@ class KnowledgeActions(QObject):
         self._return_focus = QApplication.focusWidget()
 
     def _on_panel_visibility_changed(self, visible: bool) -> None:
-        """Closing the panel (F1, its close button, Escape) gives the focus back where it was."""
+        """Closing the panel (F1, its close button, Escape) gives the focus back where it was, and
+        the window the chance to come back within the screen: on a narrow screen Qt widened it past
+        the edge for the panel and left it so."""
+        if not visible:
+            QTimer.singleShot(0, self._panel_closed)
         target = getattr(self, "_return_focus", None)
         if visible or target is None:
             return

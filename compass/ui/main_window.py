@@ -138,7 +138,12 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(keys.Open, self.show_sessions)
         self.close_action = self._action(keys.Close, self.show_sessions)
         self.knowledge = KnowledgeActions(
-            self, self.services, self._open_snapshot, self._reload_open_session, self.report_error
+            self,
+            self.services,
+            self._open_snapshot,
+            self._reload_open_session,
+            self.report_error,
+            panel_closed=self.keep_frame_on_screen,
         )
         self.profiles_action = self.knowledge.profiles_action
         self.session_files = SessionFiles(
@@ -283,6 +288,9 @@ class MainWindow(QMainWindow):
         screen = self.screen()
         if screen is None or self.isMaximized() or self.isFullScreen():
             return
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the minimum size of now, not of before a panel closed
         available, frame = screen.availableGeometry(), self.frameGeometry()
         if available.contains(frame):
             return

@@ -124,15 +124,28 @@ def no_step_scrolls_sideways(window: Any, session_id: int) -> dict[str, Any]:
     return {"sideways": sideways, "fits": screen.contains(window.frameGeometry())}
 
 
+def f1_panel_then_fits(window: Any, session_id: int) -> dict[str, Any]:
+    """F1 opens the reference panel and closes it again, by real keys: the window ends on the screen."""
+    for _round in range(2):
+        xdotool("key", "F1")
+        settle(500)
+        xdotool("key", "F1")
+        settle(500)
+    screen = window.screen().availableGeometry()
+    frame = window.frameGeometry()
+    return {"fits": screen.contains(frame), "frame": [frame.x(), frame.y(), frame.width(), frame.height()]}
+
+
 SCENARIOS = {
     "wheel": wheel_over_every_value_box,
     "start_fits": start_screen_fits,
     "no_sideways": no_step_scrolls_sideways,
+    "f1_fits": f1_panel_then_fits,
 }
 # Scenarios that look at the start screen, before a session is opened.
 BEFORE_A_SESSION = {"start_fits"}
 # Scenarios that take the window at the size the app gives it.
-AS_SIZED = {"start_fits", "no_sideways"}
+AS_SIZED = {"start_fits", "no_sideways", "f1_fits"}
 
 
 def main() -> int:

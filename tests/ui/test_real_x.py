@@ -100,3 +100,10 @@ def test_at_200_percent_on_a_laptop_no_step_of_a_full_session_scrolls_sideways(x
     profile, passed)."""
     verdict = _play("no_sideways", {**x_display, "QT_FONT_DPI": "192"}, tmp_path)
     assert verdict["sideways"] == [] and verdict["fits"], verdict
+
+
+def test_at_200_percent_the_window_is_back_on_the_screen_after_the_f1_panel(x_display, tmp_path) -> None:
+    """Seen in a walk at QT_FONT_DPI=192: F1 widened the window past the screen's edge (the panel
+    needs room a 683-pixel screen lacks), and it stayed that wide after the panel was closed."""
+    verdict = _play("f1_fits", {**x_display, "QT_FONT_DPI": "192"}, tmp_path)
+    assert verdict["fits"], verdict
