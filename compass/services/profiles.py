@@ -107,8 +107,13 @@ class ProfileService(ServiceBase):
 
     def install_examples(self) -> list[int]:
         """Add the shipped example profiles when the database has no profile at all. Several desks
-        may open a new database at once: the check and the additions are one transaction under the
-        write lock (SQLite) or a lock on the profiles table (PostgreSQL), so only one desk adds them."""
+        may open a new database at once: the additions are one transaction under the write lock
+        (SQLite) or a lock on the profiles table (PostgreSQL) that checks again first, so only one
+        desk adds them. A database that has profiles (every start but the first) reads no file."""
+        with self._transaction() as db:
+            if db.scalars(select(ProfileRow.id).limit(1)).first() is not None:
+                self._complete_stored_examples(db)
+                return []
         examples = [
             read_profile_file(path.read_bytes(), self._known_criteria)
             for path in sorted(resource_path("profiles").glob("*.json"))
@@ -119,8 +124,7 @@ class ProfileService(ServiceBase):
             if db.get_bind().dialect.name == "postgresql":
                 db.execute(text("LOCK TABLE profiles IN SHARE ROW EXCLUSIVE MODE"))
             if db.scalars(select(ProfileRow.id).limit(1)).first() is not None:
-                self._complete_stored_examples(db)
-                return []
+                return []  # another desk was first
             for profile, document in documents:
                 row = ProfileRow(name=profile.name, is_example=profile.is_example, document=document)
                 db.add(row)
