@@ -47,7 +47,7 @@ def pytest_report_header() -> str:
     return "None is mortal on this Python: the void-call refcount guard is active"
 
 
-_SOAK_TEST = "test_walk_every_step_thousands_of_times"
+_SOAK_TEST = "test_walk_every_step_hundreds_of_times"
 _SOAK_SCRIPT = Path(__file__).resolve().parent / "ui" / "test_soak.py"
 _soak_walks: list[tuple[subprocess.Popen[str], Path]] = []
 
@@ -94,6 +94,14 @@ def soak_walk():
         child.kill()
         child.wait()
     shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _statement_cache_across_engines() -> None:
+    """Engines of one kind share their compiled SQL (tests/statement_cache.py says why)."""
+    from statement_cache import share_compiled_statements
+
+    share_compiled_statements()
 
 
 @pytest.fixture(autouse=True)
@@ -205,6 +213,23 @@ def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "compass.sqlite3"
     open_database(f"sqlite:///{path.as_posix()}").dispose()  # the last connection folds the WAL in
     return path
+
+
+@pytest.fixture(scope="session")
+def _replayed_migration(_sqlite_template: Path):
+    from schema_replay import replaying
+
+    import compass.model.migrate as migrate
+
+    return replaying(_sqlite_template, migrate.upgrade_to_head)
+
+
+@pytest.fixture(autouse=True)
+def _new_sqlite_files_get_the_template_schema(request: pytest.FixtureRequest, monkeypatch) -> None:
+    """tests/schema_replay.py says why; ``@pytest.mark.real_migrations`` runs the migrations."""
+    if request.node.get_closest_marker("real_migrations") is None:
+        replayed = request.getfixturevalue("_replayed_migration")
+        monkeypatch.setattr("compass.model.migrate.upgrade_to_head", replayed)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

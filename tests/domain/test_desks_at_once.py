@@ -5,18 +5,22 @@ or colliding."""
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+from desk_processes import desk_context
+
 from compass.core.session import Collection, EntryKind, EntrySource
+
+pytestmark = pytest.mark.real_migrations  # desks creating a new database at once migrate for real
 
 DESKS = 4
 
 
 def _run_desks(target: Callable[..., None], *args: Any) -> list[Any]:
     """``target(desk_number, results, *args)`` in ``DESKS`` processes started together."""
-    context = multiprocessing.get_context("spawn")
+    context = desk_context()
     results = context.Queue()
     start = context.Event()
     desks = [context.Process(target=target, args=(n, results, start, *args)) for n in range(DESKS)]

@@ -4,10 +4,10 @@ other desk's value, and nothing is overwritten. Many writers at once lose nothin
 
 from __future__ import annotations
 
-import multiprocessing
 from decimal import Decimal
 
 import pytest
+from desk_processes import desk_context
 
 from compass.core.errors import ConflictError
 from compass.core.session import Collection, CriterionType, EntryKind, EntrySource
@@ -120,7 +120,7 @@ def test_four_desks_adding_to_one_session_lose_nothing_and_refuse_nothing(two_de
     """Measured before: 48 % of such additions were refused as stale by the session-wide version."""
     desk_a, _desk_b = two_desks
     session = desk_a.create_session("Vier bureaus")
-    context = multiprocessing.get_context("spawn")
+    context = desk_context()
     results = context.Queue()
     writers = [
         context.Process(target=_add_entries, args=(db_url, session.id, 40, results)) for _ in range(4)

@@ -94,6 +94,12 @@ def test_every_quality_weight_survives_the_round_trip(service, reference, weight
     assert imported.quality_weight_pct == Decimal(weight)
 
 
+# A file is refused while it is read, before any database is involved: these run on SQLite only (the
+# round trips above and tests/domain/test_every_database_keeps_the_same.py cover the team database).
+FILE_ONLY = pytest.mark.parametrize("db_backend", ["sqlite"])
+
+
+@FILE_ONLY
 @pytest.mark.parametrize("weight", ["-1", "100.5", "many"])
 def test_a_quality_weight_out_of_range_is_refused(service, reference, weight) -> None:
     document = json.loads(write_session_file(service.get_session(service.create_session("X").id)))
@@ -123,6 +129,7 @@ def _count_rows(service) -> int:
         )
 
 
+@FILE_ONLY
 @pytest.mark.parametrize(
     "break_it, expected, message",
     [
@@ -459,6 +466,7 @@ def _dialogue_document(service) -> dict:
     return json.loads(write_session_file(service.get_session(_with_dialogues(service))))
 
 
+@FILE_ONLY
 @pytest.mark.parametrize(
     "break_it, expected, message",
     [

@@ -15,6 +15,8 @@ from compass.model.database import open_database
 from compass.model.schema_version import SCHEMA_HEAD
 from compass.services import SessionService
 
+pytestmark = pytest.mark.real_migrations  # what is tested here is the migration itself
+
 
 def _url(path: Path) -> str:
     return f"sqlite:///{path.as_posix()}"

@@ -20,6 +20,8 @@ from compass.model.orm import Base
 from compass.model.schema_version import SCHEMA_HEAD
 from compass.services import SessionService
 
+pytestmark = pytest.mark.real_migrations  # what is tested here is the migration itself
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 

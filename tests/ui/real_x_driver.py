@@ -73,18 +73,25 @@ def wheel_over_every_value_box(window: Any, session_id: int) -> dict[str, Any]:
             settle()
         before = stored(window, session_id)
         boxes = [w for w in page.findChildren(QWidget) if isinstance(w, QComboBox | QAbstractSpinBox)]
+        boxes = [box for box in boxes if fully_visible(box)]
+        was = [value_of(box) for box in boxes]
+        # One xdotool run for the page: over each box a notch down, then up (a box at either end of its
+        # range still gets a notch it could take). X delivers each notch to the widget under the
+        # pointer at that moment, so one box's notches cannot reach another.
+        moves: list[str] = []
         for box in boxes:
-            if not fully_visible(box):
-                continue
-            boxes_tried += 1
-            was = value_of(box)
             point = centre_on_screen(box)
-            # down, then up: a box at either end of its range still gets a notch it could take
-            xdotool("mousemove", str(point.x()), str(point.y()), "click", "5", "click", "4")
-            settle(60)
-            if value_of(box) != was:
+            # --delay 0: xdotool otherwise waits 100 ms after every click
+            moves += ["mousemove", str(point.x()), str(point.y())]
+            moves += ["click", "--delay", "0", "5", "click", "--delay", "0", "4"]
+        if moves:
+            xdotool(*moves)
+            settle(200)
+        boxes_tried += len(boxes)
+        for box, value in zip(boxes, was, strict=True):
+            if value_of(box) != value:
                 name = box.accessibleName() or box.objectName() or type(box).__name__
-                changed.append(f"{step.name}: {name}: {was!r} -> {value_of(box)!r}")
+                changed.append(f"{step.name}: {name}: {value!r} -> {value_of(box)!r}")
         if stored(window, session_id) != before:
             changed.append(f"{step.name}: the stored session changed")
     return {"changed": changed, "boxes": boxes_tried}

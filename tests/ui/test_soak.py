@@ -1,4 +1,4 @@
-"""A long working day in one window: a full example walked through every step thousands of times,
+"""A long working day in one window: a full example walked through every step hundreds of times,
 with edits and undo in between, and the window still there with its data afterwards.
 
 The walk runs in a child process (this file is also its script): a binding that corrupts the
@@ -15,14 +15,16 @@ import os
 import subprocess
 import sys
 
-# Each cycle: Ctrl+PgDown through all 7 pages and Ctrl+PgUp back, 12 step changes; 2,400 in all, about
-# five times what PySide6 6.12.0 on Python 3.11 survived. SOAK_CYCLES makes a longer day by hand.
-CYCLES = int(os.environ.get("SOAK_CYCLES", "200"))
+# Each cycle: Ctrl+PgDown through all 7 pages and Ctrl+PgUp back, 12 step changes; 600 in all, more than
+# PySide6 6.12.0 on Python 3.11 survived (about 500). A binding like that one is caught long before it
+# aborts: it lowers None's reference count by one per void call, and a step change makes dozens, so the
+# count falls by far more than the 1,000 the check below allows. SOAK_CYCLES makes a longer day by hand.
+CYCLES = int(os.environ.get("SOAK_CYCLES", "50"))
 EDIT_EVERY = 10  # cycles between edits (typed facts, an added step-1 entry, an undo)
 EXAMPLE = "asfalt-groot-onderhoud.json"  # a full example: every step filled, policy applied
 
 
-def test_walk_every_step_thousands_of_times(soak_walk: subprocess.Popen[str]) -> None:
+def test_walk_every_step_hundreds_of_times(soak_walk: subprocess.Popen[str]) -> None:
     stdout, stderr = soak_walk.communicate(timeout=600)
     assert soak_walk.returncode == 0, (
         f"the window did not survive (exit {soak_walk.returncode}):\n{stderr[-3000:]}"
@@ -30,7 +32,7 @@ def test_walk_every_step_thousands_of_times(soak_walk: subprocess.Popen[str]) ->
     report = json.loads(stdout.strip().splitlines()[-1])
     assert report["step_changes"] == CYCLES * 12
     assert report["window_visible"]
-    # Every edit is there after thousands of page changes: one entry per edit round, minus the ones
+    # Every edit is there after hundreds of page changes: one entry per edit round, minus the ones
     # undone, and the last typed location.
     assert report["added_entries"] == report["expected_added_entries"] > 0
     assert report["location"] == report["expected_location"]
