@@ -107,6 +107,9 @@ class Problem:
 
 def _in_words(value: Any, language: str) -> Any:
     """A parameter as the message shows it: codes by their label, numbers as the language writes them."""
+    if isinstance(value, InSentence):
+        label = value.code.label_in(language)
+        return label[:1].lower() + label[1:]
     if isinstance(value, LabelledEnum):
         return value.label_in(language)
     if isinstance(value, Words):
@@ -116,6 +119,14 @@ def _in_words(value: Any, language: str) -> Any:
 
         return format_number(value, language)
     return value
+
+
+@dataclass(frozen=True)
+class InSentence:
+    """A code as a problem parameter inside a sentence: its label with a small first letter ("the EU
+    threshold for services", not "for Services"), where a list shows the label as it is."""
+
+    code: LabelledEnum
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import datetime as dt
 from compass.core.session import (
     AppliedThreshold,
     ContractKind,
+    InSentence,
     Problem,
     ProjectFacts,
 )
@@ -64,7 +65,7 @@ def procedure_fit(
                     "({period}): a European procedure is required."
                 ),
                 value=value,
-                kind=facts.contract_kind,
+                kind=InSentence(facts.contract_kind),
                 limit=threshold.value_eur,
                 period=threshold.period,
             )
@@ -79,7 +80,7 @@ def procedure_fit(
                     "({period}): a national procedure is allowed; say why it is European if it stays so."
                 ),
                 value=value,
-                kind=facts.contract_kind,
+                kind=InSentence(facts.contract_kind),
                 limit=threshold.value_eur,
                 period=threshold.period,
             )

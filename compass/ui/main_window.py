@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QLocale, QPoint, QRect, QSettings, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QStatusBar
 
 from compass import __version__
 from compass.core.errors import CompassError, SessionNotFoundError, ValidationError
@@ -37,9 +37,10 @@ STATUS_MESSAGE_MS = 8000
 
 
 def install_app_behaviour() -> None:
-    """The application-wide event filters (wheel, Enter on buttons, Ctrl+Z, focus in view). Every
-    event passes through them in Python, so they go on after the first paint, before the first input
-    can reach the window."""
+    """The application-wide event filters (wheel, Enter on buttons, Ctrl+Z, focus in view, Alt+letter).
+    Every event passes through them in Python, so they go on after the first paint, before the first
+    input can reach the window."""
+    from compass.ui.widgets.alt_letters import install_alt_letters
     from compass.ui.widgets.enter_presses import install_enter_presses
     from compass.ui.widgets.focus_in_view import install_focus_in_view
     from compass.ui.widgets.undo_keys import install_app_undo_keys
@@ -49,6 +50,7 @@ def install_app_behaviour() -> None:
     install_focus_in_view()
     install_enter_presses()
     install_app_undo_keys()
+    install_alt_letters()
 
 
 DEFAULT_SIZE = QSize(1100, 760)
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
             self.report_error,
             lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS),
         )
+        self._backup_problem_said = ""
         self._create_actions()
         self.retranslate_ui()
         self._restore_geometry()
@@ -230,6 +233,21 @@ class MainWindow(QMainWindow):
             self.wizard.retranslate_ui()
         self._retranslate_undo_history()
         self._update_window_title()
+        self._retranslate_status()
+
+    def _retranslate_status(self) -> None:
+        """A message on the status line was put in words in the language just left: the day's backup
+        problem is said again in the new one, a passing message (8 seconds) goes. ``statusBar()`` would
+        create the bar, and with it a taller window, so a window without one is left alone."""
+        status = next((child for child in self.children() if isinstance(child, QStatusBar)), None)
+        if status is None or not status.currentMessage():
+            return
+        problem = getattr(self.services, "backup_problem", None)
+        if problem is not None and status.currentMessage() == self._backup_problem_said:
+            self._backup_problem_said = str(problem)
+            status.showMessage(self._backup_problem_said)
+        else:
+            status.clearMessage()
 
     def _on_undo_stack_undo_text_changed(self, text: str) -> None:
         self._undo_text = text
@@ -321,7 +339,8 @@ class MainWindow(QMainWindow):
             self.report_error(error)
             return
         if self.services.backup_problem is not None:  # the day's backup: say so, keep working
-            self.statusBar().showMessage(str(self.services.backup_problem))
+            self._backup_problem_said = str(self.services.backup_problem)
+            self.statusBar().showMessage(self._backup_problem_said)
         if self._list_stale:
             self.refresh_session_list()
 

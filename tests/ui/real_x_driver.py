@@ -143,7 +143,36 @@ def f1_panel_then_fits(window: Any, session_id: int) -> dict[str, Any]:
     return {"fits": screen.contains(frame), "frame": [frame.x(), frame.y(), frame.width(), frame.height()]}
 
 
+def alt_letter_in_a_field(window: Any, session_id: int) -> dict[str, Any]:
+    """Real keys in the facts page's location: text, then Alt with a letter no mnemonic of the window
+    uses, then more text."""
+    import re
+    import string
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    window.wizard.go_to(Step.FACTS)
+    settle(200)
+    texts = [w.text() for w in window.findChildren(QLabel) + window.findChildren(QAbstractButton)]
+    texts += [
+        menu.title() for menu in (window.file_menu, window.edit_menu, window.view_menu, window.help_menu)
+    ]
+    used = {found.group(1).casefold() for text in texts if (found := re.search(r"&([^&])", text))}
+    free = next(letter for letter in string.ascii_lowercase if letter not in used)
+    editor = window.wizard.pages[Step.FACTS].editor("location")
+    point = centre_on_screen(editor)
+    xdotool("mousemove", str(point.x()), str(point.y()), "click", "1")
+    settle()
+    xdotool("key", "ctrl+a", "BackSpace")
+    xdotool("type", "per jaar")
+    xdotool("key", f"alt+{free}")
+    xdotool("type", "0")
+    settle()
+    return {"text": editor.text(), "letter": free}
+
+
 SCENARIOS = {
+    "alt_letter": alt_letter_in_a_field,
     "wheel": wheel_over_every_value_box,
     "start_fits": start_screen_fits,
     "no_sideways": no_step_scrolls_sideways,

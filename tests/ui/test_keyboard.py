@@ -284,3 +284,42 @@ def test_every_mnemonic_in_a_workshop_tab_is_its_own(qtbot, example_window, lang
         assert not shared, f"{language} {type(panel).__name__}: {shared}"
     facilitator.close()
     set_language("en")
+
+
+@pytest.mark.parametrize("field", ["location", "scope"])
+def test_an_alt_letter_that_is_no_mnemonic_types_nothing(qtbot, example_window, field) -> None:
+    """Seen with real keys: Alt+I in a field where no mnemonic has an I typed "i" ("per yeari0")."""
+    import string
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from compass.method.steps import Step
+    from compass.ui.main_window import install_app_behaviour
+
+    install_app_behaviour()
+    set_language("en")
+    example_window.retranslate_ui()
+    wizard = example_window.wizard
+    wizard.go_to(Step.FACTS)
+    page = wizard.pages[Step.FACTS]
+    window_texts = [
+        w.text() for w in example_window.findChildren(QLabel) + example_window.findChildren(QAbstractButton)
+    ]
+    menus = [m.title() for m in (example_window.file_menu, example_window.edit_menu)]
+    menus += [m.title() for m in (example_window.view_menu, example_window.help_menu)]
+    used = {_mnemonic(text) for text in window_texts + menus}
+    free = next(letter for letter in string.ascii_lowercase if letter not in used)
+    editor = page.editor(field)
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    before = _text_of(editor)
+    qtbot.keyClick(editor, getattr(Qt.Key, f"Key_{free.upper()}"), Qt.KeyboardModifier.AltModifier)
+    QApplication.processEvents()
+    assert _text_of(editor) == before
+    assert editor.hasFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_X)  # a plain letter still types
+    assert _text_of(editor) != before
+
+
+def _text_of(editor) -> str:
+    return editor.toPlainText() if hasattr(editor, "toPlainText") else editor.text()

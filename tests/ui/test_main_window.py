@@ -399,3 +399,30 @@ def test_ctrl_z_in_a_field_with_nothing_of_its_own_to_undo_undoes_the_last_chang
     qtbot.keyClicks(typed, "14 km")
     qtbot.keyClick(typed, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # its own typing first
     assert typed.toPlainText() == ""
+
+
+def test_the_status_line_follows_a_language_switch(qtbot, make_window, monkeypatch) -> None:
+    """Seen in a walk: after switching to English the status line kept its Dutch message."""
+    from compass.app import AppServices
+    from compass.core.errors import StorageError, StorageProblem
+    from compass.i18n import set_language
+
+    problem = StorageError(StorageProblem.DISK_FULL, "/data/compass.sqlite3", "/data")
+    monkeypatch.setattr(AppServices, "backup_problem", property(lambda services: problem))
+    set_language("nl")
+    try:
+        window = make_window()
+        window.retranslate_ui()
+        window.after_first_paint()
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() != "")
+        dutch = window.statusBar().currentMessage()
+        assert dutch == str(problem) and dutch
+        window.apply_language("en")
+        english = window.statusBar().currentMessage()
+        assert english == str(problem) and english != dutch  # the day's backup problem, said again
+
+        window.statusBar().showMessage("Session saved", 8000)  # a passing message
+        window.apply_language("nl")
+        assert window.statusBar().currentMessage() == ""
+    finally:
+        set_language("en")
