@@ -388,6 +388,7 @@ class MainWindow(QMainWindow):
                 undo_stack=self.undo_stack,
                 report_error=self.report_error,
                 go_to_step=self._go_to_step,
+                go_to_problem=self._go_to_problem,
             )
             self.wizard = WizardView(context)
             self.wizard.back_to_sessions.connect(self.show_sessions)
@@ -397,6 +398,11 @@ class MainWindow(QMainWindow):
     def _go_to_step(self, step: Step) -> None:
         if self.wizard is not None:
             self.wizard.go_to(step)
+
+    def _go_to_problem(self, step: Step, field: str) -> None:
+        if self.wizard is not None:
+            self.wizard.go_to(step)
+            self.wizard.pages[step].reveal(field)
 
     def show_sessions(self) -> None:
         if self.wizard is not None:

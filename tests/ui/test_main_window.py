@@ -426,3 +426,47 @@ def test_the_status_line_follows_a_language_switch(qtbot, make_window, monkeypat
         assert window.statusBar().currentMessage() == ""
     finally:
         set_language("en")
+
+
+def test_an_open_issue_link_chooses_the_indicator_it_names(qtbot, make_window) -> None:
+    """Seen in a walk: the summary's "Set a target for the indicator ..." opened step 4 with another
+    indicator chosen than the one it named."""
+    from PySide6.QtCore import QUrl
+
+    from compass.core.session import Collection, IndicatorKind
+    from compass.formats.files import read_file
+    from compass.formats.session_file import read_session_file
+    from compass.reference.examples import list_examples
+
+    window = make_window()
+    sessions = window.services.sessions
+    example = next(e for e in list_examples() if "asfalt" in e.path.name)
+    session_id = sessions.import_session(
+        read_session_file(read_file(example.path), window.services.reference)
+    ).id
+    sdg = sessions.get_session(session_id).priority_sdgs()[0]
+    for name in ("Eerste zonder doel", "Tweede zonder doel"):
+        sessions.add_item(
+            session_id,
+            Collection.INDICATORS,
+            sdg=sdg,
+            kind=IndicatorKind.QUANTITATIVE,
+            name=name,
+            unit="ton",
+        )
+    second = next(i for i in sessions.get_session(session_id).indicators if i.name == "Tweede zonder doel")
+    window.show()
+    window.open_session(session_id)
+    window.wizard.go_to(Step.INDICATORS)
+    window.wizard.pages[Step.INDICATORS].table.selectRow(0)  # another indicator chosen before
+    window.wizard.go_to(Step.SUMMARY)
+    summary = window.wizard.pages[Step.SUMMARY]
+    link = f"step:indicators#indicator_{second.id}"
+    assert f"href='{link}'" in summary.render_html(sessions.get_session(session_id))
+
+    summary.browser.anchorClicked.emit(QUrl(link))
+
+    assert window.wizard.current_step is Step.INDICATORS
+    table = window.wizard.pages[Step.INDICATORS].table
+    assert table.selected_id() == second.id
+    assert table.hasFocus() or not window.isActiveWindow()

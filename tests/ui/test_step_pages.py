@@ -32,6 +32,7 @@ class Harness:
         self.service = service
         self.errors: list[Exception] = []
         self.visited: list[Step] = []
+        self.problems_visited: list[tuple[Step, str]] = []
         self.undo_stack = QUndoStack()
         reference = load_reference_data()
         profiles = ProfileService(service._database, frozenset(c.id for c in reference.criteria))
@@ -43,6 +44,7 @@ class Harness:
             undo_stack=self.undo_stack,
             report_error=self.errors.append,
             go_to_step=self.visited.append,
+            go_to_problem=lambda step, field: self.problems_visited.append((step, field)),
         )
         self.profiles = profiles
         self.session_id = service.create_session("Groot onderhoud asfalt").id
@@ -217,11 +219,11 @@ def test_communication_plan_adds_and_undoes(qtbot, service) -> None:
 def test_summary_lists_gaps_with_links_to_their_steps(qtbot, service) -> None:
     h = Harness(qtbot, service, Step.SUMMARY)
     html = h.page.render_html(h.snapshot)
-    assert "href='step:inventory'" in html and "Record at least one risk" in html
+    assert "href='step:inventory#inventory'" in html and "Record at least one risk" in html
     from PySide6.QtCore import QUrl
 
-    h.page.browser.anchorClicked.emit(QUrl("step:inventory"))
-    assert h.visited == [Step.INVENTORY]
+    h.page.browser.anchorClicked.emit(QUrl("step:inventory#inventory"))
+    assert h.problems_visited == [(Step.INVENTORY, "inventory")]
 
 
 def test_summary_escapes_what_users_type(qtbot, service) -> None:

@@ -17,6 +17,7 @@ from compass.core.session import (
     Criterion,
     CriterionType,
     EntryKind,
+    Problem,
     SessionSnapshot,
     SessionStatus,
 )
@@ -41,7 +42,7 @@ from compass.method.dialogues import sdg_tally, tally, votes_come_from_dialogue
 from compass.method.policy import policy_status_text
 from compass.method.priority_score import priority_order, score_explanation, sdg_score
 from compass.method.reasons import priority_reason_text
-from compass.method.steps import all_advice, all_gaps
+from compass.method.steps import Step, all_advice, all_gaps
 from compass.method.suggestions import category_label
 from compass.reference.types import ReferenceData
 
@@ -75,6 +76,12 @@ def _short(value: str, limit: int = 160) -> str:
     # One word longer than the summary (a web address) is cut inside: the body has it whole.
     cut = value[:space] if space > 0 else value[: limit - 1]
     return cut.rstrip(",;:") + "\u2026"
+
+
+def problem_target(step: Step, problem: Problem) -> str:
+    """Where an open issue is fixed: its step and the field it names ("indicators#indicator_12"), so
+    a link opens the step with that item chosen, not whichever was chosen before."""
+    return f"{step.value}#{problem.field}" if problem.field else step.value
 
 
 def _lower_first(words: str) -> str:
@@ -878,7 +885,7 @@ class _Builder:
                 heading,
                 Bullets(
                     tuple(p.message_in(self.lang) for _step, p in found),
-                    targets=tuple(step.value for step, _p in found),
+                    targets=tuple(problem_target(step, p) for step, p in found),
                 ),
             ]
         advice = all_advice(self.s)
@@ -887,7 +894,7 @@ class _Builder:
             blocks.append(
                 Bullets(
                     tuple(p.message_in(self.lang) for _step, p in advice),
-                    targets=tuple(step.value for step, _p in advice),
+                    targets=tuple(problem_target(step, p) for step, p in advice),
                 )
             )
         return blocks

@@ -35,6 +35,8 @@ class PageContext:
     undo_stack: QUndoStack
     report_error: Callable[[CompassError], None]
     go_to_step: Callable[[Step], None]
+    # A step and the field of a problem shown there (Problem.field): the summary's open issues.
+    go_to_problem: Callable[[Step, str], None] = lambda step, field: None
 
 
 class StepPage(QWidget):
@@ -57,6 +59,10 @@ class StepPage(QWidget):
 
     def service(self) -> SessionService:
         return self.context.sessions()
+
+    def reveal(self, field: str) -> None:
+        """Show and focus what a problem's ``field`` names, when the page has it (a link from the
+        summary's open issues); the page as it is otherwise."""
 
     def load(self, snapshot: SessionSnapshot) -> None:
         """Show ``snapshot``; called on opening a session and after every change to it."""

@@ -211,6 +211,11 @@ class IndicatorsPage(StepPage):
         self.details_button.setEnabled(bool(rows))
         self.gaps.show_problems(problems(Step.INDICATORS, snapshot))
 
+    def reveal(self, field: str) -> None:
+        number = field.removeprefix("indicator_")
+        if field.startswith("indicator_") and number.isdigit() and self.table.select_id(int(number)):
+            self.table.setFocus()
+
     def add_indicator(self) -> None:
         if self.snapshot is None or self.sdg.current_sdg() is None:
             return

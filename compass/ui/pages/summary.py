@@ -155,4 +155,5 @@ class SummaryPage(StepPage):
     def _on_browser_anchor_clicked(self, url: QUrl) -> None:
         text = url.toString()
         if text.startswith(STEP_LINK):
-            self.context.go_to_step(Step(text[len(STEP_LINK) :]))
+            step, _, field = text[len(STEP_LINK) :].partition("#")
+            self.context.go_to_problem(Step(step), field)

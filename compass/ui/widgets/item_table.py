@@ -66,6 +66,16 @@ class ItemTable(FittedTable):
                 self.selectRow(row)
         self.fit_columns()
 
+    def select_id(self, item_id: int) -> bool:
+        """Choose the row of ``item_id`` and show it; False when no row has it."""
+        for row in range(self.rowCount()):
+            cell = self.item(row, 0)
+            if cell is not None and cell.data(Qt.ItemDataRole.UserRole) == item_id:
+                self.selectRow(row)
+                self.scrollToItem(cell)
+                return True
+        return False
+
     def selected_id(self) -> int | None:
         rows = self.selectionModel().selectedRows() if self.selectionModel() else []
         if not rows:
