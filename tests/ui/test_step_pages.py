@@ -685,12 +685,17 @@ def test_a_failed_export_says_why(qtbot, service, tmp_path, monkeypatch) -> None
     assert "missing-folder" in h.page.export_status.text()
 
 
-def test_summary_marks_the_session_final_and_undo_reopens_it(qtbot, service) -> None:
+def test_summary_marks_the_session_final_and_undo_reopens_it(qtbot, service, monkeypatch) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     from compass.core.session import SessionStatus
+    from compass.ui.confirm_final import ConfirmFinal
 
+    asked: list[int] = []
+    monkeypatch.setattr(
+        ConfirmFinal, "ask", classmethod(lambda cls, parent, gaps: asked.append(len(gaps)) or True)
+    )
     h = Harness(qtbot, service, Step.SUMMARY)
     h.page.show()
     assert h.page.status_label.text() == "Status: Draft"
@@ -706,6 +711,47 @@ def test_summary_marks_the_session_final_and_undo_reopens_it(qtbot, service) -> 
     QTest.mouseClick(h.page.status_button, Qt.MouseButton.LeftButton)
     assert h.snapshot.status is SessionStatus.DRAFT
     assert h.errors == []
+    assert len(asked) == 1  # asked once, for the new session's open issues; reopening asks nothing
+
+
+def test_marking_final_with_open_issues_asks_and_a_no_changes_nothing(qtbot, service, monkeypatch) -> None:
+    """Seen in a walk: "Mark as final" took a strategy with 13 open issues without a word."""
+    from compass.core.session import SessionStatus
+    from compass.method.steps import all_gaps
+    from compass.ui.confirm_final import ConfirmFinal
+
+    asked: list[list[str]] = []
+
+    def refuse(cls, parent, gaps) -> bool:
+        asked.append([gap.code for gap in gaps])
+        return False
+
+    monkeypatch.setattr(ConfirmFinal, "ask", classmethod(refuse))
+    h = Harness(qtbot, service, Step.SUMMARY)
+    h.page.status_button.click()
+    assert asked == [[problem.code for _step, problem in all_gaps(h.snapshot)]] and asked[0]
+    assert h.snapshot.status is SessionStatus.DRAFT and h.undo_stack.count() == 0
+    question, details = ConfirmFinal.text([problem for _step, problem in all_gaps(h.snapshot)])
+    assert f"still has {len(asked[0])} open issues" in question
+    assert "Name the organisation." in details and "more, listed under Open issues" in details
+
+
+def test_a_complete_strategy_is_marked_final_without_a_question(qtbot, service, monkeypatch) -> None:
+    from compass.core.session import SessionStatus
+    from compass.formats.files import read_file
+    from compass.formats.session_file import read_session_file
+    from compass.reference.examples import list_examples
+    from compass.ui.confirm_final import ConfirmFinal
+
+    monkeypatch.setattr(ConfirmFinal, "ask", classmethod(lambda cls, parent, gaps: pytest.fail("asked")))
+    h = Harness(qtbot, service, Step.SUMMARY)
+    example = next(e for e in list_examples() if "asfalt" in e.path.name)
+    h.session_id = service.import_session(
+        read_session_file(read_file(example.path), load_reference_data())
+    ).id
+    h.reload()
+    h.page.status_button.click()
+    assert h.snapshot.status is SessionStatus.FINAL
 
 
 def test_step_2_records_the_teams_reason_per_sdg_with_undo(qtbot, service) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from compass.core.session import SessionSnapshot, SessionStatus
 from compass.i18n import _, current_language
-from compass.method.steps import Step
+from compass.method.steps import Step, all_gaps
 from compass.ui.commands import SetStatusCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.pdf_export import PdfExporter
@@ -125,6 +125,12 @@ class SummaryPage(StepPage):
             return
         old = self.snapshot.status
         new = SessionStatus.DRAFT if old is SessionStatus.FINAL else SessionStatus.FINAL
+        gaps = [problem for _step, problem in all_gaps(self.snapshot)]
+        if new is SessionStatus.FINAL and gaps:
+            from compass.ui.confirm_final import ConfirmFinal  # loads when first asked
+
+            if not ConfirmFinal.ask(self, gaps):
+                return
         text = _("Mark as final") if new is SessionStatus.FINAL else _("Reopen as draft")
         self.run(SetStatusCommand(self.service(), self.session_id, old, new, text))
 
