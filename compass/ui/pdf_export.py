@@ -4,7 +4,6 @@ opened on request."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
@@ -15,6 +14,7 @@ from compass.core.errors import CompassError
 from compass.core.session import SessionSnapshot
 from compass.i18n import _
 from compass.method.file_names import file_name_for
+from compass.ui.last_folder import folder_for, remember_folder
 
 if TYPE_CHECKING:
     from compass.services import FileService
@@ -86,9 +86,10 @@ class PdfExporter(QObject):
         name, chosen = QFileDialog.getSaveFileName(
             self._parent,
             _("Export the tender strategy"),
-            str(Path.home() / self.suggested_name(snapshot.facts.title)),
+            str(folder_for("documents") / self.suggested_name(snapshot.facts.title)),
             f"{pdf};;{word}",
         )
+        remember_folder("documents", name)
         return with_extension(name, word=chosen == word) if name else None
 
     def export(self, snapshot: SessionSnapshot, files: FileService, language: str, path: str) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from compass.core.errors import CompassError, ValidationError
 from compass.i18n import _
 from compass.method.file_names import file_name_for
+from compass.ui.last_folder import folder_for, remember_folder
 
 if TYPE_CHECKING:
     from compass.ui.service_access import ServiceAccess
@@ -44,17 +44,22 @@ class SessionFiles(QObject):
 
     def ask_import_path(self) -> str:
         name, _filter = QFileDialog.getOpenFileName(
-            self._window, _("Import a session"), "", _("Sessions (*.json);;All files (*)")
+            self._window,
+            _("Import a session"),
+            str(folder_for("sessions")),
+            _("Sessions (*.json);;All files (*)"),
         )
+        remember_folder("sessions", name)
         return name
 
     def ask_export_path(self, title: str) -> str:
-        """Where to save, proposed as the title made a safe name in the home folder (a title such as
-        ``/etc/cron.d/x`` is a name, never a folder)."""
-        proposed = Path.home() / file_name_for(title, ".json", _("session"))
+        """Where to save, proposed as the title made a safe name in the folder last used for sessions (a
+        title such as ``/etc/cron.d/x`` is a name, never a folder)."""
+        proposed = folder_for("sessions") / file_name_for(title, ".json", _("session"))
         name, _filter = QFileDialog.getSaveFileName(
             self._window, _("Export the session"), str(proposed), _("Sessions (*.json)")
         )
+        remember_folder("sessions", name)
         return name
 
     def import_session(self) -> None:

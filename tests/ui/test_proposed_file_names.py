@@ -71,3 +71,35 @@ def test_the_profile_export_proposes_the_profiles_name(qtbot, make_window, monke
     dialog.new_profile()
     dialog.export_selected()
     assert _in_home(proposals[0]) == "Gemeente A-B inkoop.json"
+
+
+def test_each_kind_of_file_dialog_opens_where_that_kind_was_last_saved(
+    make_window, monkeypatch, tmp_path
+) -> None:
+    """Seen in a walk: the export dialog always opened in the home folder."""
+    from compass.app import open_settings
+
+    tender = tmp_path / "Aanbesteding leerlingenvervoer"
+    tender.mkdir()
+    proposed: list[str] = []
+    answers = iter([str(tender / "strategie.pdf"), "", "", ""])
+
+    def save_dialog(parent, caption, directory, filter_text="", *args, **kwargs):
+        proposed.append(directory)
+        return next(answers), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    window = make_window()
+    snapshot = window.services.sessions.create_session("Leerlingenvervoer")
+    exporter = PdfExporter(window)
+    assert exporter.ask_path(snapshot) == str(tender / "strategie.pdf")
+    assert Path(proposed[0]).parent == Path.home()  # the first time
+    assert open_settings().value("folders/documents") == str(tender)  # kept for the next start
+    exporter.ask_path(snapshot)  # cancelled: nothing remembered, the folder stays
+    assert Path(proposed[1]) == tender / "Leerlingenvervoer.pdf"
+    window.open_session(snapshot.id)
+    window.session_files.export_action.trigger()  # sessions have their own folder
+    assert Path(proposed[2]).parent == Path.home()
+    tender.rmdir()  # a folder that is gone: the home folder again
+    exporter.ask_path(snapshot)
+    assert Path(proposed[3]).parent == Path.home()

@@ -4,7 +4,6 @@ Examples are marked; every change goes through the profile service."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -27,6 +26,7 @@ from compass.core.profile import OrganisationProfile
 from compass.i18n import _
 from compass.method.file_names import file_name_for
 from compass.reference.types import ReferenceData
+from compass.ui.last_folder import folder_for, remember_folder
 from compass.ui.profiles.editor import ProfileEditorDialog
 
 if TYPE_CHECKING:
@@ -182,8 +182,9 @@ class ProfilesDialog(QDialog):
 
     def import_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, _("Import a profile"), "", _("Profiles (*.json);;All files (*)")
+            self, _("Import a profile"), str(folder_for("profiles")), _("Profiles (*.json);;All files (*)")
         )
+        remember_folder("profiles", name)
         if name:
             self._attempt(lambda: self._files.import_profile(name))
 
@@ -192,10 +193,13 @@ class ProfilesDialog(QDialog):
         if profile_id is None:
             return
         item = self.list.currentItem()
-        proposed = Path.home() / file_name_for(str(item.data(_NAME_ROLE) or ""), ".json", _("profile"))
+        proposed = folder_for("profiles") / file_name_for(
+            str(item.data(_NAME_ROLE) or ""), ".json", _("profile")
+        )
         name, _filter = QFileDialog.getSaveFileName(
             self, _("Export the profile"), str(proposed), _("Profiles (*.json)")
         )
+        remember_folder("profiles", name)
         if name:
 
             def write() -> int:
