@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
-from compass.core.session import SessionSnapshot
+from compass.core.codes import LabelledEnum
+from compass.core.session import InventoryEntry, SessionSnapshot
+from compass.i18n import N_
 from compass.reference.types import Category, ReferenceData, Suggestion
 
 
@@ -68,3 +70,27 @@ def category_label(category_value: str, reference: ReferenceData, language: str)
     """What to show for a stored category: the catalogue name for an id, else the user's own text."""
     category = next((c for c in reference.categories if c.id == category_value), None)
     return category.name(language) if category else category_value
+
+
+class EntryOrigin(LabelledEnum):
+    """Where a step-1 entry's words come from."""
+
+    SUGGESTION = "suggestion", N_("suggestion")
+    ADAPTED = "adapted", N_("suggestion, adapted")
+    TEAM = "team", N_("team")
+
+
+def entry_origin(entry: InventoryEntry, reference: ReferenceData) -> EntryOrigin:
+    """A suggestion the team rewrote is no longer the catalogue's words (a walk saw "suggestion" stay
+    beside a text the team had rewritten): the suggestion's text in either language, spaces aside,
+    is the suggestion; anything else is adapted."""
+    if not entry.suggestion_id:
+        return EntryOrigin.TEAM
+    try:
+        suggestion = reference.suggestion(entry.suggestion_id)
+    except KeyError:  # a suggestion a later catalogue no longer has: what was recorded
+        return EntryOrigin.SUGGESTION
+    own_words = " ".join(entry.description.split())
+    if any(own_words == " ".join(suggestion.text(language).split()) for language in ("nl", "en")):
+        return EntryOrigin.SUGGESTION
+    return EntryOrigin.ADAPTED

@@ -270,6 +270,24 @@ def test_inventory_accepts_a_suggestion_from_the_category(qtbot, service) -> Non
     assert h.snapshot.inventory == () and h.page.suggestions.list.count() == offered
 
 
+def test_a_suggestion_the_team_rewrote_says_so(qtbot, service) -> None:
+    """Seen in a walk: the origin stayed "suggestion" after the team rewrote the text."""
+    from compass.core.session import Collection
+
+    h = Harness(qtbot, service, Step.INVENTORY)
+    service.update_facts(h.session_id, category="cat-asphalt-maintenance")
+    h.page.suggestions.list.setCurrentRow(0)
+    h.page.suggestions.accept_button.click()
+    (entry,) = h.snapshot.inventory
+    service.update_item(
+        h.session_id,
+        Collection.INVENTORY,
+        entry.id,
+        description=entry.description + " Ook bij onderaannemers.",
+    )
+    assert h.page.table.item(0, 4).text() == "suggestion, adapted"
+
+
 def test_the_facts_page_stores_a_catalogue_category_by_id(qtbot, service) -> None:
     h = Harness(qtbot, service, Step.FACTS)
     box = h.page.editor("category")

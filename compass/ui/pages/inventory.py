@@ -27,7 +27,7 @@ from compass.core.session import (
 )
 from compass.i18n import _, current_language, ngettext
 from compass.method.steps import Step
-from compass.method.suggestions import categories_for, open_suggestions
+from compass.method.suggestions import categories_for, entry_origin, open_suggestions
 from compass.reference.types import Suggestion
 from compass.ui.commands import AddItemCommand, RemoveItemCommand, UpdateItemValuesCommand
 from compass.ui.inventory_entry_dialog import InventoryEntryDialog
@@ -155,7 +155,6 @@ class InventoryPage(StepPage):
     def load(self, snapshot: SessionSnapshot) -> None:
         super().load(snapshot)
         reference = self.context.reference
-        suggested, own = _("suggestion"), _("team")
         rows = [
             (
                 e.id,
@@ -164,7 +163,7 @@ class InventoryPage(StepPage):
                     e.kind.label(),
                     e.source.label(),
                     e.description,
-                    suggested if e.suggestion_id else own,
+                    entry_origin(e, reference).label(),
                 ],
             )
             for e in snapshot.inventory
