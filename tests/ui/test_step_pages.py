@@ -983,3 +983,25 @@ def test_the_details_move_an_indicator_to_another_sdg(qtbot, service) -> None:
     while dialog.sdg.current_sdg() != 8:  # with the keyboard, as a user corrects the SDG
         qtbot.keyClick(dialog.sdg, Qt.Key.Key_Up)
     assert dialog.changes() == {"sdg": 8}
+
+
+def test_taking_the_last_suggestion_leaves_the_focus_on_what_was_taken(qtbot, service) -> None:
+    """Seen in a walk: after the last suggestion was taken, the focus landed on "Remove selected"."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    h = Harness(qtbot, service, Step.INVENTORY)
+    service.update_facts(h.session_id, category="cat-asphalt-maintenance")
+    h.page.show()
+    qtbot.waitExposed(h.page)
+    h.page.activateWindow()
+    qtbot.waitUntil(h.page.isActiveWindow)
+    h.page.suggestions.accept_button.setFocus()
+    while h.page.suggestions.list.count() > 1:
+        qtbot.keyClick(h.page.suggestions.accept_button, Qt.Key.Key_Space)
+    assert QApplication.focusWidget() is h.page.suggestions.accept_button  # more to take: it stays
+    qtbot.keyClick(h.page.suggestions.accept_button, Qt.Key.Key_Space)
+    assert h.page.suggestions.list.count() == 0
+    assert QApplication.focusWidget() is h.page.table
+    last = h.snapshot.inventory[-1]
+    assert h.page.table.selected_id() == last.id and last.suggestion_id

@@ -244,6 +244,12 @@ class InventoryPage(StepPage):
                 self.service(), self.session_id, Collection.INVENTORY, values, _("Accept suggestion")
             )
         )
+        if not self.suggestions.accept_button.isEnabled() and self.snapshot is not None:
+            # The last one taken: its button went grey under the focus, which Qt then moved on to
+            # "Remove selected". The entry just taken is where the keyboard user goes on.
+            taken = [e.id for e in self.snapshot.inventory if e.suggestion_id == suggestion.id]
+            if taken and self.table.select_id(taken[-1]):
+                self.table.setFocus()
 
     def edit_entry(self, entry_id: int) -> None:
         if self.snapshot is None:
