@@ -470,3 +470,47 @@ def test_an_open_issue_link_chooses_the_indicator_it_names(qtbot, make_window) -
     table = window.wizard.pages[Step.INDICATORS].table
     assert table.selected_id() == second.id
     assert table.hasFocus() or not window.isActiveWindow()
+
+
+@pytest.mark.parametrize("field", ["location", "scope"])
+def test_each_ctrl_z_in_a_saved_field_undoes_one_saved_change(qtbot, make_window, field) -> None:
+    """Seen in a walk: once typing was saved, the first Ctrl+Z emptied the field on screen only (the
+    stored text stayed) and the second seemed to do nothing."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from compass.ui.main_window import install_app_behaviour
+
+    install_app_behaviour()
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    session_id = window.services.sessions.create_session("Leerlingenvervoer").id
+    window.open_session(session_id)
+    page = window.wizard.pages[Step.FACTS]
+
+    def stored() -> tuple[str, str]:
+        facts = window.services.sessions.get_session(session_id).facts
+        return getattr(facts, field), facts.organisation
+
+    organisation = page.editor("organisation")
+    organisation.setFocus()
+    qtbot.keyClicks(organisation, "Gemeente Maastricht")
+    qtbot.keyClick(organisation, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: stored() == ("", "Gemeente Maastricht"))
+    editor = page.editor(field)
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Maastricht")
+    qtbot.waitUntil(lambda: stored() == ("Maastricht", "Gemeente Maastricht"))  # saved while typing
+
+    def shown() -> str:
+        return editor.toPlainText() if hasattr(editor, "toPlainText") else editor.text()
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()  # the page shows the undone value
+    assert (shown(), stored()) == ("", ("", "Gemeente Maastricht"))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert stored() == ("", "") and organisation.text() == ""

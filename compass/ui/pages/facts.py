@@ -344,6 +344,30 @@ class FactsPage(StepPage):
         self.run(
             UpdateFactsCommand(self.service(), self.session_id, name, old, value, _(FIELD_LABELS[name]))
         )
+        self._forget_own_typing(name)
+
+    def _forget_own_typing(self, name: str) -> None:
+        """What was typed is saved and on the window's undo stack now: the field forgets its own history,
+        so Ctrl+Z undoes the saved change in one step. Kept, the field's own undo emptied it on screen
+        while the stored text stayed, and the next Ctrl+Z then seemed to do nothing."""
+        editor = self._editors[name]
+        if isinstance(editor, QPlainTextEdit):
+            editor.document().clearUndoRedoStacks()
+        elif isinstance(editor, QLineEdit) and editor.isUndoAvailable():
+            cursor, selected, length = (
+                editor.cursorPosition(),
+                editor.selectionStart(),
+                len(editor.selectedText()),
+            )
+            editor.blockSignals(True)
+            try:
+                editor.setText(editor.text())  # the only way to empty a line edit's history
+            finally:
+                editor.blockSignals(False)
+            if selected >= 0 and length:
+                editor.setSelection(selected, length)
+            else:
+                editor.setCursorPosition(cursor)
 
     # -- loading ------------------------------------------------------------------------------------
 
