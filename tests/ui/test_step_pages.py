@@ -893,13 +893,17 @@ def test_step_3_applies_the_organisation_policy_or_records_why_not(qtbot, servic
     assert panel.isVisible() and panel.table.rowCount() == 2
     assert [p.code for p in problems(Step.AMBITION, h.snapshot)].count("policy_unapplied") == 2
 
-    panel.table.selectRow(0)
+    # The first open requirement is chosen from the start: Alt+P applies it without a row chosen first
+    # (seen in a walk: "Apply selected" did nothing until Space chose a row).
+    assert panel.apply_button.isEnabled() and panel.table.selectionModel().selectedRows()[0].row() == 0
     QTest.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
     (criterion,) = h.snapshot.criteria
     assert criterion.catalogue_id == "crit-8-social-return-2-5"
     assert "2-5 %" in criterion.text  # the profile's range in the wording
     assert criterion.sdg == 8 and 8 in h.page.boxes  # not a priority, yet shown to be corrected
     assert h.page.policy.table.item(0, 1).text() == "applied"
+    assert panel.table.selectionModel().selectedRows()[0].row() == 1  # on to the next open one
+    panel.table.selectRow(0)
     assert not panel.apply_button.isEnabled()
 
     panel.table.item(1, REASON).setText("Geen transport of materieel in deze dienst")

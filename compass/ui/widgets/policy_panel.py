@@ -31,6 +31,7 @@ class PolicyPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: tuple[PolicyItem, ...] = ()
+        self._just_applied: str | None = None
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.table = FittedTable(stretch_column=REQUIREMENT, rows_shown=3)
@@ -72,6 +73,13 @@ class PolicyPanel(QGroupBox):
         self.setVisible(bool(items))
         language = current_language()
         selected = self._selected_id()
+        if selected is None or selected == self._just_applied:
+            # A requirement chosen from the start, and the next one after applying: "Apply selected"
+            # (Alt+P) did nothing until a keyboard user found that Space chooses a row.
+            selected = next(
+                (i.criterion_id for i in items if i.applies and not i.applied and not i.reason), selected
+            )
+        self._just_applied = None
         self.table.blockSignals(True)
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
@@ -110,6 +118,7 @@ class PolicyPanel(QGroupBox):
     def _apply_selected(self) -> None:
         item = self._selected_item()
         if item is not None and not item.applied:
+            self._just_applied = item.criterion_id
             self.apply_requested.emit(item.criterion_id)
 
     def _on_table_item_changed(self, cell: QTableWidgetItem) -> None:
