@@ -4,6 +4,7 @@ one line each by the CLI, and enforced by the services before anything is writte
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Collection, Mapping
 from decimal import Decimal
 from typing import Any
@@ -393,12 +394,25 @@ def indicator_units(reference: ReferenceData) -> dict[str, tuple[str, ...]]:
     }
 
 
+_SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+# A figure per period is the same quantity counted per period: "ton CO₂ per jaar" is tonnes of CO₂.
+_PER_PERIOD = re.compile(r"\s*(?:per|/)\s*(?:jaar|year|kwartaal|quarter|maand|month|week|dag|day)$")
+
+
+def unit_key(unit: str) -> str:
+    """A unit as a user may type it, reduced to what it names: case, spaces, "CO2" for "CO₂" and a
+    period ("per jaar", "/year") aside. A walker could not record a catalogue indicator in "ton CO2
+    per jaar" although the catalogue names tonnes of CO₂."""
+    words = " ".join(unit.translate(_SUBSCRIPTS).split()).casefold()
+    return _PER_PERIOD.sub("", words)
+
+
 def catalogue_unit_problems(
     values: Mapping[str, Any], units_by_indicator: Mapping[str, tuple[str, ...]]
 ) -> list[Problem]:
     """An indicator picked from the catalogue keeps the catalogue's unit, so figures add up."""
     units = units_by_indicator.get(values.get("catalogue_id") or "")
-    if units and str(values.get("unit") or "").strip() not in units:
+    if units and unit_key(str(values.get("unit") or "")) not in {unit_key(unit) for unit in units}:
         return [
             Problem(
                 "unit_mismatch",

@@ -227,3 +227,22 @@ def test_a_catalogue_indicator_may_use_an_equivalent_unit_of_the_same_quantity()
     assert catalogue_unit_problems({"catalogue_id": "ind-co2-avoided", "unit": "ton CO₂"}, units) == []
     (wrong,) = catalogue_unit_problems({"catalogue_id": "ind-co2-avoided", "unit": "kWh"}, units)
     assert wrong.code == "unit_mismatch"
+
+
+@pytest.mark.parametrize(
+    ("typed", "accepted"),
+    [
+        ("kg CO₂", True),
+        ("ton CO2 per jaar", True),  # refused in a walk
+        ("Tonnes CO₂ / year", True),
+        ("  kg  co2 ", True),
+        ("liter", False),
+        ("kg CO₂ per persoon", False),
+    ],
+)
+def test_a_catalogue_indicators_unit_may_be_typed_as_people_write_it(typed: str, accepted: bool) -> None:
+    from compass.method.fields import catalogue_unit_problems
+
+    units = {"ind-co2": ("kg CO₂", "ton CO₂", "tonnes CO₂")}
+    problems = catalogue_unit_problems({"catalogue_id": "ind-co2", "unit": typed}, units)
+    assert (problems == []) is accepted
