@@ -74,14 +74,37 @@ class KnowledgeActions(QObject):
             self.panel.visibilityChanged.connect(self._on_panel_visibility_changed)
             self._window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
             self._remember_focus()
+            self._float_if_no_room()
             self.panel.show()
         else:
             if self.panel.isHidden():
                 self._remember_focus()
+                self._float_if_no_room()
             self.panel.setHidden(not self.panel.isHidden())
         self.reference_action.setChecked(not self.panel.isHidden())
         if not self.panel.isHidden():
             self.panel.search.setFocus()  # F1 takes the keyboard into the panel, not only the eye
+
+    def _float_if_no_room(self) -> None:
+        """Beside the page where the screen has room for both; else over the window, within the
+        screen. Docked at 200 % on a 1366-pixel laptop, the panel widened the window to 1904 pixels
+        and opened off the screen's edge."""
+        assert self.panel is not None
+        screen = self._window.screen()
+        central = self._window.centralWidget()
+        if screen is None or central is None:
+            return
+        available = screen.availableGeometry()
+        frame_extra = self._window.frameGeometry().width() - self._window.width()
+        needed = central.minimumSizeHint().width() + self.panel.minimumSizeHint().width() + frame_extra
+        if needed <= available.width():
+            if self.panel.isFloating():
+                self.panel.setFloating(False)
+            return
+        self.panel.setFloating(True)
+        width = min(max(self.panel.minimumSizeHint().width(), available.width() // 2), available.width())
+        height = max(available.height() * 9 // 10, 1)
+        self.panel.setGeometry(available.right() - width + 1, available.top(), width, height)
 
     def _remember_focus(self) -> None:
         from PySide6.QtWidgets import QApplication

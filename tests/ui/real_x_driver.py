@@ -171,7 +171,27 @@ def alt_letter_in_a_field(window: Any, session_id: int) -> dict[str, Any]:
     return {"text": editor.text(), "letter": free}
 
 
+def f1_panel_open_fits(window: Any, session_id: int) -> dict[str, Any]:
+    """F1 by a real key on the facts page: the window and the reference panel both on the screen."""
+    window.wizard.go_to(Step.FACTS)
+    settle(200)
+    xdotool("key", "F1")
+    settle(800)
+    panel = window.knowledge.panel
+    screen = window.screen().availableGeometry()
+    frame = window.frameGeometry()
+    return {
+        "window_fits": screen.contains(frame),
+        "panel_shown": panel is not None and panel.isVisible(),
+        "panel_fits": panel is not None and screen.contains(panel.frameGeometry()),
+        "docked": panel is not None and not panel.isFloating(),
+        "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
+        "panel": [] if panel is None else [panel.x(), panel.y(), panel.width(), panel.height()],
+    }
+
+
 SCENARIOS = {
+    "f1_open": f1_panel_open_fits,
     "alt_letter": alt_letter_in_a_field,
     "wheel": wheel_over_every_value_box,
     "start_fits": start_screen_fits,
@@ -181,7 +201,7 @@ SCENARIOS = {
 # Scenarios that look at the start screen, before a session is opened.
 BEFORE_A_SESSION = {"start_fits"}
 # Scenarios that take the window at the size the app gives it.
-AS_SIZED = {"start_fits", "no_sideways", "f1_fits"}
+AS_SIZED = {"start_fits", "no_sideways", "f1_fits", "f1_open"}
 
 
 def main() -> int:

@@ -123,3 +123,18 @@ def test_a_real_alt_letter_that_is_no_mnemonic_types_nothing(x_display, tmp_path
     """Seen in a walk with real keys: Alt+I where no mnemonic has an I typed "per yeari0"."""
     verdict = _play("alt_letter", x_display, tmp_path)
     assert verdict["text"] == "per jaar0", verdict
+
+
+def test_at_200_percent_the_f1_panel_opens_on_the_screen_and_keeps_the_window_there(
+    x_display, tmp_path
+) -> None:
+    """Seen in a walk at QT_FONT_DPI=192 on 1366x768: F1 widened the window to 1904 pixels and the
+    reference panel opened off the screen's edge."""
+    verdict = _play("f1_open", {**x_display, "QT_FONT_DPI": "192"}, tmp_path)
+    assert verdict["panel_shown"] and verdict["panel_fits"] and verdict["window_fits"], verdict
+
+
+def test_at_100_percent_the_f1_panel_is_docked_beside_the_page(x_display, tmp_path) -> None:
+    verdict = _play("f1_open", x_display, tmp_path)
+    assert verdict["panel_shown"] and verdict["panel_fits"] and verdict["window_fits"], verdict
+    assert verdict["docked"], verdict
