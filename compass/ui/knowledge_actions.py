@@ -70,6 +70,8 @@ class KnowledgeActions(QObject):
             self.panel = ReferencePanel(
                 reference, self._session_profile, self.add_own_criterion, self._window
             )
+            # F1 closes the panel from inside it too, also when it floats as a window of its own.
+            self.panel.addAction(self.reference_action)
             self.panel.visibilityChanged.connect(self.reference_action.setChecked)
             self.panel.visibilityChanged.connect(self._on_panel_visibility_changed)
             self._window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
@@ -121,6 +123,8 @@ class KnowledgeActions(QObject):
         if visible or target is None:
             return
         self._return_focus = None
+        if self.panel is not None and self.panel.isFloating():
+            self._window.activateWindow()  # the panel was a window of its own: back to the main one
         try:
             target.setFocus()
         except RuntimeError:  # the widget went with a page that was rebuilt meanwhile

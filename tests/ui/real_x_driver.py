@@ -180,10 +180,15 @@ def f1_panel_open_fits(window: Any, session_id: int) -> dict[str, Any]:
     panel = window.knowledge.panel
     screen = window.screen().availableGeometry()
     frame = window.frameGeometry()
+    shown = panel is not None and panel.isVisible()
+    fits = panel is not None and screen.contains(panel.frameGeometry())
+    xdotool("key", "F1")  # and closed again by the same key, from inside the panel
+    settle(500)
     return {
+        "closed_by_f1": panel is not None and panel.isHidden(),
         "window_fits": screen.contains(frame),
-        "panel_shown": panel is not None and panel.isVisible(),
-        "panel_fits": panel is not None and screen.contains(panel.frameGeometry()),
+        "panel_shown": shown,
+        "panel_fits": fits,
         "docked": panel is not None and not panel.isFloating(),
         "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
         "panel": [] if panel is None else [panel.x(), panel.y(), panel.width(), panel.height()],

@@ -132,9 +132,10 @@ def test_at_200_percent_the_f1_panel_opens_on_the_screen_and_keeps_the_window_th
     reference panel opened off the screen's edge."""
     verdict = _play("f1_open", {**x_display, "QT_FONT_DPI": "192"}, tmp_path)
     assert verdict["panel_shown"] and verdict["panel_fits"] and verdict["window_fits"], verdict
+    assert verdict["closed_by_f1"], verdict
 
 
 def test_at_100_percent_the_f1_panel_is_docked_beside_the_page(x_display, tmp_path) -> None:
     verdict = _play("f1_open", x_display, tmp_path)
     assert verdict["panel_shown"] and verdict["panel_fits"] and verdict["window_fits"], verdict
-    assert verdict["docked"], verdict
+    assert verdict["docked"] and verdict["closed_by_f1"], verdict
