@@ -10,10 +10,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QPlainTextEdit,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QTextEdit,
+    QWidget,
+)
 
-# Dark orange: at least 3:1 against white and against the accent blue (WCAG 1.4.11 non-text contrast).
-FOCUS_RING = QColor("#C2410C")
+from compass.ui.style import FOCUS_COLOUR
+
+FOCUS_RING = QColor(FOCUS_COLOUR)
 RING_WIDTH = 2
 
 _RINGED_COMPLEX = {
@@ -39,6 +50,14 @@ class FocusRingStyle(QProxyStyle):
         super().drawControl(element, option, painter, widget)
         if element in _RINGED_CONTROLS and option.state & QStyle.StateFlag.State_HasFocus:
             _draw_ring(painter, option)
+        elif (
+            element == QStyle.ControlElement.CE_ShapedFrame
+            and isinstance(widget, QPlainTextEdit | QTextEdit)
+            and widget.hasFocus()
+            and not widget.isReadOnly()
+        ):
+            # A multi-line field's frame: Fusion marks its focus not at all (seen in a walk).
+            _draw_ring(painter, option)
 
     def drawComplexControl(  # noqa: N802 - Qt override
         self, control, option, painter: QPainter, widget: QWidget | None = None
@@ -50,6 +69,10 @@ class FocusRingStyle(QProxyStyle):
     def drawPrimitive(  # noqa: N802 - Qt override
         self, element, option, painter: QPainter, widget: QWidget | None = None
     ) -> None:
+        if element == QStyle.PrimitiveElement.PE_FrameFocusRect and isinstance(widget, QAbstractItemView):
+            # The focused cell of a table or list: Fusion's dotted pale outline was hard to find.
+            _draw_ring(painter, option)
+            return
         super().drawPrimitive(element, option, painter, widget)
         # A text field's own focus mark is a one-pixel tint; the ring shows where typing goes.
         if (

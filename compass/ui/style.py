@@ -6,6 +6,9 @@ from __future__ import annotations
 PROBLEM_RED = "#B3261E"
 ACCENT = "#19486A"
 SIDE_PANEL = "#F1F4F7"
+# Where the keyboard is: dark orange, 3:1 or more against white, the side panel and the accent blue
+# (WCAG 1.4.11), and used for nothing else. compass/ui/focus_ring.py draws it around focused controls.
+FOCUS_COLOUR = "#C2410C"
 
 
 def style_sheet(base_point_size: float) -> str:
@@ -28,6 +31,7 @@ QFrame#sidePanel {{ background: {SIDE_PANEL}; border-right: 1px solid #D5DBE1; }
 QListWidget#stepList {{ background: transparent; border: none; }}
 QListWidget#stepList::item {{ padding: 6px 4px; border-radius: 4px; color: #1A1A1A; }}
 QListWidget#stepList::item:selected {{ background: #DCE6EF; color: #1A1A1A; }}
+QListWidget#stepList::item:selected:focus {{ border: 2px solid {FOCUS_COLOUR}; }}
 QPushButton#primary {{ background: {ACCENT}; color: white; border: 1px solid {ACCENT};
     border-radius: 3px; padding: 4px 14px; }}
 QPushButton#primary:disabled {{ background: #9FB2C2; border-color: #9FB2C2; }}
