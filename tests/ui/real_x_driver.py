@@ -195,7 +195,28 @@ def f1_panel_open_fits(window: Any, session_id: int) -> dict[str, Any]:
     }
 
 
+def shortcuts_fit(window: Any, session_id: int) -> dict[str, Any]:
+    """Help > Keyboard shortcuts on the screen: the dialog fits, its last line can be scrolled to, and
+    Escape (a real key) closes it."""
+    from compass.ui.shortcut_help import ShortcutsDialog
+
+    dialog = ShortcutsDialog(window)
+    dialog.show()
+    settle(500)
+    screen = window.screen().availableGeometry()
+    fits = screen.contains(dialog.frameGeometry())
+    bar = dialog.browser.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    settle(100)
+    cursor = dialog.browser.cursorForPosition(dialog.browser.viewport().rect().bottomLeft())
+    last_line_reached = cursor.block().blockNumber() >= dialog.browser.document().blockCount() - 2
+    xdotool("key", "Escape")
+    settle(300)
+    return {"fits": fits, "last_line_reached": last_line_reached, "closed": not dialog.isVisible()}
+
+
 SCENARIOS = {
+    "shortcuts": shortcuts_fit,
     "f1_open": f1_panel_open_fits,
     "alt_letter": alt_letter_in_a_field,
     "wheel": wheel_over_every_value_box,
@@ -206,7 +227,7 @@ SCENARIOS = {
 # Scenarios that look at the start screen, before a session is opened.
 BEFORE_A_SESSION = {"start_fits"}
 # Scenarios that take the window at the size the app gives it.
-AS_SIZED = {"start_fits", "no_sideways", "f1_fits", "f1_open"}
+AS_SIZED = {"start_fits", "no_sideways", "f1_fits", "f1_open", "shortcuts"}
 
 
 def main() -> int:

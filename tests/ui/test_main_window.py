@@ -312,10 +312,10 @@ def test_sessions_are_exported_and_imported_from_the_file_menu(
 
 
 def test_help_lists_the_keyboard_shortcuts(qtbot, make_window, monkeypatch) -> None:
-    from PySide6.QtWidgets import QMessageBox
+    from compass.ui.shortcut_help import ShortcutsDialog
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: shown.append(self.browser.toPlainText()) or 0)
     window = make_window()
     assert window.shortcuts_action in window.help_menu.actions()
     window.shortcuts_action.trigger()

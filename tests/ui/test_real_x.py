@@ -139,3 +139,10 @@ def test_at_100_percent_the_f1_panel_is_docked_beside_the_page(x_display, tmp_pa
     verdict = _play("f1_open", x_display, tmp_path)
     assert verdict["panel_shown"] and verdict["panel_fits"] and verdict["window_fits"], verdict
     assert verdict["docked"] and verdict["closed_by_f1"], verdict
+
+
+def test_at_200_percent_the_keyboard_shortcuts_fit_the_screen_and_scroll(x_display, tmp_path) -> None:
+    """Seen in a walk at QT_FONT_DPI=192 on 1366x768: Keyboard shortcuts was 1,568 pixels tall and could
+    not scroll."""
+    verdict = _play("shortcuts", {**x_display, "QT_FONT_DPI": "192"}, tmp_path)
+    assert verdict == {"fits": True, "last_line_reached": True, "closed": True}, verdict
