@@ -26,6 +26,7 @@ from compass.method.criteria import with_social_return
 from compass.method.suggestions import fitting_first
 from compass.reference.types import ReferenceData
 from compass.ui.widgets.field import FieldWithMessage
+from compass.ui.widgets.screen_fit import resize_in_text
 
 
 class CataloguePicker(QDialog):
@@ -84,7 +85,7 @@ class CataloguePicker(QDialog):
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
         self._entries: list[dict[str, object]] = []
         self.refresh()
-        self.resize(self.fontMetrics().horizontalAdvance("M") * 55, self.fontMetrics().height() * 28)
+        resize_in_text(self, 55, 28)
 
     def refresh(self) -> None:
         language = current_language()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QV
 from compass.core.codes import Procedure
 from compass.i18n import _
 from compass.reference.examples import Example, list_examples
+from compass.ui.widgets.screen_fit import resize_in_text
 
 
 class ExamplePicker(QDialog):
@@ -33,7 +34,7 @@ class ExamplePicker(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().horizontalAdvance("M") * 40, self.fontMetrics().height() * 16)
+        resize_in_text(self, 40, 16)
 
     @classmethod
     def ask(cls, parent: QWidget | None) -> Example | None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from compass.i18n import _, current_language
 from compass.method.suggestions import fitting_first
 from compass.reference.types import CatalogueIndicator, ReferenceData
+from compass.ui.widgets.screen_fit import resize_in_text
 
 
 class IndicatorPicker(QDialog):
@@ -48,7 +49,7 @@ class IndicatorPicker(QDialog):
         self.search.textChanged.connect(self.refresh)
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
         self.refresh()
-        self.resize(self.fontMetrics().horizontalAdvance("M") * 50, self.fontMetrics().height() * 24)
+        resize_in_text(self, 50, 24)
 
     def refresh(self) -> None:
         language = current_language()

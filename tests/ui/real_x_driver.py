@@ -215,7 +215,59 @@ def shortcuts_fit(window: Any, session_id: int) -> dict[str, Any]:
     return {"fits": fits, "last_line_reached": last_line_reached, "closed": not dialog.isVisible()}
 
 
+def dialogs_fit(window: Any, session_id: int) -> dict[str, Any]:
+    """The app's dialogs as a user opens them on the largest example: each frame inside the screen."""
+    from compass.ui.catalogue_picker import CataloguePicker
+    from compass.ui.communication_item_dialog import CommunicationItemDialog
+    from compass.ui.example_picker import ExamplePicker
+    from compass.ui.indicator_details import IndicatorDetailsDialog
+    from compass.ui.indicator_picker import IndicatorPicker
+    from compass.ui.inventory_entry_dialog import InventoryEntryDialog
+    from compass.ui.profiles.dialog import ProfilesDialog
+
+    services = window.services
+    snapshot = services.sessions.get_session(session_id)
+    reference = services.reference
+    category = snapshot.facts.category
+    made = {
+        "catalogue": lambda: CataloguePicker(reference, 13, None, snapshot.profile, window, category),
+        "indicators": lambda: IndicatorPicker(reference, 13, window, category),
+        "examples": lambda: ExamplePicker(window),
+        "risk": lambda: InventoryEntryDialog(snapshot.inventory[0], reference, window),
+        "message": lambda: CommunicationItemDialog(snapshot.communication[0], reference, window),
+        "indicator": lambda: IndicatorDetailsDialog(
+            snapshot.indicators[0], reference, snapshot.profile, window
+        ),
+        "profiles": lambda: ProfilesDialog(services.profiles, services.files, reference, window),
+    }
+    screen = window.screen().availableGeometry()
+    off_screen = {}
+    for name, make in made.items():
+        dialog = make()
+        dialog.show()
+        settle(400)
+        for _wait in range(30):  # until the window manager has mapped and framed it
+            if dialog.frameGeometry().width() >= dialog.width():
+                break
+            settle(100)
+        frame = dialog.frameGeometry()
+        if frame.width() < dialog.width():  # Qt does not know the frame yet: the main window's margins
+            outer, inner = window.frameGeometry(), window.geometry()
+            frame = dialog.geometry().adjusted(
+                outer.left() - inner.left(),
+                outer.top() - inner.top(),
+                outer.right() - inner.right(),
+                outer.bottom() - inner.bottom(),
+            )
+        if not screen.contains(frame):
+            off_screen[name] = [frame.x(), frame.y(), frame.width(), frame.height()]
+        dialog.reject()
+        settle(100)
+    return {"off_screen": off_screen, "screen": [screen.width(), screen.height()]}
+
+
 SCENARIOS = {
+    "dialogs": dialogs_fit,
     "shortcuts": shortcuts_fit,
     "f1_open": f1_panel_open_fits,
     "alt_letter": alt_letter_in_a_field,
@@ -227,7 +279,7 @@ SCENARIOS = {
 # Scenarios that look at the start screen, before a session is opened.
 BEFORE_A_SESSION = {"start_fits"}
 # Scenarios that take the window at the size the app gives it.
-AS_SIZED = {"start_fits", "no_sideways", "f1_fits", "f1_open", "shortcuts"}
+AS_SIZED = {"start_fits", "no_sideways", "f1_fits", "f1_open", "shortcuts", "dialogs"}
 
 
 def main() -> int:

@@ -146,3 +146,10 @@ def test_at_200_percent_the_keyboard_shortcuts_fit_the_screen_and_scroll(x_displ
     not scroll."""
     verdict = _play("shortcuts", {**x_display, "QT_FONT_DPI": "192"}, tmp_path)
     assert verdict == {"fits": True, "last_line_reached": True, "closed": True}, verdict
+
+
+def test_at_200_percent_every_dialog_fits_the_screen(x_display, tmp_path) -> None:
+    """Seen in a walk at QT_FONT_DPI=192 on 1366x768: the catalogue and export dialogs were taller
+    than the screen."""
+    verdict = _play("dialogs", {**x_display, "QT_FONT_DPI": "192"}, tmp_path)
+    assert verdict["off_screen"] == {}, verdict

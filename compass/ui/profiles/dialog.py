@@ -28,6 +28,7 @@ from compass.method.file_names import file_name_for
 from compass.reference.types import ReferenceData
 from compass.ui.last_folder import folder_for, remember_folder
 from compass.ui.profiles.editor import ProfileEditorDialog
+from compass.ui.widgets.screen_fit import resize_in_text
 
 if TYPE_CHECKING:
     from compass.services import FileService, ProfileService
@@ -89,7 +90,7 @@ class ProfilesDialog(QDialog):
         layout.addWidget(close)
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.refresh()
-        self.resize(self.fontMetrics().horizontalAdvance("M") * 60, self.fontMetrics().height() * 22)
+        resize_in_text(self, 60, 22)
 
     # -- list ---------------------------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ from compass.i18n import _, current_language
 from compass.reference.types import ReferenceData
 from compass.ui.widgets.choices import sdg_label, sdg_swatch
 from compass.ui.widgets.field import FieldWithMessage, form_row
+from compass.ui.widgets.screen_fit import resize_in_text
 
 FIRST_YEAR, LAST_YEAR = 2020, 2040
 
@@ -73,7 +74,7 @@ class ProfileEditorDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
-        self.resize(self.fontMetrics().horizontalAdvance("M") * 60, self.fontMetrics().height() * 34)
+        resize_in_text(self, 60, 34)
 
     # -- tabs ---------------------------------------------------------------------------------------
 
