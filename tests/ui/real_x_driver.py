@@ -283,24 +283,26 @@ AS_SIZED = {"start_fits", "no_sideways", "f1_fits", "f1_open", "shortcuts", "dia
 
 
 def main() -> int:
-    scenario, url = sys.argv[1], sys.argv[2]
+    """SCENARIO may name several, comma-separated, played in order in one app (as the same user would
+    go on): the verdict is then one object with each scenario's verdict under its name."""
+    names, url = sys.argv[1].split(","), sys.argv[2]
     app = create_application([sys.argv[0]])
     services = AppServices(url)
     example = resource_path("examples", "binnensportaccommodatie-pilot.json")
     session_id = services.files.import_session(example).id
     window = build_main_window(services, open_settings())
     commands.choose_on_conflict(lambda conflict: False)
-    if scenario not in AS_SIZED:
+    if not set(names) <= AS_SIZED:
         window.resize(1200, 800)
     window.show()
     window.after_first_paint()  # the app-wide behaviour goes on as in the app
     settle(600)
     window.activateWindow()
-    if scenario not in BEFORE_A_SESSION:
+    if not set(names) <= BEFORE_A_SESSION:
         window.open_session(session_id)
         settle(500)
-    verdict = SCENARIOS[scenario](window, session_id)
-    print(json.dumps(verdict))
+    verdicts = {name: SCENARIOS[name](window, session_id) for name in names}
+    print(json.dumps(verdicts if len(names) > 1 else verdicts[names[0]]))
     window.close()
     services.close()
     app.quit()

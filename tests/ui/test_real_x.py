@@ -7,6 +7,7 @@ them these tests are skipped with that reason, as the PostgreSQL half is without
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -57,19 +58,19 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
-@pytest.fixture
-def x_display(tmp_path: Path) -> Iterator[dict[str, str]]:
+@contextlib.contextmanager
+def _display(folder: Path, **settings: str) -> Iterator[dict[str, str]]:
     """A 1366x768 screen with a window manager, and the environment of an app on it."""
     server, number = _start_xvfb()
-    display = f":{number}"
     env = {key: value for key, value in os.environ.items() if key not in ("QT_QPA_PLATFORM", "COMPASS_DB")}
     env.update(
-        DISPLAY=display,
+        DISPLAY=f":{number}",
         QT_QPA_PLATFORM="xcb",
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        XDG_DATA_HOME=str(folder / "data"),
+        XDG_CONFIG_HOME=str(folder / "config"),
+        XDG_CACHE_HOME=str(folder / "cache"),
         LANG="nl_NL.UTF-8",
+        **settings,
     )
     manager = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(0.5)
@@ -78,6 +79,24 @@ def x_display(tmp_path: Path) -> Iterator[dict[str, str]]:
     finally:
         _stop(manager)
         _stop(server)
+
+
+@pytest.fixture
+def x_display(tmp_path: Path) -> Iterator[dict[str, str]]:
+    with _display(tmp_path) as env:
+        yield env
+
+
+# The scenarios on the largest example at 200 %, played one after the other in one app, as one user
+# goes on: starting Xvfb and the app once for them all instead of once each.
+AT_200_PERCENT = ("no_sideways", "dialogs", "shortcuts", "f1_open", "f1_fits")
+
+
+@pytest.fixture(scope="module")
+def at_200_percent(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    folder = tmp_path_factory.mktemp("at-200-percent")
+    with _display(folder, QT_FONT_DPI="192") as env:
+        return _play(",".join(AT_200_PERCENT), env, folder)
 
 
 def _play(scenario: str, env: dict[str, str], tmp_path: Path) -> dict:
@@ -104,18 +123,18 @@ def test_at_200_percent_on_a_laptop_the_first_start_fits_the_screen(x_display, t
     assert verdict["fits"], verdict
 
 
-def test_at_200_percent_on_a_laptop_no_step_of_a_full_session_scrolls_sideways(x_display, tmp_path) -> None:
+def test_at_200_percent_on_a_laptop_no_step_of_a_full_session_scrolls_sideways(at_200_percent) -> None:
     """Seen in a walk at QT_FONT_DPI=192: the facts page of the largest example scrolled sideways,
     its profile list sized to the profile's long name (the offscreen test, with a new session and no
     profile, passed)."""
-    verdict = _play("no_sideways", {**x_display, "QT_FONT_DPI": "192"}, tmp_path)
+    verdict = at_200_percent["no_sideways"]
     assert verdict["sideways"] == [] and verdict["fits"], verdict
 
 
-def test_at_200_percent_the_window_is_back_on_the_screen_after_the_f1_panel(x_display, tmp_path) -> None:
+def test_at_200_percent_the_window_is_back_on_the_screen_after_the_f1_panel(at_200_percent) -> None:
     """Seen in a walk at QT_FONT_DPI=192: F1 widened the window past the screen's edge (the panel
     needs room a 683-pixel screen lacks), and it stayed that wide after the panel was closed."""
-    verdict = _play("f1_fits", {**x_display, "QT_FONT_DPI": "192"}, tmp_path)
+    verdict = at_200_percent["f1_fits"]
     assert verdict["fits"], verdict
 
 
@@ -125,12 +144,10 @@ def test_a_real_alt_letter_that_is_no_mnemonic_types_nothing(x_display, tmp_path
     assert verdict["text"] == "per jaar0", verdict
 
 
-def test_at_200_percent_the_f1_panel_opens_on_the_screen_and_keeps_the_window_there(
-    x_display, tmp_path
-) -> None:
+def test_at_200_percent_the_f1_panel_opens_on_the_screen_and_keeps_the_window_there(at_200_percent) -> None:
     """Seen in a walk at QT_FONT_DPI=192 on 1366x768: F1 widened the window to 1904 pixels and the
     reference panel opened off the screen's edge."""
-    verdict = _play("f1_open", {**x_display, "QT_FONT_DPI": "192"}, tmp_path)
+    verdict = at_200_percent["f1_open"]
     assert verdict["panel_shown"] and verdict["panel_fits"] and verdict["window_fits"], verdict
     assert verdict["closed_by_f1"], verdict
 
@@ -141,15 +158,15 @@ def test_at_100_percent_the_f1_panel_is_docked_beside_the_page(x_display, tmp_pa
     assert verdict["docked"] and verdict["closed_by_f1"], verdict
 
 
-def test_at_200_percent_the_keyboard_shortcuts_fit_the_screen_and_scroll(x_display, tmp_path) -> None:
+def test_at_200_percent_the_keyboard_shortcuts_fit_the_screen_and_scroll(at_200_percent) -> None:
     """Seen in a walk at QT_FONT_DPI=192 on 1366x768: Keyboard shortcuts was 1,568 pixels tall and could
     not scroll."""
-    verdict = _play("shortcuts", {**x_display, "QT_FONT_DPI": "192"}, tmp_path)
+    verdict = at_200_percent["shortcuts"]
     assert verdict == {"fits": True, "last_line_reached": True, "closed": True}, verdict
 
 
-def test_at_200_percent_every_dialog_fits_the_screen(x_display, tmp_path) -> None:
+def test_at_200_percent_every_dialog_fits_the_screen(at_200_percent) -> None:
     """Seen in a walk at QT_FONT_DPI=192 on 1366x768: the catalogue and export dialogs were taller
     than the screen."""
-    verdict = _play("dialogs", {**x_display, "QT_FONT_DPI": "192"}, tmp_path)
+    verdict = at_200_percent["dialogs"]
     assert verdict["off_screen"] == {}, verdict
