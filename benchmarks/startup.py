@@ -94,7 +94,9 @@ def measure(runs: int, sessions: int) -> tuple[list[float], list[float], list[fl
 
 def figures(runs: int) -> list[Figure]:
     found = []
-    for sessions, goal, ceiling in ((len(FEW_SESSIONS), 1.2, 2.0), (10_000, 1.4, 2.2)):
+    # Ceilings: the same code measured 1.22-1.80x (3 sessions) and 1.33-1.65x (10,000) on this VM, the
+    # highest right after the suite; 2.5x still refuses the regression issue 20 was about (5-6x).
+    for sessions, goal, ceiling in ((len(FEW_SESSIONS), 1.2, 2.5), (10_000, 1.4, 2.5)):
         app_times, bare_times, app_rss, bare_rss = measure(runs, sessions)
         label = f"{sessions:,} sessions"
         found.append(
@@ -129,7 +131,7 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=len(FEW_SESSIONS))
     args = parser.parse_args()
     app_times, bare_times, app_rss, bare_rss = measure(args.runs, args.sessions)
-    time_figure = Figure("start", "start", app_times, 1.2 if args.sessions <= 3 else 1.4, 2.0, bare_times)
+    time_figure = Figure("start", "start", app_times, 1.2 if args.sessions <= 3 else 1.4, 2.5, bare_times)
     rss_figure = Figure("rss", "rss", app_rss, 1.3, 1.8, bare_rss, unit="MiB")
     print(f"sessions in the database: {args.sessions}")
     print(f"bare QWizard   median {sorted(bare_times)[len(bare_times) // 2] * 1000:6.0f} ms")
