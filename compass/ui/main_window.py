@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         self.shortcuts_action = QAction(self)
         self.shortcuts_action.triggered.connect(self._show_shortcuts)
+        self.explain_action = self._action([QKeySequence("Shift+F1")], self._explain_focused_field)
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._show_about)
@@ -204,6 +205,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.workshop.action)
         self.help_menu = menu_bar.addMenu("")
         self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addAction(self.explain_action)
         self.help_menu.addAction(self.about_action)
 
     def _action(self, shortcuts: QKeySequence.StandardKey | list[QKeySequence], slot) -> QAction:
@@ -227,6 +229,7 @@ class MainWindow(QMainWindow):
         self.settings_action.setText(_("&Settings\u2026"))
         self.quit_action.setText(_("&Quit"))
         self.shortcuts_action.setText(_("&Keyboard shortcuts"))
+        self.explain_action.setText(_("E&xplain this field"))
         self.about_action.setText(_("&About SDG Procurement Compass"))
         self.start_screen.retranslate_ui()
         if self.wizard is not None:
@@ -485,6 +488,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(error), STATUS_MESSAGE_MS)
             return
         QMessageBox.warning(self, _("SDG Procurement Compass"), str(error))
+
+    def _explain_focused_field(self) -> None:
+        from compass.ui.field_explanation import explain_focused_field  # loads when first asked for
+
+        explain_focused_field()
 
     def _show_shortcuts(self) -> None:
         from compass.ui.shortcut_help import show_shortcuts  # loads when first asked for

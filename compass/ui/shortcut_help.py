@@ -24,6 +24,7 @@ def shortcuts() -> list[tuple[str, str]]:
                 "F1 again closes it"
             ),
         ),
+        ("Shift+F1", _("The explanation of the field that has the keyboard")),
         ("Enter", _("On a button: press it. In the last field of a row: add it. On a table row: open it")),
         ("F2, double-click", _("Open a table row to correct it")),
         ("Delete", _("On a table row: remove it (Ctrl+Z brings it back in its place)")),

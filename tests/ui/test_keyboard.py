@@ -323,3 +323,24 @@ def test_an_alt_letter_that_is_no_mnemonic_types_nothing(qtbot, example_window, 
 
 def _text_of(editor) -> str:
     return editor.toPlainText() if hasattr(editor, "toPlainText") else editor.text()
+
+
+def test_shift_f1_explains_the_focused_field(qtbot, example_window) -> None:
+    """Seen in a walk: the explanations were tooltips only the mouse reached; Shift+F1 showed nothing."""
+    from PySide6.QtWidgets import QToolTip
+
+    from compass.method.steps import Step
+
+    window = example_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.wizard.go_to(Step.FACTS)
+    editor = window.wizard.pages[Step.FACTS].editor("procedure")
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    assert editor.toolTip()
+    assert window.explain_action in window.help_menu.actions()
+    qtbot.keyClick(editor, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == editor.toolTip()
+    QToolTip.hideText()
