@@ -344,3 +344,22 @@ def test_shift_f1_explains_the_focused_field(qtbot, example_window) -> None:
     qtbot.waitUntil(QToolTip.isVisible)
     assert QToolTip.text() == editor.toolTip()
     QToolTip.hideText()
+
+
+def test_a_loaded_choice_is_explained_by_its_own_words(qtbot, example_window) -> None:
+    """Seen with Shift+F1: the procedure list showed "Openbaar Europees" with the explanation of a single
+    quote, because loading the session set the choice with the list's signals blocked."""
+    from compass.core.session import Procedure
+    from compass.i18n import current_language
+    from compass.method.steps import Step
+
+    page = example_window.wizard.pages[Step.FACTS]
+    procedure = (
+        example_window.wizard.snapshot.facts.procedure
+        if hasattr(example_window.wizard, "snapshot")
+        else None
+    )
+    procedure = procedure or page.snapshot.facts.procedure
+    assert procedure is not Procedure.SINGLE_QUOTE
+    rules = example_window.services.reference.procedure_rules(procedure)
+    assert page.editor("procedure").toolTip() == rules.description(current_language())

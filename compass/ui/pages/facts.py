@@ -39,7 +39,7 @@ from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.pages.facts_fields import FIELD_LABELS, LINE_FIELDS, SECTIONS, TEXT_FIELDS, field_help
 from compass.ui.widgets.choices import size_to_short_text
 from compass.ui.widgets.date_field import DateField
-from compass.ui.widgets.explain import explain_choices
+from compass.ui.widgets.explain import explain_choices, explain_current
 from compass.ui.widgets.fact_combos import CategoryComboBox, ProfileComboBox
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.findings import FindingsLabel
@@ -298,6 +298,8 @@ class FactsPage(StepPage):
                 editor.set_day(value)
         finally:
             editor.blockSignals(False)
+        if isinstance(editor, QComboBox):
+            explain_current(editor)
         self._fields[name].show_problem(None)
 
     # -- saving -------------------------------------------------------------------------------------

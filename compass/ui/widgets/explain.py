@@ -21,13 +21,18 @@ def explain_choices(combo: QComboBox, describe: Callable[[object], str]) -> None
     for index in range(combo.count()):
         combo.setItemData(index, describe(combo.itemData(index)) or None, Qt.ItemDataRole.ToolTipRole)
 
-    def show_current(_index: int = 0) -> None:
-        combo.setToolTip(combo.itemData(combo.currentIndex(), Qt.ItemDataRole.ToolTipRole) or "")
-
     if not combo.property(_CONNECTED):
         combo.setProperty(_CONNECTED, True)
-        combo.currentIndexChanged.connect(show_current)
-    show_current()
+        combo.currentIndexChanged.connect(lambda _index: explain_current(combo))
+    explain_current(combo)
+
+
+def explain_current(combo: QComboBox) -> None:
+    """The list's tooltip explains its current choice. Called by ``explain_choices`` on every change,
+    and by a page that set the choice with its signals blocked (loading a session): the procedure list
+    showed "Openbaar Europees" with the explanation of a single quote."""
+    if combo.property(_CONNECTED):
+        combo.setToolTip(combo.itemData(combo.currentIndex(), Qt.ItemDataRole.ToolTipRole) or "")
 
 
 def term_describer(terms: Sequence[Term]) -> Callable[[object], str]:
