@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from compass.core.session import Problem
 from compass.i18n import _, ngettext
+from compass.ui.confirm import ask_to_confirm
 
 SHOWN = 5  # the first open issues named in the question; the summary lists them all
 
@@ -32,13 +33,4 @@ class ConfirmFinal:
     @classmethod
     def ask(cls, parent: QWidget | None, gaps: Sequence[Problem]) -> bool:
         question, details = cls.text(gaps)
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_("Mark as final"))
-        box.setText(question)
-        box.setInformativeText(details)
-        final = box.addButton(_("Mark as &final"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.exec()
-        return box.clickedButton() is final
+        return ask_to_confirm(parent, _("Mark as final"), question, details, _("Mark as &final"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from compass.core.backup import BackupSummary
 from compass.formatting import format_moment, format_size
 from compass.i18n import _, current_language
+from compass.ui.confirm import ask_to_confirm
 
 
 class RestoreBackupDialog(QDialog):
@@ -115,13 +116,11 @@ class ConfirmRestore:
     @classmethod
     def ask(cls, parent: QWidget | None, backup: BackupSummary, location: str) -> bool:
         question, details = cls.text(backup, location)
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_("Restore a backup"))
-        box.setText(question)
-        box.setInformativeText(details)
-        restore = box.addButton(_("&Restore"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.exec()
-        return box.clickedButton() is restore
+        return ask_to_confirm(
+            parent,
+            _("Restore a backup"),
+            question,
+            details,
+            _("&Restore"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )

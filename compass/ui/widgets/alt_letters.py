@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from compass.ui.widgets.app_filters import install_once
+
 _TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
 
 
@@ -44,13 +46,6 @@ class _AltLetters(QObject):
         return False
 
 
-_filter: _AltLetters | None = None
-
-
 def install_alt_letters() -> None:
     """Once per application."""
-    global _filter
-    application = QApplication.instance()
-    if _filter is None and isinstance(application, QApplication):
-        _filter = _AltLetters(application)
-        application.installEventFilter(_filter)
+    install_once(_AltLetters)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QPushButton
+
+from compass.ui.widgets.app_filters import install_once
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -25,13 +27,6 @@ class _EnterPresses(QObject):
         return True
 
 
-_filter: _EnterPresses | None = None
-
-
 def install_enter_presses() -> None:
     """Once per application."""
-    global _filter
-    application = QApplication.instance()
-    if _filter is None and isinstance(application, QApplication):
-        _filter = _EnterPresses(application)
-        application.installEventFilter(_filter)
+    install_once(_EnterPresses)

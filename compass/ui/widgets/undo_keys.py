@@ -10,12 +10,13 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QApplication,
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
 )
+
+from compass.ui.widgets.app_filters import install_once
 
 
 def _own_history(widget: QObject, redo: bool) -> bool | None:
@@ -48,13 +49,6 @@ class _AppUndoKeys(QObject):
         return False
 
 
-_filter: _AppUndoKeys | None = None
-
-
 def install_app_undo_keys() -> None:
     """Once per application."""
-    global _filter
-    application = QApplication.instance()
-    if _filter is None and isinstance(application, QApplication):
-        _filter = _AppUndoKeys(application)
-        application.installEventFilter(_filter)
+    install_once(_AppUndoKeys)
