@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
     from compass.core.codes import Procedure
     from compass.core.listing import SessionSummary
+    from compass.core.session import SessionSnapshot
+    from compass.reference.types import ReferenceData
     from compass.services import ProfileService
 
 EXIT_ERROR = 2
@@ -154,6 +156,8 @@ def _run_command(args: argparse.Namespace) -> int:
         return _run_backup_command(url, args)
     if args.command == "sessions" and args.action == "list" and _quick_sessions_list(url, args):
         return 0
+    if args.command == "export" and _quick_export(url, args):
+        return 0
     from compass.core.errors import StorageError
     from compass.reference.loading import load_reference_data
     from compass.services import open_services
@@ -166,17 +170,8 @@ def _run_command(args: argparse.Namespace) -> int:
             raise
         services = open_services(url, reference, read_only=True)
     try:
-        if args.command == "export" and args.json:
-            services.files.export_session(args.id, args.json)
-        elif args.command == "export":
-            from compass.i18n import current_language
-
-            snapshot = services.sessions.get_session(args.id)
-            language = args.lang or current_language()
-            if args.docx:
-                services.files.export_strategy_docx(snapshot, args.docx, language)
-            else:
-                services.files.export_strategy_pdf(snapshot, args.pdf, language)
+        if args.command == "export":
+            _write_export(services.sessions.get_session(args.id), reference, args)
         elif args.command == "import":
             _say(str(services.files.import_session(args.file).id))
         elif args.command == "sessions" and args.action == "list":
@@ -223,6 +218,39 @@ def _quick_sessions_list(url: str, args: argparse.Namespace) -> bool:
         return False
     _print_sessions(listing, as_json=args.json)
     return True
+
+
+def _quick_export(url: str, args: argparse.Namespace) -> bool:
+    """The export read with sqlite3 alone when the database is a SQLite file at the current schema, so
+    the command costs the renderer and not SQLAlchemy (issue 20). False when the full path must answer
+    (another database, a file to migrate or open read-only, a missing session): it gives today's
+    messages."""
+    from compass.model.quick_snapshot import quick_snapshot
+
+    stored = quick_snapshot(url, args.id)
+    if stored is None:
+        return False
+    from compass.method.derived import with_derived_facts
+    from compass.reference.loading import load_reference_data
+
+    reference = load_reference_data()
+    _write_export(with_derived_facts(stored, reference), reference, args)
+    return True
+
+
+def _write_export(snapshot: SessionSnapshot, reference: ReferenceData, args: argparse.Namespace) -> None:
+    """The session as its exchange file or the tender strategy document, as the options say."""
+    if args.json:
+        from compass.formats.files import write_file
+        from compass.formats.session_file import write_session_file
+
+        write_file(args.json, write_session_file(snapshot))
+        return
+    from compass.formats.strategy_files import write_strategy_docx, write_strategy_pdf
+    from compass.i18n import current_language
+
+    write = write_strategy_docx if args.docx else write_strategy_pdf
+    write(snapshot, reference, args.docx or args.pdf, args.lang or current_language())
 
 
 def _print_sessions(sessions: Iterable[SessionSummary], *, as_json: bool) -> None:

@@ -55,7 +55,7 @@ def _summary(row: tuple[Any, ...]) -> SessionSummary:
     )
 
 
-def _quick_file(url: str, *, check_pages: bool = True) -> Path | None:
+def quick_file(url: str, *, check_pages: bool = True) -> Path | None:
     """The SQLite file behind ``url`` if it can be read here as it lies: ours, at the current schema,
     and writable (an unwritable one goes the full path, which says why and opens it read-only)."""
     path: Path | None = sqlite_file_of(url)
@@ -79,7 +79,7 @@ def quick_listing(
     memory stays the same for any number of sessions, and no page is ever read twice (paging with
     OFFSET would read the list again for each page). The first page is read before this returns, so
     a file that fails to read still leaves the choice of the full path to the caller."""
-    path = _quick_file(url)
+    path = quick_file(url)
     if path is None:
         return None
     needle = search.strip()
@@ -117,7 +117,7 @@ def quick_first_page(url: str, limit: int = LIST_PAGE_SIZE) -> SessionListPage |
     """The start screen's first page. Without the quick check of every page, which grows with the
     file (5 ms at 10,000 sessions): the services open the database right after the first paint and
     report a damaged file then, before anything can be opened or changed."""
-    path = _quick_file(url, check_pages=False)
+    path = quick_file(url, check_pages=False)
     if path is None:
         return None
     try:

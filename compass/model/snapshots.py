@@ -1,9 +1,14 @@
-"""Rows to frozen domain snapshots. The only place that knows both the ORM and the domain shapes."""
+"""Rows to frozen domain snapshots. The only place that knows both the stored and the domain shapes.
+
+The rows are read by attribute only, so the ORM's rows and the command line's quick reader
+(``compass.model.quick_snapshot``, which reads with ``sqlite3`` alone) go through the same functions;
+the ORM is imported for type checking only."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import TYPE_CHECKING
 
 from compass.core.fact_fields import FACT_FIELDS
 from compass.core.profile import OrganisationProfile, profile_from_document
@@ -24,21 +29,23 @@ from compass.core.session import (
     SessionSummary,
     Vote,
 )
-from compass.model.orm import (
-    AgendaItemRow,
-    AmbitionRow,
-    CommunicationRow,
-    CriterionRow,
-    DialogueRow,
-    IndicatorRow,
-    InitiativeLinkRow,
-    InventoryEntryRow,
-    MeasurementRow,
-    ParticipantRow,
-    SdgPriorityRow,
-    SessionRow,
-    VoteRow,
-)
+
+if TYPE_CHECKING:
+    from compass.model.orm import (
+        AgendaItemRow,
+        AmbitionRow,
+        CommunicationRow,
+        CriterionRow,
+        DialogueRow,
+        IndicatorRow,
+        InitiativeLinkRow,
+        InventoryEntryRow,
+        MeasurementRow,
+        ParticipantRow,
+        SdgPriorityRow,
+        SessionRow,
+        VoteRow,
+    )
 
 
 def as_utc(moment: dt.datetime) -> dt.datetime:

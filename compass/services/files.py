@@ -40,16 +40,15 @@ class FileService:
 
     def export_strategy_pdf(self, snapshot: SessionSnapshot, path: str | Path, language: str) -> None:
         """The tender strategy document. Touches no database, so it may run on a worker thread."""
-        from compass.formats.pdf.render import render_pdf  # reportlab loads on the first export
+        from compass.formats.strategy_files import write_strategy_pdf
 
-        write_file(path, render_pdf(snapshot, self._reference, language))
+        write_strategy_pdf(snapshot, self._reference, path, language)
 
     def export_strategy_docx(self, snapshot: SessionSnapshot, path: str | Path, language: str) -> None:
         """The tender strategy as a Word file, from the same document model as the PDF (any thread)."""
-        from compass.formats.document.build import build_document
-        from compass.formats.docx.render import render_docx  # python-docx loads on the first export
+        from compass.formats.strategy_files import write_strategy_docx
 
-        write_file(path, render_docx(build_document(snapshot, self._reference, language)))
+        write_strategy_docx(snapshot, self._reference, path, language)
 
     def export_strategy(self, snapshot: SessionSnapshot, path: str | Path, language: str) -> None:
         """PDF or Word, as the file's name says (.docx: Word; anything else: PDF)."""

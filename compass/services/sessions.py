@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -35,9 +35,9 @@ from compass.core.session import (
 )
 from compass.formats.session_file import SessionImport
 from compass.i18n import N_, _
-from compass.method.completeness import catalogue_sdgs
 from compass.method.concurrency import first_conflict, same_value
 from compass.method.criteria import criterion_rule_problems, quality_weight_problems
+from compass.method.derived import with_derived_facts
 from compass.method.dialogues import (
     criterion_target,
     validate_agenda_item,
@@ -46,7 +46,6 @@ from compass.method.dialogues import (
     validate_vote,
     vote_limit_problems,
     votes_come_from_dialogue,
-    with_dialogue_votes,
 )
 from compass.method.field_labels import FACTS, SESSION, field_label
 from compass.method.fields import (
@@ -67,9 +66,7 @@ from compass.method.fields import (
     validate_sdg,
     validate_title,
 )
-from compass.method.policy import policy_frame
 from compass.method.text import printable
-from compass.method.thresholds import applicable_threshold, threshold_day
 from compass.model import snapshots
 from compass.model.database import Database
 from compass.model.orm import (
@@ -142,7 +139,6 @@ class SessionService(ServiceBase):
         super().__init__(database)
         self._procedures = {rules.procedure: rules for rules in reference.procedures}
         self._reference = reference
-        self._threshold_periods = reference.threshold_periods
         self._indicator_units = indicator_units(reference)
         self._indicator_kinds = indicator_kinds(reference)
         # What this desk wrote last, per field: its own newer write is no conflict with its view.
@@ -171,17 +167,7 @@ class SessionService(ServiceBase):
         return fresh if fresh is not None else self.get_session(session_id)
 
     def _snapshot(self, row: SessionRow) -> SessionSnapshot:
-        snapshot = with_dialogue_votes(snapshots.snapshot_of(row))
-        day = threshold_day(snapshot.facts, snapshot.updated_at.date())
-        snapshot = replace(snapshot, policy=policy_frame(snapshot, self._reference))
-        return replace(
-            snapshot,
-            award_criteria_allowed=self._procedures[row.procedure].allows_award_criteria,
-            european_procedure=self._procedures[row.procedure].european,
-            selection_phase=self._procedures[row.procedure].selection_phase,
-            eu_threshold=applicable_threshold(self._threshold_periods, snapshot.facts.contract_kind, day),
-            catalogue_sdgs=catalogue_sdgs(snapshot, self._reference),
-        )
+        return with_derived_facts(snapshots.snapshot_of(row), self._reference)
 
     def _indicator_rules(self, values: Mapping[str, Any]) -> None:
         problems = catalogue_unit_problems(values, self._indicator_units)
