@@ -48,4 +48,4 @@ class _AltLetters(QObject):
 
 def install_alt_letters() -> None:
     """Once per application."""
-    install_once(_AltLetters)
+    install_once(_AltLetters, (QEvent.Type.KeyPress,))

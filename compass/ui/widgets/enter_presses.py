@@ -29,4 +29,4 @@ class _EnterPresses(QObject):
 
 def install_enter_presses() -> None:
     """Once per application."""
-    install_once(_EnterPresses)
+    install_once(_EnterPresses, (QEvent.Type.KeyPress,))

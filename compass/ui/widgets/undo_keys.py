@@ -51,4 +51,4 @@ class _AppUndoKeys(QObject):
 
 def install_app_undo_keys() -> None:
     """Once per application."""
-    install_once(_AppUndoKeys)
+    install_once(_AppUndoKeys, (QEvent.Type.ShortcutOverride,))

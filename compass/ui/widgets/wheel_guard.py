@@ -17,6 +17,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QWidget
 
+from compass.ui.widgets.app_filters import install_once
 from compass.ui.widgets.choices import size_to_short_text
 
 
@@ -67,15 +68,8 @@ def _without_wheel_focus(watched: QObject) -> None:
         size_to_short_text(watched, 16)
 
 
-_guard: WheelGuard | None = None
-
-
 def install_wheel_guard() -> None:
     """Once per application, for every window and dialog it shows."""
-    global _guard
-    application = QApplication.instance()
-    if _guard is None and application is not None:
-        _guard = WheelGuard(application)
-        application.installEventFilter(_guard)
+    if install_once(WheelGuard, (QEvent.Type.Polish, QEvent.Type.Wheel)):
         for widget in QApplication.allWidgets():  # those polished before the guard was there
             _without_wheel_focus(widget)
