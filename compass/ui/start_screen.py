@@ -60,6 +60,9 @@ class StartScreen(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
+        # A list of sessions, not a grid of cells: the arrows walk it and Tab leaves it (with Tab
+        # moving from cell to cell, the buttons below were out of the keyboard's reach).
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(SessionListModel.TITLE, QHeaderView.ResizeMode.Stretch)
@@ -119,7 +122,10 @@ class StartScreen(QWidget):
         layout.addWidget(self.list_stack, 1)
         layout.addWidget(self.count_label)
         layout.addLayout(buttons)
-        self.setTabOrder(self.search, self.table)
+        # Top to bottom, left to right, as the screen shows them (the buttons were made in another order).
+        chain = (self.search, self.table, *self._all_buttons())
+        for before, after in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(before, after)
 
     def fit_buttons_to(self, available_width: int) -> None:
         """Both rows of buttons side by side when they fit in ``available_width`` (the screen's),

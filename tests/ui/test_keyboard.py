@@ -363,3 +363,21 @@ def test_a_loaded_choice_is_explained_by_its_own_words(qtbot, example_window) ->
     assert procedure is not Procedure.SINGLE_QUOTE
     rules = example_window.services.reference.procedure_rules(procedure)
     assert page.editor("procedure").toolTip() == rules.description(current_language())
+
+
+def test_tab_walks_the_start_screen_as_it_shows_and_leaves_the_list(qtbot, example_window) -> None:
+    """Search, the list, then the buttons left to right, and round again: Tab in the list used to move
+    from cell to cell and never reach the buttons."""
+    window = example_window
+    window.show_sessions()
+    start = window.start_screen
+    start.table.selectRow(0)
+    start.search.setFocus()
+    QApplication.processEvents()
+    visited = [QApplication.focusWidget()]
+    for _press in range(8):
+        _press_tab(QApplication.focusWidget())
+        visited.append(QApplication.focusWidget())
+    buttons = [start.new_button, start.open_button, start.example_button]
+    buttons += [start.duplicate_button, start.rename_button, start.delete_button]
+    assert visited == [start.search, start.table, *buttons, start.search]
