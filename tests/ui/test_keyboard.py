@@ -381,3 +381,37 @@ def test_tab_walks_the_start_screen_as_it_shows_and_leaves_the_list(qtbot, examp
     buttons = [start.new_button, start.open_button, start.example_button]
     buttons += [start.duplicate_button, start.rename_button, start.delete_button]
     assert visited == [start.search, start.table, *buttons, start.search]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_alt_letter_reaches_every_project_fact(qtbot, example_window, language) -> None:
+    """The facts page's fields have their own Alt+letters, and each puts the cursor in its field (the
+    page had one mnemonic for its 18 fields). With the menus and Back and Next there are not letters
+    enough for all: a field goes without only when no letter of its label is free."""
+    from PySide6.QtTest import QTest
+
+    from compass.method.steps import Step
+    from compass.ui.widgets.mnemonics import letters_in_use, mnemonic_of
+
+    set_language(language)
+    example_window.retranslate_ui()
+    wizard = example_window.wizard
+    wizard.go_to(Step.FACTS)
+    page = wizard.pages[Step.FACTS]
+    QApplication.processEvents()
+    labels = {name: label for name, label in page._row_labels.items()}  # noqa: SLF001
+    given = {name: label for name, label in labels.items() if mnemonic_of(label.text())}
+    in_use = letters_in_use(page) | {mnemonic_of(label.text()) for label in given.values()}
+    for label in labels.values():  # none only where every letter of the label is in use
+        free = {c.casefold() for c in label.text() if c.isascii() and c.isalpha()} - in_use
+        assert mnemonic_of(label.text()) or not free, (language, label.text(), free)
+    assert len(given) >= 16, (language, [label.text() for label in labels.values()])
+    for name, label in given.items():
+        page.editor("title").setFocus()
+        assert QApplication.focusWidget() is page.editor("title")
+        QTest.keyClick(example_window, mnemonic_of(label.text()), Qt.KeyboardModifier.AltModifier)
+        focused = QApplication.focusWidget()
+        editor = page.editor(name)
+        reached = focused is editor or editor.isAncestorOf(focused)
+        assert reached, (language, label.text(), focused.accessibleName())
+    set_language("en")

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,6 +44,7 @@ from compass.ui.widgets.explain import explain_choices, explain_current
 from compass.ui.widgets.fact_combos import CategoryComboBox, ProfileComboBox
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.findings import FindingsLabel
+from compass.ui.widgets.mnemonics import letters_in_use, mnemonic_of, with_mnemonics
 
 SAVE_DELAY_MS = 400
 
@@ -173,6 +175,21 @@ class FactsPage(StepPage):
             return date_field
         raise KeyError(name)
 
+    def _label_rows(self) -> None:
+        """Every field's label with its own Alt+letter, none that the window's menus or Back and
+        Next use: chosen again in each language and once the page is in its window."""
+        title = _("&Title (required)")
+        taken = letters_in_use(self) | {mnemonic_of(title) or ""}
+        names = [name for name in self._row_labels if name != "title"]
+        texts = with_mnemonics([_(FIELD_LABELS[name]) for name in names], taken)
+        self._row_labels["title"].setText(title)
+        for name, text in zip(names, texts, strict=True):
+            self._row_labels[name].setText(text)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self._label_rows()
+        super().showEvent(event)
+
     def retranslate_ui(self) -> None:
         self._title.setText(_("Project facts"))
         self._intro.setText(
@@ -183,11 +200,9 @@ class FactsPage(StepPage):
         )
         for box, (section_title, _names) in zip(self._section_boxes, SECTIONS, strict=True):
             box.setTitle(_(section_title))
-        for name, label in self._row_labels.items():
-            text = _(FIELD_LABELS[name])
-            label.setText(text)
-            self._editors[name].setAccessibleName(text)
-        self._row_labels["title"].setText(_("&Title (required)"))
+        for name in self._row_labels:
+            self._editors[name].setAccessibleName(_(FIELD_LABELS[name]))
+        self._label_rows()
         # One label column for all sections, so the fields line up from box to box.
         width = max(label.sizeHint().width() for label in self._row_labels.values())
         for label in self._row_labels.values():

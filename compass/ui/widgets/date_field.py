@@ -85,6 +85,9 @@ class DateField(QWidget):
         layout.addWidget(self.line, 1)
         layout.addWidget(self.button)
         self.setFocusProxy(self.line)
+        # A label's Alt+letter gives its buddy the focus only if the buddy takes focus itself: the
+        # date fields' letters did nothing.
+        self.setFocusPolicy(self.line.focusPolicy())
         self._popup = _CalendarPopup(self)
         self._popup.picked.connect(self._picked)
         self._popup.closed.connect(lambda: self.line.setFocus(Qt.FocusReason.PopupFocusReason))
