@@ -46,7 +46,7 @@ def test_the_stored_kinds_are_the_orms() -> None:
         table.name: {c.name: kind for c in table.columns if (kind := _kind(c.type)) is not None}
         for table in Base.metadata.sorted_tables
     }
-    assert STORED_KINDS == from_orm
+    assert from_orm == STORED_KINDS
 
 
 def test_the_lists_and_their_order_are_the_orms() -> None:
@@ -54,8 +54,8 @@ def test_the_lists_and_their_order_are_the_orms() -> None:
         return tuple(column.name for column in relationship.order_by)
 
     lists = [r for r in SessionRow.__mapper__.relationships if r.key != "profile"]
-    assert SESSION_LISTS == tuple((r.key, r.mapper.local_table.name, order(r)) for r in lists)
-    assert MEASUREMENT_ORDER == order(IndicatorRow.measurements.property)
+    assert tuple((r.key, r.mapper.local_table.name, order(r)) for r in lists) == SESSION_LISTS
+    assert order(IndicatorRow.measurements.property) == MEASUREMENT_ORDER
 
 
 @pytest.fixture
@@ -111,10 +111,10 @@ def test_the_command_line_exports_without_sqlalchemy(stored, tmp_path: Path) -> 
     )
     command = [sys.executable, "-c", probe, "--db", url, "export", str(ids[-1]), "--docx", str(target)]
     # The first command of a version checks the reference data against its schema and caches it.
-    for run in ("first", "second"):
+    for _run in ("first", "second"):
         finished = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
         assert finished.stdout.split()[0] == "0", finished.stderr
-    assert finished.stdout.split() == ["0", "[]"], (run, finished.stderr)
+    assert finished.stdout.split() == ["0", "[]"], finished.stderr
     from docx import Document
 
     text = "\n".join(paragraph.text for paragraph in Document(str(target)).paragraphs)
