@@ -32,8 +32,16 @@ def settle(ms: int = 120) -> None:
     QTest.qWait(ms)
 
 
+def on_screen(widget: QWidget, point: QPoint) -> QPoint:
+    """``point`` of ``widget`` in the X server's pixels: at QT_FONT_DPI=192 Qt scales by 2, so its
+    logical coordinates are half of what xdotool needs."""
+    logical = widget.mapToGlobal(point)
+    ratio = widget.devicePixelRatioF()
+    return QPoint(round(logical.x() * ratio), round(logical.y() * ratio))
+
+
 def centre_on_screen(widget: QWidget) -> QPoint:
-    return widget.mapToGlobal(widget.rect().center())
+    return on_screen(widget, widget.rect().center())
 
 
 def fully_visible(widget: QWidget) -> bool:
@@ -266,6 +274,58 @@ def dialogs_fit(window: Any, session_id: int) -> dict[str, Any]:
     return {"off_screen": off_screen, "screen": [screen.width(), screen.height()]}
 
 
+def step3_keeps_the_edit_in_view(window: Any, session_id: int) -> dict[str, Any]:
+    """Step 3 at the window's own size: a real click on the second SDG, real Tabs into its criteria and
+    F2 on a row. The SDG being edited, the row and the cell editor must all be in sight, and only that
+    SDG's box shown (a walker set SDG 8's level believing it was SDG 7)."""
+    from PySide6.QtWidgets import QApplication
+
+    window.wizard.go_to(Step.AMBITION)
+    settle(300)
+    page = window.wizard.pages[Step.AMBITION]
+    tabs = page.sdg_tabs
+    point = on_screen(tabs, tabs.tabRect(1).center())
+    xdotool("mousemove", str(point.x()), str(point.y()), "click", "1")
+    settle()
+    chosen = page.current_sdg()
+    table = page.boxes[chosen].table
+    for _press in range(40):
+        if QApplication.focusWidget() is table:
+            break
+        xdotool("key", "Tab")
+        settle(60)
+    reached = QApplication.focusWidget() is table
+    if not reached:  # Home and F2 would act on the window instead (back to the list, rename)
+        return {"chosen": chosen, "shown": [], "table_reached": False}
+    xdotool("key", "Home", "Right", "F2")
+    settle(300)
+    editor = QApplication.focusWidget()
+    # A row of a long criterion can be taller than the view: as much of it as fits must show, and
+    # the editor's line of text (it sits in the middle of its cell).
+    row = table.visualRect(table.currentIndex())
+    seen = table.viewport().visibleRegion().boundingRect()
+    shown_of_row = seen.intersected(row)
+    row_in_view = shown_of_row.height() >= min(row.height(), seen.height()) - 1
+    row_in_view = row_in_view and shown_of_row.width() >= row.width() - 1
+    editor_in_view = False
+    if editor is not None:
+        line = editor.fontMetrics().height()
+        middle = editor.rect().center().y()
+        own = editor.visibleRegion().boundingRect()
+        editor_in_view = own.top() <= middle - line // 2 and own.bottom() >= middle + line // 2
+        editor_in_view = editor_in_view and own.width() >= editor.width() - 1
+    shown = [sdg for sdg, box in page.boxes.items() if box.isVisible()]
+    return {
+        "chosen": chosen,
+        "shown": shown,
+        "table_reached": reached,
+        "tab_in_view": fully_visible(tabs) and tabs.currentIndex() == 1,
+        "row_in_view": row_in_view,
+        "editing": editor is not None and table.isAncestorOf(editor),
+        "editor_in_view": editor_in_view,
+    }
+
+
 SCENARIOS = {
     "dialogs": dialogs_fit,
     "shortcuts": shortcuts_fit,
@@ -275,11 +335,12 @@ SCENARIOS = {
     "start_fits": start_screen_fits,
     "no_sideways": no_step_scrolls_sideways,
     "f1_fits": f1_panel_then_fits,
+    "step3_in_view": step3_keeps_the_edit_in_view,
 }
 # Scenarios that look at the start screen, before a session is opened.
 BEFORE_A_SESSION = {"start_fits"}
 # Scenarios that take the window at the size the app gives it.
-AS_SIZED = {"start_fits", "no_sideways", "f1_fits", "f1_open", "shortcuts", "dialogs"}
+AS_SIZED = {"start_fits", "no_sideways", "f1_fits", "f1_open", "shortcuts", "dialogs", "step3_in_view"}
 
 
 def main() -> int:

@@ -415,3 +415,27 @@ def test_alt_letter_reaches_every_project_fact(qtbot, example_window, language) 
         reached = focused is editor or editor.isAncestorOf(focused)
         assert reached, (language, label.text(), focused.accessibleName())
     set_language("en")
+
+
+@pytest.mark.parametrize("backwards", [False, True], ids=["tab", "shift-tab"])
+def test_tab_leaves_every_page_for_back_and_next(qtbot, example_window, backwards) -> None:
+    """No keyboard trap: from the first control of a page, Tab (or Shift+Tab from the last) comes out
+    at the navigation. Step 3's Tab went round its own fields for ever, never reaching Back or Next."""
+    wizard = example_window.wizard
+    key = Qt.Key.Key_Backtab if backwards else Qt.Key.Key_Tab
+    modifiers = Qt.KeyboardModifier.ShiftModifier if backwards else Qt.KeyboardModifier.NoModifier
+    for step in STEPS:
+        wizard.go_to(step)
+        page = wizard.pages[step]
+        QApplication.processEvents()
+        controls = [w for w in _tab_through(page) if page.isAncestorOf(w)]
+        (controls[-1] if backwards else controls[0]).setFocus()
+        QApplication.processEvents()
+        for _press in range(4 * len(controls) + 10):
+            focused = QApplication.focusWidget()
+            if focused is not None and not page.isAncestorOf(focused):
+                break
+            QApplication.sendEvent(focused, QKeyEvent(QEvent.Type.KeyPress, key, modifiers))
+            QApplication.processEvents()
+        focused = QApplication.focusWidget()
+        assert focused is not None and not page.isAncestorOf(focused), f"{step.value}: Tab never leaves"

@@ -89,7 +89,7 @@ def x_display(tmp_path: Path) -> Iterator[dict[str, str]]:
 
 # The scenarios on the largest example at 200 %, played one after the other in one app, as one user
 # goes on: starting Xvfb and the app once for them all instead of once each.
-AT_200_PERCENT = ("no_sideways", "dialogs", "shortcuts", "f1_open", "f1_fits")
+AT_200_PERCENT = ("no_sideways", "step3_in_view", "dialogs", "shortcuts", "f1_open", "f1_fits")
 
 
 @pytest.fixture(scope="module")
@@ -170,3 +170,12 @@ def test_at_200_percent_every_dialog_fits_the_screen(at_200_percent) -> None:
     than the screen."""
     verdict = at_200_percent["dialogs"]
     assert verdict["off_screen"] == {}, verdict
+
+
+def test_at_200_percent_step_3_keeps_the_sdg_its_row_and_the_editor_in_view(at_200_percent) -> None:
+    """Seen in a walk: step 3's criteria were a 75-pixel slit under four SDG boxes, so the SDG being
+    edited, the selected row and the cell editor were never in sight."""
+    verdict = at_200_percent["step3_in_view"]
+    assert verdict["shown"] == [verdict["chosen"]], verdict
+    assert verdict["table_reached"] and verdict["editing"], verdict
+    assert verdict["tab_in_view"] and verdict["row_in_view"] and verdict["editor_in_view"], verdict

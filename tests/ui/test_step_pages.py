@@ -1009,3 +1009,35 @@ def test_taking_the_last_suggestion_leaves_the_focus_on_what_was_taken(qtbot, se
     assert QApplication.focusWidget() is h.page.table
     last = h.snapshot.inventory[-1]
     assert h.page.table.selected_id() == last.id and last.suggestion_id
+
+
+def test_step_3_shows_one_sdg_at_a_time_and_an_open_issue_shows_its_sdg(qtbot, service) -> None:
+    """At 200 % on a laptop all SDG boxes in one list left a slit in which the SDG being edited was out
+    of sight, and one Alt+L served four level lists. One SDG's box is shown, chosen above the page;
+    the choice survives a reload, and a link to an SDG's open issue shows that SDG at what is missing."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from compass.core.session import AmbitionLevel
+
+    h = Harness(qtbot, service, Step.AMBITION)
+    h.page.show()
+    for sdg in (7, 13, 12):
+        _priority(service, h.session_id, sdg)
+    page = h.page
+    tabs = page.sdg_tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["SDG 7", "SDG 12", "SDG 13"]
+
+    def shown() -> list[int]:
+        return [sdg for sdg, box in page.boxes.items() if box.isVisible()]
+
+    assert shown() == [7] and page.current_sdg() == 7
+    tabs.setFocus()
+    QTest.keyClick(tabs, Qt.Key.Key_Right)  # the keyboard chooses the SDG
+    assert shown() == [12]
+    service.set_ambition(h.session_id, 12, AmbitionLevel.BASIC)  # a reload keeps the SDG shown
+    assert shown() == [12]
+    page.reveal("sdg_13")  # no level yet: the cursor goes to the level
+    assert shown() == [13] and page.focusWidget() is page.boxes[13].level
+    page.reveal("sdg_12")  # a level but no criterion: the cursor goes to the new criterion
+    assert shown() == [12] and page.focusWidget() is page.boxes[12].new_text

@@ -5,7 +5,19 @@ into the tender. The procedure's rules are enforced by the services and shown be
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from compass.core.session import AmbitionLevel, Collection, ScoringMethod, SessionSnapshot
 from compass.formatting import format_number, parse_number
@@ -25,11 +37,11 @@ from compass.ui.commands import (
     UpdateItemCommand,
 )
 from compass.ui.pages.base import PageContext, StepPage, page_heading
-from compass.ui.widgets.choices import size_to_short_text
+from compass.ui.widgets.choices import sdg_label, size_to_short_text
 from compass.ui.widgets.criteria_box import CriteriaBox
 from compass.ui.widgets.empty_hint import EmptyHint
 from compass.ui.widgets.field import FieldWithMessage
-from compass.ui.widgets.focus import chain_after, focusable_in
+from compass.ui.widgets.focus import focus_out_of, focusable_in, takes_tab
 from compass.ui.widgets.policy_panel import PolicyPanel
 
 NOT_DECIDED = ""
@@ -41,24 +53,43 @@ class AmbitionPage(StepPage):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        # The title and the choice of SDG stay in view; the rest scrolls. One SDG's level and criteria
+        # at a time: at 200 % on a laptop, all boxes in one list left a 75-pixel slit in which the SDG
+        # being edited, its row and the cell editor were out of sight, and one Alt+L served four
+        # boxes (a Down then changed another SDG's level).
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self._title, self._intro = page_heading(outer)
+        self.sdg_tabs = QTabBar()
+        self.sdg_tabs.setExpanding(False)
+        self.sdg_tabs.setUsesScrollButtons(True)
+        self.sdg_tabs.setDrawBase(False)
+        self.sdg_tabs.currentChanged.connect(self._on_sdg_tab_changed)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the controls in it take focus, not the area
+        body = QWidget()
+        self.boxes_layout = QVBoxLayout(body)
+        self._title, self._intro = page_heading(self.boxes_layout)
+        outer.insertWidget(0, self._title)  # out of the scrolling part, above the SDGs
+        outer.addWidget(self.sdg_tabs)
+        outer.addWidget(scroll, 1)
         self.levels_help = QLabel()
         self.levels_help.setWordWrap(True)
         self.levels_help.setContentsMargins(0, 0, 0, 8)
-        outer.addWidget(self.levels_help)
+        self.boxes_layout.addWidget(self.levels_help)
         self.quality_label = QLabel()
         self.quality = QLineEdit()
         self.quality.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 8)
         self.quality.editingFinished.connect(self._on_quality_edited)
         self.quality_label.setBuddy(self.quality)
         self.quality_field = FieldWithMessage(self.quality)
-        # Two rows, not one: at 200 % text one row made this page (and so the window) wider than a
-        # laptop screen.
-        award_basis = QGridLayout()
-        award_basis.addWidget(self.quality_label, 0, 0)
-        award_basis.addWidget(self.quality_field, 0, 1)
+        # Two rows, not one, each label above its field where the page is narrow: at 200 % text one
+        # row made this page (and so the window) wider than a laptop screen.
+        award_basis = QFormLayout()
+        award_basis.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        award_basis.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        award_basis.addRow(self.quality_label, self.quality_field)
         self.scoring_label = QLabel()
         self.scoring = QComboBox()
         # The long method names must not widen the page (and so every page) at large text sizes.
@@ -69,25 +100,19 @@ class AmbitionPage(StepPage):
         self.scoring.activated.connect(self._on_scoring_chosen)
         self.scoring_label.setBuddy(self.scoring)
         self.scoring_field = FieldWithMessage(self.scoring)
-        award_basis.addWidget(self.scoring_label, 1, 0)
-        award_basis.addWidget(self.scoring_field, 1, 1)
-        award_basis.setColumnStretch(2, 1)
-        outer.addLayout(award_basis)
+        award_basis.addRow(self.scoring_label, self.scoring_field)
+        self.boxes_layout.addLayout(award_basis)
         self.empty = EmptyHint(lambda: context.go_to_step(Step.PRIORITIES))
-        outer.addWidget(self.empty)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the controls in it take focus, not the area
-        body = QWidget()
-        self.boxes_layout = QVBoxLayout(body)
+        self.boxes_layout.addWidget(self.empty)
         self.policy = PolicyPanel()
         self.policy.apply_requested.connect(self._on_policy_apply_requested)
         self.policy.reason_changed.connect(self._on_policy_reason_changed)
         self.boxes_layout.addWidget(self.policy)
+        self.box_stack = QStackedWidget()
+        self.boxes_layout.addWidget(self.box_stack)
         self.boxes_layout.addStretch(1)
         scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        self._scroll = scroll
         self.boxes: dict[int, CriteriaBox] = {}
         self.setFocusProxy(self.quality)
         self.retranslate_ui()
@@ -138,8 +163,11 @@ class AmbitionPage(StepPage):
         self.scoring.setItemText(0, _("not decided"))
         for index in range(1, self.scoring.count()):
             self.scoring.setItemText(index, ScoringMethod(str(self.scoring.itemData(index))).label())
-        for box in self.boxes.values():
+        for index, (number, box) in enumerate(self.boxes.items()):
             box.retranslate_ui()
+            self.sdg_tabs.setTabText(index, _("SDG {number}").format(number=number))
+            self.sdg_tabs.setTabToolTip(index, sdg_label(box.sdg))
+        self.sdg_tabs.setAccessibleName(_("SDG whose level and criteria are shown"))
         self.policy.retranslate_ui()
         if self.snapshot is not None:
             self.load(self.snapshot)
@@ -172,10 +200,15 @@ class AmbitionPage(StepPage):
         self.scoring.setEnabled(snapshot.award_criteria_allowed)
 
     def _build_boxes(self, sdgs: tuple[int, ...]) -> None:
+        shown = self.current_sdg()
         for box in self.boxes.values():
+            self.box_stack.removeWidget(box)
             box.deleteLater()
         self.boxes = {}
-        for index, number in enumerate(sdgs):
+        self.sdg_tabs.blockSignals(True)
+        while self.sdg_tabs.count():
+            self.sdg_tabs.removeTab(0)
+        for number in sdgs:
             box = CriteriaBox(self.context.reference.sdg(number), self.context.reference)
             box.level_chosen.connect(self._on_level_chosen)
             box.note_changed.connect(self._on_note_changed)
@@ -183,12 +216,72 @@ class AmbitionPage(StepPage):
             box.change_requested.connect(self._on_change_requested)
             box.remove_requested.connect(self._on_remove_requested)
             box.catalogue_requested.connect(self._on_catalogue_requested)
-            self.boxes_layout.insertWidget(index + 1, box)  # below the policy panel
+            self.box_stack.addWidget(box)
             self.boxes[number] = box
-        QWidget.setTabOrder(self.quality, self.scoring)
-        previous: QWidget = chain_after(self.scoring, focusable_in(self.policy))
-        for box in self.boxes.values():
-            previous = chain_after(previous, focusable_in(box))
+            self.sdg_tabs.addTab(_("SDG {number}").format(number=number))
+            self.sdg_tabs.setTabData(self.sdg_tabs.count() - 1, number)
+            self.sdg_tabs.setTabToolTip(self.sdg_tabs.count() - 1, sdg_label(box.sdg))
+        self.sdg_tabs.blockSignals(False)
+        self.sdg_tabs.setVisible(bool(sdgs))
+        self.show_sdg(shown if shown in self.boxes else (sdgs[0] if sdgs else None))
+
+    def current_sdg(self) -> int | None:
+        index = self.sdg_tabs.currentIndex()
+        return None if index < 0 else int(self.sdg_tabs.tabData(index))
+
+    def show_sdg(self, sdg: int | None) -> None:
+        """The level and criteria of ``sdg`` below the policy panel; the stack is as tall as that
+        box alone (a stack takes the height of its tallest page)."""
+        if sdg is None or sdg not in self.boxes:
+            return
+        index = list(self.boxes).index(sdg)
+        if self.sdg_tabs.currentIndex() != index:
+            self.sdg_tabs.setCurrentIndex(index)  # comes back here through currentChanged
+            return
+        for number, box in self.boxes.items():
+            ignored = QSizePolicy.Policy.Ignored
+            policy = QSizePolicy.Policy.Preferred if number == sdg else ignored
+            box.setSizePolicy(QSizePolicy.Policy.Preferred, policy)
+        self.box_stack.setCurrentWidget(self.boxes[sdg])
+        self.box_stack.updateGeometry()
+
+    def _on_sdg_tab_changed(self, index: int) -> None:
+        if index >= 0:
+            self.show_sdg(int(self.sdg_tabs.tabData(index)))
+
+    def _tab_order(self) -> list[QWidget]:
+        """What Tab walks on this page, top to bottom: the SDG choice, the award basis, the policy
+        panel and the shown SDG's box."""
+        shown = self.box_stack.currentWidget()
+        order = [self.sdg_tabs, self.quality, self.scoring, *focusable_in(self.policy)]
+        order += focusable_in(shown) if shown is not None else []
+        return [widget for widget in order if takes_tab(widget)]
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 - Qt override
+        """Tab in the page's own order, and out to Back and Next after its last field. Boxes rebuilt
+        as a session loads left Qt's focus chain going round the page's fields for ever."""
+        current = QApplication.focusWidget()
+        order = self._tab_order()
+        if current not in order:
+            return super().focusNextPrevChild(next)
+        index = order.index(current) + (1 if next else -1)
+        if 0 <= index < len(order):
+            reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+            order[index].setFocus(reason)
+            return True
+        return focus_out_of(self, current, next) or super().focusNextPrevChild(next)
+
+    def reveal(self, field: str) -> None:
+        """An open issue of one SDG (``sdg_13``) shows that SDG and puts the cursor where it is
+        missing: the level when none is chosen, else the new criterion's text."""
+        number = field.removeprefix("sdg_")
+        if not (field.startswith("sdg_") and number.isdigit() and int(number) in self.boxes):
+            return
+        sdg = int(number)
+        self.show_sdg(sdg)
+        box = self.boxes[sdg]
+        chosen = self.snapshot is not None and self.snapshot.ambition_for(sdg) is not None
+        (box.new_text if chosen else box.level).setFocus()
 
     # -- edits --------------------------------------------------------------------------------------
 
@@ -205,7 +298,7 @@ class AmbitionPage(StepPage):
         values = policy_criterion(self.snapshot, self.context.reference, criterion_id, current_language())
         if values is None:
             return
-        self.run(
+        applied = self.run(
             AddItemCommand(
                 self.service(),
                 self.session_id,
@@ -214,6 +307,8 @@ class AmbitionPage(StepPage):
                 _("Apply a policy requirement"),
             )
         )
+        if applied:
+            self.show_sdg(int(str(values["sdg"])))  # where the new criterion is
 
     def _on_note_changed(self, sdg: int, note: str) -> None:
         assert self.snapshot is not None

@@ -89,10 +89,12 @@ class CriteriaBox(QGroupBox):
         self.remove_button = QPushButton()
         self.remove_button.clicked.connect(self._remove)
         widget_shortcut(QKeySequence.StandardKey.Delete, self.table, self._remove)
+        # The level with its label, the team's reason below it: side by side, the three made the
+        # page scroll sideways at 200 % on a laptop.
         top = QHBoxLayout()
         top.addWidget(self.level_label)
         top.addWidget(self.level, 1)
-        top.addWidget(self.note, 2)
+        top.addStretch(1)
         adder = QGridLayout()
         adder.addWidget(self.new_type, 0, 0)
         adder.addWidget(self.new_text_field, 0, 1)
@@ -105,6 +107,7 @@ class CriteriaBox(QGroupBox):
         buttons.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.note)
         layout.addWidget(self.hint)
         layout.addWidget(self.table)
         layout.addLayout(adder)

@@ -31,3 +31,23 @@ def chain_after(anchor: QWidget, widgets: Iterable[QWidget]) -> QWidget:
         QWidget.setTabOrder(previous, widget)
         previous = widget
     return previous
+
+
+def takes_tab(widget: QWidget) -> bool:
+    tabbable = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+    return tabbable and widget.isVisible() and widget.isEnabled()
+
+
+def focus_out_of(container: QWidget, current: QWidget, forward: bool) -> bool:
+    """Tab (or Shift+Tab) from ``current`` to the nearest widget outside ``container`` in the window's
+    focus chain; False when the chain does not lead out."""
+    widget = current.nextInFocusChain() if forward else current.previousInFocusChain()
+    for _step in range(10_000):
+        if widget is None or widget is current:
+            return False
+        if not container.isAncestorOf(widget) and widget is not container and takes_tab(widget):
+            reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+            widget.setFocus(reason)
+            return True
+        widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
+    return False
