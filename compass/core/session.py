@@ -247,8 +247,11 @@ class Ambition:
 
 @dataclass(frozen=True)
 class Measurement:
+    """A realised value: a number in the indicator's unit, or for a qualitative indicator no number
+    and the assessment in ``note``."""
+
     id: int
-    value: Decimal
+    value: Decimal | None
     measured_on: dt.date
     source: str = ""
     note: str = ""

@@ -58,9 +58,10 @@ from compass.reference.types import ReferenceData
 
 SESSION_FORMAT = "sdg-compass/session"
 # 2 adds the procurement frame; 3 the scoring method, the decision date, also_sdgs; 4 the two SDG
-# dialogues (dialogues, participants, agenda, votes) and where an entry or criterion came from.
-SESSION_VERSION = 4
-READABLE_VERSIONS = (1, 2, 3, 4)
+# dialogues (dialogues, participants, agenda, votes) and where an entry or criterion came from; 5 a
+# qualitative indicator's realised value without a number (the assessment is its note).
+SESSION_VERSION = 5
+READABLE_VERSIONS = (1, 2, 3, 4, 5)
 
 
 def _decimal_text(value: Decimal | None) -> str | None:
@@ -485,11 +486,10 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
                 "source": raw_measurement.get("source", ""),
                 "note": raw_measurement.get("note", ""),
             }
-            if measurement["value"] is not None and measurement["measured_on"] is not None:
-                r.check(
-                    validate_measurement(**measurement, quantity=kind is IndicatorKind.QUANTITATIVE),
-                    where,
-                )
+            unreadable = raw_measurement["value"] is not None and measurement["value"] is None
+            if not unreadable and measurement["measured_on"] is not None:
+                quantitative = kind is IndicatorKind.QUANTITATIVE
+                r.check(validate_measurement(**measurement, quantitative=quantitative), where)
             measurements.append(measurement)
         values["measurements"] = measurements
         indicators.append(values)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from compass.core.profile import ProfileKpi
-from compass.core.session import Indicator, SessionSnapshot
+from compass.core.session import Indicator, Measurement, SessionSnapshot
+from compass.formatting import format_number
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,18 @@ def kpi_contributions(snapshot: SessionSnapshot) -> list[KpiContribution]:
         for indicator in indicators:
             if indicator.target is not None:
                 targets[indicator.unit] += indicator.target
-            if indicator.measurements:
-                latest = max(indicator.measurements, key=lambda m: m.measured_on)
+            numbers = [m for m in indicator.measurements if m.value is not None]
+            if numbers:
+                latest = max(numbers, key=lambda m: m.measured_on)
+                assert latest.value is not None
                 realised[indicator.unit] += latest.value
         contributions.append(KpiContribution(kpi, tuple(indicators), dict(targets), dict(realised)))
     return contributions
+
+
+def realised_value_words(measurement: Measurement, indicator: Indicator, language: str) -> str:
+    """A realised value as a reader sees it: the number with the indicator's unit, or for an
+    assessment in words (a qualitative indicator) the words themselves."""
+    if measurement.value is None:
+        return measurement.note
+    return f"{format_number(measurement.value, language)} {indicator.unit}".strip()

@@ -459,15 +459,20 @@ def validate_initiative_link(values: Mapping[str, Any]) -> list[Problem]:
 
 
 def validate_measurement(
-    value: Any, measured_on: Any, source: str, note: str, *, quantity: bool
+    value: Any, measured_on: Any, source: str, note: str, *, quantitative: bool
 ) -> list[Problem]:
-    """A realised value; its source and note as the services store them (trimmed)."""
+    """A realised value; its source and note as the services store them (trimmed). A quantitative
+    indicator's is a number of at least 0; a qualitative one's is an assessment in words (the note),
+    with a number only where an older file brought one."""
     problems = []
-    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+    if value is None and not quantitative:
+        if not (isinstance(note, str) and note.strip()):
+            problems.append(Problem("assessment", "note", N_("Describe what was found.")))
+    elif isinstance(value, bool) or not isinstance(value, Decimal | int):
         problems.append(Problem("number", "value", N_("Enter a number.")))
     elif form := number_size_problems(value, "value"):
         problems += form
-    elif quantity and value < 0:
+    elif quantitative and value < 0:
         problems.append(Problem("negative", "value", N_("A quantity cannot be negative.")))
     if not isinstance(measured_on, dt.date):
         problems.append(Problem("date", "measured_on", N_("Enter a valid date.")))

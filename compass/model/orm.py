@@ -339,7 +339,8 @@ class MeasurementRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"), index=True)
-    value: Mapped[Decimal] = mapped_column(ExactDecimal())
+    # None for a qualitative indicator, whose realised value is an assessment in words (the note).
+    value: Mapped[Decimal | None] = mapped_column(ExactDecimal(), nullable=True)
     measured_on: Mapped[dt.date] = mapped_column(Date)
     source: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")

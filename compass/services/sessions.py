@@ -759,16 +759,17 @@ class SessionService(ServiceBase):
         session_id: int,
         indicator_id: int,
         *,
-        value: Decimal,
+        value: Decimal | None,
         measured_on: dt.date,
         source: str = "",
         note: str = "",
     ) -> Measurement:
-        """A realised value of an indicator, recorded after the contract was awarded."""
+        """A realised value of an indicator, recorded after the contract was awarded: a number, or for
+        a qualitative indicator the assessment in ``note`` and no number."""
         with self._transaction(write=True) as db:
             indicator = self._item_row(db, _COLLECTIONS[Collection.INDICATORS], session_id, indicator_id)
             problems = validate_measurement(
-                value, measured_on, source, note, quantity=indicator.kind is IndicatorKind.QUANTITATIVE
+                value, measured_on, source, note, quantitative=indicator.kind is IndicatorKind.QUANTITATIVE
             )
             if problems:
                 raise ValidationError(problems)

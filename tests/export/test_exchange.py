@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from compass.cli import main
 from compass.core.errors import ValidationError
 from compass.core.session import Collection, CriterionType, Procedure
-from compass.formats.session_file import read_session_file, write_session_file
+from compass.formats.session_file import SESSION_VERSION, read_session_file, write_session_file
 from compass.model import orm
 from compass.reference.loading import load_reference_data
 
@@ -255,7 +255,7 @@ def test_the_file_carries_the_procurement_frame_and_older_versions_still_import(
         decision_date=dt.date(2027, 3, 9),
     ).id
     document = json.loads(write_session_file(service.get_session(session_id)))
-    assert (document["version"], document["facts"]["contract_kind"]) == (4, "services")
+    assert (document["version"], document["facts"]["contract_kind"]) == (SESSION_VERSION, "services")
     assert document["facts"]["lots"] == "Twee percelen: kantoren en scholen"
     assert document["facts"]["scoring_method"] == "fictitious_discount"
     assert document["facts"]["decision_date"] == "2027-03-09"
@@ -430,7 +430,7 @@ def test_the_dialogues_travel_with_the_file_and_votes_find_the_new_criteria(serv
     original = service.get_session(_with_dialogues(service))
     data = write_session_file(original)
     document = json.loads(data)
-    assert document["version"] == 4
+    assert document["version"] == SESSION_VERSION
     assert document["participants"][1] == {
         "dialogue": 1,
         "name": "Bram",

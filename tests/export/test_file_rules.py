@@ -163,7 +163,7 @@ def test_the_same_sdg_twice_is_named_in_the_file(services, tmp_path, section: st
 @pytest.mark.parametrize(
     ("version", "code", "words"),
     [
-        ("4", "version_type", 'such as 4; the file has text: "4".'),
+        ("4", "version_type", 'such as 5; the file has text: "4".'),
         (4.0, "version_type", None),  # refused by the number rule or as a number: never read as 4
         (True, "version_type", "the file has true or false: true."),
         (None, "version_type", "the file has nothing (null): null."),

@@ -1041,3 +1041,37 @@ def test_step_3_shows_one_sdg_at_a_time_and_an_open_issue_shows_its_sdg(qtbot, s
     assert shown() == [13] and page.focusWidget() is page.boxes[13].level
     page.reveal("sdg_12")  # a level but no criterion: the cursor goes to the new criterion
     assert shown() == [12] and page.focusWidget() is page.boxes[12].new_text
+
+
+def test_a_qualitative_indicator_is_recorded_in_words_beside_its_note(qtbot, service) -> None:
+    """Step 5's realised values ask no number of a qualitative indicator (a walker got "Vul een getal
+    in" and a strategy with "7,5" and no scale): the value field is off, and the note is required."""
+    from PySide6.QtCore import Qt
+
+    h = Harness(qtbot, service, Step.VISIBILITY)
+    _priority(service, h.session_id, 8)
+    service.add_item(
+        h.session_id,
+        Collection.INDICATORS,
+        sdg=8,
+        kind=IndicatorKind.QUALITATIVE,
+        name="Gedragscode leveranciers",
+        assessed="Of de keten de gedragscode volgt",
+    )
+    quantitative = {"kind": IndicatorKind.QUANTITATIVE, "name": "Plekken", "unit": "fte"}
+    service.add_item(h.session_id, Collection.INDICATORS, sdg=8, **quantitative)
+    realised = h.page.realised
+    realised.indicator.setCurrentIndex(0)
+    assert not realised.value.isEnabled()
+    qtbot.mouseClick(realised.add_button, Qt.MouseButton.LeftButton)
+    assert realised.note_field.problem_text() == "Describe what was found."
+    assert h.snapshot.indicators[0].measurements == ()
+    realised.note.setText("Voldaan: audit zonder bevindingen")
+    qtbot.mouseClick(realised.add_button, Qt.MouseButton.LeftButton)
+    (recorded,) = h.snapshot.indicators[0].measurements
+    assert (recorded.value, recorded.note) == (None, "Voldaan: audit zonder bevindingen")
+    assert realised.table.item(0, 1).text() == "Voldaan: audit zonder bevindingen"
+    realised.indicator.setCurrentIndex(1)  # a quantitative one asks its number again
+    assert realised.value.isEnabled()
+    qtbot.mouseClick(realised.add_button, Qt.MouseButton.LeftButton)
+    assert realised.value_field.problem_text() == "Enter a number."

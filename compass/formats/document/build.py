@@ -38,6 +38,7 @@ from compass.formats.document.model import (
 from compass.formatting import format_day, format_moment, format_number
 from compass.i18n import N_, translate_in
 from compass.method.criteria import award_basis_text
+from compass.method.dashboard import realised_value_words
 from compass.method.dialogues import sdg_tally, tally, votes_come_from_dialogue
 from compass.method.policy import policy_status_text
 from compass.method.priority_score import priority_order, score_explanation, sdg_score
@@ -629,7 +630,7 @@ class _Builder:
                     tuple(
                         (
                             Cell(i.name),
-                            Cell(f"{self.number(m.value)} {i.unit}".strip()),
+                            Cell(realised_value_words(m, i, self.lang)),
                             Cell(format_day(m.measured_on, self.lang)),
                             Cell(m.source),
                         )

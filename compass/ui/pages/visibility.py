@@ -165,7 +165,8 @@ class VisibilityPage(StepPage):
         command = AddMeasurementCommand(
             self.service(), self.session_id, indicator_id, values, _("Record realised value")
         )
-        if self.run_showing_problems(command, {"value": self.realised.value_field}):
+        fields = {"value": self.realised.value_field, "note": self.realised.note_field}
+        if self.run_showing_problems(command, fields):
             self.realised.clear_new()
 
     def _on_realised_remove_requested(self, measurement_id: int) -> None:

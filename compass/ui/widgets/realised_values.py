@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.core.session import SessionSnapshot
+from compass.core.session import IndicatorKind, SessionSnapshot
 from compass.formatting import format_day, format_number, parse_number
 from compass.i18n import _, current_language
-from compass.method.dashboard import kpi_contributions
+from compass.method.dashboard import kpi_contributions, realised_value_words
 from compass.reference.types import ReferenceData
 from compass.ui.widgets.add_form import AddForm
 from compass.ui.widgets.choices import size_to_short_text
@@ -48,13 +48,14 @@ class RealisedValues(QWidget):
         self.date_field = FieldWithMessage(self.date)
         self.source = QLineEdit()
         self.note = QLineEdit()
+        self.note_field = FieldWithMessage(self.note)
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self._add)
         self.note.returnPressed.connect(self._add)  # Enter in the last field records, as elsewhere
         # Indicator names can be long; the list shows the start and the tooltip the rest.
         size_to_short_text(self.indicator, 20)
         form = AddForm(
-            (self.indicator, self.value_field, self.date_field, self.source, self.note),
+            (self.indicator, self.value_field, self.date_field, self.source, self.note_field),
             (self.add_button,),
             columns=3,
             stretch={0: 2, 1: 1, 2: 1},
@@ -71,6 +72,8 @@ class RealisedValues(QWidget):
         layout.addWidget(form)
         layout.addWidget(self.table)
         self._indicator_ids: list[int] = []
+        self._qualitative: set[int] = set()  # indicator ids whose realised value is words, not a number
+        self.indicator.currentIndexChanged.connect(lambda _index: self._follow_kind())
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -90,10 +93,29 @@ class RealisedValues(QWidget):
         self.value.setToolTip(_("The measured value, in the indicator's unit."))
         self.date.setToolTip(_("When it was measured."))
         self.source.setToolTip(_("Where the figure comes from, e.g. the contractor's CO\u2082 report."))
-        self.note.setToolTip(_("Anything the reader of the figure should know."))
         self.table.set_headers([_("Indicator"), _("Value"), _("Date"), _("Source"), _("Note")])
         self.date.retranslate_ui()
         self.date.show_in(current_language())
+        self._follow_kind()
+
+    def _chosen_is_qualitative(self) -> bool:
+        return self.indicator.currentData() in self._qualitative
+
+    def _follow_kind(self) -> None:
+        """A qualitative indicator is assessed in words: its value is the note, and no number is asked
+        (a walker was asked for one, and the strategy printed "7,5" with no scale)."""
+        qualitative = self._chosen_is_qualitative()
+        self.value.setEnabled(not qualitative)
+        if qualitative:
+            self.value.clear()
+            self.value_field.show_problem(None)
+        self.value.setPlaceholderText(_("in words: see the note") if qualitative else "")
+        self.note.setPlaceholderText(_("What was found, on what evidence") if qualitative else "")
+        self.note.setToolTip(
+            _("The assessment of this qualitative indicator: what was found, on what evidence.")
+            if qualitative
+            else _("Anything the reader of the figure should know.")
+        )
 
     def load(self, snapshot: SessionSnapshot) -> None:
         language = current_language()
@@ -133,9 +155,11 @@ class RealisedValues(QWidget):
         current = self.indicator.currentData()
         self.indicator.clear()
         self._indicator_ids = [i.id for i in snapshot.indicators]
+        self._qualitative = {i.id for i in snapshot.indicators if i.kind is IndicatorKind.QUALITATIVE}
         for indicator in snapshot.indicators:
             self.indicator.addItem(f"SDG {indicator.sdg} \u00b7 {indicator.name}", indicator.id)
         self.indicator.setCurrentIndex(max(0, self.indicator.findData(current)))
+        self._follow_kind()
         rows = []
         for indicator in snapshot.indicators:
             for m in indicator.measurements:
@@ -144,7 +168,7 @@ class RealisedValues(QWidget):
                         m.id,
                         [
                             indicator.name,
-                            f"{format_number(m.value, language)} {indicator.unit}".strip(),
+                            realised_value_words(m, indicator, language),
                             format_day(m.measured_on, language),
                             m.source,
                             m.note,
@@ -157,11 +181,15 @@ class RealisedValues(QWidget):
     def _add(self) -> None:
         if self.indicator.currentData() is None:
             return
-        value = parse_number(self.value.text(), current_language())
-        self.value_field.show_problem(None if value is not None else _("Enter a number."))
+        qualitative = self._chosen_is_qualitative()
+        value = None if qualitative else parse_number(self.value.text(), current_language())
+        number_missing = value is None and not qualitative
+        words_missing = qualitative and not self.note.text().strip()
+        self.value_field.show_problem(_("Enter a number.") if number_missing else None)
+        self.note_field.show_problem(_("Describe what was found.") if words_missing else None)
         self.date_field.show_problem(self.date.problem())
         day = self.date.day()
-        if value is None or day is None:
+        if number_missing or words_missing or day is None:
             return
         self.add_requested.emit(
             int(self.indicator.currentData()),
@@ -178,4 +206,5 @@ class RealisedValues(QWidget):
             editor.clear()
         self.date.set_day(dt.date.today())  # the next figure is most likely today's, not the first's
         self.value_field.show_problem(None)
+        self.note_field.show_problem(None)
         self.date_field.show_problem(None)
