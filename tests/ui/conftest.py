@@ -38,3 +38,22 @@ def make_window(qtbot, db_url: str) -> Callable[..., MainWindow]:
 def db_url(tmp_path) -> str:
     """The UI runs on a new SQLite file: what a desk starts with (the database tests cover PostgreSQL)."""
     return f"sqlite:///{(tmp_path / 'compass.sqlite3').as_posix()}"
+
+
+@pytest.fixture
+def example_window(qtbot, make_window):
+    """The main window at 1200 x 800 with the asphalt example open on its first step."""
+    from compass.formats.files import read_file
+    from compass.formats.session_file import read_session_file
+    from compass.reference.examples import list_examples
+
+    window = make_window()
+    reference = window.services.reference
+    example = next(e for e in list_examples() if "asfalt" in e.path.name)
+    imported = read_session_file(read_file(example.path), reference)
+    session = window.services.sessions.import_session(imported)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_session(session.id)
+    return window

@@ -87,24 +87,6 @@ def _name(widget: QWidget, page: QWidget) -> str:
     return labels[0] if labels else ""
 
 
-@pytest.fixture
-def example_window(qtbot, make_window):
-    from compass.formats.files import read_file
-    from compass.formats.session_file import read_session_file
-    from compass.reference.examples import list_examples
-
-    window = make_window()
-    reference = window.services.reference
-    example = next(e for e in list_examples() if "asfalt" in e.path.name)
-    imported = read_session_file(read_file(example.path), reference)
-    session = window.services.sessions.import_session(imported)
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    window.open_session(session.id)
-    return window
-
-
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_tab_reaches_every_control_of_every_page_in_layout_order(qtbot, example_window, language) -> None:
     set_language(language)

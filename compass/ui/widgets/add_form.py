@@ -44,6 +44,8 @@ class AddForm(QWidget):
             self.labels.append(label)
             # Children join the focus chain in the order they arrive: fields first, then the buttons.
             field.setParent(self)
+            if isinstance(field, FieldWithMessage):
+                field.reserve_message_line()
         self._buttons = QWidget(self)
         button_row = QHBoxLayout(self._buttons)
         button_row.setContentsMargins(0, 0, 0, 0)
@@ -75,7 +77,8 @@ class AddForm(QWidget):
             # Wrapped, the last field takes the rest of its row: a description is not squeezed.
             span = columns - column if wrapped and index == len(self._fields) - 1 else 1
             self._grid.addWidget(label, row * 2, column, 1, span)
-            self._grid.addWidget(field, row * 2 + 1, column, 1, span)
+            # At the top of its row: a message under a field beside it must not move it.
+            self._grid.addWidget(field, row * 2 + 1, column, 1, span, Qt.AlignmentFlag.AlignTop)
         last_row = (len(self._fields) - 1) // columns
         if columns == self._most_columns:
             self._grid.addWidget(self._buttons, last_row * 2 + 1, columns, Qt.AlignmentFlag.AlignTop)

@@ -96,10 +96,17 @@ class CriteriaBox(QGroupBox):
         top.addWidget(self.level, 1)
         top.addStretch(1)
         adder = QGridLayout()
-        adder.addWidget(self.new_type, 0, 0)
+        # Each at the top of the row: a message under the text or the weight must not move Add.
+        top_of_row = Qt.AlignmentFlag.AlignTop
+        adder.addWidget(self.new_type, 0, 0, top_of_row)
         adder.addWidget(self.new_text_field, 0, 1)
-        adder.addWidget(self.new_weight_field, 0, 2)
-        adder.addWidget(self.add_button, 0, 3)
+        adder.addWidget(self.new_weight_field, 0, 2, top_of_row)
+        adder.addWidget(self.add_button, 0, 3, top_of_row)
+        # The weight's field is narrow: its message ("Give the award criterion a weight in %.") takes
+        # the line under the whole row instead of wrapping into several under the field.
+        adder.addWidget(self.new_weight_field.message, 1, 0, 1, 4)
+        for field in (self.new_text_field, self.new_weight_field):
+            field.reserve_message_line()
         adder.setColumnStretch(1, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.catalogue_button)

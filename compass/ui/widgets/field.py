@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 
 class FieldWithMessage(QWidget):
     def __init__(self, editor: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
+        self._reserved = False
         self.message = QLabel()
         self.message.setObjectName("fieldProblem")
         self.message.setWordWrap(True)
+        # The message wraps within the field's width and never widens it: a wider field made an add
+        # form take fewer columns, and its buttons jumped away from under the pointer.
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.message.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -20,9 +24,16 @@ class FieldWithMessage(QWidget):
         layout.addWidget(self.message)
         self.setFocusProxy(editor)
 
+    def reserve_message_line(self) -> None:
+        """Keep a line under the field for a message even while there is none, for fields in a row
+        with buttons: a message of one line then moves nothing (a walker's next click missed Add)."""
+        self._reserved = True
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing())
+        self.message.show()
+
     def show_problem(self, message: str | None) -> None:
         self.message.setText(message or "")
-        self.message.setVisible(bool(message))
+        self.message.setVisible(bool(message) or self._reserved)
         self.editor.setProperty("invalid", bool(message))
         # Re-polish so the style sheet's [invalid="true"] rule applies at once.
         self.editor.style().unpolish(self.editor)
@@ -30,7 +41,7 @@ class FieldWithMessage(QWidget):
         self.editor.setAccessibleDescription(message or "")
 
     def problem_text(self) -> str:
-        return "" if self.message.isHidden() else self.message.text()
+        return self.message.text()
 
 
 def form_row(form: QFormLayout, text: str, widget: QWidget) -> QLabel:

@@ -45,9 +45,10 @@ class InitiativeLinks(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.heading, 0, 0, 1, 3)
-        grid.addWidget(self.sdg, 1, 0)
+        grid.addWidget(self.sdg, 1, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.initiative_field, 1, 1)
-        grid.addWidget(self.link_button, 1, 2)
+        grid.addWidget(self.link_button, 1, 2, Qt.AlignmentFlag.AlignTop)  # a message must not move it
+        self.initiative_field.reserve_message_line()
         grid.addWidget(self.linked, 2, 0, 1, 2)
         grid.addWidget(self.unlink_button, 2, 2, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)
