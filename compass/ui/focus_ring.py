@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QProxyStyle,
     QStyle,
     QStyleOption,
+    QTabBar,
     QTextEdit,
     QWidget,
 )
@@ -33,6 +34,7 @@ _RINGED_COMPLEX = {
     QStyle.ComplexControl.CC_SpinBox,
 }
 _RINGED_CONTROLS = {
+    QStyle.ControlElement.CE_TabBarTab,  # the focused tab (step 3's SDGs, the profile's tabs)
     QStyle.ControlElement.CE_PushButton,
     QStyle.ControlElement.CE_CheckBox,
     QStyle.ControlElement.CE_RadioButton,
@@ -54,9 +56,18 @@ class FocusRingStyle(QProxyStyle):
             element == QStyle.ControlElement.CE_ShapedFrame
             and isinstance(widget, QPlainTextEdit | QTextEdit)
             and widget.hasFocus()
-            and not widget.isReadOnly()
         ):
-            # A multi-line field's frame: Fusion marks its focus not at all (seen in a walk).
+            # A multi-line field's frame, or a text the arrows scroll (the keyboard shortcuts): Fusion
+            # marks their focus not at all (seen in a walk).
+            _draw_ring(painter, option)
+        elif (
+            element == QStyle.ControlElement.CE_ShapedFrame
+            and isinstance(widget, QAbstractItemView)
+            and widget.hasFocus()
+            and not widget.currentIndex().isValid()
+        ):
+            # A focused list or table with no current row (empty, or nothing chosen yet) has no cell
+            # to ring: its frame carries the ring instead.
             _draw_ring(painter, option)
 
     def drawComplexControl(  # noqa: N802 - Qt override
@@ -69,8 +80,11 @@ class FocusRingStyle(QProxyStyle):
     def drawPrimitive(  # noqa: N802 - Qt override
         self, element, option, painter: QPainter, widget: QWidget | None = None
     ) -> None:
-        if element == QStyle.PrimitiveElement.PE_FrameFocusRect and isinstance(widget, QAbstractItemView):
-            # The focused cell of a table or list: Fusion's dotted pale outline was hard to find.
+        if element == QStyle.PrimitiveElement.PE_FrameFocusRect and isinstance(
+            widget, QAbstractItemView | QTabBar
+        ):
+            # The focused cell of a table or list, the focused tab: Fusion's dotted pale outline was
+            # hard to find.
             _draw_ring(painter, option)
             return
         super().drawPrimitive(element, option, painter, widget)

@@ -52,6 +52,7 @@ class RestoreBackupDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)  # the arrows choose a backup; Tab goes on to the buttons
         self.table.setAccessibleName(_("Backups"))
         language = current_language()
         for row, backup in enumerate(self.backups):
