@@ -28,6 +28,12 @@ def placeholder_in(text: str) -> str | None:
     return found.group(0) if found else None
 
 
+def placeholder_span(text: str) -> tuple[int, int] | None:
+    """Where the first placeholder in ``text`` starts and ends, to select it for typing over."""
+    found = _PLACEHOLDER.search(text)
+    return found.span() if found else None
+
+
 def _quoted(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= _QUOTE_LENGTH else text[: _QUOTE_LENGTH - 1].rstrip() + "\u2026"

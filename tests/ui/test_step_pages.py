@@ -865,14 +865,17 @@ def _pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
-def test_step_3_applies_the_organisation_policy_or_records_why_not(qtbot, service) -> None:
+def test_step_3_applies_the_organisation_policy_or_records_why_not(qtbot, service, monkeypatch) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     from compass.core.profile import OrganisationProfile
     from compass.method.steps import problems
+    from compass.ui.complete_text_dialog import CompleteTextDialog
     from compass.ui.widgets.policy_panel import REASON
 
+    # Social Return's "[x] %" is asked for as it is applied; this team fills it in later.
+    monkeypatch.setattr(CompleteTextDialog, "ask", staticmethod(lambda text, parent: None))
     h = Harness(qtbot, service, Step.AMBITION)
     profiles = ProfileService(
         service._database, frozenset({"crit-8-social-return-2-5", "crit-4-co2-calculation-all-purchases"})
@@ -901,10 +904,10 @@ def test_step_3_applies_the_organisation_policy_or_records_why_not(qtbot, servic
     assert criterion.catalogue_id == "crit-8-social-return-2-5"
     assert "2-5 %" in criterion.text  # the profile's range in the wording
     assert criterion.sdg == 8 and 8 in h.page.boxes  # not a priority, yet shown to be corrected
-    assert h.page.policy.table.item(0, 1).text() == "applied"
+    assert h.page.policy.table.item(0, 1).text() == "applied; a blank to fill in"
     assert panel.table.selectionModel().selectedRows()[0].row() == 1  # on to the next open one
     panel.table.selectRow(0)
-    assert not panel.apply_button.isEnabled()
+    assert panel.apply_button.text() == "Com&plete the text\u2026"  # not applied a second time
 
     panel.table.item(1, REASON).setText("Geen transport of materieel in deze dienst")
     assert h.snapshot.policy[1].reason == "Geen transport of materieel in deze dienst"
@@ -1075,3 +1078,61 @@ def test_a_qualitative_indicator_is_recorded_in_words_beside_its_note(qtbot, ser
     assert realised.value.isEnabled()
     qtbot.mouseClick(realised.add_button, Qt.MouseButton.LeftButton)
     assert realised.value_field.problem_text() == "Enter a number."
+
+
+def test_a_policy_requirement_with_a_blank_is_completed_from_the_policy_panel(
+    qtbot, service, monkeypatch
+) -> None:
+    """Social Return's "[x] %" could be filled in only by finding its criterion among step 3's SDGs.
+    Applying it asks for the blank at once; left open, the panel says so and completes it later."""
+    from compass.ui.complete_text_dialog import CompleteTextDialog
+
+    h = Harness(qtbot, service, Step.AMBITION)
+    h.page.show()
+    service.update_facts(h.session_id, contract_value_eur=Decimal(3_000_000))
+    _priority(service, h.session_id, 8)
+    h.use_example_profile("Heerlen")
+    asked: list[str] = []
+    answers = iter([None, "filled"])
+
+    def answer(text: str, parent) -> str | None:
+        asked.append(text)
+        chosen = next(answers)
+        return None if chosen is None else text.replace("[x]", "5")
+
+    monkeypatch.setattr(CompleteTextDialog, "ask", staticmethod(answer))
+    panel = h.page.policy
+    social = next(i for i in h.snapshot.policy if "social-return" in i.criterion_id)
+    ids = [panel.table.item(r, 0).data(256) for r in range(panel.table.rowCount())]  # 256: UserRole
+    row = ids.index(social.criterion_id)
+    panel.table.selectRow(row)
+    panel.apply_button.click()  # applied; the blank asked for at once, and left for now (Cancel)
+    assert len(asked) == 1 and "[x]" in asked[0]
+    assert h.page.current_sdg() == 8
+    panel.table.selectRow(row)
+    assert "a blank to fill in" in panel.table.item(row, 1).text()
+    assert panel.apply_button.text() == "Com&plete the text\u2026" and panel.apply_button.isEnabled()
+    panel.apply_button.click()
+    (criterion,) = [c for c in h.snapshot.criteria if c.catalogue_id == social.criterion_id]
+    assert "5 %" in criterion.text and "[x]" not in criterion.text
+    assert "a blank" not in panel.table.item(row, 1).text()
+    h.undo_stack.undo()  # the completion is one undo step
+    (criterion,) = [c for c in h.snapshot.criteria if c.catalogue_id == social.criterion_id]
+    assert "[x]" in criterion.text
+
+
+def test_the_completion_dialog_selects_the_blank_for_typing_over(qtbot) -> None:
+    from PySide6.QtTest import QTest
+
+    from compass.ui.complete_text_dialog import CompleteTextDialog
+
+    dialog = CompleteTextDialog("De opdrachtnemer besteedt [x] % van de opdrachtwaarde aan Social Return.")
+    qtbot.addWidget(dialog)
+    QTest.keyClicks(dialog.editor, "4,5")
+    assert dialog.text() == "De opdrachtnemer besteedt 4,5 % van de opdrachtwaarde aan Social Return."
+    dialog.editor.setPlainText("Binnen [x] maanden een plan.")
+    dialog.select_next_blank()
+    dialog._on_accepted()  # noqa: SLF001 - OK with a blank left: said once, beside the text
+    assert "[x]" in dialog.field.problem_text() and dialog.result() == 0
+    dialog._on_accepted()  # noqa: SLF001 - OK again keeps it for now
+    assert dialog.result() == 1

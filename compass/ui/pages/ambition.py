@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.core.session import AmbitionLevel, Collection, ScoringMethod, SessionSnapshot
+from compass.core.session import AmbitionLevel, Collection, Criterion, ScoringMethod, SessionSnapshot
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
 from compass.method.ambition import ambition_advice
+from compass.method.completeness import placeholder_in
 from compass.method.policy import policy_criterion
 from compass.method.steps import Step
 from compass.method.suggestions import session_category
@@ -36,6 +37,7 @@ from compass.ui.commands import (
     UpdateFactsCommand,
     UpdateItemCommand,
 )
+from compass.ui.complete_text_dialog import CompleteTextDialog
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.choices import sdg_label, size_to_short_text
 from compass.ui.widgets.criteria_box import CriteriaBox
@@ -106,6 +108,7 @@ class AmbitionPage(StepPage):
         self.boxes_layout.addWidget(self.empty)
         self.policy = PolicyPanel()
         self.policy.apply_requested.connect(self._on_policy_apply_requested)
+        self.policy.complete_requested.connect(self._on_policy_complete_requested)
         self.policy.reason_changed.connect(self._on_policy_reason_changed)
         self.boxes_layout.addWidget(self.policy)
         self.box_stack = QStackedWidget()
@@ -189,7 +192,7 @@ class AmbitionPage(StepPage):
                 ambition_advice(snapshot, sdg, self.context.reference),
                 ambition.note if ambition else "",
             )
-        self.policy.load(snapshot.policy)
+        self.policy.load(snapshot.policy, frozenset(self._criteria_with_a_blank()))
         self.empty.setVisible(not priorities)
         if not self.quality.hasFocus():
             quality = snapshot.quality_weight_pct
@@ -309,6 +312,34 @@ class AmbitionPage(StepPage):
         )
         if applied:
             self.show_sdg(int(str(values["sdg"])))  # where the new criterion is
+            if criterion_id in self._criteria_with_a_blank():  # "[x] %": fill it in right away
+                self._on_policy_complete_requested(criterion_id)
+
+    def _criteria_with_a_blank(self) -> dict[str, Criterion]:
+        """Criteria taken from the catalogue or the profile that still hold a blank, by their id."""
+        criteria = self.snapshot.criteria if self.snapshot is not None else ()
+        return {c.catalogue_id: c for c in criteria if c.catalogue_id and placeholder_in(c.text)}
+
+    def _on_policy_complete_requested(self, criterion_id: str) -> None:
+        criterion = self._criteria_with_a_blank().get(criterion_id)
+        if criterion is None:
+            return
+        self.show_sdg(criterion.sdg)
+        text = CompleteTextDialog.ask(criterion.text, self)
+        if text is None or text == criterion.text:
+            return
+        self.run(
+            UpdateItemCommand(
+                self.service(),
+                self.session_id,
+                Collection.CRITERIA,
+                criterion.id,
+                "text",
+                criterion.text,
+                text,
+                _("Complete a policy requirement"),
+            )
+        )
 
     def _on_note_changed(self, sdg: int, note: str) -> None:
         assert self.snapshot is not None

@@ -26,11 +26,13 @@ REQUIREMENT, STATUS, REASON = range(3)
 
 class PolicyPanel(QGroupBox):
     apply_requested = Signal(str)  # catalogue id of the requirement
+    complete_requested = Signal(str)  # catalogue id of an applied requirement whose text has a blank
     reason_changed = Signal(str, str, str)  # catalogue id, old reason, new reason
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: tuple[PolicyItem, ...] = ()
+        self._incomplete: frozenset[str] = frozenset()  # applied, but their criterion holds a blank
         self._just_applied: str | None = None
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -64,12 +66,12 @@ class PolicyPanel(QGroupBox):
         )
         self.table.setHorizontalHeaderLabels([_("Requirement"), _("In this tender"), _("Why not")])
         self.table.setAccessibleName(_("Requirements of the organisation policy"))
-        self.apply_button.setText(_("A&pply selected"))
-        self.apply_button.setToolTip(_("Add the selected requirement as a criterion (Ctrl+Z undoes)"))
-        self.load(self._items)
+        self.load(self._items, self._incomplete)
 
-    def load(self, items: tuple[PolicyItem, ...]) -> None:
+    def load(self, items: tuple[PolicyItem, ...], incomplete: frozenset[str] = frozenset()) -> None:
+        """``incomplete``: requirements applied as a criterion that still holds a blank ("[x] %")."""
         self._items = items
+        self._incomplete = incomplete
         self.setVisible(bool(items))
         language = current_language()
         selected = self._selected_id()
@@ -84,7 +86,10 @@ class PolicyPanel(QGroupBox):
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
             requirement = QTableWidgetItem(item.text(language))
-            status = QTableWidgetItem(policy_status_text(item, language))
+            status_text = policy_status_text(item, language)
+            if item.criterion_id in incomplete:
+                status_text = _("{status}; a blank to fill in").format(status=status_text)
+            status = QTableWidgetItem(status_text)
             reason = QTableWidgetItem(item.reason)
             reason.setToolTip(
                 _("Why the requirement does not fit this tender: F2 or a double click to write it")
@@ -112,12 +117,22 @@ class PolicyPanel(QGroupBox):
         return next((item for item in self._items if item.criterion_id == chosen), None)
 
     def _update_button(self) -> None:
+        """Apply a requirement; for one applied with a blank left, complete its text instead."""
         item = self._selected_item()
-        self.apply_button.setEnabled(item is not None and not item.applied)
+        completing = item is not None and item.criterion_id in self._incomplete
+        if completing:
+            self.apply_button.setText(_("Com&plete the text\u2026"))
+            self.apply_button.setToolTip(_("Fill in the blank the requirement leaves for this tender"))
+        else:
+            self.apply_button.setText(_("A&pply selected"))
+            self.apply_button.setToolTip(_("Add the selected requirement as a criterion (Ctrl+Z undoes)"))
+        self.apply_button.setEnabled(item is not None and (completing or not item.applied))
 
     def _apply_selected(self) -> None:
         item = self._selected_item()
-        if item is not None and not item.applied:
+        if item is not None and item.criterion_id in self._incomplete:
+            self.complete_requested.emit(item.criterion_id)
+        elif item is not None and not item.applied:
             self._just_applied = item.criterion_id
             self.apply_requested.emit(item.criterion_id)
 
