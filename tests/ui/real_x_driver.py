@@ -326,6 +326,67 @@ def step3_keeps_the_edit_in_view(window: Any, session_id: int) -> dict[str, Any]
     }
 
 
+def language_after_work(window: Any, session_id: int) -> dict[str, Any]:
+    """A long stretch of real work (every step by Ctrl+PgDown and back, typing in a field, the F1
+    panel open and closed, the keyboard shortcuts), then the language switched four times through
+    Settings by real keys. Seen three times: after longer work the switch failed with "Internal C++
+    object (QMenu) already deleted" and the window stayed Dutch until a restart."""
+    import traceback
+
+    from PySide6.QtWidgets import QApplication
+
+    from compass.i18n import current_language
+
+    faults: list[str] = []
+    previous_hook = sys.excepthook
+    sys.excepthook = (
+        lambda kind, error, trace: faults.append(  # a fault in a slot lands here
+            "".join(traceback.format_exception(kind, error, trace))[-600:]
+        )
+    )
+    window.wizard.go_to(Step.FACTS)
+    settle(200)
+    location = window.wizard.pages[Step.FACTS].editor("location")
+    for round_number in range(3):
+        location.setFocus()  # scrolled into view (at 200 % it lies below the fold), then clicked
+        settle(150)
+        point = centre_on_screen(location)
+        xdotool("mousemove", str(point.x()), str(point.y()), "click", "1")
+        xdotool("key", "End")
+        xdotool("type", f" {round_number}")
+        for _step in range(7):
+            xdotool("key", "ctrl+Next")
+            settle(80)
+        xdotool("key", "F1")
+        settle(300)
+        xdotool("key", "F1", "shift+F1")
+        settle(200)
+        for _step in range(7):
+            xdotool("key", "ctrl+Prior")
+            settle(80)
+    titles = {"nl": "&Bestand", "en": "&File"}
+    switches = []
+    for language, letter in (("nl", "n"), ("en", "e"), ("nl", "n"), ("en", "e")):
+        # The dialog is modal: its keys come from a helper that waits until it is open.
+        subprocess.Popen(["bash", "-c", f"sleep 0.7; xdotool key {letter}; sleep 0.2; xdotool key Return"])
+        xdotool("key", "ctrl+comma")
+        for _wait in range(40):
+            settle(100)
+            if current_language() == language and QApplication.activeModalWidget() is None:
+                break
+        settle(200)
+        switches.append(
+            {
+                "wanted": language,
+                "speaks": current_language(),
+                "menu": window.file_menu.title(),
+                "menu_in_language": window.file_menu.title() == titles[language],
+            }
+        )
+    sys.excepthook = previous_hook
+    return {"switches": switches, "faults": faults, "typed": location.text()}
+
+
 SCENARIOS = {
     "dialogs": dialogs_fit,
     "shortcuts": shortcuts_fit,
@@ -336,11 +397,21 @@ SCENARIOS = {
     "no_sideways": no_step_scrolls_sideways,
     "f1_fits": f1_panel_then_fits,
     "step3_in_view": step3_keeps_the_edit_in_view,
+    "language_after_work": language_after_work,
 }
 # Scenarios that look at the start screen, before a session is opened.
 BEFORE_A_SESSION = {"start_fits"}
 # Scenarios that take the window at the size the app gives it.
-AS_SIZED = {"start_fits", "no_sideways", "f1_fits", "f1_open", "shortcuts", "dialogs", "step3_in_view"}
+AS_SIZED = {
+    "start_fits",
+    "no_sideways",
+    "f1_fits",
+    "f1_open",
+    "shortcuts",
+    "dialogs",
+    "step3_in_view",
+    "language_after_work",
+}
 
 
 def main() -> int:

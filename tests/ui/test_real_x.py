@@ -89,7 +89,15 @@ def x_display(tmp_path: Path) -> Iterator[dict[str, str]]:
 
 # The scenarios on the largest example at 200 %, played one after the other in one app, as one user
 # goes on: starting Xvfb and the app once for them all instead of once each.
-AT_200_PERCENT = ("no_sideways", "step3_in_view", "dialogs", "shortcuts", "f1_open", "f1_fits")
+AT_200_PERCENT = (
+    "no_sideways",
+    "step3_in_view",
+    "dialogs",
+    "shortcuts",
+    "f1_open",
+    "f1_fits",
+    "language_after_work",
+)
 
 
 @pytest.fixture(scope="module")
@@ -179,3 +187,13 @@ def test_at_200_percent_step_3_keeps_the_sdg_its_row_and_the_editor_in_view(at_2
     assert verdict["shown"] == [verdict["chosen"]], verdict
     assert verdict["table_reached"] and verdict["editing"], verdict
     assert verdict["tab_in_view"] and verdict["row_in_view"] and verdict["editor_in_view"], verdict
+
+
+def test_at_200_percent_the_language_switches_back_and_forth_after_long_work(at_200_percent) -> None:
+    """Seen three times: after longer work the switch failed ("Internal C++ object (QMenu) already
+    deleted") and the window stayed Dutch until a restart."""
+    verdict = at_200_percent["language_after_work"]
+    assert verdict["faults"] == [], verdict["faults"]
+    assert [s["speaks"] for s in verdict["switches"]] == ["nl", "en", "nl", "en"], verdict
+    assert all(s["menu_in_language"] for s in verdict["switches"]), verdict
+    assert verdict["typed"].endswith(" 0 1 2"), verdict  # the typing went where the clicks put it
