@@ -57,3 +57,24 @@ def test_a_message_under_a_field_leaves_the_buttons_of_its_row_in_place(example_
         field.show_problem(None)
         _settle()
     assert not moved, f"{step.value}: {moved}"
+
+
+def test_on_a_narrow_page_the_facts_labels_go_above_their_fields(example_window) -> None:
+    """At 200 % on a laptop the labels took the page's width and every fact's field was squeezed to a
+    few characters (a date field showed "Venlo" of "Gemeente Venlo"). Narrow: labels above the fields,
+    which take the width; wide: one label column beside them."""
+    from compass.method.steps import Step
+    from compass.ui.pages.facts import FIELD_ROOM_CHARACTERS
+
+    wizard = example_window.wizard
+    wizard.go_to(Step.FACTS)
+    page = wizard.pages[Step.FACTS]
+    room = page.fontMetrics().horizontalAdvance("M") * FIELD_ROOM_CHARACTERS
+    example_window.resize(1600, 800)
+    _settle()
+    assert not page.labels_above_fields()
+    example_window.resize(560, 800)
+    _settle()
+    assert page.labels_above_fields()
+    location = page.editor("location")
+    assert location.width() >= room * 0.9, (location.width(), room)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,6 +52,10 @@ DAY_FACTS = tuple(field.name for field in FACT_FIELDS if field.kind is FactKind.
 
 
 NOT_CHOSEN = ""  # the kind of contract before one is chosen
+
+
+# A field narrower than this many characters is too cramped to type in: the labels go above instead.
+FIELD_ROOM_CHARACTERS = 24
 
 
 class FactsPage(StepPage):
@@ -186,6 +190,31 @@ class FactsPage(StepPage):
         for name, text in zip(names, texts, strict=True):
             self._row_labels[name].setText(text)
 
+    def _fit_label_column(self) -> None:
+        """One label column for all sections, so the fields line up from box to box, where the page
+        is wide enough for it; on a narrow page each label goes above its field (at 200 % on a laptop
+        the labels took the width and every field was squeezed to a few characters)."""
+        width = max(label.sizeHint().width() for label in self._row_labels.values())
+        room_for_fields = self.fontMetrics().horizontalAdvance("M") * FIELD_ROOM_CHARACTERS
+        above = self.width() < width + room_for_fields
+        policy = QFormLayout.RowWrapPolicy.WrapAllRows if above else QFormLayout.RowWrapPolicy.WrapLongRows
+        for box in self._section_boxes:
+            form = box.layout()
+            if isinstance(form, QFormLayout) and form.rowWrapPolicy() != policy:
+                form.setRowWrapPolicy(policy)
+        for label in self._row_labels.values():
+            label.setMinimumWidth(0 if above else width)
+
+    def labels_above_fields(self) -> bool:
+        form = self._section_boxes[0].layout()
+        return (
+            isinstance(form, QFormLayout) and form.rowWrapPolicy() == QFormLayout.RowWrapPolicy.WrapAllRows
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_label_column()
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         self._label_rows()
         super().showEvent(event)
@@ -203,10 +232,7 @@ class FactsPage(StepPage):
         for name in self._row_labels:
             self._editors[name].setAccessibleName(_(FIELD_LABELS[name]))
         self._label_rows()
-        # One label column for all sections, so the fields line up from box to box.
-        width = max(label.sizeHint().width() for label in self._row_labels.values())
-        for label in self._row_labels.values():
-            label.setMinimumWidth(width)
+        self._fit_label_column()
         procedure_box = self._editors["procedure"]
         assert isinstance(procedure_box, QComboBox)
         for index in range(procedure_box.count()):
