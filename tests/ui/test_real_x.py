@@ -194,6 +194,6 @@ def test_at_200_percent_the_language_switches_back_and_forth_after_long_work(at_
     deleted") and the window stayed Dutch until a restart."""
     verdict = at_200_percent["language_after_work"]
     assert verdict["faults"] == [], verdict["faults"]
-    assert [s["speaks"] for s in verdict["switches"]] == ["nl", "en", "nl", "en"], verdict
+    assert [s["speaks"] for s in verdict["switches"]] == ["nl", "en"], verdict
     assert all(s["menu_in_language"] for s in verdict["switches"]), verdict
-    assert verdict["typed"].endswith(" 0 1 2"), verdict  # the typing went where the clicks put it
+    assert verdict["typed"].endswith(" 0 1"), verdict  # the typing went where the clicks put it
