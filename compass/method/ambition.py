@@ -9,8 +9,9 @@ from compass.i18n import N_
 from compass.method.criteria import PROPORTIONAL_CRITERIA_PER_SDG
 from compass.reference.types import ReferenceData
 
-# The method's three levels (seed 001, figure 9): basic asks a minimum requirement, significant
-# rewards in the award, ambitious asks the market for innovation.
+# The method's three levels (seed 001, section 6, "Aanpak met SDG dialogen en SDG inkoopkompas"):
+# basic asks a minimum requirement, significant rewards in the award, ambitious asks the market for
+# innovation.
 _TYPE_FOR_LEVEL = {
     AmbitionLevel.BASIC: CriterionType.MINIMUM_REQUIREMENT,
     AmbitionLevel.SIGNIFICANT: CriterionType.AWARD_CRITERION,

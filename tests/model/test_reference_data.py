@@ -591,3 +591,15 @@ def test_roles_are_stored_as_codes_and_shown_in_the_current_language(reference) 
     assert reference.role_words("Gemeenteraad", "en") == "Municipal council"  # stored by name before
     assert reference.role_words("contract_manager", "nl") == "Contractmanager"
     assert reference.role_words("Buurtvereniging De Kemp", "en") == "Buurtvereniging De Kemp"
+
+
+def test_every_threshold_period_names_the_regulation_that_sets_it(reference) -> None:
+    """A buyer checks a threshold against its source: the Commission's delegated regulation for the
+    classic directive (2024-2025: 2023/2495; 2026-2027: 2025/2152), not a general description."""
+    import re
+
+    cited = re.compile(r"Verordening \(EU\) (\d{4}/\d+)")
+    regulations = {period.id: cited.findall(period.source) for period in reference.threshold_periods}
+    assert regulations["2024-2025"] == ["2023/2495"]
+    assert regulations["2026-2027"] == ["2025/2152"]
+    assert all(regulations.values()), regulations
