@@ -603,3 +603,23 @@ def test_every_threshold_period_names_the_regulation_that_sets_it(reference) -> 
     assert regulations["2024-2025"] == ["2023/2495"]
     assert regulations["2026-2027"] == ["2025/2152"]
     assert all(regulations.values()), regulations
+
+
+def test_a_duty_that_falls_at_or_after_the_award_is_a_contract_condition(reference) -> None:
+    """A minimum requirement is met by every offer; a calculation or report the contractor makes "bij
+    opdrachtverlening" is a contract condition (art. 2.80 Aw), as Heerlen's standard CO2 calculation
+    is (issue 23: six such entries were typed as minimum requirements)."""
+    import re
+
+    from compass.core.session import CriterionType
+
+    after_award = re.compile(r"\b(bij opdrachtverlening|na gunning|na opdrachtverlening)\b", re.IGNORECASE)
+    mistyped = [
+        criterion.id
+        for criterion in reference.criteria
+        if after_award.search(criterion.text("nl"))
+        and criterion.criterion_type is not CriterionType.CONTRACT_CONDITION
+    ]
+    assert mistyped == []
+    calculation = reference.criterion("crit-7-co2-avoided-calculation")
+    assert calculation.criterion_type is CriterionType.CONTRACT_CONDITION

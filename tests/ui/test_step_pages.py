@@ -259,7 +259,7 @@ def test_inventory_accepts_a_suggestion_from_the_category(qtbot, service) -> Non
     assert h.page.suggestions.list.count() == 0
     service.update_facts(h.session_id, category="cat-asphalt-maintenance")
     offered = h.page.suggestions.list.count()
-    assert offered >= 4 and "Large asphalt maintenance" in h.page.suggestions.heading.text()
+    assert offered >= 4 and "Major asphalt maintenance" in h.page.suggestions.heading.text()
     h.page.suggestions.list.setCurrentRow(0)
     h.page.suggestions.accept_button.click()
     (entry,) = h.snapshot.inventory
