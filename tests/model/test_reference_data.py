@@ -623,3 +623,27 @@ def test_a_duty_that_falls_at_or_after_the_award_is_a_contract_condition(referen
     assert mistyped == []
     calculation = reference.criterion("crit-7-co2-avoided-calculation")
     assert calculation.criterion_type is CriterionType.CONTRACT_CONDITION
+
+
+def test_an_r_ladder_step_named_in_a_text_is_the_step_the_text_describes(reference) -> None:
+    """PBL's R-ladder: R3 is reuse, R8 recycling. Asphalt granulate in new asphalt was called "(R3)",
+    and the indicator of recycled waste counted only "R3 or higher", leaving out the recycling its id
+    names (issue 23). A text that speaks of recycling names a range reaching R8; of reuse, one with R3."""
+    import re
+
+    texts = []
+    for path in [*resource_path("data").glob("*.json"), *resource_path("profiles").glob("*.json")]:
+        texts += re.findall(r'"([^"]*\bR\d\b[^"]*)"', path.read_text(encoding="utf-8"))
+    for path in resource_path("examples").glob("*.json"):
+        texts += re.findall(r'"([^"]*\bR\d\b[^"]*)"', path.read_text(encoding="utf-8"))
+    wrong = []
+    for text in texts:
+        numbers = [int(n) for n in re.findall(r"\bR(\d)\b", text)]
+        steps = set(range(min(numbers), max(numbers) + 1))
+        if re.search(r"recycl|granula", text, re.IGNORECASE) and 8 not in steps:
+            wrong.append(text)
+        if re.search(r"hergebruik|\breuse", text, re.IGNORECASE) and 3 not in steps:
+            wrong.append(text)
+    assert wrong == []
+    recycled = reference.indicator("ind-waste-recycled").definition
+    assert "R8" in recycled("nl") and "R8" in recycled("en")
