@@ -59,7 +59,7 @@ class FaultReporter(QObject):
         summary = str(error) or kind.__name__
         if threading.current_thread() is threading.main_thread():
             # The message waits until the failing slot (or paint) has returned.
-            QTimer.singleShot(0, lambda: self._on_fault_recorded(summary, str(path)))
+            QTimer.singleShot(0, self, lambda: self._on_fault_recorded(summary, str(path)))
         else:
             self.fault_recorded.emit(summary, str(path))
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QLocale, QPoint, QRect, QSettings, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QStatusBar
+from shiboken6 import isValid
 
 from compass import __version__
 from compass.core.errors import CompassError, SessionNotFoundError, ValidationError
@@ -90,12 +91,10 @@ class MainWindow(QMainWindow):
         self.wizard: WizardView | None = None
         self._list_stale = False
         # Refresh after the edit that caused the change has finished, never in the middle of it
-        # (a page may be rebuilding the very widget whose signal started the edit).
-        services.add_listener(
-            lambda session_id: QTimer.singleShot(
-                0, lambda: self._on_session_changed(session_id, this_desk=True)
-            )
-        )
+        # (a page may be rebuilding the very widget whose signal started the edit). The window is the
+        # timer's context: a change announced as the window goes away is dropped with it, instead of
+        # reaching widgets already deleted ("Internal C++ object already deleted").
+        services.add_listener(self._after_a_change)
 
         # Another desk's changes show within seconds (issue 15): a cheap look every two seconds.
         self.other_desks = OtherDesks(
@@ -516,6 +515,11 @@ class MainWindow(QMainWindow):
                 "Database: {location}"
             ).format(version=__version__, location=self.services.sessions.location),
         )
+
+    def _after_a_change(self, session_id: int) -> None:
+        if not isValid(self):  # the services outlived the window
+            return
+        QTimer.singleShot(0, self, lambda: self._on_session_changed(session_id, this_desk=True))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.wizard is not None:

@@ -9,17 +9,13 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QImage, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QDialog,
     QGroupBox,
     QLabel,
-    QLineEdit,
     QTabBar,
     QWidget,
 )
@@ -27,9 +23,9 @@ from PySide6.QtWidgets import (
 from compass.core.backup import BackupSummary
 from compass.core.session import Participant
 from compass.i18n import set_language
-from compass.ui.focus_ring import FOCUS_RING, use_focus_ring
+from compass.ui.focus_ring import use_focus_ring
+from tests.ui.keyboard_checks import ring_pixels, tab_controls
 
-CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QTabBar)
 TAB_LIMIT = 200
 
 
@@ -87,32 +83,8 @@ def _texts(dialog: QDialog) -> list[str]:
     return texts
 
 
-def _controls(dialog: QDialog) -> list[QWidget]:
-    found = []
-    for widget in dialog.findChildren(QWidget):
-        if not isinstance(widget, CONTROLS) or not widget.isVisibleTo(dialog) or not widget.isEnabled():
-            continue
-        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            continue
-        if isinstance(widget, QLineEdit) and isinstance(widget.parent(), QComboBox | QAbstractSpinBox):
-            continue
-        found.append(widget)
-    return found
-
-
 def _ring_shows(widget: QWidget) -> bool:
-    image: QImage = widget.grab().toImage()
-    for y in range(0, image.height()):
-        for x in range(0, image.width()):
-            colour = QColor(image.pixel(x, y))
-            close = (
-                abs(colour.red() - FOCUS_RING.red()) < 40
-                and abs(colour.green() - FOCUS_RING.green()) < 40
-                and abs(colour.blue() - FOCUS_RING.blue()) < 40
-            )
-            if close:
-                return True
-    return False
+    return ring_pixels(widget.grab().toImage()) > 0
 
 
 def _walk(dialog: QDialog) -> list[QWidget]:
@@ -152,7 +124,7 @@ def test_every_dialog_walks_by_tab_shows_the_ring_and_has_its_own_letters(
             problems.append(f"{name}: shared letters {shared}")
         visited = _walk(dialog)
         missing = [
-            f"{type(w).__name__} {w.accessibleName()!r}" for w in _controls(dialog) if w not in visited
+            f"{type(w).__name__} {w.accessibleName()!r}" for w in tab_controls(dialog) if w not in visited
         ]
         if missing:
             problems.append(f"{name}: Tab never reaches {missing}")

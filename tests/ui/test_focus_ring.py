@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QPushButton
 
 from compass.ui.focus_ring import FOCUS_RING, FocusRingStyle
-
-
-def _ring_pixels(image: QImage) -> int:
-    found = 0
-    for y in range(image.height()):
-        for x in range(image.width()):
-            colour = QColor(image.pixel(x, y))
-            if (
-                abs(colour.red() - FOCUS_RING.red()) < 40
-                and abs(colour.green() - FOCUS_RING.green()) < 40
-                and abs(colour.blue() - FOCUS_RING.blue()) < 40
-            ):
-                found += 1
-    return found
+from tests.ui.keyboard_checks import ring_pixels
 
 
 def test_the_focused_button_has_a_ring_the_default_button_does_not(qtbot) -> None:
@@ -40,13 +27,13 @@ def test_the_focused_button_has_a_ring_the_default_button_does_not(qtbot) -> Non
 
     other.setFocus()
     qtbot.waitUntil(other.hasFocus)
-    assert _ring_pixels(other.grab().toImage()) > 20
-    assert _ring_pixels(default_button.grab().toImage()) == 0
+    assert ring_pixels(other.grab().toImage()) > 20
+    assert ring_pixels(default_button.grab().toImage()) == 0
 
     check.setFocus()
     qtbot.waitUntil(check.hasFocus)
-    assert _ring_pixels(check.grab().toImage()) > 20
-    assert _ring_pixels(other.grab().toImage()) == 0
+    assert ring_pixels(check.grab().toImage()) > 20
+    assert ring_pixels(other.grab().toImage()) == 0
 
 
 def test_the_app_wraps_its_style_in_the_focus_ring_once(qtbot) -> None:
@@ -82,9 +69,9 @@ def test_a_focused_text_field_list_and_number_box_carry_the_ring_too(qtbot) -> N
     for field in fields:
         field.setFocus()
         qtbot.waitUntil(field.hasFocus)
-        assert _ring_pixels(field.grab().toImage()) > 20, type(field).__name__
+        assert ring_pixels(field.grab().toImage()) > 20, type(field).__name__
         others = [f for f in fields if f is not field]
-        assert all(_ring_pixels(f.grab().toImage()) == 0 for f in others)
+        assert all(ring_pixels(f.grab().toImage()) == 0 for f in others)
 
 
 def test_a_focused_multi_line_field_and_table_cell_carry_the_ring(qtbot) -> None:
@@ -111,10 +98,10 @@ def test_a_focused_multi_line_field_and_table_cell_carry_the_ring(qtbot) -> None
     for field in (notes, table):
         field.setFocus()
         qtbot.waitUntil(field.hasFocus)
-        assert _ring_pixels(field.grab().toImage()) > 20, type(field).__name__
+        assert ring_pixels(field.grab().toImage()) > 20, type(field).__name__
     before.setFocus()
     qtbot.waitUntil(before.hasFocus)
-    assert _ring_pixels(notes.grab().toImage()) == 0 and _ring_pixels(table.grab().toImage()) == 0
+    assert ring_pixels(notes.grab().toImage()) == 0 and ring_pixels(table.grab().toImage()) == 0
 
 
 def test_the_ring_colour_stands_out_3_to_1_against_the_surfaces_it_is_drawn_on() -> None:
@@ -169,7 +156,7 @@ def test_the_focused_step_in_the_step_list_carries_the_ring(qtbot) -> None:
     qtbot.waitUntil(dialog.isActiveWindow)
     steps.setFocus()
     qtbot.waitUntil(steps.hasFocus)
-    assert _ring_pixels(steps.grab().toImage()) > 20
+    assert ring_pixels(steps.grab().toImage()) > 20
     elsewhere.setFocus()
     qtbot.waitUntil(elsewhere.hasFocus)
-    assert _ring_pixels(steps.grab().toImage()) == 0
+    assert ring_pixels(steps.grab().toImage()) == 0

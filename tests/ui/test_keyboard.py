@@ -9,30 +9,19 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QScrollArea,
-    QTextEdit,
     QWidget,
 )
 
 from compass.i18n import set_language
 from compass.method.steps import STEPS
+from tests.ui.keyboard_checks import tab_controls
 
-CONTROLS = (
-    QAbstractButton,
-    QLineEdit,
-    QComboBox,
-    QAbstractSpinBox,
-    QAbstractItemView,
-    QPlainTextEdit,
-    QTextEdit,
-)
 # Widgets that use Tab themselves before passing it on: a date edit moves through its sections,
 # a text browser through its links.
 MAX_TABS_IN_ONE_WIDGET = 30
@@ -65,19 +54,6 @@ def _tab_through(page: QWidget) -> list[QWidget]:
     return visited
 
 
-def _controls(page: QWidget) -> list[QWidget]:
-    found = []
-    for widget in page.findChildren(QWidget):
-        if not isinstance(widget, CONTROLS) or not widget.isVisibleTo(page) or not widget.isEnabled():
-            continue
-        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            continue
-        if isinstance(widget, QLineEdit) and isinstance(widget.parent(), QComboBox | QAbstractSpinBox):
-            continue  # the editor inside a combo or spin box is the same control
-        found.append(widget)
-    return found
-
-
 def _name(widget: QWidget, page: QWidget) -> str:
     if widget.accessibleName():
         return widget.accessibleName()
@@ -97,7 +73,7 @@ def test_tab_reaches_every_control_of_every_page_in_layout_order(qtbot, example_
         page = wizard.pages[step]
         QApplication.processEvents()
         visited = _tab_through(page)
-        missing = [f"{type(w).__name__} {_name(w, page)!r}" for w in _controls(page) if w not in visited]
+        missing = [f"{type(w).__name__} {_name(w, page)!r}" for w in tab_controls(page) if w not in visited]
         assert not missing, f"{step.value}: Tab never reaches {missing}"
         for area in page.findChildren(QScrollArea):  # compare places on the page, not on screen
             area.verticalScrollBar().setValue(0)
@@ -106,11 +82,11 @@ def test_tab_reaches_every_control_of_every_page_in_layout_order(qtbot, example_
             assert after.y() >= before.y() - 4, (
                 f"{step.value}: Tab jumps up to {type(widget).__name__} {_name(widget, page)!r}"
             )
-        unnamed = [type(w).__name__ for w in _controls(page) if not _name(w, page).strip()]
+        unnamed = [type(w).__name__ for w in tab_controls(page) if not _name(w, page).strip()]
         assert not unnamed, f"{step.value}: controls without an accessible name: {unnamed}"
         unexplained = [
             _name(w, page)
-            for w in _controls(page)
+            for w in tab_controls(page)
             if isinstance(w, QComboBox | QAbstractSpinBox | QLineEdit) and not w.toolTip()
         ]
         assert not unexplained, f"{step.value}: fields without a tooltip: {unexplained}"

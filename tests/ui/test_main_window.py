@@ -514,3 +514,24 @@ def test_each_ctrl_z_in_a_saved_field_undoes_one_saved_change(qtbot, make_window
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     QApplication.processEvents()
     assert stored() == ("", "") and organisation.text() == ""
+
+
+def test_a_change_announced_after_the_window_is_gone_reaches_no_deleted_widget(qtbot, db_url) -> None:
+    """A window's refresh after a change ran on a timer with no owner: a change announced as a window
+    went away reached its deleted widgets ("Internal C++ object (QStackedWidget) already deleted",
+    seen when a test's dialogs ran after another test's window). The window owns the timer now, and a
+    window already gone hears nothing."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from compass.app import AppServices, open_settings
+    from compass.ui.main_window import MainWindow
+
+    services = AppServices(db_url)
+    window = MainWindow(services=services, settings=open_settings())
+    services.sessions.create_session("Voor het sluiten")  # heard, its refresh still on the timer
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    services.sessions.create_session("Na het sluiten")  # announced to a window already gone
+    qtbot.wait(50)  # pytest-qt fails the test on any exception raised in the event loop
+    services.close()

@@ -226,6 +226,8 @@ class AmbitionPage(StepPage):
             self.sdg_tabs.setTabToolTip(self.sdg_tabs.count() - 1, sdg_label(box.sdg))
         self.sdg_tabs.blockSignals(False)
         self.sdg_tabs.setVisible(bool(sdgs))
+        # The page starts where Tab starts: the choice of SDG, above the rest.
+        self.setFocusProxy(self.sdg_tabs if sdgs else self.quality)
         self.show_sdg(shown if shown in self.boxes else (sdgs[0] if sdgs else None))
 
     def current_sdg(self) -> int | None:

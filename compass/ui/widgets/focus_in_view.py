@@ -33,7 +33,7 @@ def _show_in_table(new: QWidget) -> None:
     index = view.indexAt(new.mapTo(view.viewport(), new.rect().center()))
     if index.isValid():
         # After the focus event: the view moves its cell widgets once it has handled the change.
-        QTimer.singleShot(0, lambda: view.scrollTo(index))
+        QTimer.singleShot(0, view, lambda: view.scrollTo(index))  # dropped if the view goes first
 
 
 def install_focus_in_view() -> None:
