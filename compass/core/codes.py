@@ -39,8 +39,14 @@ class Procedure(LabelledEnum):
     SINGLE_QUOTE = "single_quote", N_("Single quote (enkelvoudig onderhands)")
     MULTIPLE_QUOTES = "multiple_quotes", N_("Multiple quotes (meervoudig onderhands)")
     PUBLIC_NATIONAL = "public_national", N_("Public national tender (openbaar nationaal)")
+    # Below the EU threshold a selection phase is possible too (ARW 2016 for works): without this
+    # code the team had to choose the European restricted procedure and then justify "European".
+    RESTRICTED_NATIONAL = (
+        "restricted_national",
+        N_("Restricted national procedure (niet-openbaar nationaal)"),
+    )
     PUBLIC_EUROPEAN = "public_european", N_("Public European tender (openbaar Europees)")
-    RESTRICTED = "restricted", N_("Restricted procedure (niet-openbaar)")
+    RESTRICTED = "restricted", N_("Restricted European procedure (niet-openbaar Europees)")
     NEGOTIATED = (
         "negotiated",
         N_("Competitive procedure with negotiation (mededingingsprocedure met onderhandeling)"),

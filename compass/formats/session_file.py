@@ -59,9 +59,10 @@ from compass.reference.types import ReferenceData
 SESSION_FORMAT = "sdg-compass/session"
 # 2 adds the procurement frame; 3 the scoring method, the decision date, also_sdgs; 4 the two SDG
 # dialogues (dialogues, participants, agenda, votes) and where an entry or criterion came from; 5 a
-# qualitative indicator's realised value without a number (the assessment is its note).
-SESSION_VERSION = 5
-READABLE_VERSIONS = (1, 2, 3, 4, 5)
+# qualitative indicator's realised value without a number (the assessment is its note); 6 the
+# restricted national procedure.
+SESSION_VERSION = 6
+READABLE_VERSIONS = (1, 2, 3, 4, 5, 6)
 
 
 def _decimal_text(value: Decimal | None) -> str | None:

@@ -16,7 +16,7 @@ from compass.cli import main
 from compass.core.errors import ValidationError
 from compass.formats import json_document
 from compass.formats.profile_file import read_profile_file
-from compass.formats.session_file import read_session_file, session_to_document
+from compass.formats.session_file import SESSION_VERSION, read_session_file, session_to_document
 from compass.paths import resource_path
 from compass.services import open_services
 
@@ -163,7 +163,7 @@ def test_the_same_sdg_twice_is_named_in_the_file(services, tmp_path, section: st
 @pytest.mark.parametrize(
     ("version", "code", "words"),
     [
-        ("4", "version_type", 'such as 5; the file has text: "4".'),
+        ("4", "version_type", f'such as {SESSION_VERSION}; the file has text: "4".'),
         (4.0, "version_type", None),  # refused by the number rule or as a number: never read as 4
         (True, "version_type", "the file has true or false: true."),
         (None, "version_type", "the file has nothing (null): null."),

@@ -81,6 +81,7 @@ def test_which_procedures_allow_award_and_selection_criteria_comes_from_the_refe
         (Procedure.PUBLIC_EUROPEAN, ["selection_without_phase"]),  # the PSO case the review found
         (Procedure.MULTIPLE_QUOTES, ["selection_without_phase"]),
         (Procedure.RESTRICTED, []),
+        (Procedure.RESTRICTED_NATIONAL, []),  # selects too, below the threshold
         (Procedure.COMPETITIVE_DIALOGUE, []),
     ],
 )

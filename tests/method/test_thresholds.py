@@ -68,6 +68,10 @@ def _fit(kind: ContractKind | None, value: str | None, procedure: Procedure) -> 
         (ContractKind.SERVICES, "215999.99", Procedure.SINGLE_QUOTE, []),
         (ContractKind.SOCIAL_SERVICES, "500000", Procedure.PUBLIC_NATIONAL, []),
         (ContractKind.WORKS, "9000000", Procedure.RESTRICTED, []),  # restricted is a European procedure
+        # Below the threshold a selection phase needs no European procedure (issue 23: the team had
+        # to pick the European restricted one and justify "European").
+        (ContractKind.WORKS, "2400000", Procedure.RESTRICTED_NATIONAL, []),
+        (ContractKind.WORKS, "5404000", Procedure.RESTRICTED_NATIONAL, ["european_required"]),
         (ContractKind.WORKS, "900000", Procedure.COMPETITIVE_DIALOGUE, ["european_below_threshold"]),
         (None, "500000", Procedure.PUBLIC_NATIONAL, ["contract_kind_missing"]),
         (ContractKind.WORKS, None, Procedure.PUBLIC_NATIONAL, []),  # the missing value is its own gap
