@@ -4,7 +4,7 @@ into the tender. The procedure's rules are enforced by the services and shown be
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -314,8 +314,9 @@ class AmbitionPage(StepPage):
         )
         if applied:
             self.show_sdg(int(str(values["sdg"])))  # where the new criterion is
-            if criterion_id in self._criteria_with_a_blank():  # "[x] %": fill it in right away
-                self._on_policy_complete_requested(criterion_id)
+            # "[x] %": fill it in right away, once the window has shown the new criterion (it
+            # refreshes the page on a timer queued by the change, so this one comes after it).
+            QTimer.singleShot(0, self, lambda: self._on_policy_complete_requested(criterion_id))
 
     def _criteria_with_a_blank(self) -> dict[str, Criterion]:
         """Criteria taken from the catalogue or the profile that still hold a blank, by their id."""
