@@ -373,6 +373,9 @@ class SessionSnapshot:
     # The SDGs each catalogue entry taken into the session serves, by catalogue id (reference data,
     # set by the service): an entry filed under another SDG measures something else than it says.
     catalogue_sdgs: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    # The catalogue entries taken into the session that the law does not allow for this tender (a
+    # reserved contract outside its services), with the article that limits each (reference data).
+    outside_legal_scope: tuple[tuple[str, str], ...] = ()
 
     def catalogue_sdgs_of(self, catalogue_id: str) -> tuple[int, ...] | None:
         return next((sdgs for known, sdgs in self.catalogue_sdgs if known == catalogue_id), None)

@@ -34,7 +34,7 @@ def placeholder_span(text: str) -> tuple[int, int] | None:
     return found.span() if found else None
 
 
-def _quoted(text: str) -> str:
+def quoted(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= _QUOTE_LENGTH else text[: _QUOTE_LENGTH - 1].rstrip() + "\u2026"
 
@@ -105,7 +105,7 @@ def criterion_findings(snapshot: SessionSnapshot) -> list[Problem]:
                     ),
                     sdg=criterion.sdg,
                     expected=_sdg_list(serves),
-                    text=_quoted(criterion.text),
+                    text=quoted(criterion.text),
                 )
             )
     return findings
@@ -143,7 +143,7 @@ def _criterion_findings(criterion: Criterion) -> list[Problem]:
                     N_("A criterion for SDG {sdg} still holds a placeholder ({found}): {text}"),
                     sdg=criterion.sdg,
                     found=found,
-                    text=_quoted(text),
+                    text=quoted(text),
                 )
             )
             break
@@ -154,7 +154,7 @@ def _criterion_findings(criterion: Criterion) -> list[Problem]:
                 field,
                 N_("Give the award criterion for SDG {sdg} its weight: {text}"),
                 sdg=criterion.sdg,
-                text=_quoted(criterion.text),
+                text=quoted(criterion.text),
             )
         )
     if not criterion.verification.strip():
@@ -164,7 +164,7 @@ def _criterion_findings(criterion: Criterion) -> list[Problem]:
                 field,
                 N_("Say how the criterion for SDG {sdg} is checked: {text}"),
                 sdg=criterion.sdg,
-                text=_quoted(criterion.text),
+                text=quoted(criterion.text),
             )
         )
     return findings

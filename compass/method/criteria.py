@@ -6,6 +6,7 @@ in, so this module owns the rules and not the facts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -162,11 +163,18 @@ SOCIAL_RETURN_THEME = "social_return"
 
 
 def with_social_return(text: str, theme: str, profile: OrganisationProfile | None, language: str) -> str:
-    """A picked Social Return criterion carries the organisation's own range (profile) in its text;
-    other criteria, or a profile without a range, keep their text."""
+    """A picked Social Return criterion carries the organisation's own range (profile) in its text, and
+    its blank percentage ("[x] %") becomes the profile's lowest figure: a requirement taken under a
+    policy of 2-5 % asks at least 2 %, and says the range so the team can ask more. Other criteria, or
+    a profile without a range, keep their text."""
     if theme != SOCIAL_RETURN_THEME or profile is None or profile.social_return_min_pct is None:
         return text
     low = profile.social_return_min_pct
     high = profile.social_return_max_pct or low
+    text = _BLANK_PERCENTAGE.sub(format_number(low, language) + " %", text, count=1)
     note = translate_in(language, N_("(organisation profile: {low}-{high} % of the contract value)"))
     return f"{text} " + note.format(low=format_number(low, language), high=format_number(high, language))
+
+
+# The catalogue's blank for a percentage the team fills in.
+_BLANK_PERCENTAGE = re.compile(r"\[x\]\s*%")

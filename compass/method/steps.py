@@ -23,6 +23,7 @@ from compass.method.criteria import (
     selection_without_phase,
     weights_exceed,
 )
+from compass.method.legal_scope import legal_scope_findings
 from compass.method.policy import policy_findings
 from compass.method.thresholds import procedure_fit
 
@@ -234,7 +235,13 @@ def _ambition(snapshot: SessionSnapshot) -> list[Problem]:
         found.append(weights_exceed(total, quality, "criteria"))
     if snapshot.priority_sdgs() and (awards or snapshot.award_criteria_allowed):
         found += award_basis_findings(quality)
-    return found + policy_findings(snapshot) + criterion_findings(snapshot) + scoring_findings(snapshot)
+    return (
+        found
+        + policy_findings(snapshot)
+        + legal_scope_findings(snapshot)
+        + criterion_findings(snapshot)
+        + scoring_findings(snapshot)
+    )
 
 
 def _indicators(snapshot: SessionSnapshot) -> list[Problem]:

@@ -44,6 +44,7 @@ from compass.reference.types import (
     Category,
     Instrument,
     InstrumentStep,
+    LegalScope,
     LocalizedText,
     ManifestLevel,
     ProcedureRules,
@@ -218,8 +219,20 @@ def _build_criteria(data: dict[str, Any]) -> tuple[CatalogueCriterion, ...]:
             _t(c["verification"]),
             c["source"],
             tuple(c.get("categories", ())),
+            _legal_scope(c.get("legal_scope")),
         )
         for c in data["criteria"]
+    )
+
+
+def _legal_scope(value: dict[str, Any] | None) -> LegalScope | None:
+    if value is None:
+        return None
+    return LegalScope(
+        tuple(ContractKind(kind) for kind in value["contract_kinds"]),
+        _t(value["explanation"]),
+        value["source"],
+        tuple(value.get("categories", ())),
     )
 
 
@@ -390,10 +403,25 @@ def _cross_check(parts: dict[str, Any]) -> None:
     category_ids = {c.id for c in parts["categories"]}
     for file, key in (("criteria.json", "criteria"), ("indicators.json", "indicators")):
         for index, entry in enumerate(parts[key]):
+            scope: LegalScope | None = getattr(entry, "legal_scope", None)
             unknown = [c for c in entry.categories if c not in category_ids]
             if unknown:
                 raise ReferenceDataError(
                     f"{file}: {key}[{index}] ({entry.id}) > categories: "
+                    f"unknown category {unknown[0]!r} (not in categories.json)"
+                )
+            allowed = scope.categories if scope else ()
+            outside = [c for c in entry.categories if allowed and c not in allowed]
+            if outside:
+                # An entry offered where the law does not allow it sorts first there (issue 23).
+                raise ReferenceDataError(
+                    f"{file}: {key}[{index}] ({entry.id}) > categories: {outside[0]!r} is outside "
+                    f"its legal scope ({', '.join(allowed)})"
+                )
+            unknown = [c for c in allowed if c not in category_ids]
+            if unknown:
+                raise ReferenceDataError(
+                    f"{file}: {key}[{index}] ({entry.id}) > legal_scope: "
                     f"unknown category {unknown[0]!r} (not in categories.json)"
                 )
 

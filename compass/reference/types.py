@@ -95,6 +95,18 @@ class ProcedureRules:
 
 
 @dataclass(frozen=True)
+class LegalScope:
+    """Where the law allows a catalogue entry (a reserved contract, art. 2.82a Aw, only for certain
+    health, social and cultural services): the categories and kinds of contract, and why."""
+
+    contract_kinds: tuple[ContractKind, ...]
+    explanation: LocalizedText
+    source: str
+    categories: tuple[str, ...] = ()
+    """Empty: any category of the allowed kinds."""
+
+
+@dataclass(frozen=True)
 class CatalogueCriterion:
     id: str
     sdgs: tuple[int, ...]
@@ -106,6 +118,7 @@ class CatalogueCriterion:
     source: str
     categories: tuple[str, ...] = ()
     """Ids of the procurement categories the entry is written for; empty means not tied to one."""
+    legal_scope: LegalScope | None = None
 
 
 @dataclass(frozen=True)

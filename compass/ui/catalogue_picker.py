@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from compass.core.profile import OrganisationProfile
+from compass.core.codes import ContractKind
 from compass.core.session import AmbitionLevel, CriterionType
 from compass.formatting import parse_number
 from compass.i18n import _, current_language
 from compass.method.criteria import with_social_return
+from compass.method.legal_scope import is_outside
 from compass.method.suggestions import fitting_first
-from compass.reference.types import ReferenceData
+from compass.reference.types import LegalScope, ReferenceData
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.screen_fit import resize_in_text
 
@@ -38,11 +40,13 @@ class CataloguePicker(QDialog):
         profile: OrganisationProfile | None,
         parent: QWidget | None = None,
         category: str = "",
+        contract_kind: ContractKind | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Criteria from the catalogue for SDG {sdg}").format(sdg=sdg))
         self._reference, self._sdg, self._profile = reference, sdg, profile
         self._category = category  # the tender's catalogue category: its entries come first
+        self._contract_kind = contract_kind  # with the category: where the law allows an entry
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search"))
         self.search.setAccessibleName(_("Search"))
@@ -99,6 +103,7 @@ class CataloguePicker(QDialog):
                 "catalogue_id": c.id,
                 "level": c.level,
                 "theme": c.theme,
+                "legal_scope": c.legal_scope,
             }
             for c in fitting_first(
                 self._reference.criteria_for(sdg=self._sdg, level=level, text=text), self._category
@@ -126,6 +131,8 @@ class CataloguePicker(QDialog):
             label = kind.label() if isinstance(kind, CriterionType) else str(kind)
             item = QListWidgetItem(f"{label} \u00b7 {entry['text']}")
             item.setToolTip(str(entry["verification"]))
+            if self._outside_scope(entry):
+                item.setText(_("Not allowed in this tender: {entry}").format(entry=item.text()))
             self.list.addItem(item)
         if self._entries:
             self.list.setCurrentRow(0)
@@ -136,12 +143,29 @@ class CataloguePicker(QDialog):
         award = entry is not None and entry["criterion_type"] is CriterionType.AWARD_CRITERION
         self.weight.setEnabled(award)
         self.weight_label.setEnabled(award)
-        self.details.setText(
-            _("Verification: {text}").format(text=entry["verification"])
-            if entry
-            else _("Nothing matches these filters.")
-        )
+        self.details.setText(self._details(entry) if entry else _("Nothing matches these filters."))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(entry is not None)
+
+    def _outside_scope(self, entry: dict[str, object]) -> bool:
+        scope = entry.get("legal_scope")
+        return isinstance(scope, LegalScope) and is_outside(scope, self._category, self._contract_kind)
+
+    def _details(self, entry: dict[str, object]) -> str:
+        """How the entry is checked and, for an entry the law limits, where it is allowed: the team
+        reads the limit before taking it, and a warning when this tender lies outside it."""
+        lines = [_("Verification: {text}").format(text=entry["verification"])]
+        scope = entry.get("legal_scope")
+        if isinstance(scope, LegalScope):
+            lines.append(
+                _("Legal scope: {explanation} ({law})").format(
+                    explanation=scope.explanation(current_language()), law=scope.source
+                )
+            )
+            if self._outside_scope(entry):
+                lines.append(
+                    _("This tender lies outside that scope: the strategy stays a draft while it is in.")
+                )
+        return "\n".join(lines)
 
     def _on_buttons_accepted(self) -> None:
         if self.chosen() is not None:
@@ -180,6 +204,7 @@ class CataloguePicker(QDialog):
         profile: OrganisationProfile | None,
         parent: QWidget | None,
         category: str = "",
+        contract_kind: ContractKind | None = None,
     ) -> dict[str, object] | None:
-        dialog = cls(reference, sdg, level, profile, parent, category)
+        dialog = cls(reference, sdg, level, profile, parent, category, contract_kind)
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None

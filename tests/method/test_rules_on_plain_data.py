@@ -22,6 +22,7 @@ from compass.core.session import (
     SdgPriority,
 )
 from compass.method.ambition import ambition_advice, criterion_type_for_level
+from compass.method.completeness import placeholder_in
 from compass.method.criteria import (
     award_basis_findings,
     award_basis_text,
@@ -158,6 +159,21 @@ def test_a_social_return_criterion_carries_the_profiles_range() -> None:
     )
     assert with_social_return("CO2-ladder", "climate", profile, "nl") == "CO2-ladder"
     assert with_social_return("Social Return", "social_return", None, "en") == "Social Return"
+
+
+def test_a_social_return_requirement_takes_the_profiles_figure_for_its_blank() -> None:
+    """Heerlen's requirement "[x] % of the contract value" stayed a placeholder though the profile says
+    2-5 % (issue 23): the blank takes the policy's lowest figure, the note keeps the range."""
+    profile = OrganisationProfile(
+        "Gemeente Heerlen", social_return_min_pct=Decimal(2), social_return_max_pct=Decimal(5)
+    )
+    text = "De opdrachtnemer besteedt, ongeacht het soort opdracht, [x] % van de opdrachtsom aan Social Return."
+    assert with_social_return(text, "social_return", profile, "nl") == (
+        "De opdrachtnemer besteedt, ongeacht het soort opdracht, 2 % van de opdrachtsom aan Social Return."
+        " (organisatieprofiel: 2-5 % van de opdrachtwaarde)"
+    )
+    assert placeholder_in(with_social_return(text, "social_return", profile, "nl")) is None
+    assert with_social_return(text, "social_return", None, "nl") == text  # no policy: the team fills it in
 
 
 @pytest.mark.parametrize(

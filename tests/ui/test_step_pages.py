@@ -412,6 +412,27 @@ def test_the_picker_proposes_the_profiles_social_return(qtbot) -> None:
     assert "(organisation profile: 2-5 % of the contract value)" in picker.chosen()["text"]
 
 
+def test_the_picker_says_where_the_law_allows_an_entry_and_warns_outside_it(qtbot) -> None:
+    """A reserved contract under art. 2.82a Aw is only for certain social services (issue 23): the
+    picker shows that limit, and marks the entry as not allowed in a cleaning tender."""
+    from compass.core.codes import ContractKind
+    from compass.ui.catalogue_picker import CataloguePicker
+
+    reference = load_reference_data()
+    picker = CataloguePicker(reference, 8, None, None, None, "cat-cleaning", ContractKind.SERVICES)
+    qtbot.addWidget(picker)
+    picker.search.setText("2.82a")
+    assert [e["catalogue_id"] for e in picker._entries] == ["crit-8-reserved-contract-282a"]
+    assert picker.list.item(0).text().startswith("Not allowed in this tender: ")
+    assert "Legal scope: Only for health, social and cultural services" in picker.details.text()
+    assert "outside that scope" in picker.details.text()
+    fitting = CataloguePicker(reference, 8, None, None, None, "cat-street-coach", ContractKind.SOCIAL_SERVICES)
+    qtbot.addWidget(fitting)
+    fitting.search.setText("2.82a")
+    assert not fitting.list.item(0).text().startswith("Not allowed")
+    assert "Legal scope:" in fitting.details.text() and "outside" not in fitting.details.text()
+
+
 def test_priorities_rank_by_score_and_explain_it(qtbot, service) -> None:
     h = Harness(qtbot, service, Step.PRIORITIES)
     _inventory(service, h.session_id, 3, 12, 13)

@@ -424,6 +424,7 @@ class AmbitionPage(StepPage):
             self.snapshot.profile,
             self,
             session_category(self.snapshot, self.context.reference),
+            self.snapshot.facts.contract_kind,
         )
         if values is not None:
             self.run(
