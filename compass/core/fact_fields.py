@@ -66,6 +66,7 @@ FACT_FIELDS: tuple[FactField, ...] = (
     _long("procedure_reason", N_("Why this procedure"), since=2),
     _long("lots", N_("Lots"), since=2),
     FactField("scoring_method", FactKind.CODE, N_("Scoring method"), codes=ScoringMethod, since_version=3),
+    _long("award_basis_reason", N_("Why lowest price or lowest cost"), since=7),
     FactField("innovation_pilot", FactKind.FLAG, N_("Innovation pilot")),
     FactField("contract_value_eur", FactKind.AMOUNT, N_("Estimated contract value")),
     FactField("publication_date", FactKind.DAY, N_("Planned publication")),

@@ -172,6 +172,7 @@ class ProjectFacts:
     procedure_reason: str = ""  # why this procedure fits the tender
     lots: str = ""  # how the contract is divided into lots, or why it is not (art. 1.5 Aw)
     scoring_method: ScoringMethod | None = None  # how quality is scored; None until decided
+    award_basis_reason: str = ""  # why the award is on lowest price or cost (art. 2.114 lid 3 Aw)
     innovation_pilot: bool = False
     contract_value_eur: Decimal | None = None
     publication_date: dt.date | None = None

@@ -61,8 +61,8 @@ SESSION_FORMAT = "sdg-compass/session"
 # dialogues (dialogues, participants, agenda, votes) and where an entry or criterion came from; 5 a
 # qualitative indicator's realised value without a number (the assessment is its note); 6 the
 # restricted national procedure.
-SESSION_VERSION = 6
-READABLE_VERSIONS = (1, 2, 3, 4, 5, 6)
+SESSION_VERSION = 7
+READABLE_VERSIONS = (1, 2, 3, 4, 5, 6, 7)
 
 
 def _decimal_text(value: Decimal | None) -> str | None:

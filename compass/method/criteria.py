@@ -131,6 +131,26 @@ def award_basis_findings(quality_weight_pct: Decimal | None) -> list[Problem]:
     return []
 
 
+def lowest_price_findings(
+    quality_weight_pct: Decimal | None, award_allowed: bool, reason: str
+) -> list[Problem]:
+    """A quality weight of 0 % awards on lowest price or lowest cost: the law asks the tender
+    documents to motivate that choice (art. 2.114 lid 3 Aw; the default is the best price-quality
+    ratio), so the strategy does too. A procedure without award criteria has no choice to motivate."""
+    if quality_weight_pct != 0 or not award_allowed or reason.strip():
+        return []
+    return [
+        Problem(
+            "lowest_price_unmotivated",
+            "award_basis_reason",
+            N_(
+                "The award is on lowest price (quality weight 0 %): say why, as the tender documents "
+                "must (art. 2.114 lid 3 Aanbestedingswet), or give quality a weight in step 3."
+            ),
+        )
+    ]
+
+
 def award_basis_text(
     quality_weight_pct: Decimal | None,
     award_allowed: bool,
@@ -150,7 +170,9 @@ def award_basis_text(
         quality=format_number(quality_weight_pct, language),
     )
     if quality_weight_pct == 0:
-        return split
+        # Not a best price-quality ratio of "100 % price": lowest price is an award basis of its own,
+        # which the tender documents motivate (art. 2.114 lid 3 Aw).
+        return translate_in(language, N_("lowest price or lowest cost (quality weight 0 %)"))
     if scoring is None:
         method = translate_in(language, N_("scoring method not decided yet"))
     else:

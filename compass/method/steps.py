@@ -20,6 +20,7 @@ from compass.method.completeness import (
 from compass.method.criteria import (
     award_basis_findings,
     award_not_allowed,
+    lowest_price_findings,
     selection_without_phase,
     weights_exceed,
 )
@@ -158,6 +159,9 @@ def _facts(snapshot: SessionSnapshot) -> list[Problem]:
             )
         )
     found += procedure_fit(facts, snapshot.eu_threshold, european=snapshot.european_procedure)
+    found += lowest_price_findings(
+        snapshot.quality_weight_pct, snapshot.award_criteria_allowed, facts.award_basis_reason
+    )
     return found + approval_findings(snapshot)
 
 

@@ -42,15 +42,16 @@ def session_category(snapshot: SessionSnapshot, reference: ReferenceData) -> str
 def fitting_first(entries: Iterable[E], category_id: str) -> tuple[E, ...]:
     """Catalogue entries written for the tender's category first, the general ones after: a catering
     tender sees its meat and food-waste criteria before road works'. Among those that fit, the
-    entries written for few categories come before those tagged for many (an ICT tender's
-    certificate before the Social Return clause every tender has); otherwise catalogue order."""
+    entries written for fewer categories come first (an ICT tender's certificate before the Social
+    Return clause every tender has, its take-back scheme before a pilot tagged to every supply
+    chain); otherwise catalogue order."""
     listed = tuple(entries)
     if not category_id:
         return listed
     return tuple(
         sorted(
             listed,
-            key=lambda entry: (category_id not in entry.categories, len(entry.categories) > 5),
+            key=lambda entry: (category_id not in entry.categories, len(entry.categories)),
         )
     )
 

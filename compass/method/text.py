@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # ``printable`` serves the command line's fast listing, which
 MULTILINE_FIELDS = frozenset(
     {
         "assessed",
+        "award_basis_reason",
         "decisions",
         "description",
         "evidence",

@@ -123,6 +123,7 @@ class SessionRow(Base):
     procedure_reason: Mapped[str] = mapped_column(Text, default="")
     lots: Mapped[str] = mapped_column(Text, default="")
     scoring_method: Mapped[ScoringMethod | None] = mapped_column(code_enum(ScoringMethod), nullable=True)
+    award_basis_reason: Mapped[str] = mapped_column(Text, default="")
     decision_date: Mapped[dt.date | None] = mapped_column(Date)
     materials: Mapped[str] = mapped_column(Text, default="")
     scope: Mapped[str] = mapped_column(Text, default="")

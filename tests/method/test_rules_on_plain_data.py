@@ -24,6 +24,7 @@ from compass.core.session import (
 from compass.method.ambition import ambition_advice, criterion_type_for_level
 from compass.method.completeness import placeholder_in
 from compass.method.criteria import (
+    lowest_price_findings,
     award_basis_findings,
     award_basis_text,
     criterion_rule_problems,
@@ -184,6 +185,25 @@ def test_the_price_quality_split_is_decided_not_defaulted(quality, codes) -> Non
     assert [p.code for p in award_basis_findings(quality)] == codes
 
 
+@pytest.mark.parametrize(
+    ("quality", "allowed", "reason", "codes"),
+    [
+        (Decimal(0), True, "", ["lowest_price_unmotivated"]),
+        (Decimal(0), True, "  \n", ["lowest_price_unmotivated"]),
+        (Decimal(0), True, "Vaste kwaliteit in het bestek; alleen de prijs onderscheidt.", []),
+        (Decimal(0), False, "", []),  # a procedure without award criteria has no choice to motivate
+        (Decimal(30), True, "", []),
+        (None, True, "", []),  # not decided: the split itself is asked for
+    ],
+)
+def test_an_award_on_lowest_price_asks_its_motivation(quality, allowed, reason, codes) -> None:
+    """Art. 2.114 lid 3 Aw: lowest price or lowest cost is motivated in the tender documents; a 0 %
+    quality weight printed "best price-quality ratio: 100 % price" with no finding (issue 23)."""
+    found = lowest_price_findings(quality, allowed, reason)
+    assert [p.code for p in found] == codes
+    assert all(p.field == "award_basis_reason" for p in found)
+
+
 def test_without_a_split_award_weights_are_not_held_against_a_phantom_100() -> None:
     assert _codes({"criterion_type": AWARD, "weight_pct": Decimal(70)}, quality=None) == []
 
@@ -206,7 +226,9 @@ def test_without_a_split_award_weights_are_not_held_against_a_phantom_100() -> N
             None,
             "best price-quality ratio: 62.5 % price, 37.5 % quality; scoring method not decided yet",
         ),
-        (Decimal(0), True, "en", None, "best price-quality ratio: 100 % price, 0 % quality"),
+        # Lowest price is an award basis of its own, not a price-quality ratio of 100 % price.
+        (Decimal(0), True, "en", None, "lowest price or lowest cost (quality weight 0 %)"),
+        (Decimal(0), True, "nl", None, "laagste prijs of laagste kosten (kwaliteitsweging 0 %)"),
         (None, True, "en", None, "not decided yet"),
         (Decimal(60), False, "nl", None, "laagste prijs (de procedure kent geen gunningscriteria)"),
     ],

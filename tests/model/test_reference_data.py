@@ -336,8 +336,40 @@ CHECKABLE_SOURCES = (
     "IMVO-convenant",
     "UN Sustainable Development Goals",
     "colours from the UN",
+    # Laws and regulations a buyer of passenger transport, energy, buildings or Wmo services meets.
+    "Wet personenvervoer 2000",
+    "Wet maatschappelijke ondersteuning 2015",
+    "Uitvoeringsbesluit Wmo 2015",
+    "Wet op het primair onderwijs",
+    "Arbeidstijdenbesluit vervoer",
+    "Besluit bouwwerken leefomgeving",
+    "Besluit toegankelijkheid van het openbaar vervoer",
+    "Regeling garanties van oorsprong",
+    "Klimaatakkoord (2019)",
+    "Bestuursakkoord Zero Emissie",
+    "cao Taxivervoer",
+    # Norms, codes, labels and the bodies that run them.
+    "NEN-ISO ",
+    "Code Veilig Vervoer Rolstoelinzittenden",
+    "Stichting TX-Keur",
+    "Kiwa Register",
+    "Justis",
+    "VertiCer",
+    "Sociaal Fonds Mobiliteit",
+    "Inspectie Leefomgeving en Transport",
+    "Green Key (greenkey.nl)",
+    "Gids voor duurzame aankopen",
+    # Knowledge centres and the national criteria documents before the MVI criteria tool.
+    "CROW-KpVV, ",
+    "KpVV, ",
+    "KpVV (CROW), ",
+    "Agentschap NL, Criteria voor duurzaam inkopen van ",
+    "Criteria voor duurzaam inkopen van ",
+    "Milieucriteria voor het maatschappelijk verantwoord inkopen van ",
 )
-OWN_ADDITION = ": eigen aanvulling"
+# What the product wrote itself: a verification ('verificatie: eigen aanvulling'), a unit, or the
+# wording of a criterion after its source ('criteriumtekst: eigen uitwerking').
+OWN_ADDITION = (": eigen aanvulling", ": eigen uitwerking")
 
 
 def _every_source(reference: ReferenceData):

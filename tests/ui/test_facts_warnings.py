@@ -56,3 +56,32 @@ def test_a_typed_amount_reads_as_an_amount_once_the_user_moves_on(qtbot, make_wi
         lambda: window.services.sessions.get_session(session.id).facts.contract_value_eur == 800000
     )
     qtbot.waitUntil(lambda: value.text() == "800,000")
+
+
+def test_an_award_on_lowest_price_asks_why_on_the_facts_page(qtbot, make_window) -> None:
+    """A 0 % quality weight is an award on lowest price (art. 2.114 lid 3 Aw): the facts page shows
+    the field for the motivation and names it among what is missing until the team writes it; with
+    quality weighted the row stays out of the way."""
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    sessions = window.services.sessions
+    session = sessions.create_session("Strooizout", contract_kind=ContractKind.SUPPLIES)
+    sessions.set_quality_weight(session.id, Decimal(40))
+    window.open_session(session.id)
+    page = window.wizard.pages[Step.FACTS]
+    reason = page.field("award_basis_reason")
+    assert not reason.isVisible()
+    sessions.set_quality_weight(session.id, Decimal(0))
+    window.open_session(session.id)
+    qtbot.waitUntil(reason.isVisible)
+    assert "The award is on lowest price" in page.gaps.text()
+    editor = page.editor("award_basis_reason")
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Genormeerd product; alleen de prijs onderscheidt.")
+    page.flush()
+    qtbot.waitUntil(
+        lambda: sessions.get_session(session.id).facts.award_basis_reason
+        == "Genormeerd product; alleen de prijs onderscheidt."
+    )
+    qtbot.waitUntil(lambda: "The award is on lowest price" not in page.gaps.text())

@@ -924,11 +924,11 @@ def test_step_3_applies_the_organisation_policy_or_records_why_not(qtbot, servic
     (criterion,) = h.snapshot.criteria
     assert criterion.catalogue_id == "crit-8-social-return-2-5"
     assert "2-5 %" in criterion.text  # the profile's range in the wording
+    # ... and its lowest figure in the blank: nothing left to fill in (issue 23)
+    assert "spends 2 % of the contract value" in criterion.text or "2 % van de opdrachtsom" in criterion.text
     assert criterion.sdg == 8 and 8 in h.page.boxes  # not a priority, yet shown to be corrected
-    assert h.page.policy.table.item(0, 1).text() == "applied; a blank to fill in"
+    assert h.page.policy.table.item(0, 1).text() == "applied"
     assert panel.table.selectionModel().selectedRows()[0].row() == 1  # on to the next open one
-    panel.table.selectRow(0)
-    assert panel.apply_button.text() == "Com&plete the text\u2026"  # not applied a second time
 
     panel.table.item(1, REASON).setText("Geen transport of materieel in deze dienst")
     assert h.snapshot.policy[1].reason == "Geen transport of materieel in deze dienst"
@@ -1112,7 +1112,14 @@ def test_a_policy_requirement_with_a_blank_is_completed_from_the_policy_panel(
     h.page.show()
     service.update_facts(h.session_id, contract_value_eur=Decimal(3_000_000))
     _priority(service, h.session_id, 8)
-    h.use_example_profile("Heerlen")
+    # A policy that asks Social Return without naming its percentage: the team fills in the blank.
+    from compass.core.profile import OrganisationProfile
+
+    profiles = ProfileService(service._database, frozenset({"crit-8-social-return-2-5"}))
+    profile_id = profiles.create_profile(
+        OrganisationProfile("Voorbeeldstad", standard_requirements=("crit-8-social-return-2-5",))
+    )
+    service.set_profile(h.session_id, profile_id)
     asked: list[str] = []
     answers = iter([None, "filled"])
 

@@ -214,6 +214,11 @@ class _Builder:
             (tr(N_("Value and duration")), value),
             (tr(N_("Procedure")), procedure),
             (tr(N_("Award basis")), self.award_basis()),
+            *(
+                [(tr(N_("Why lowest price or lowest cost")), _short(facts.award_basis_reason, 300))]
+                if s.quality_weight_pct == 0 or facts.award_basis_reason.strip()
+                else []
+            ),
             (tr(N_("Priority SDGs and ambition")), priorities or DASH),
             (
                 tr(N_("SDG award criteria and weights")),
@@ -363,6 +368,11 @@ class _Builder:
             (tr(N_("Why this procedure")), f.procedure_reason),
             (tr(N_("Lots")), f.lots),
             (tr(N_("Award basis")), self.award_basis()),
+            *(
+                [(tr(N_("Why lowest price or lowest cost")), f.award_basis_reason)]
+                if s.quality_weight_pct == 0 or f.award_basis_reason.strip()
+                else []
+            ),
             (
                 tr(N_("Planned publication")),
                 format_day(f.publication_date, self.lang) if f.publication_date else "",

@@ -75,6 +75,7 @@ class FactsPage(StepPage):
         self._editors: dict[str, QWidget] = {}
         self._fields: dict[str, FieldWithMessage] = {}
         self._row_labels: dict[str, QLabel] = {}
+        self._row_forms: dict[str, QFormLayout] = {}  # to show a row only where it applies
         self._section_boxes: list[QGroupBox] = []
         self._build()
         self.setFocusProxy(self._editors["title"])
@@ -108,6 +109,7 @@ class FactsPage(StepPage):
                 label = QLabel()
                 label.setBuddy(editor)
                 self._row_labels[name] = label
+                self._row_forms[name] = form
                 form.addRow(label, field)
                 if name == "procedure":
                     # Whether the procedure fits the value and the EU threshold, right where it is chosen.
@@ -184,7 +186,12 @@ class FactsPage(StepPage):
         Next use: chosen again in each language and once the page is in its window."""
         title = _("&Title (required)")
         taken = letters_in_use(self) | {mnemonic_of(title) or ""}
-        names = [name for name in self._row_labels if name != "title"]
+        # The row shown only at a quality weight of 0 % takes what letter is left, not one a field
+        # that is always there needs.
+        names = sorted(
+            (name for name in self._row_labels if name != "title"),
+            key=lambda name: name == "award_basis_reason",
+        )
         texts = with_mnemonics([_(FIELD_LABELS[name]) for name in names], taken)
         self._row_labels["title"].setText(title)
         for name, text in zip(names, texts, strict=True):
@@ -424,7 +431,14 @@ class FactsPage(StepPage):
                 self._show_value(name, getattr(facts, name))
         self._show_profile(snapshot)
         self._show_threshold()
+        self._show_lowest_price_reason(snapshot)
         self._show_gaps(snapshot)
+
+    def _show_lowest_price_reason(self, snapshot: SessionSnapshot) -> None:
+        """Why lowest price: asked only where step 3 awards on price alone, and kept in view while it
+        holds words (a team that raises the quality weight later still sees what it wrote)."""
+        needed = snapshot.quality_weight_pct == 0 or bool(snapshot.facts.award_basis_reason.strip())
+        self._row_forms["award_basis_reason"].setRowVisible(self._fields["award_basis_reason"], needed)
 
     def _show_gaps(self, snapshot: SessionSnapshot) -> None:
         """What the facts still miss, at the foot of the page; the procedure's fit beside it."""

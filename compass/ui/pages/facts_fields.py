@@ -17,7 +17,7 @@ LINE_FIELDS = (
     "procurement_adviser",
     "budget_holder",
 )
-TEXT_FIELDS = ("procedure_reason", "lots", "materials", "scope")
+TEXT_FIELDS = ("procedure_reason", "lots", "award_basis_reason", "materials", "scope")
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         N_("Tender"),
@@ -30,6 +30,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "procedure",
             "procedure_reason",
             "lots",
+            "award_basis_reason",
             "innovation_pilot",
             "contract_value_eur",
             "duration",
@@ -73,6 +74,10 @@ def field_help() -> dict[str, str]:
         "lots": _(
             "How the contract is divided into lots, or why it is not: the law asks for one of the two "
             "(art. 1.5 Aanbestedingswet)."
+        ),
+        "award_basis_reason": _(
+            "Shown when step 3 gives quality a weight of 0 %: the award is then on lowest price or "
+            "lowest cost, which the tender documents must motivate (art. 2.114 lid 3 Aanbestedingswet)."
         ),
         "contract_kind": _(
             "Works, supplies or services: with the estimated value it decides whether the EU threshold "
