@@ -8,6 +8,7 @@ any editor). The app compiles the catalogue itself on first use.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,8 @@ KEYWORDS = ["-k", "_", "-k", "N_", "-k", "ngettext:1,2", "-k", "pgettext:1c,2", 
 
 
 def main() -> int:
+    # Relative paths in the catalogue's comments: the same file from any clone or worktree.
+    os.chdir(ROOT)
     cli = CommandLineInterface()
     cli.run(
         [
@@ -32,7 +35,7 @@ def main() -> int:
             "--no-wrap",
             "-o",
             str(TEMPLATE),
-            str(ROOT / "compass"),
+            "compass",
         ]
     )
     catalogue = TRANSLATIONS / "nl" / "LC_MESSAGES" / "compass.po"

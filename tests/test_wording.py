@@ -30,6 +30,8 @@ NOT_WRITTEN = {
     "Administrator (alderman)": "Dutch English (bestuurder): alderman (executive councillor)",
     "Large asphalt maintenance": "Dutch English (groot onderhoud): major maintenance",
     "Sewer unblocking": "clearing blocked drains",
+    "Innovatie / functionele uitvraag": "PIANOo's term: innovatiegericht inkopen (innovatiegerichte uitvraag)",
+    "Innovation / functional question": "innovation-oriented question (innovatiegericht inkopen)",
 }
 
 

@@ -107,7 +107,7 @@ class CriterionType(LabelledEnum):
     MINIMUM_REQUIREMENT = "minimum_requirement", N_("Minimum requirement")
     AWARD_CRITERION = "award_criterion", N_("Award criterion")
     CONTRACT_CONDITION = "contract_condition", N_("Contract condition")
-    INNOVATION_QUESTION = "innovation_question", N_("Innovation / functional question")
+    INNOVATION_QUESTION = "innovation_question", N_("Innovation-oriented question")
 
 
 class IndicatorKind(LabelledEnum):

@@ -1,7 +1,11 @@
 """Organisation profiles: the policy a municipality brings to every tender (focus SDGs, local
 initiatives, Manifest ambition per theme, Social Return, thresholds, SDGs every tender must address,
-standard requirements, its own catalogue entries, the KPIs its own plan measures), and the documented
-exchange format that lets a municipality hand its profile to every desk.
+standard requirements, its own catalogue entries, the KPIs its own plan measures, and the rules and
+goals its plan states, each with where the plan says so), and the documented exchange format that
+lets a municipality hand its profile to every desk.
+
+What the product reads into a plan rather than finds in it (a focus SDG derived from a theme) is
+marked ``derived``, so a user can tell the organisation's words from ours.
 
 No Qt, no SQLAlchemy. Texts in a profile are the organisation's own words, in its own language.
 """
@@ -16,14 +20,16 @@ from typing import Any
 from compass.core.session import AmbitionLevel, CriterionType
 
 PROFILE_FORMAT = "sdg-compass/profile"
-PROFILE_VERSION = 2  # 2 adds the organisation's KPIs
-READABLE_PROFILE_VERSIONS = (1, 2)
+PROFILE_VERSION = 3  # 2 adds the organisation's KPIs; 3 its policy rules and the sources of its entries
+READABLE_PROFILE_VERSIONS = (1, 2, 3)
 
 
 @dataclass(frozen=True)
 class FocusSdg:
     sdg: int
     reason: str = ""
+    source: str = ""  # where the plan names it, e.g. "Actieplan MVOI Heerlen 2024-2026, hoofdstuk 3"
+    derived: bool = False  # the product's own reading of the plan (version 3)
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,26 @@ class OwnCriterion:
     level: AmbitionLevel
     text: str
     verification: str = ""
+    theme: str | None = None
+    source: str = ""  # the plan's section it comes from (version 3)
+
+
+class PolicyKind(StrEnum):
+    """A rule the organisation applies to its tenders, or a goal it works towards."""
+
+    RULE = "rule"
+    GOAL = "goal"
+
+
+@dataclass(frozen=True)
+class PolicyRule:
+    """One rule or goal the organisation's own plan states, in its words, with the plan's section as
+    the source; ``derived`` marks what the product read into the plan rather than found in it."""
+
+    text: str
+    source: str = ""
+    derived: bool = False
+    kind: PolicyKind = PolicyKind.RULE
     theme: str | None = None
 
 
@@ -99,6 +125,7 @@ class OrganisationProfile:
     standard_requirements: tuple[str, ...] = ()  # ids of catalogue criteria applied to every tender
     own_criteria: tuple[OwnCriterion, ...] = ()
     kpis: tuple[ProfileKpi, ...] = ()
+    policy_rules: tuple[PolicyRule, ...] = ()
 
     def focus_for(self, sdg: int) -> FocusSdg | None:
         return next((f for f in self.focus_sdgs if f.sdg == sdg), None)
@@ -132,7 +159,10 @@ def profile_to_document(profile: OrganisationProfile) -> dict[str, Any]:
         "version": PROFILE_VERSION,
         "name": profile.name,
         "is_example": profile.is_example,
-        "focus_sdgs": [{"sdg": f.sdg, "reason": f.reason} for f in profile.focus_sdgs],
+        "focus_sdgs": [
+            {"sdg": f.sdg, "reason": f.reason, "source": f.source, "derived": f.derived}
+            for f in profile.focus_sdgs
+        ],
         "initiatives": [
             {"name": i.name, "description": i.description, "sdgs": list(i.sdgs)}
             for i in profile.initiatives
@@ -161,6 +191,7 @@ def profile_to_document(profile: OrganisationProfile) -> dict[str, Any]:
                 "text": c.text,
                 "verification": c.verification,
                 "theme": c.theme,
+                "source": c.source,
             }
             for c in profile.own_criteria
         ],
@@ -178,6 +209,16 @@ def profile_to_document(profile: OrganisationProfile) -> dict[str, Any]:
             }
             for k in profile.kpis
         ],
+        "policy_rules": [
+            {
+                "text": r.text,
+                "source": r.source,
+                "derived": r.derived,
+                "kind": r.kind.value,
+                "theme": r.theme,
+            }
+            for r in profile.policy_rules
+        ],
     }
 
 
@@ -190,7 +231,10 @@ def profile_from_document(document: dict[str, Any]) -> OrganisationProfile:
     return OrganisationProfile(
         name=document["name"],
         is_example=document.get("is_example", False),
-        focus_sdgs=tuple(FocusSdg(f["sdg"], f.get("reason", "")) for f in document["focus_sdgs"]),
+        focus_sdgs=tuple(
+            FocusSdg(f["sdg"], f.get("reason", ""), f.get("source", ""), f.get("derived", False))
+            for f in document["focus_sdgs"]
+        ),
         initiatives=tuple(
             LocalInitiative(i["name"], i.get("description", ""), tuple(i.get("sdgs", ())))
             for i in document["initiatives"]
@@ -215,6 +259,7 @@ def profile_from_document(document: dict[str, Any]) -> OrganisationProfile:
                 c["text"],
                 c.get("verification", ""),
                 c.get("theme"),
+                c.get("source", ""),  # version 3
             )
             for c in document["own_criteria"]
         ),
@@ -231,5 +276,15 @@ def profile_from_document(document: dict[str, Any]) -> OrganisationProfile:
                 k.get("counts_innovation_pilots", False),
             )
             for k in document.get("kpis", ())
+        ),
+        policy_rules=tuple(  # version 3
+            PolicyRule(
+                r["text"],
+                r.get("source", ""),
+                r.get("derived", False),
+                PolicyKind(r.get("kind", PolicyKind.RULE.value)),
+                r.get("theme"),
+            )
+            for r in document.get("policy_rules", ())
         ),
     )

@@ -1,12 +1,13 @@
 """Organisation profiles: create, list, open, change, delete, export and import; the shipped
 examples are installed when a database has no profile yet, and example profiles stored before the
-organisations' KPIs and own criteria moved into their profiles receive them."""
+organisations' KPIs, own criteria and policy rules moved into their profiles receive them."""
 
 from __future__ import annotations
 
 import json
 import unicodedata
 from dataclasses import replace
+from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -135,13 +136,15 @@ class ProfileService(ServiceBase):
         return created
 
     def _complete_stored_examples(self, db: Session) -> None:
-        """An example profile stored by a version 1 app has no "kpis": its organisation's KPIs and
-        own criteria used to be generic reference data. Give it those of the shipped example of the
-        same name, keeping everything the user changed."""
+        """An example profile stored by an older app lacks what later versions moved into it: its
+        organisation's KPIs and own criteria (before version 2: generic reference data), and the
+        rules its plan states with their sources (before version 3). Give it those of the shipped
+        example of the same name, keeping everything the user changed. A key the stored document
+        has is the user's (an emptied list stays empty); only a missing key is filled in."""
         rows = [
-            row
+            (row, document)
             for row in db.scalars(select(ProfileRow).where(ProfileRow.is_example))
-            if "kpis" not in json.loads(row.document)
+            if not {"kpis", "policy_rules"} <= (document := json.loads(row.document)).keys()
         ]
         if not rows:
             return
@@ -152,16 +155,50 @@ class ProfileService(ServiceBase):
                 for path in sorted(resource_path("profiles").glob("*.json"))
             )
         }
-        for row in rows:
+        for row, document in rows:
             example = shipped.get(row.name)
             if example is None:
                 continue
-            stored = profile_from_document(json.loads(row.document))
-            own_ids = {c.id for c in stored.own_criteria}
-            completed = replace(
-                stored,
-                kpis=example.kpis,
-                own_criteria=stored.own_criteria
-                + tuple(c for c in example.own_criteria if c.id not in own_ids),
-            )
-            row.document = self._checked_document(completed)
+            row.document = self._checked_document(_completed(document, example))
+
+
+# The own criteria the shipped examples gained with each profile version: a stored example receives
+# those of later versions than its own, never again one its user deleted.
+_OWN_CRITERIA_SINCE = {
+    2: {"own-heerlen-challenge-vista-college", "own-heerlen-biodiversity-projects"},
+    3: {
+        "own-heerlen-sprinc-entrepreneurs",
+        "own-heerlen-stadswerkplaats-repair-cafes",
+        "own-maastricht-impactvoucher",
+        "own-maastricht-social-return-cnme-mtb",
+    },
+}
+
+
+def _completed(document: dict[str, Any], example: OrganisationProfile) -> OrganisationProfile:
+    """The stored ``document`` with what the shipped ``example`` added since it was stored."""
+    stored = profile_from_document(document)
+    version = document.get("version", 1)
+    new_ids = set().union(*(ids for since, ids in _OWN_CRITERIA_SINCE.items() if since > version))
+    shipped_own = {c.id: c for c in example.own_criteria}
+    own = tuple(
+        replace(c, source=shipped_own[c.id].source) if c.id in shipped_own and not c.source else c
+        for c in stored.own_criteria
+    )
+    own_ids = {c.id for c in own}
+    # A focus SDG keeps its source and mark only while it reads as shipped: reworded, it is the user's.
+    shipped_focus = {(f.sdg, f.reason): f for f in example.focus_sdgs}
+    focus = tuple(
+        replace(f, source=match.source, derived=match.derived)
+        if not f.source and (match := shipped_focus.get((f.sdg, f.reason))) is not None
+        else f
+        for f in stored.focus_sdgs
+    )
+    return replace(
+        stored,
+        focus_sdgs=focus,
+        kpis=stored.kpis if "kpis" in document else example.kpis,
+        own_criteria=own
+        + tuple(c for c in example.own_criteria if c.id in new_ids and c.id not in own_ids),
+        policy_rules=stored.policy_rules if "policy_rules" in document else example.policy_rules,
+    )

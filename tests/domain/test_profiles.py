@@ -162,7 +162,10 @@ def test_an_example_stored_before_kpis_moved_into_profiles_receives_them(service
     assert [c.id for c in completed.own_criteria] == [
         "own-heerlen-challenge-vista-college",
         "own-heerlen-biodiversity-projects",
+        "own-heerlen-sprinc-entrepreneurs",  # moved from the catalogue in profile version 3
+        "own-heerlen-stadswerkplaats-repair-cafes",
     ]
+    assert completed.policy_rules  # version 3: the rules of its plan
     assert [(f.sdg, f.reason) for f in completed.focus_sdgs] == [(13, "Ons eigen woord")]
     profiles.update_profile(summary.id, replace(completed, kpis=()))  # the user removes them all
     profiles.install_examples()

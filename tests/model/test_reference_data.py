@@ -164,7 +164,29 @@ def heerlen_profile():
 
 # One organisation's facts never reach the reference data every user sees (DOMAIN: organisation
 # policy); they live in that organisation's profile.
-ORGANISATION_FACTS = ("Heerlen", "Maastricht", "Parkstad", "Vista", "per jaar", "3 a year", "a year)")
+ORGANISATION_FACTS = (
+    "Heerlen",
+    "Maastricht",
+    "Parkstad",
+    "Vista",
+    "per jaar",
+    "3 a year",
+    "a year)",
+    # Local partners and instruments an audit found in the generic catalogue (issue 23).
+    "CNME",
+    "MTB",
+    "Sprinc",
+    "stadswerkplaats",
+    "municipal workshop",
+    "impactvoucher",
+    "impact voucher",
+    "Podium24",
+    "SZMH",
+    "Mosae",
+    "Gebroken Bossen",
+    "twee SDG-dialogen",
+    "two SDG dialogues",
+)
 
 
 def test_generic_reference_data_holds_no_organisations_own_facts() -> None:
@@ -229,7 +251,10 @@ EVERYDAY_CATEGORIES = {
 
 
 def test_the_ten_isv_high_risk_categories_and_the_everyday_ones(reference) -> None:
-    assert {c.id for c in reference.categories if c.isv_high_risk} == NATIONAL_ISV_HIGH_RISK
+    # The city newspaper is print: it falls in the national list's "papier en print" (issue 23).
+    assert {c.id for c in reference.categories if c.isv_high_risk} == NATIONAL_ISV_HIGH_RISK | {
+        "cat-city-newspaper"
+    }
     assert {c.id for c in reference.categories} >= EVERYDAY_CATEGORIES
     assert "hardware" in reference.category("cat-ict-workplace").name.nl
 
@@ -679,3 +704,36 @@ def test_an_r_ladder_step_named_in_a_text_is_the_step_the_text_describes(referen
     assert wrong == []
     recycled = reference.indicator("ind-waste-recycled").definition
     assert "R8" in recycled("nl") and "R8" in recycled("en")
+
+
+def test_the_flags_and_tags_an_audit_found_wrong(reference) -> None:
+    """Issue 23, item 10: an ISV check for the printed city newspaper, mobile data in the ISV category
+    of data connections, reuse of natural stone on SDG 12 (not 10), no vehicle CO2 cap for fuel cards
+    (no vehicles are bought), and item 14: the CO2 Performance Ladder cited to its scheme, not to a
+    national plan that only names it; a bijlage 3 example names its row."""
+    newspaper = reference.category("cat-city-newspaper")
+    assert newspaper.isv_high_risk
+    assert any(c.theme == "isv" for c in reference.criteria_for_category("cat-city-newspaper"))
+    assert "5G" in reference.category("cat-data-connections").name.nl
+    stone = reference.category("cat-natural-stone")
+    reuse = [s for s in stone.suggestions if "Hergebruik" in s.text.nl]
+    assert reuse and all(s.sdg == 12 for s in reuse)
+    assert reference.criterion("crit-13-vehicle-co2-limit") not in reference.criteria_for_category("cat-fuel-cards")
+    for entry_id in ("crit-13-co2-ladder-certificate", "crit-13-co2-performance-ladder-award"):
+        assert "Nationaal plan" not in reference.criterion(entry_id).source
+        assert reference.criterion(entry_id).source.startswith("SKAO")
+    import re
+
+    row = re.compile(r"bijlage 3, rij SDG (\d+)")
+    for criterion in reference.criteria:
+        if "bijlage 3" in criterion.source:
+            found = row.search(criterion.source)
+            assert found and int(found.group(1)) in criterion.sdgs, criterion.id
+
+
+def test_the_sports_hall_example_speaks_of_its_roof_not_of_bridges() -> None:
+    """A catalogue text copied whole ("eigen terrein, gebouwen of bruggen") into the sports hall's
+    award criterion asked a building contractor about bridges (issue 23)."""
+    document = json.loads(resource_path("examples", "binnensportaccommodatie-pilot.json").read_text("utf-8"))
+    texts = [criterion["text"] for criterion in document["criteria"]]
+    assert not [text for text in texts if "brug" in text.casefold()]

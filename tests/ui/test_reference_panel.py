@@ -62,24 +62,26 @@ def test_own_criteria_go_into_the_sessions_profile(qtbot, make_window, monkeypat
 
     dialog = OwnCriterionDialog(profiles, profile_id)
     qtbot.addWidget(dialog)
+    before = profiles.get_profile(profile_id).own_criteria  # the example's own (profile version 3)
     dialog.save()  # nothing filled in: problems beside the fields, nothing stored
     assert dialog.sdgs_field.problem_text() and dialog.text_field.problem_text()
-    assert profiles.get_profile(profile_id).own_criteria == ()
+    assert profiles.get_profile(profile_id).own_criteria == before
 
     dialog.sdgs.setText("13, 11")
     dialog.criterion_type.set_current(CriterionType.AWARD_CRITERION)
     dialog.level.set_current(AmbitionLevel.SIGNIFICANT)
     dialog.text.setPlainText("Hittestress <b>beperken</b> met groene daken")
     dialog.save()
-    (own,) = profiles.get_profile(profile_id).own_criteria
-    assert own.id == "own-13-1" and own.sdgs == (13, 11)
+    *kept, own = profiles.get_profile(profile_id).own_criteria
+    assert tuple(kept) == before
+    assert own.id == f"own-13-{len(before) + 1}" and own.sdgs == (13, 11)
     assert own.text == "Hittestress <b>beperken</b> met groene daken"
 
     window._on_session_changed(session.id)
     window.knowledge.reference_action.trigger()
     labels = _labels(window.knowledge.panel.lists["criteria"])
     assert any("Hittestress <b>beperken</b>" in label and "(own)" in label for label in labels)
-    assert len(labels) == len(window.services.reference.criteria) + 1
+    assert len(labels) == len(window.services.reference.criteria) + len(before) + 1
 
 
 def test_f1_takes_the_keyboard_into_the_panel_and_back(qtbot, make_window) -> None:

@@ -1,12 +1,15 @@
 """Editing one organisation profile: general facts, focus SDGs, local initiatives, Manifest ambition
-per theme, required SDGs and the standard requirements that apply to every tender.
+per theme, required SDGs, the standard requirements that apply to every tender, and the rules and
+goals of the organisation's plan with their sources (``policy_rules``).
 
-The dialog edits a copy; OK hands back a new ``OrganisationProfile`` and the caller saves it through
-the profile service, which validates it again.
+The dialog edits a copy; OK hands back a new ``OrganisationProfile`` (what the dialog does not show,
+such as the KPIs and own criteria, kept as they were) and the caller saves it through the profile
+service, which validates it again.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -35,6 +38,7 @@ from compass.core.profile import FocusSdg, LocalInitiative, OrganisationProfile,
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
 from compass.reference.types import ReferenceData
+from compass.ui.profiles.policy_rules import PolicyRulesTab
 from compass.ui.widgets.choices import sdg_label, sdg_swatch
 from compass.ui.widgets.field import FieldWithMessage, form_row
 from compass.ui.widgets.screen_fit import resize_in_text
@@ -61,11 +65,15 @@ class ProfileEditorDialog(QDialog):
         self._original = profile
         self._reference = reference
         self.tabs = QTabWidget()
+        # Every tab in sight: scroll arrows on the tab bar are controls without a focus ring.
+        self.tabs.setUsesScrollButtons(False)
         self.tabs.addTab(self._general_tab(profile), _("General"))
         self.tabs.addTab(self._focus_tab(profile), _("Focus SDGs"))
         self.tabs.addTab(self._initiatives_tab(profile), _("Local initiatives"))
         self.tabs.addTab(self._ambitions_tab(profile), _("Manifest ambition"))
         self.tabs.addTab(self._requirements_tab(profile), _("Every tender"))
+        self.policy_rules = PolicyRulesTab(profile.policy_rules)
+        self.tabs.addTab(self.policy_rules, _("Policy rules"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -146,10 +154,16 @@ class ProfileEditorDialog(QDialog):
             reason.setPlaceholderText(_("reason or policy link"))
             check.toggled.connect(reason.setEnabled)
             reason.setEnabled(focus is not None)
+            if focus is not None and focus.source:
+                reason.setToolTip(_("Source: {source}").format(source=focus.source))
             self.focus_checks[sdg.number] = check
             self.focus_reasons[sdg.number] = reason
             grid.addWidget(check, sdg.number, 0)
             grid.addWidget(reason, sdg.number, 1)
+            if focus is not None and focus.derived:  # the product's reading of the plan, not its words
+                marker = QLabel(_("own derivation"))
+                marker.setToolTip(reason.toolTip())
+                grid.addWidget(marker, sdg.number, 2)
         grid.setColumnStretch(1, 1)
         page = QWidget()
         page.setLayout(grid)
@@ -306,10 +320,11 @@ class ProfileEditorDialog(QDialog):
                 ok = False
                 continue
             initiatives.append(LocalInitiative(cells[0], cells[1], sdgs))
-        if not ok:
+        rules = self.policy_rules.rules()
+        if not ok or rules is None:
             return None
         focus = tuple(
-            FocusSdg(n, self.focus_reasons[n].text().strip())
+            self._focus(n, self.focus_reasons[n].text().strip())
             for n, check in self.focus_checks.items()
             if check.isChecked()
         )
@@ -323,7 +338,8 @@ class ProfileEditorDialog(QDialog):
             for i in range(self.standard.count())
             if self.standard.item(i).checkState() == Qt.CheckState.Checked
         )
-        return OrganisationProfile(
+        return replace(
+            self._original,
             name=name,
             is_example=self.example.isChecked(),
             focus_sdgs=focus,
@@ -335,5 +351,10 @@ class ProfileEditorDialog(QDialog):
             social_return_threshold_eur=values["sr"],
             required_sdgs=tuple(n for n, c in self.required.items() if c.isChecked()),
             standard_requirements=standard,
-            own_criteria=self._original.own_criteria,
+            policy_rules=rules,
         )
+
+    def _focus(self, sdg: int, reason: str) -> FocusSdg:
+        """A focus SDG keeps where it came from; a new one is the user's own, without a source."""
+        before = self._original.focus_for(sdg)
+        return FocusSdg(sdg, reason) if before is None else replace(before, reason=reason)
