@@ -391,6 +391,13 @@ CHECKABLE_SOURCES = (
     "Agentschap NL, Criteria voor duurzaam inkopen van ",
     "Criteria voor duurzaam inkopen van ",
     "Milieucriteria voor het maatschappelijk verantwoord inkopen van ",
+    # Public-space works: the knowledge bodies and agreements behind roads, sewers and structures.
+    "CROW, ",
+    "Stichting RIONED",
+    "Energieakkoord voor duurzame groei",
+    "Nationaal Platform Duurzame Wegverharding",
+    "TPAC, ",
+    "VN-verdrag",
 )
 # What the product wrote itself: a verification ('verificatie: eigen aanvulling'), a unit, or the
 # wording of a criterion after its source ('criteriumtekst: eigen uitwerking').
@@ -737,3 +744,51 @@ def test_the_sports_hall_example_speaks_of_its_roof_not_of_bridges() -> None:
     document = json.loads(resource_path("examples", "binnensportaccommodatie-pilot.json").read_text("utf-8"))
     texts = [criterion["text"] for criterion in document["criteria"]]
     assert not [text for text in texts if "brug" in text.casefold()]
+
+
+def test_a_requirement_says_what_passes(reference) -> None:
+    """A minimum requirement is pass or fail at the offer: "minimaliseert", "streeft naar" and "zo veel
+    mogelijk" are aims a bid cannot fail (DOMAIN: instrument type; issue 23 and 24)."""
+    import re
+
+    aims = re.compile(r"minimalise|streeft naar|zo veel mogelijk|zoveel mogelijk|zo groot mogelijk", re.IGNORECASE)
+    vague = [
+        criterion.id
+        for criterion in reference.criteria
+        if criterion.criterion_type is CriterionType.MINIMUM_REQUIREMENT and aims.search(criterion.text.nl)
+    ]
+    assert vague == []
+
+
+def test_a_quay_wall_or_bridge_buyer_finds_the_civil_structures(reference) -> None:
+    """"Onderhoud kunstwerken" means civil structures; its risks spoke of artists (issue 23)."""
+    structures = reference.category("cat-art-maintenance")
+    for word in ("kademuur", "brug"):
+        assert word in structures.name.nl.casefold()
+    assert "quay wall" in structures.name.en.casefold()
+    assert not any("kunstenaar" in s.text.nl.casefold() for s in structures.suggestions)
+    assert reference.criterion("crit-11-art-culture-in-project") not in reference.criteria_for_category(
+        "cat-art-maintenance"
+    )
+    for category in ("cat-winter-gritting", "cat-roads", "cat-sewer-systems", "cat-traffic-control"):
+        reference.category(category)  # the product groups of public-space works are there
+
+
+@pytest.mark.parametrize("word", ["chauffeur", "vervoer", "VOG", "leerling"])
+def test_a_pupil_transport_buyer_finds_entries_by_the_words_of_the_trade(reference, word) -> None:
+    """An unseen pupil-transport tender found nothing for these words (issue 23, item 12)."""
+    found = [c for c in reference.criteria_for(text=word) if "cat-pupil-transport" in c.categories]
+    assert found, word
+
+
+def test_energy_supply_has_guarantees_of_origin_green_gas_and_local_initiatives(reference) -> None:
+    energy = reference.criteria_for_category("cat-energy")
+    awards = [c for c in energy if c.criterion_type is CriterionType.AWARD_CRITERION]
+    assert any("groen gas" in c.text.nl.casefold() for c in awards)
+    assert any("energiecoöperatie" in c.text.nl.casefold() or "lokale energie" in c.text.nl.casefold() for c in energy)
+    # Cancelling the guarantees each year in the buyer's name is a duty during the contract.
+    cancelled = [c for c in energy if " boekt " in c.text.nl and "garanties van oorsprong" in c.text.nl.casefold()]
+    assert any("wind- of zonne-energie" in c.text.nl for c in cancelled)
+    assert all(c.criterion_type is CriterionType.CONTRACT_CONDITION for c in cancelled)
+    gas = [i for i in reference.indicators_for_category("cat-energy") if "groen gas" in i.name.nl.casefold()]
+    assert any(13 in i.sdgs for i in gas)

@@ -1165,3 +1165,29 @@ def test_the_completion_dialog_selects_the_blank_for_typing_over(qtbot) -> None:
     assert "[x]" in dialog.field.problem_text() and dialog.result() == 0
     dialog._on_accepted()  # noqa: SLF001 - OK again keeps it for now
     assert dialog.result() == 1
+
+
+def test_step_3_says_beside_the_criterion_that_the_law_does_not_allow_it_here(qtbot, service) -> None:
+    """A reserved contract (art. 2.82a) in a cleaning tender: the SDG's box names the problem where
+    the criterion is removed, not only the summary page (a walk saw step 3 unfinished with no why)."""
+    from compass.core.codes import ContractKind
+
+    reference = load_reference_data()
+    h = Harness(qtbot, service, Step.AMBITION)
+    service.update_facts(h.session_id, category="cat-cleaning", contract_kind=ContractKind.SERVICES)
+    _priority(service, h.session_id, 8)
+    reserved = reference.criterion("crit-8-reserved-contract-282a")
+    service.add_item(
+        h.session_id,
+        "criteria",
+        sdg=8,
+        criterion_type=reserved.criterion_type,
+        text=reserved.text.nl,
+        verification=reserved.verification.nl,
+        catalogue_id=reserved.id,
+    )
+    h.reload()
+    assert "The law does not allow this criterion for SDG 8" in h.page.boxes[8].hint.text()
+    service.update_facts(h.session_id, category="cat-street-coach", contract_kind=ContractKind.SOCIAL_SERVICES)
+    h.reload()
+    assert "The law does not allow" not in h.page.boxes[8].hint.text()

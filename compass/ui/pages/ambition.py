@@ -24,6 +24,7 @@ from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
 from compass.method.ambition import ambition_advice
 from compass.method.completeness import placeholder_in
+from compass.method.legal_scope import legal_scope_findings
 from compass.method.policy import policy_criterion
 from compass.method.steps import Step
 from compass.method.suggestions import session_category
@@ -184,12 +185,16 @@ class AmbitionPage(StepPage):
         sdgs = priorities + tuple(others)
         if tuple(self.boxes) != sdgs:
             self._build_boxes(sdgs)
+        # A criterion the law does not allow here is said beside it, where it is removed, not only on
+        # the summary page.
+        outside = legal_scope_findings(snapshot)
         for sdg, box in self.boxes.items():
             ambition = snapshot.ambition_for(sdg)
             box.load(
                 ambition.level if ambition else None,
                 snapshot.criteria_for(sdg),
-                ambition_advice(snapshot, sdg, self.context.reference),
+                [p for p in outside if dict(p.params)["sdg"] == sdg]
+                + ambition_advice(snapshot, sdg, self.context.reference),
                 ambition.note if ambition else "",
             )
         self.policy.load(snapshot.policy, frozenset(self._criteria_with_a_blank()))
