@@ -103,13 +103,14 @@ class PolicyRulesTab(QWidget):
             if not cells[0]:
                 self.problem.setText(_("Row {row}: write the rule or goal.").format(row=row + 1))
                 return None
+            text_item = self.table.item(row, TEXT)
             rules.append(
                 PolicyRule(
                     text=cells[0],
                     source=cells[1],
                     derived=self._checked(row, DERIVED),
                     kind=PolicyKind.GOAL if self._checked(row, GOAL) else PolicyKind.RULE,
-                    theme=self.table.item(row, TEXT).data(_THEME),
+                    theme=text_item.data(_THEME) if text_item is not None else None,
                 )
             )
         return tuple(rules)
