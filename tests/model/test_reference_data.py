@@ -398,6 +398,7 @@ CHECKABLE_SOURCES = (
     "Nationaal Platform Duurzame Wegverharding",
     "TPAC, ",
     "VN-verdrag",
+    "Verordening (EU) 2016/1628",
 )
 # What the product wrote itself: a verification ('verificatie: eigen aanvulling'), a unit, or the
 # wording of a criterion after its source ('criteriumtekst: eigen uitwerking').
