@@ -239,18 +239,28 @@ def _quick_export(url: str, args: argparse.Namespace) -> bool:
 
 
 def _write_export(snapshot: SessionSnapshot, reference: ReferenceData, args: argparse.Namespace) -> None:
-    """The session as its exchange file or the tender strategy document, as the options say."""
-    if args.json:
+    """The session as its exchange file, the tender strategy document or its tender texts, as the
+    options say."""
+    # "is not None": an empty name ("") is the user's and is refused in words by write_file.
+    if args.json is not None:
         from compass.formats.files import write_file
         from compass.formats.session_file import write_session_file
 
         write_file(args.json, write_session_file(snapshot))
         return
-    from compass.formats.strategy_files import write_strategy_docx, write_strategy_pdf
     from compass.i18n import current_language
 
-    write = write_strategy_docx if args.docx else write_strategy_pdf
-    write(snapshot, reference, args.docx or args.pdf, args.lang or current_language())
+    if args.tender_texts is not None:
+        from compass.formats.tender_texts_word import write_tender_texts_docx
+
+        write_tender_texts_docx(snapshot, reference, args.tender_texts, args.lang or current_language())
+        return
+    from compass.formats.strategy_files import write_strategy_docx, write_strategy_pdf
+
+    if args.docx is not None:
+        write_strategy_docx(snapshot, reference, args.docx, args.lang or current_language())
+    else:
+        write_strategy_pdf(snapshot, reference, args.pdf, args.lang or current_language())
 
 
 def _print_sessions(sessions: Iterable[SessionSummary], *, as_json: bool) -> None:

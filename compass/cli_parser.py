@@ -97,6 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--pdf", metavar="FILE", help=_("the tender strategy PDF"))
     target.add_argument("--docx", metavar="FILE", help=_("the tender strategy as a Word file"))
     target.add_argument("--json", metavar="FILE", help=_("the session in the exchange format"))
+    target.add_argument(
+        "--tender-texts",
+        metavar="FILE",
+        help=_("the requirements, criteria and conditions for the tender documents, as a Word file"),
+    )
     export.add_argument("--lang", choices=("nl", "en"), help=_("language of the document"))
 
     session_import = commands.add_parser("import", help=_("add a session from an exchange file"))

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import update
 
 from compass.cli import main
@@ -118,3 +119,14 @@ def test_an_error_quoting_a_files_text_prints_it_without_control_characters(tmp_
         "compass: version: The version must be a whole number written without quotes, such as "
         f'{SESSION_VERSION}; the file has text: "3\\u001b[2J".'
     )
+
+
+@pytest.mark.parametrize("option", ["--pdf", "--docx", "--json"])
+def test_an_empty_file_name_is_one_line_and_exit_2(tmp_path: Path, capsys, option: str) -> None:
+    """`--pdf ""` ended in an unexpected error with a fault-log entry (Path("").with_name raises)."""
+    url = f"sqlite:///{(tmp_path / 'x.sqlite3').as_posix()}"
+    assert main(["--db", url, "sessions", "create", "Asfalt"]) == 0
+    capsys.readouterr()
+    assert main(["--db", url, "export", "1", option, ""]) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line == 'compass: Cannot write "": give a file name.'

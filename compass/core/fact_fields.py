@@ -77,5 +77,16 @@ FACT_FIELDS: tuple[FactField, ...] = (
     _text("location", N_("Location")),
     _long("materials", N_("Main materials and products")),
     _long("scope", N_("Scope (short description)")),
+    _long("occasion", N_("Occasion and goal"), since=8),
+    _long("budget", N_("Budget line and cover"), since=8),
+    FactField("budget_eur", FactKind.AMOUNT, N_("Budget available"), since_version=8),
+    _long("estimate_basis", N_("Basis of the estimate"), since=8),
+    FactField("questions_deadline", FactKind.DAY, N_("Last answers to questions"), since_version=8),
+    FactField("closing_date", FactKind.DAY, N_("Closing date"), since_version=8),
+    FactField("award_decision_date", FactKind.DAY, N_("Award decision"), since_version=8),
+    FactField("contract_start", FactKind.DAY, N_("Contract start"), since_version=8),
+    _long("selection", N_("Exclusion, suitability and selection"), since=8),
+    _long("contract_terms", N_("Contract form and conditions"), since=8),
+    _long("contract_management", N_("Contract management"), since=8),
 )
 FACTS_BY_NAME: dict[str, FactField] = {field.name: field for field in FACT_FIELDS}

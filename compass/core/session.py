@@ -118,6 +118,12 @@ def _in_words(value: Any, language: str) -> Any:
         from compass.formatting import format_number
 
         return format_number(value, language)
+    import datetime  # here: the start path does not import datetime for annotations alone
+
+    if isinstance(value, datetime.date):
+        from compass.formatting import format_day
+
+        return format_day(value, language)
     return value
 
 
@@ -162,6 +168,17 @@ class AppliedThreshold:
 
 
 @dataclass(frozen=True)
+class ProcedurePeriods:
+    """A European procedure's legal minimum periods in calendar days (reference data with source)."""
+
+    tender_days: int  # closing date after the notice is sent (with a selection phase: the invitation)
+    questions_days: int  # the last answers to questions at least this long before the closing date
+    standstill_days: int  # between the award decision and the contract
+    source: str
+    request_days: int | None = None  # requests to participate after the notice, where there is a selection
+
+
+@dataclass(frozen=True)
 class ProjectFacts:
     title: str
     organisation: str = ""
@@ -183,6 +200,19 @@ class ProjectFacts:
     location: str = ""
     materials: str = ""
     scope: str = ""
+    # The tender strategy around the SDG paragraph (issue 24): why and what for, the money, the
+    # planning from publication to contract, who may take part, the contract and its management.
+    occasion: str = ""  # aanleiding en doel
+    budget: str = ""  # budget line and cover (dekking), in words
+    budget_eur: Decimal | None = None  # the budget available for the whole contract, excl. VAT
+    estimate_basis: str = ""  # how the estimated value was arrived at
+    questions_deadline: dt.date | None = None  # the last Nota van Inlichtingen
+    closing_date: dt.date | None = None  # tenders (or requests to participate) in
+    award_decision_date: dt.date | None = None
+    contract_start: dt.date | None = None
+    selection: str = ""  # exclusion grounds, suitability requirements, selection
+    contract_terms: str = ""  # contract form (ARVODI, UAV, UAV-GC, RAW) and conditions
+    contract_management: str = ""  # meetings, reports, sanctions and who manages the contract
 
 
 PROJECT_FACT_FIELDS: tuple[str, ...] = tuple(ProjectFacts.__dataclass_fields__)
@@ -310,6 +340,9 @@ class Participant:
     organisation: str = ""
     role: str = ""  # a stakeholder role code from the reference data, or the team's own words
     internal: bool = True
+    # An external participant agreed to be named in the record; otherwise a decision document that may
+    # be published shows their organisation and role only (privacy, issue 24).
+    named: bool = False
 
 
 @dataclass(frozen=True)
@@ -377,6 +410,8 @@ class SessionSnapshot:
     # The catalogue entries taken into the session that the law does not allow for this tender (a
     # reserved contract outside its services), with the article that limits each (reference data).
     outside_legal_scope: tuple[tuple[str, str], ...] = ()
+    # The legal minimum periods of the session's procedure, where it has them (reference data).
+    procedure_periods: ProcedurePeriods | None = None
 
     def catalogue_sdgs_of(self, catalogue_id: str) -> tuple[int, ...] | None:
         return next((sdgs for known, sdgs in self.catalogue_sdgs if known == catalogue_id), None)

@@ -21,6 +21,8 @@ def read_file(name: str | Path) -> bytes:
 def write_file(name: str | Path, data: bytes) -> None:
     """A temporary file next to the target, renamed when complete: never a half-written file."""
     target = Path(name)
+    if not target.name:  # "" or "/": no file to write to (Path.with_name would raise)
+        raise CompassError(_("Cannot write {file}: give a file name.").format(file=name or '""'))
     partial = target.with_name(target.name + ".partial")
     try:
         partial.write_bytes(data)

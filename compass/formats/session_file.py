@@ -61,8 +61,8 @@ SESSION_FORMAT = "sdg-compass/session"
 # dialogues (dialogues, participants, agenda, votes) and where an entry or criterion came from; 5 a
 # qualitative indicator's realised value without a number (the assessment is its note); 6 the
 # restricted national procedure.
-SESSION_VERSION = 7
-READABLE_VERSIONS = (1, 2, 3, 4, 5, 6, 7)
+SESSION_VERSION = 8
+READABLE_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8)
 
 
 def _decimal_text(value: Decimal | None) -> str | None:
@@ -219,6 +219,7 @@ def session_to_document(snapshot: SessionSnapshot) -> dict[str, Any]:
                 "organisation": p.organisation,
                 "role": p.role,
                 "internal": p.internal,
+                "named": p.named,
             }
             for p in snapshot.participants
         ],
@@ -584,6 +585,7 @@ def _dialogues(
             "organisation": item.get("organisation", ""),
             "role": item.get("role", ""),
             "internal": item.get("internal", True),
+            "named": item.get("named", False),
         }
         r.check(validate_participant(values), f"participants/{n}")
         participants.append(values)

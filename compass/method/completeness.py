@@ -130,9 +130,58 @@ def scoring_findings(snapshot: SessionSnapshot) -> list[Problem]:
     return []
 
 
+# Words of an aim, not of a requirement an offer passes or fails ("minimaliseert", "streeft naar").
+AIM_WORDS = re.compile(
+    r"\b(minimali[sz]\w*|maximali[sz]\w*|streeft naar|streven naar|zo veel mogelijk|zoveel mogelijk|"
+    r"zo min mogelijk|zo groot mogelijk|zo laag mogelijk|waar mogelijk|indien mogelijk|"
+    r"as much as possible|as far as possible|where possible|aims? to|strives? to|minimi[sz]es?|maximi[sz]es?)\b",
+    re.IGNORECASE,
+)
+# Words that say how an award criterion scores: points, a scale, a ranking or a price discount.
+SCALE_WORDS = re.compile(
+    r"\bpunt|\bpoint|\bscor|\bscoor|schaal|scale|naar rato|pro rata|korting|discount|hoe (?:hoger|lager|meer|groter|"
+    r"kleiner|minder)|the (?:higher|lower|more|larger|smaller|less)|rangorde|ranking|beoordeeld met|"
+    r"assessed on",
+    re.IGNORECASE,
+)
+
+
+def reads_as_an_aim(text: str) -> bool:
+    """Whether a requirement's words state an aim a bid cannot fail rather than a pass/fail demand."""
+    return AIM_WORDS.search(text) is not None
+
+
+def says_how_it_scores(criterion: Criterion) -> bool:
+    """Whether an award criterion's text or verification says how bids are scored on it."""
+    return SCALE_WORDS.search(f"{criterion.text} {criterion.verification}") is not None
+
+
 def _criterion_findings(criterion: Criterion) -> list[Problem]:
     field = f"criteria/{criterion.id}"
     findings = []
+    if criterion.criterion_type is CriterionType.MINIMUM_REQUIREMENT and reads_as_an_aim(criterion.text):
+        findings.append(
+            Problem(
+                "requirement_is_an_aim",
+                field,
+                N_(
+                    "A requirement for SDG {sdg} states an aim, not what an offer must meet (pass or "
+                    "fail): {text}"
+                ),
+                sdg=criterion.sdg,
+                text=quoted(criterion.text),
+            )
+        )
+    if criterion.criterion_type is CriterionType.AWARD_CRITERION and not says_how_it_scores(criterion):
+        findings.append(
+            Problem(
+                "award_scale_missing",
+                field,
+                N_("Say how the award criterion for SDG {sdg} scores (points, a scale or a discount): {text}"),
+                sdg=criterion.sdg,
+                text=quoted(criterion.text),
+            )
+        )
     for text in (criterion.text, criterion.verification):
         found = placeholder_in(text)
         if found is not None:

@@ -29,6 +29,7 @@ def with_derived_facts(stored: SessionSnapshot, reference: ReferenceData) -> Ses
         snapshot,
         award_criteria_allowed=rules.allows_award_criteria,
         european_procedure=rules.european,
+        procedure_periods=rules.periods,
         selection_phase=rules.selection_phase,
         eu_threshold=applicable_threshold(reference.threshold_periods, snapshot.facts.contract_kind, day),
         catalogue_sdgs=catalogue_sdgs(snapshot, reference),

@@ -89,6 +89,10 @@ def validate_participant(values: Mapping[str, Any]) -> list[Problem]:
     problems += _text_problems(values, TEXT_LIMITS["participants"])
     if not isinstance(values.get("internal", True), bool):
         problems.append(Problem("internal", "internal", N_("Say whether the participant is internal.")))
+    if not isinstance(values.get("named", False), bool):
+        problems.append(
+            Problem("named", "named", N_("Say whether the participant agreed to be named in the record."))
+        )
     return problems
 
 

@@ -80,6 +80,11 @@ def policy_status_text(item: PolicyItem, language: str) -> str:
     from compass.formatting import format_number
     from compass.i18n import translate_in
 
+    if item.applied and item.threshold_eur is not None:
+        # Which threshold made it apply: the reader sees why this tender carries it.
+        return translate_in(language, N_("applied (the policy asks it from EUR {threshold})")).format(
+            threshold=format_number(item.threshold_eur, language)
+        )
     if item.applied:
         return translate_in(language, N_("applied"))
     if not item.applies and item.threshold_eur is not None:

@@ -25,6 +25,12 @@ from compass.method.criteria import (
     weights_exceed,
 )
 from compass.method.legal_scope import legal_scope_findings
+from compass.method.planning import (
+    budget_findings,
+    holiday_advice,
+    planning_findings,
+    strategy_section_advice,
+)
 from compass.method.policy import policy_findings
 from compass.method.thresholds import procedure_fit
 
@@ -87,7 +93,16 @@ def all_problems(snapshot: SessionSnapshot) -> list[tuple[Step, Problem]]:
 
 # What the method advises without requiring it: shown on the step and in the summary, but a step
 # with only advice left counts as complete and the document lists no gap for it.
-ADVICE = frozenset({"many_priorities", "partnerships", "european_below_threshold", "price_left_out"})
+ADVICE = frozenset(
+    {
+        "many_priorities",
+        "partnerships",
+        "european_below_threshold",
+        "price_left_out",
+        "tender_period_holidays",
+        "strategy_section_missing",
+    }
+)
 
 
 def is_complete(step: Step, snapshot: SessionSnapshot) -> bool:
@@ -162,6 +177,8 @@ def _facts(snapshot: SessionSnapshot) -> list[Problem]:
     found += lowest_price_findings(
         snapshot.quality_weight_pct, snapshot.award_criteria_allowed, facts.award_basis_reason
     )
+    found += planning_findings(facts, snapshot.procedure_periods) + holiday_advice(facts)
+    found += budget_findings(facts) + strategy_section_advice(snapshot)
     return found + approval_findings(snapshot)
 
 

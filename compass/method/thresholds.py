@@ -36,6 +36,33 @@ def threshold_day(facts: ProjectFacts, last_changed: dt.date) -> dt.date:
     return facts.publication_date or last_changed
 
 
+def threshold_test(facts: ProjectFacts, threshold: AppliedThreshold | None) -> Problem | None:
+    """The threshold test in words, whichever way it falls: the facts page and the document say it
+    even when the procedure fits (the reader checks the figure, not only a warning). None until the
+    kind and the value are known."""
+    value = facts.contract_value_eur
+    if facts.contract_kind is None or value is None or threshold is None:
+        return None
+    above = value >= threshold.value_eur
+    return Problem(
+        "threshold_reached" if above else "threshold_not_reached",
+        "contract_value_eur",
+        N_(
+            "EUR {value} reaches the EU threshold of EUR {limit} for {kind} ({period}): a European "
+            "procedure is required."
+        )
+        if above
+        else N_(
+            "EUR {value} stays below the EU threshold of EUR {limit} for {kind} ({period}): a national "
+            "procedure is allowed under the organisation's procurement policy."
+        ),
+        value=value,
+        kind=InSentence(facts.contract_kind),
+        limit=threshold.value_eur,
+        period=threshold.period,
+    )
+
+
 def procedure_fit(
     facts: ProjectFacts, threshold: AppliedThreshold | None, *, european: bool
 ) -> list[Problem]:

@@ -104,6 +104,7 @@ class SessionRow(Base):
     __tablename__ = "sessions"
     __table_args__ = (
         CheckConstraint("contract_value_eur IS NULL OR contract_value_eur NOT LIKE '-%'", name="value"),
+        CheckConstraint("budget_eur IS NULL OR budget_eur NOT LIKE '-%'", name="budget"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -127,6 +128,17 @@ class SessionRow(Base):
     decision_date: Mapped[dt.date | None] = mapped_column(Date)
     materials: Mapped[str] = mapped_column(Text, default="")
     scope: Mapped[str] = mapped_column(Text, default="")
+    occasion: Mapped[str] = mapped_column(Text, default="")
+    budget: Mapped[str] = mapped_column(Text, default="")
+    budget_eur: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    estimate_basis: Mapped[str] = mapped_column(Text, default="")
+    questions_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    closing_date: Mapped[dt.date | None] = mapped_column(Date)
+    award_decision_date: Mapped[dt.date | None] = mapped_column(Date)
+    contract_start: Mapped[dt.date | None] = mapped_column(Date)
+    selection: Mapped[str] = mapped_column(Text, default="")
+    contract_terms: Mapped[str] = mapped_column(Text, default="")
+    contract_management: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[SessionStatus] = mapped_column(code_enum(SessionStatus), default=SessionStatus.DRAFT)
     # None until the team decides the price/quality split: there is no neutral default.
     quality_weight_pct: Mapped[Decimal | None] = mapped_column(ExactDecimal(), nullable=True, default=None)
@@ -393,6 +405,7 @@ class ParticipantRow(_SessionChild, Base):
     organisation: Mapped[str] = mapped_column(String(200), default="")
     role: Mapped[str] = mapped_column(String(80), default="")
     internal: Mapped[bool] = mapped_column(Boolean, default=True)
+    named: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     session: Mapped[SessionRow] = relationship(back_populates="participants")

@@ -182,6 +182,7 @@ def participant_of(row: ParticipantRow) -> Participant:
         organisation=row.organisation,
         role=row.role,
         internal=row.internal,
+        named=row.named,
     )
 
 

@@ -36,6 +36,7 @@ from compass.core.session import (
     IndicatorKind,
     MeasurementMoment,
     Procedure,
+    ProcedurePeriods,
 )
 from compass.paths import resource_path, user_cache_dir
 from compass.reference.types import (
@@ -374,12 +375,25 @@ def _build_vocabulary(data: dict[str, Any]) -> dict[str, Any]:
                 p["allows_award_criteria"],
                 p["european"],
                 p["selection_phase"],
+                _periods(p.get("periods")),
             )
             for p in data["procedures"]
         ),
         "innovation_dialogues": data["innovation_pilot"]["requires_sdg_dialogues"],
         "innovation_description": _t(data["innovation_pilot"]["description"]),
     }
+
+
+def _periods(value: dict[str, Any] | None) -> ProcedurePeriods | None:
+    if value is None:
+        return None
+    return ProcedurePeriods(
+        value["tender_days"],
+        value["questions_days"],
+        value["standstill_days"],
+        value["source"],
+        value.get("request_days"),
+    )
 
 
 _BUILDERS: dict[str, Callable[[dict[str, Any]], Any]] = {

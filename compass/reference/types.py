@@ -23,6 +23,7 @@ from compass.core.session import (
     IndicatorKind,
     MeasurementMoment,
     Procedure,
+    ProcedurePeriods,
 )
 
 
@@ -92,6 +93,7 @@ class ProcedureRules:
     allows_award_criteria: bool
     european: bool = False
     selection_phase: bool = False
+    periods: ProcedurePeriods | None = None  # a European procedure's legal minimum periods
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from compass.ui.session_files import SessionFiles
 from compass.ui.session_list_actions import SessionListActions
 from compass.ui.start_screen import StartScreen
 from compass.ui.style import style_sheet
+from compass.ui.tender_texts_export import TenderTextsExport
 from compass.ui.workshop.actions import WorkshopActions
 
 if TYPE_CHECKING:
@@ -161,6 +162,13 @@ class MainWindow(QMainWindow):
             self.open_session,
             self.report_error,
         )
+        self.tender_texts = TenderTextsExport(
+            self,
+            self.services,
+            self._selected_or_open_session,
+            self.report_error,
+            lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS),
+        )
         self.workshop = WorkshopActions(self, lambda: self._ensure_wizard().context, self._open_snapshot)
         self.backup_actions = BackupActions(
             self, self.services, self.show_sessions, self._after_restore, self.report_error
@@ -196,6 +204,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.session_files.import_action)
         self.file_menu.addAction(self.session_files.export_action)
+        self.file_menu.addAction(self.tender_texts.action)
         self.file_menu.addAction(self.backup_actions.restore_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.profiles_action)
@@ -227,6 +236,7 @@ class MainWindow(QMainWindow):
         self.knowledge.retranslate_ui()
         self.workshop.retranslate_ui()
         self.session_files.retranslate_ui()
+        self.tender_texts.retranslate_ui()
         self.backup_actions.retranslate_ui()
         self.new_action.setText(_("&New session\u2026"))
         self.open_action.setText(_("&Open session\u2026"))

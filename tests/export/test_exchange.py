@@ -156,7 +156,7 @@ def _count_rows(service) -> int:
             "facts/publication_date",
             "Not a date as YYYY-MM-DD: '1-3-2027'.",
         ),
-        (lambda d: d.update(version=8), "version", "version 8 is not supported"),
+        (lambda d: d.update(version=9), "version", "version 9 is not supported"),
         (lambda d: d["facts"].update(procedure=Procedure.SINGLE_QUOTE.value), "criteria/", ""),
         (
             lambda d: d["inventory"][0].update(suggestion_id="cat-nope/risks/1"),
@@ -437,6 +437,7 @@ def test_the_dialogues_travel_with_the_file_and_votes_find_the_new_criteria(serv
         "organisation": "Buurtraad Heerlen-Noord",
         "role": "residents",
         "internal": False,
+        "named": False,  # no consent to be named in the record (version 8)
     }
     last = len(document["criteria"]) - 1
     assert {"participant": 3, "target": f"criterion:{last}", "count": 2} in document["votes"]

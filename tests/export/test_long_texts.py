@@ -19,7 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from compass.core.session import SessionSnapshot
 from compass.formats.document.build import build_document
-from compass.formats.document.model import Cell, Document, Table
+from compass.formats.document.model import Cell, Document, Table, TableKind
 from compass.formats.docx.render import CHAR_CM, CORE_PROPERTY_LENGTH, TEXT_WIDTH, TWIPS_PER_CM, render_docx
 from compass.formats.docx.render import column_widths as docx_column_widths
 from compass.formats.pdf.render import render_document
@@ -83,6 +83,11 @@ def _assert_whole_and_on_the_page(pdf: bytes, document: Document) -> str:
     for block in (*document.first_page, *document.body):
         if isinstance(block, Table) and block.header:
             text = text.replace("".join("".join(block.header).split()), "")
+        if isinstance(block, Table) and block.kind is TableKind.FACTS:
+            # A facts row continued on the next page repeats its label there, in the builder's words.
+            for row in block.rows:
+                label = "".join(document.continued.format(label=row[0].text).split())
+                text = text.replace(label, "")
     missing = [marker for marker in _markers() if marker not in text]
     assert not missing, f"lost the end of {missing}"
     return text

@@ -193,3 +193,41 @@ def test_an_sdg_outside_the_inventory_is_a_priority_only_with_a_reason(snapshot)
     chosen = SdgPriority(17, selected=True, focus_reason="Samenwerking met de regio is de kern")
     session = snapshot(inventory=(entry,), priorities=(chosen,))
     assert session.priority_sdgs() == (17,) and set(priority_order(session)) == {13, 17}
+
+
+@pytest.mark.parametrize(
+    ("text", "aim"),
+    [
+        ("De opdrachtnemer minimaliseert afval en transport.", True),
+        ("De opdrachtnemer streeft naar zo min mogelijk transport.", True),
+        ("Zo veel mogelijk materialen worden hergebruikt.", True),
+        ("The contractor minimises waste.", True),
+        ("Waar mogelijk wordt elektrisch materieel ingezet.", True),
+        ("Ten minste 50 % van het materieel is emissieloos.", False),
+        ("De inschrijver levert bij inschrijving een afvalplan; de opdrachtnemer voert het uit.", False),
+        ("Minimaal 25 % van de massa is hergebruikt materiaal.", False),  # 'minimaal' is a number, not an aim
+    ],
+)
+def test_a_requirement_that_reads_as_an_aim_is_found(snapshot, text, aim) -> None:
+    """Issue 24: "De opdrachtnemer minimaliseert afval ..." was typed as a requirement; an offer cannot
+    fail it. Requirements are pass or fail."""
+    session = snapshot(criteria=(Criterion(1, 12, REQUIREMENT, text, verification="Afvalplan"),))
+    codes = [p.code for p in criterion_findings(session)]
+    assert ("requirement_is_an_aim" in codes) is aim
+
+
+@pytest.mark.parametrize(
+    ("text", "verification", "scaled"),
+    [
+        ("Ontwerpvoorstellen die meer beweging stimuleren worden beloond.", "Plan", False),
+        ("Ontwerpvoorstellen die meer beweging stimuleren worden beloond.", "0, 4, 7 of 10 punten", True),
+        ("Het aandeel hergebruikt materiaal wordt beloond: hoe hoger het aandeel, hoe hoger de score.", "", True),
+        ("Per niveau een fictieve korting van 2 % op de inschrijfprijs.", "", True),
+        ("More points the larger the share of reused material.", "", True),
+    ],
+)
+def test_an_award_criterion_says_how_it_scores(snapshot, text, verification, scaled) -> None:
+    """Issue 24: several award criteria had no scale ("... worden beloond")."""
+    award = Criterion(1, 3, CriterionType.AWARD_CRITERION, text, Decimal(10), verification)
+    codes = [p.code for p in criterion_findings(snapshot(criteria=(award,)))]
+    assert ("award_scale_missing" in codes) is not scaled

@@ -93,7 +93,18 @@ def test_policy_not_applied_for_a_reason_is_put_to_the_decision(snapshot) -> Non
     )
     document = build_document(_session(snapshot, policy=(item,)), REFERENCE, "en")
     decision = next(b for b in document.first_page if isinstance(b, Bullets))
-    assert any("not to apply 1 standard requirement" in point for point in decision.items)
+    # The exception by name and reason on the decision page, not "1 standard requirement(s)".
+    assert any(
+        "not to apply the organisation's standard requirement \u201cFair Trade\u201d, because: geen productgroep"
+        in point
+        for point in decision.items
+    )
+    summary = next(b for b in document.first_page if isinstance(b, Table))
+    policy_row = next(row for row in summary.rows if row[0].text == "Organisation policy")
+    assert policy_row[1].text == (
+        "0 of 1 standard requirements that apply are applied. Not applied: Fair Trade \u2013 not applied, "
+        "because: geen productgroep."
+    )
     policy = [
         b for b in document.body if isinstance(b, Table) and b.header == ("Requirement", "In this tender")
     ]
@@ -118,8 +129,9 @@ def test_tiles_say_priority_and_level_in_words_and_award_weights_follow_their_ta
     assert not tiles[0].inventoried and tiles[0].mark == ""
     awards = next(b for b in document.body if isinstance(b, Table) and "Weging %" in b.header)
     assert awards.rows[0][1].detail == "Plan van aanpak"
+    # Said so it cannot read as 15 % of 40 % (= 6 %): shares of the total score.
     assert awards.caption.startswith(
-        "Wegingen van de SDG-criteria samen: 15 % van een kwaliteitsweging van 40 %"
+        "Prijs 60 %, kwaliteit 40 %, waarvan de SDG-criteria samen 15 % van de totale score."
     )
     headings = [b.text for b in document.body if isinstance(b, Heading)]
     assert headings.index("Aanbestedingskader") < headings.index("Stap 1 - Inzicht: risico's en kansen")
@@ -151,3 +163,126 @@ def test_dialogues_have_a_section_only_when_held_and_typed_votes_keep_the_worksh
     assert [c.text for c in people.rows[0]] == ["Anna", "\u2013", "Budgethouder", "intern"]
     facts = next(b for b in document.body if isinstance(b, Table) and b.rows[0][0].text == "Datum")
     assert facts.rows[0][1].text == "\u2013"  # no date yet: a dash, not an empty cell
+
+
+def _summary(document) -> dict[str, str]:
+    table = next(b for b in document.first_page if isinstance(b, Table) and b.kind is TableKind.FACTS)
+    return {row[0].text: row[1].text for row in table.rows}
+
+
+def test_page_one_gives_the_facts_whole_and_the_threshold_test_in_words(snapshot) -> None:
+    """Issue 24: "... daarna een onderhoudstermijn van 5..." was cut mid-fact; the threshold test is
+    said whichever way it falls."""
+    from compass.core.codes import ContractKind
+    from compass.core.session import AppliedThreshold
+
+    duration = (
+        "Ontwerp en realisatie 2028-2029 (circa 20 maanden), daarna een onderhoudstermijn van 5 jaar met "
+        "een optie tot verlenging van 2 x 5 jaar; de geraamde waarde omvat alle opties."
+    )
+    session = _session(snapshot)
+    session = replace(
+        session,
+        facts=replace(session.facts, duration=duration, contract_kind=ContractKind.SERVICES),
+        eu_threshold=AppliedThreshold(Decimal(216000), "2026-2027", "Gedelegeerde Verordening (EU) 2025/2152"),
+    )
+    rows = _summary(build_document(session, REFERENCE, "en"))
+    assert rows["Value and duration"].endswith(duration)
+    assert rows["EU threshold"] == (
+        "EUR 450,000 reaches the EU threshold of EUR 216,000 for services (diensten) (2026-2027): a European "
+        "procedure is required."
+    )
+    small = replace(session, facts=replace(session.facts, contract_value_eur=Decimal(150000)))
+    assert "stays below the EU threshold" in _summary(build_document(small, REFERENCE, "en"))["EU threshold"]
+
+
+def test_a_concept_names_its_first_open_issues_and_conflicts_beside_their_decision(snapshot) -> None:
+    """Issue 24: a concept listed its open points only at the end, and a national procedure above the
+    threshold was put to the decision on page 1 with the conflict on page 3."""
+    from compass.core.codes import ContractKind, Procedure
+    from compass.core.session import AppliedThreshold
+
+    session = _session(snapshot)
+    session = replace(
+        session,
+        facts=replace(session.facts, contract_kind=ContractKind.SERVICES, procedure=Procedure.MULTIPLE_QUOTES),
+        eu_threshold=AppliedThreshold(Decimal(216000), "2026-2027", "Gedelegeerde Verordening (EU) 2025/2152"),
+    )
+    document = build_document(session, REFERENCE, "en")
+    headings = [b.text for b in document.first_page if isinstance(b, Heading)]
+    assert "Open issues" in headings
+    lists = [b for b in document.first_page if isinstance(b, Bullets)]
+    decision, first_open = lists[0], lists[1]
+    assert 0 < len(first_open.items) <= 5
+    procedure_point = decision.items[1]
+    assert "multiple quotes" in procedure_point.casefold() or "meervoudig" in procedure_point.casefold()
+    assert "Open: " in procedure_point and "a European procedure is required" in procedure_point
+    others = [b for b in document.first_page if getattr(b, "text", "").startswith("And ")]
+    total = len(document.first_page)  # the count of the rest is said when there are more than five
+    assert total and (len(first_open.items) < 5 or others)
+
+
+def test_the_strategy_sections_print_where_the_team_wrote_them(snapshot) -> None:
+    """Issue 24: an aanbestedingsstrategie has its occasion, budget, planning, selection and contract;
+    page 1 names the occasion and the budget, the body the planning with the legal minimum periods."""
+    from compass.core.session import ProcedurePeriods
+
+    session = _session(snapshot)
+    session = replace(
+        session,
+        facts=replace(
+            session.facts,
+            occasion="Het huidige contract loopt op 31 december 2027 af. Doel: schoon en veilig.",
+            budget="Begrotingspost 6.2 Beheer openbare ruimte, gedekt in de meerjarenbegroting.",
+            budget_eur=Decimal(500000),
+            publication_date=dt.date(2027, 3, 1),
+            closing_date=dt.date(2027, 4, 15),
+            contract_start=dt.date(2027, 6, 1),
+            contract_terms="ARVODI-2018 met bijzondere voorwaarden voor Social Return.",
+        ),
+        procedure_periods=ProcedurePeriods(40, 6, 20, "Aanbestedingswet 2012, art. 2.71"),
+    )
+    document = build_document(session, REFERENCE, "en")
+    rows = _summary(document)
+    assert rows["Occasion and goal"] == "Het huidige contract loopt op 31 december 2027 af."
+    assert rows["Budget"].startswith("€ 500,000 available \u00b7 Begrotingspost 6.2")
+    headings = [b.text for b in document.body if isinstance(b, Heading)]
+    assert {"Budget", "Planning", "Selection and contract"} <= set(headings)
+    planning = next(b for b in document.body if isinstance(b, Table) and b.header == ("Milestone", "Date"))
+    assert [(r[0].text, r[1].text) for r in planning.rows] == [
+        ("Planned publication", "1 Mar 2027"),
+        ("Closing date", "15 Apr 2027"),
+        ("Contract start", "1 Jun 2027"),
+    ]
+    notes = [b.text for b in document.body if getattr(b, "text", "").startswith("Legal minimum periods")]
+    assert notes and "tenders 40 days after publication" in notes[0]
+    bare = build_document(_session(snapshot), REFERENCE, "en")
+    assert "Planning" not in [b.text for b in bare.body if isinstance(b, Heading)]  # nothing written, nothing shown
+
+
+def test_an_external_participant_is_named_only_with_consent(snapshot) -> None:
+    """Issue 24 (privacy): the dialogue record printed the full names of external residents; a
+    decision document may be published. Internal people and those who agreed keep their names."""
+    import datetime as dt
+
+    from compass.core.session import Dialogue, InventoryEntry, Participant
+
+    people = (
+        Participant(1, 1, "A. Willems", "Gemeente Maastricht", "project_leader", internal=True),
+        Participant(2, 1, "J. Janssen", "Buurtvereniging West", "residents", internal=False),
+        Participant(3, 1, "K. Bakker", "Sportclub West", "", internal=False, named=True),
+    )
+    idea = InventoryEntry(5, 3, EntryKind.OPPORTUNITY, EntrySource.LOCATION, "Beweegzone", dialogue=1, contributor="J. Janssen")
+    session = _session(snapshot)
+    session = replace(
+        session,
+        inventory=session.inventory + (idea,),
+        dialogues=(Dialogue(1, 1, dt.date(2027, 2, 9), "Stadhuis", "B. Claessens"),),
+        participants=people,
+    )
+    document = build_document(session, REFERENCE, "en")
+    cells = [cell.text for block in document.body if isinstance(block, Table) for row in block.rows for cell in row]
+    assert "A. Willems" in cells and "K. Bakker" in cells
+    assert "J. Janssen" not in cells
+    assert "external participant" in cells
+    assert any(text.startswith("Buurtvereniging West") for text in cells)  # the idea by organisation and role

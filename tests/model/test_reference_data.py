@@ -793,3 +793,19 @@ def test_energy_supply_has_guarantees_of_origin_green_gas_and_local_initiatives(
     assert all(c.criterion_type is CriterionType.CONTRACT_CONDITION for c in cancelled)
     gas = [i for i in reference.indicators_for_category("cat-energy") if "groen gas" in i.name.nl.casefold()]
     assert any(13 in i.sdgs for i in gas)
+
+
+def test_every_award_criterion_says_how_it_scores(reference) -> None:
+    """An award criterion without a scale ("... worden beloond") cannot be scored (issue 24); the
+    catalogue gives each one points, a pro-rata scale or a discount the team adjusts."""
+    from compass.core.session import Criterion
+    from compass.method.completeness import says_how_it_scores
+
+    unscaled = [
+        c.id
+        for c in reference.criteria
+        if c.criterion_type is CriterionType.AWARD_CRITERION
+        for language in ("nl", "en")
+        if not says_how_it_scores(Criterion(1, c.sdgs[0], c.criterion_type, c.text(language), None, c.verification(language)))
+    ]
+    assert unscaled == []

@@ -85,3 +85,34 @@ def test_an_award_on_lowest_price_asks_why_on_the_facts_page(qtbot, make_window)
         == "Genormeerd product; alleen de prijs onderscheidt."
     )
     qtbot.waitUntil(lambda: "The award is on lowest price" not in page.gaps.text())
+
+
+def test_the_budget_and_the_planning_are_checked_on_the_facts_page(qtbot, make_window) -> None:
+    """Issue 24: the budget is typed as an amount like the value, and an estimate above it or a
+    closing date inside the legal minimum period is named at the foot of the page."""
+    import datetime as dt
+
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    sessions = window.services.sessions
+    session = sessions.create_session(
+        "Schoonmaak",
+        contract_kind=ContractKind.SERVICES,
+        contract_value_eur=Decimal(450000),
+        procedure=Procedure.PUBLIC_EUROPEAN,
+    )
+    sessions.update_facts(
+        session.id, publication_date=dt.date(2027, 3, 1), closing_date=dt.date(2027, 3, 20)
+    )
+    window.open_session(session.id)
+    page = window.wizard.pages[Step.FACTS]
+    assert "The closing date is 19 days after publication; this procedure needs at least 40" in page.gaps.text()
+    budget = page.editor("budget_eur")
+    budget.setFocus()
+    qtbot.keyClicks(budget, "400000")
+    qtbot.keyClick(budget, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: sessions.get_session(session.id).facts.budget_eur == 400000)
+    qtbot.waitUntil(lambda: budget.text() == "400,000")
+    assert "exceeds the budget available" in page.gaps.text()
+    assert "EUR 450,000 reaches the EU threshold" in page.threshold_note.text()

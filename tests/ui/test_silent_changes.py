@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QScrollArea
 
+from compass.method.catalogue_words import catalogue_words
 from compass.method.steps import Step
 
 
@@ -333,7 +334,10 @@ def test_one_risk_is_put_on_a_second_sdg_and_counts_there(qtbot, example, monkey
     under_15 = blocks[
         blocks.index(next(b for b in blocks if isinstance(b, Heading) and b.anchor == "inventory-15")) + 1
     ]
-    assert isinstance(under_15, Table) and under_15.rows[0][2].text == first.description
+    # The suggestion's own words, in the document's language (issue 24: catalogue texts follow it).
+    assert isinstance(under_15, Table) and under_15.rows[0][2].text == catalogue_words(
+        first.description, window.services.reference.suggestion(first.suggestion_id).text, "en"
+    )
     assert under_15.rows[0][2].detail == f"also SDG {first.sdg}"
 
 

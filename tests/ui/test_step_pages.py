@@ -708,7 +708,8 @@ def test_the_summary_exports_a_word_file_too(qtbot, service, tmp_path, monkeypat
         h.page.export_button.click()
     word = WordDocument(str(target))
     headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:3] == ["Managementsamenvatting", "Gevraagd besluit", "Akkoord"]
+    # A concept names its first open issues on the first page, between the decision and the approval.
+    assert headings[:4] == ["Managementsamenvatting", "Gevraagd besluit", "Open punten", "Akkoord"]
 
 
 def test_a_failed_export_says_why(qtbot, service, tmp_path, monkeypatch) -> None:

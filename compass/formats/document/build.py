@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from compass.core.fact_fields import FACTS_BY_NAME
 from compass.core.session import (
     AmbitionLevel,
     Criterion,
@@ -37,19 +38,25 @@ from compass.formats.document.model import (
 )
 from compass.formatting import format_day, format_moment, format_number
 from compass.i18n import N_, translate_in
+from compass.method.catalogue_words import in_language
 from compass.method.criteria import award_basis_text
 from compass.method.dashboard import realised_value_words
 from compass.method.dialogues import sdg_tally, tally, votes_come_from_dialogue
+from compass.method.planning import PLANNING_ORDER
 from compass.method.policy import policy_status_text
 from compass.method.priority_score import priority_order, score_explanation, sdg_score
 from compass.method.reasons import priority_reason_text
 from compass.method.steps import Step, all_advice, all_gaps
 from compass.method.suggestions import category_label
+from compass.method.thresholds import threshold_test
 from compass.reference.types import ReferenceData
 
 DASH = "\u2013"
 MAIN_RISKS = 2  # the management summary names the first risks of the priority SDGs
-WEIGHTS = N_("Award weights of the SDG criteria together: {total} % of a quality weight of {limit} %.")
+FIRST_OPEN_POINTS = 5  # a concept's first page names its first open issues and how many in all
+WEIGHTS = N_(
+    "Price {price} %, quality {limit} %, of which the SDG criteria together {total} % of the total score."
+)
 NO_SPLIT = N_(
     "Award weights of the SDG criteria together: {total} %; the price/quality split is not decided."
 )
@@ -100,9 +107,11 @@ def build_document(snapshot: SessionSnapshot, reference: ReferenceData, language
 
 class _Builder:
     def __init__(self, snapshot: SessionSnapshot, reference: ReferenceData, language: str) -> None:
-        self.s, self.ref, self.lang = snapshot, reference, language
+        # Catalogue texts the team left unchanged print in the document's language (issue 24).
+        self.s, self.ref, self.lang = in_language(snapshot, reference, language), reference, language
         self.tr: Callable[[str], str] = lambda message: translate_in(language, message)
-        self.gaps = gap_messages(snapshot, language)
+        self.gap_problems = [problem for _step, problem in all_gaps(snapshot)]
+        self.gaps = [problem.message_in(language) for problem in self.gap_problems]
 
     # -- words --------------------------------------------------------------------------------------
 
@@ -131,7 +140,9 @@ class _Builder:
         if self.s.quality_weight_pct is None:
             return self.tr(NO_SPLIT).format(total=self.number(total))
         return self.tr(WEIGHTS).format(
-            total=self.number(total), limit=self.number(self.s.quality_weight_pct)
+            total=self.number(total),
+            limit=self.number(self.s.quality_weight_pct),
+            price=self.number(Decimal(100) - self.s.quality_weight_pct),
         )
 
     def award_basis(self) -> str:
@@ -172,6 +183,7 @@ class _Builder:
             status=status,
             header=f"{facts.title} \u2013 {facts.organisation}".rstrip(" \u2013"),
             page_label=self.tr(N_("page {page} of {pages}")),
+            continued=self.tr(N_("{label} (continued)")),
             first_page=tuple(self.first_page(version, status)),
             body=tuple(self.body()),
         )
@@ -184,6 +196,7 @@ class _Builder:
         blocks.append(Table((), tuple(self.summary_rows()), (3, 8), TableKind.FACTS))
         blocks.append(Heading(tr(N_("Decision asked")), 1, "decision"))
         blocks.append(Bullets(tuple(self.decision_points()), numbered=True))
+        blocks += self.open_points()
         blocks += self.approval()
         return blocks
 
@@ -195,23 +208,33 @@ class _Builder:
         value = self.euros(facts.contract_value_eur)
         if facts.contract_value_eur is not None:
             value += " " + tr(N_("excl. VAT"))
-        if facts.duration.strip():
-            value += f" \u00b7 {_short(facts.duration, 90)}"
+        if facts.duration.strip():  # whole: "... then a maintenance term of 5..." was cut mid-fact
+            value += " \u00b7 " + " ".join(facts.duration.split())
         procedure = facts.procedure.label_in(self.lang)
         if facts.innovation_pilot:
             procedure += " \u00b7 " + tr(N_("innovation pilot"))
         priority_sdgs = s.priority_sdgs()  # each call looks at every entry: once, not once per entry
         priorities = "; ".join(f"{self.sdg_name(sdg)} ({self.level_words(sdg)})" for sdg in priority_sdgs)
         awards = self.award_criteria()
-        weights = "; ".join(f"SDG {c.sdg}: {self.number(c.weight_pct)} %" for c in awards)
+        # Each criterion by its first words: "SDG 12: 15 %; SDG 12: 10 %" named neither.
+        weights = "; ".join(
+            f"SDG {c.sdg} \u2013 {_short(c.text, 60)}: {self.number(c.weight_pct)} %" for c in awards
+        )
         risks = [
             f"SDG {e.sdg}: {_short(e.description, 70)}"
             for e in s.inventory
             if e.kind is EntryKind.RISK and any(e.touches(sdg) for sdg in priority_sdgs)
         ][:MAIN_RISKS]
+        budget = ""
+        if facts.budget_eur is not None:
+            budget = tr(N_("{amount} available")).format(amount=self.euros(facts.budget_eur))
+        if facts.budget.strip():
+            budget = (budget + " \u00b7 " if budget else "") + _short(facts.budget, 160)
         rows = [
+            *([(tr(N_("Occasion and goal")), _short(facts.occasion, 200))] if facts.occasion.strip() else []),
             (tr(N_("What is bought")), bought or DASH),
             (tr(N_("Value and duration")), value),
+            *([(tr(N_("Budget")), budget)] if budget else []),
             (tr(N_("Procedure")), procedure),
             (tr(N_("Award basis")), self.award_basis()),
             *(
@@ -227,19 +250,28 @@ class _Builder:
             (tr(N_("Main risks")), "; ".join(risks) or DASH),
         ]
         if s.policy:
-            applied = sum(1 for item in s.policy if item.applied)
-            rows.append(
-                (
-                    tr(N_("Organisation policy")),
-                    tr(
-                        N_(
-                            "{applied} of {total} standard requirements applied; the others "
-                            "explained in the policy frame."
-                        )
-                    ).format(applied=applied, total=len(s.policy)),
-                )
-            )
+            rows.append((tr(N_("Organisation policy")), self.policy_summary()))
+        threshold = threshold_test(facts, s.eu_threshold)
+        if threshold is not None:
+            rows.insert(3, (tr(N_("EU threshold")), threshold.message_in(self.lang)))
         return [(Cell(label), Cell(text)) for label, text in rows]
+
+    def policy_summary(self) -> str:
+        """How the strategy stands to its organisation's standard requirements, each exception named
+        with its reason ("2 of 2 applied; the others explained" said nothing true)."""
+        tr, s = self.tr, self.s
+        applies = [item for item in s.policy if item.applies]
+        applied = [item for item in applies if item.applied]
+        words = tr(N_("{applied} of {total} standard requirements that apply are applied.")).format(
+            applied=len(applied), total=len(applies)
+        )
+        for item in applies:
+            if not item.applied:
+                words += " " + tr(N_("Not applied: {requirement} \u2013 {status}.")).format(
+                    requirement=_short(item.text(self.lang), 80).rstrip("."),
+                    status=policy_status_text(item, self.lang),
+                )
+        return words
 
     def decision_points(self) -> list[str]:
         tr, facts, s = self.tr, self.s.facts, self.s
@@ -252,8 +284,10 @@ class _Builder:
                     "To agree to the {procedure} as the procedure, for the reasons in the "
                     "procurement frame."
                 )
-            ).format(procedure=_lower_first(facts.procedure.label_in(self.lang))),
-            tr(N_("To agree to award on: {basis}.")).format(basis=self.award_basis()),
+            ).format(procedure=_lower_first(facts.procedure.label_in(self.lang)))
+            + self.conflicts_of("procedure"),
+            tr(N_("To agree to award on: {basis}.")).format(basis=self.award_basis())
+            + self.conflicts_of("quality_weight_pct", "award_basis_reason"),
         ]
         if s.priority_sdgs():
             points.append(
@@ -265,14 +299,14 @@ class _Builder:
                 ).format(sdgs=", ".join(str(sdg) for sdg in s.priority_sdgs()))
             )
         explained = [item for item in s.policy if not item.applied and item.applies and item.reason.strip()]
-        if explained:
+        for item in explained:  # each exception by name and reason, not "1 standard requirement(s)"
             points.append(
                 tr(
                     N_(
-                        "To agree not to apply {count} standard requirement(s) of the "
-                        "organisation's policy, for the reasons in the policy frame."
+                        "To agree not to apply the organisation's standard requirement "
+                        "\u201c{requirement}\u201d, because: {reason}"
                     )
-                ).format(count=len(explained))
+                ).format(requirement=_short(item.text(self.lang), 100).rstrip("."), reason=item.reason.strip())
             )
         if self.gaps:
             points.append(
@@ -284,6 +318,45 @@ class _Builder:
                 ).format(count=len(self.gaps))
             )
         return points
+
+    def person(self, name: str) -> str:
+        """How the record names someone: a decision document may be published, so an external
+        participant who did not agree to be named appears by organisation and role (issue 24)."""
+        found = next((p for p in self.s.participants if p.name.strip() == name.strip() and name.strip()), None)
+        if found is None or found.internal or found.named:
+            return name
+        described = " \u00b7 ".join(
+            x for x in (found.organisation, self.ref.role_words(found.role, self.lang)) if x
+        )
+        return described or self.tr(N_("external participant"))
+
+    def conflicts_of(self, *fields: str) -> str:
+        """The open issues about a decision point, said beside it: a national procedure above the
+        threshold was asked for on page 1 while the conflict stood on page 3."""
+        found = [problem.message_in(self.lang) for problem in self.gap_problems if problem.field in fields]
+        if not found:
+            return ""
+        return " " + self.tr(N_("Open: {issues}")).format(issues=" ".join(found))
+
+    def open_points(self) -> list[Block]:
+        """A concept's open issues on its first page: the first five and how many in all."""
+        if not self.gaps:
+            return []
+        shown = self.gaps[:FIRST_OPEN_POINTS]
+        blocks: list[Block] = [
+            Heading(self.tr(N_("Open issues")), 1, "open_first"),
+            Bullets(tuple(shown)),
+        ]
+        if len(self.gaps) > FIRST_OPEN_POINTS:
+            blocks.append(
+                Paragraph(
+                    self.tr(N_("And {count} more, listed under Open issues at the end.")).format(
+                        count=len(self.gaps) - FIRST_OPEN_POINTS
+                    ),
+                    TextStyle.SMALL,
+                )
+            )
+        return blocks
 
     def approval(self) -> list[Block]:
         tr, facts = self.tr, self.s.facts
@@ -325,22 +398,47 @@ class _Builder:
     # -- the body -----------------------------------------------------------------------------------
 
     def body(self) -> list[Block]:
-        blocks: list[Block] = [Contents(self.tr(N_("Contents")))]
+        blocks: list[Block] = [
+            Contents(
+                self.tr(N_("Contents")),
+                update_hint=self.tr(
+                    N_("To show the page numbers, right-click the contents and choose \u2018Update Field\u2019.")
+                ),
+            )
+        ]
+        # The decision first (frame, SDGs, ambition, indicators, impact, what is open), the working
+        # material behind it in an annex: step 1's inventory, step 2's ranking and the dialogue record
+        # took a third of the pages an alderman reads (issue 24).
         for section in (
             self.procurement_frame,
             self.policy_frame,
             self.overview,
-            self.inventory,
-            self.priorities,
             self.ambition,
             self.indicators,
             self.visibility,
+            self.open_issues,
+            self.annex,
+            self.inventory,
+            self.priorities,
             self.dialogues,
             self.workshop,
-            self.open_issues,
         ):
             blocks += section()
         return blocks
+
+    def annex(self) -> list[Block]:
+        return [
+            Heading(self.tr(N_("Annex: working material")), 1, "annex"),
+            Paragraph(
+                self.tr(
+                    N_(
+                        "How the team arrived at the strategy: the risks and opportunities of step 1, "
+                        "the priorities of step 2 and the record of the SDG dialogues."
+                    )
+                ),
+                TextStyle.SMALL,
+            ),
+        ]
 
     def procurement_frame(self) -> list[Block]:
         tr, f, s = self.tr, self.s.facts, self.s
@@ -379,9 +477,89 @@ class _Builder:
             ),
             (tr(N_("Organisation profile")), s.profile.name if s.profile else ""),
         ]
+        occasion = [(tr(N_("Occasion and goal")), f.occasion)] if f.occasion.strip() else []
         return [
             Heading(tr(N_("Procurement frame")), 1, "procurement"),
-            Table((), tuple((Cell(k), Cell(v.strip() or DASH)) for k, v in rows), (3, 8), TableKind.FACTS),
+            Table(
+                (),
+                tuple((Cell(k), Cell(v.strip() or DASH)) for k, v in occasion + rows),
+                (3, 8),
+                TableKind.FACTS,
+            ),
+            *self.budget_and_planning(),
+            *self.selection_and_contract(),
+        ]
+
+    def budget_and_planning(self) -> list[Block]:
+        """The money and the dates, where the team wrote them: the budget against the estimate, the
+        planning from publication to contract with the procedure's legal minimum periods."""
+        tr, f, s = self.tr, self.s.facts, self.s
+        money = [
+            (tr(N_("Budget line and cover")), f.budget),
+            (tr(N_("Budget available")), self.euros(f.budget_eur) if f.budget_eur is not None else ""),
+            (tr(N_("Basis of the estimate")), f.estimate_basis),
+        ]
+        money = [(k, v) for k, v in money if v.strip()]
+        dates = [
+            (tr(FACTS_BY_NAME[name].label), getattr(f, name))
+            for name in PLANNING_ORDER
+            if getattr(f, name) is not None
+        ]
+        blocks: list[Block] = []
+        if money:
+            blocks += [
+                Heading(tr(N_("Budget")), 2, "budget"),
+                Table((), tuple((Cell(k), Cell(v)) for k, v in money), (3, 8), TableKind.FACTS),
+            ]
+        if dates:
+            periods = s.procedure_periods
+            note = (
+                tr(
+                    N_(
+                        "Legal minimum periods of this procedure: tenders {tender} days after publication"
+                        "{requests}, last answers {questions} days before closing, standstill {standstill} "
+                        "days ({source})."
+                    )
+                ).format(
+                    tender=periods.tender_days,
+                    requests=(
+                        tr(N_(" (after {days} days for requests to participate)")).format(
+                            days=periods.request_days
+                        )
+                        if periods.request_days
+                        else ""
+                    ),
+                    questions=periods.questions_days,
+                    standstill=periods.standstill_days,
+                    source=periods.source,
+                )
+                if periods is not None
+                else tr(N_("A national procedure: periods in proportion to the tender (Gids Proportionaliteit)."))
+            )
+            blocks += [
+                Heading(tr(N_("Planning")), 2, "planning"),
+                Table(
+                    (tr(N_("Milestone")), tr(N_("Date"))),
+                    tuple((Cell(k), Cell(format_day(v, self.lang))) for k, v in dates),
+                    (6, 3),
+                ),
+                Paragraph(note, TextStyle.SMALL),
+            ]
+        return blocks
+
+    def selection_and_contract(self) -> list[Block]:
+        tr, f = self.tr, self.s.facts
+        rows = [
+            (tr(N_("Exclusion, suitability and selection")), f.selection),
+            (tr(N_("Contract form and conditions")), f.contract_terms),
+            (tr(N_("Contract management")), f.contract_management),
+        ]
+        rows = [(k, v) for k, v in rows if v.strip()]
+        if not rows:
+            return []
+        return [
+            Heading(tr(N_("Selection and contract")), 2, "contract"),
+            Table((), tuple((Cell(k), Cell(v)) for k, v in rows), (3, 8), TableKind.FACTS),
         ]
 
     def policy_frame(self) -> list[Block]:
@@ -762,7 +940,7 @@ class _Builder:
                     ),
                     tuple(
                         (
-                            Cell(p.name),
+                            Cell(p.name if p.internal or p.named else tr(N_("external participant"))),
                             Cell(p.organisation or DASH),
                             Cell(self.ref.role_words(p.role, self.lang) or DASH),
                             Cell(tr(N_("internal")) if p.internal else tr(N_("external"))),
@@ -795,7 +973,7 @@ class _Builder:
         rows = [
             (
                 Cell(e.description),
-                Cell(e.contributor or DASH),
+                Cell(self.person(e.contributor) or DASH),
                 Cell(
                     tr(N_("Step 1: {kind}, SDG {sdg}")).format(
                         kind=_lower_first(e.kind.label_in(self.lang)), sdg=e.sdg
@@ -808,7 +986,7 @@ class _Builder:
         rows += [
             (
                 Cell(_short(c.text, IDEA_LENGTH)),
-                Cell(c.contributor or DASH),
+                Cell(self.person(c.contributor) or DASH),
                 Cell(
                     tr(N_("Step 3: {kind}, SDG {sdg}")).format(
                         kind=_lower_first(c.criterion_type.label_in(self.lang)), sdg=c.sdg

@@ -86,6 +86,10 @@ class Contents:
     """The table of contents: the level-1 headings after it, with their pages where pages exist."""
 
     title: str
+    # Where a renderer cannot number the pages itself (Word, until its fields are updated): the line
+    # that says how to show them ("Right-click the contents and choose Update Field ..."). Empty: the
+    # renderer's own words for the document's language.
+    update_hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -111,3 +115,6 @@ class Document:
     page_label: str  # "page {page} of {pages}" in the document's language
     first_page: tuple[Block, ...]  # title block, management summary, decision asked, approval
     body: tuple[Block, ...]  # contents and the sections, from the second page on
+    # The label of a table row that goes on over the next page, where it goes on: "{label} (continued)"
+    # in the document's language; by default the label itself.
+    continued: str = "{label}"

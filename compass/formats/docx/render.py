@@ -4,17 +4,22 @@ A pure function of the model: no snapshot, no database, no Qt, no translation, s
 worker thread. The structure is Word's own, so an adviser can paste a part into a tender document and a
 screen reader or the navigation pane finds its way: built-in heading, title, list and table-of-contents
 styles, tables with a repeating header row, the document's language on the defaults and in the
-metadata. The same model gives the same bytes: the package carries no creation or modification time
-(the model has none to give) and every zip entry the same fixed date. Writing the file is the caller's
-(``compass.formats.files.write_file``).
+metadata. Word lays out the pages, told what stays together: a heading with its table's header and
+first row, a row a page can hold, the approval block and the SDG overview; page 1 opens with the title,
+without the running header. The same model gives the same bytes: the package carries no creation or
+modification time (the model has none to give) and every zip entry the same fixed date. Writing the
+file is the caller's (``compass.formats.files.write_file``).
 """
 
 from __future__ import annotations
 
 import io
+import math
 import re
+import unicodedata
 import zipfile
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import count
 
 import docx
@@ -51,10 +56,13 @@ from compass.method.text import printable
 # A4 with margins of 2 cm, in twips (1/20 pt; 567 to the centimetre): 17 cm of text width.
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 11906, 16838, 1134
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+TEXT_HEIGHT = PAGE_HEIGHT - 2 * MARGIN
 TWIPS_PER_CM = 566.93
-# Room one character takes at 9 pt (regular, bold) and at 8 pt, generous for Calibri, and Word's
-# default cell margins left and right: a column is never narrower than its longest word.
-CHAR_CM, BOLD_CHAR_CM, DETAIL_CHAR_CM = 0.19, 0.21, 0.17
+CM_PER_POINT = 2.54 / 72
+CELL_SIZE, DETAIL_SIZE = 9.0, 8.0  # points: table text (header bold) and the detail line under it
+# Room a character of a cell takes on average, and a line of cell text (single spacing), for the
+# height of a row; and Word's default cell margins left and right.
+CHAR_CM, LINE_CM = 0.19, 0.4
 CELL_PADDING_CM = 2 * 0.19
 MIN_COLUMN_CM = 0.8
 # The widest word a column makes room for (as the PDF's): a longer one, a web address, Word breaks
@@ -62,6 +70,23 @@ MIN_COLUMN_CM = 0.8
 WHOLE_WORD_CM = 5.5
 SIGNATURE_ROW_CM = 1.5
 TILE_COLUMNS, TILE_ROW_CM, TILE_GAP = 6, 2.0, 28  # the gap between tiles in twips (0.05 cm)
+TILE_MARGIN = 71  # twips, left and right inside a tile
+TILE_NAME_SIZE, TILE_NAME_LEAST = 8.0, 6.0  # points: a tile's name, smaller where a word needs it
+
+# How wide a character may be, in ems (regular, bold), in the widest font a reader's Word or
+# LibreOffice shows for Calibri: DejaVu Sans, LibreOffice's stand-in where neither Calibri nor its
+# metric twin Carlito is installed (Calibri is narrower). An upper bound for each group; the rest
+# (small letters, digits) take DEFAULT_EMS, a character outside ASCII (its accent taken off) OTHER_EMS.
+# Words measured so stay whole in every reader: "Stemmen" and "SDG" broke at 0.21 cm a character.
+EMS = {
+    **dict.fromkeys("ijl'", (0.28, 0.35)),
+    **dict.fromkeys("IJ.,:;|", (0.34, 0.40)),
+    **dict.fromkeys("frt()[]-/\\ !", (0.42, 0.50)),
+    **dict.fromkeys("ABCDEFGHKLNOPQRSTUVXYZ", (0.79, 0.87)),
+    **dict.fromkeys('#+<=>^~&"*', (0.84, 0.88)),
+    **dict.fromkeys("mwMW%@", (1.0, 1.11)),
+}
+DEFAULT_EMS, OTHER_EMS = (0.64, 0.72), (1.0, 1.0)
 
 FONT = "Calibri"
 GREY = RGBColor(0x59, 0x59, 0x59)  # 7:1 on white
@@ -116,32 +141,77 @@ def longest_word(text: str) -> int:
     return max((len(word) for word in _WORD_BREAK.split(text) if word), default=0)
 
 
+@lru_cache(maxsize=1 << 16)  # words repeat (kinds, units, the same words in every description)
+def word_ems(word: str, bold: bool = False) -> float:
+    """How wide ``word`` may be, in ems (``EMS``)."""
+    ems = 0.0
+    for character in word:
+        em = EMS.get(character)
+        if em is None:
+            base = unicodedata.normalize("NFD", character)[0] if ord(character) > 127 else character
+            em = EMS.get(base, DEFAULT_EMS if ord(base) < 128 else OTHER_EMS)
+        ems += em[bold]
+    return ems
+
+
+def widest_word_cm(text: str, size: float = CELL_SIZE, bold: bool = False) -> float:
+    """The width of the widest word of ``text`` at ``size`` points, in centimetres."""
+    if not text:
+        return 0.0
+    return max(word_ems(word, bold) for word in _WORD_BREAK.split(text)) * size * CM_PER_POINT
+
+
 def column_widths(table: Table, total_cm: float = TEXT_WIDTH / TWIPS_PER_CM) -> list[float]:
-    """Each column's width in centimetres: at least its longest word (header, text and detail; up to
+    """Each column's width in centimetres: at least its widest word (header, text and detail; up to
     ``WHOLE_WORD_CM``), and what is left of the text width shared by the table's weights. When even the
-    longest words do not fit side by side, the columns share the width in proportion to them."""
+    widest words do not fit side by side, the header's words stay whole and only the widest of the
+    cells' words break: every column gets what its words want up to a width all share."""
     columns = _column_count(table)
     minimum = [MIN_COLUMN_CM] * columns
     for index, text in enumerate(table.header):
-        word = min(longest_word(text) * BOLD_CHAR_CM, WHOLE_WORD_CM)
+        word = min(widest_word_cm(text, bold=True), WHOLE_WORD_CM)
         minimum[index] = max(minimum[index], word + CELL_PADDING_CM)
+    header = minimum[:]
     for row in table.rows:
         for index, cell in enumerate(row):
             bold = table.kind is TableKind.FACTS and index == 0
-            width = max(
-                longest_word(cell.text) * (BOLD_CHAR_CM if bold else CHAR_CM),
-                longest_word(cell.detail) * DETAIL_CHAR_CM,
-            )
+            width = max(widest_word_cm(cell.text, bold=bold), widest_word_cm(cell.detail, DETAIL_SIZE))
             minimum[index] = max(minimum[index], min(width, WHOLE_WORD_CM) + CELL_PADDING_CM)
     needed = sum(minimum)
     if needed >= total_cm:
-        return [total_cm * width / needed for width in minimum]
+        if sum(header) >= total_cm:
+            return [total_cm * width / needed for width in minimum]
+        low, high = 0.0, max(minimum)  # the width all share: every column fits below it
+        for _ in range(40):
+            cap = (low + high) / 2
+            if sum(max(h, min(m, cap)) for h, m in zip(header, minimum, strict=True)) > total_cm:
+                high = cap
+            else:
+                low = cap
+        widths = [max(h, min(m, low)) for h, m in zip(header, minimum, strict=True)]
+        spare = total_cm - sum(widths)  # what the search leaves, given to the capped columns
+        capped = [c for c in range(columns) if minimum[c] > widths[c]] or list(range(columns))
+        return [w + (spare / len(capped) if c in capped else 0.0) for c, w in enumerate(widths)]
     weights = [max(w, 0) for w in table.weights[:columns]]
     weights += [1] * (columns - len(weights))
     if not sum(weights):
         weights = [1] * columns
     rest = total_cm - needed
     return [width + rest * weight / sum(weights) for width, weight in zip(minimum, weights, strict=True)]
+
+
+def _taller_than_a_page(row: Sequence[Cell], widths: Sequence[float]) -> bool:
+    """Whether the row may need more than a page (with a header row above it): only such a row may
+    split over pages. Lines counted from an average character's width, generously."""
+    tallest = 0.0
+    for cell, width in zip(row, widths, strict=False):
+        room = max(width - CELL_PADDING_CM, MIN_COLUMN_CM / 2)
+        lines = 0
+        for text, size in ((cell.text, CELL_SIZE), (cell.detail, DETAIL_SIZE)):
+            for line in text.split("\n") if text else ():
+                lines += max(1, math.ceil(1.15 * len(line) * CHAR_CM * size / CELL_SIZE / room))
+        tallest = max(tallest, lines * LINE_CM)
+    return tallest > 0.8 * TEXT_HEIGHT / TWIPS_PER_CM
 
 
 def _column_count(table: Table) -> int:
@@ -203,6 +273,7 @@ class _Writer:
         self.blocks: list[Block] = [*model.first_page, PageBreak(), *model.body]
         self.bookmarks = self._bookmark_names()
         self.widths = self._shared_widths()
+        self.keeps = self._kept_with_next()
 
     # -- the whole ----------------------------------------------------------------------------------
 
@@ -322,24 +393,30 @@ class _Writer:
                 del package.rels[rel_id]
 
     def header_and_footer(self) -> None:
+        """The running header on every page but the first, which opens with the title (Word's
+        "different first page"); the concept mark and "page n of m" on every page."""
         model, section = self.model, self.word.sections[0]
-        header = section.header.paragraphs[0]
-        header.add_run(clean(model.header))
-        if model.concept:
-            header.add_run("\t")
-            mark = header.add_run(clean(model.concept_mark))
-            mark.bold = True
-            mark.font.size = Pt(10)
-            mark.font.color.rgb = CONCEPT_RED
-        footer = section.footer.paragraphs[0]
-        footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        for part in re.split(r"(\{page\}|\{pages\})", model.page_label):
-            if part == "{page}":
-                self.field(footer, "PAGE", "1")
-            elif part == "{pages}":
-                self.field(footer, "NUMPAGES", "1")
-            elif part:
-                footer.add_run(clean(part))
+        section.different_first_page_header_footer = True
+        for header, running in ((section.header, True), (section.first_page_header, False)):
+            paragraph = header.paragraphs[0]
+            if running:
+                paragraph.add_run(clean(model.header))
+            if model.concept:
+                paragraph.add_run("\t")
+                mark = paragraph.add_run(clean(model.concept_mark))
+                mark.bold = True
+                mark.font.size = Pt(10)
+                mark.font.color.rgb = CONCEPT_RED
+        for footer in (section.footer, section.first_page_footer):
+            paragraph = footer.paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            for part in re.split(r"(\{page\}|\{pages\})", model.page_label):
+                if part == "{page}":
+                    self.field(paragraph, "PAGE", "1")
+                elif part == "{pages}":
+                    self.field(paragraph, "NUMPAGES", "1")
+                elif part:
+                    paragraph.add_run(clean(part))
 
     def title_block(self) -> None:
         self.word.add_paragraph(clean(self.model.title), style="Title")
@@ -351,10 +428,13 @@ class _Writer:
         if isinstance(block, Heading):
             level = min(max(block.level, 1), 3)
             paragraph = self.paragraph(block.text, self.headings[level], heading=True)
+            paragraph.paragraph_format.keep_with_next = True  # never alone at a page's foot
             self.bookmark(paragraph, self.bookmarks[index])
         elif isinstance(block, Paragraph):
             styles = {TextStyle.SMALL: self.small, TextStyle.NOTE: self.note}
-            self.paragraph(block.text, styles.get(block.style, self.body_style))
+            paragraph = self.paragraph(block.text, styles.get(block.style, self.body_style))
+            if index in self.keeps:
+                paragraph.paragraph_format.keep_with_next = True
         elif isinstance(block, Bullets):
             self.bullets(block)
         elif isinstance(block, Table):
@@ -417,30 +497,35 @@ class _Writer:
         widths = self.widths[_family(block)]
         table = self.new_table(len(rows), widths)
         table._tbl.tblStyle_val = self.grid.style_id  # as _style(): no search for the default style
+        signature = block.kind is TableKind.SIGNATURE
+        last = len(rows) - 1
         for number, (tr, row) in enumerate(zip(table._tbl.tr_lst, rows, strict=True)):
             header = bool(block.header) and number == 0
+            # The header stays with the first row; the approval table with all its rows, on one page;
+            # the last row with the caption under the table.
+            keep = (header or signature) and number < last or bool(block.caption) and number == last
             for index, tc in enumerate(tr.tc_lst):
                 cell = _Cell(tc, table)
                 cell.width = _twips(widths[index])
                 content = row[index] if index < len(row) else Cell("")
                 bold = header or (block.kind is TableKind.FACTS and index == 0)
-                self.fill(cell, content, bold)
+                self.fill(cell, content, bold, keep)
                 if header:
                     shading = _element("w:shd", val="clear", color="auto", fill=HEADER_FILL)
                     tc.get_or_add_tcPr().append(shading)
             properties = tr.get_or_add_trPr()
+            if header or signature or not _taller_than_a_page(row, widths):
+                properties.append(_element("w:cantSplit"))  # a row a page can hold stays whole
             if header:  # repeated at the top of every page the table runs onto
-                properties.append(_element("w:cantSplit"))
                 properties.append(_element("w:tblHeader"))
-            elif block.kind is TableKind.SIGNATURE:  # room to sign
-                properties.append(_element("w:cantSplit"))
+            elif signature:  # room to sign
                 height = str(_twips(SIGNATURE_ROW_CM).twips)
                 properties.append(_element("w:trHeight", val=height, hRule="atLeast"))
         if block.caption:
             caption = self.paragraph(block.caption, self.small)
             caption.paragraph_format.space_before = Pt(3)
 
-    def fill(self, cell: _Cell, content: Cell, bold: bool) -> None:
+    def fill(self, cell: _Cell, content: Cell, bold: bool, keep: bool = False) -> None:
         paragraph = _style(cell.paragraphs[0], self.cell)
         if content.text:
             run = paragraph.add_run(clean(content.text))
@@ -448,9 +533,18 @@ class _Writer:
                 run.bold = True
         if content.detail:
             _style(cell.add_paragraph(clean(content.detail)), self.detail)
+        if keep:  # Word keeps a row with the next when its paragraphs keep with the next
+            for part in cell.paragraphs:
+                part.paragraph_format.keep_with_next = True
 
     def tiles(self, block: SdgTiles) -> None:
         rows = -(-len(block.tiles) // TILE_COLUMNS)
+        # The names a size smaller where a word would break ("Kwaliteitsonderwijs"), all alike.
+        inside = (TEXT_WIDTH / TILE_COLUMNS - 2 * TILE_MARGIN - 2 * TILE_GAP) / TWIPS_PER_CM
+        widest = max((widest_word_cm(tile.name, 1.0) for tile in block.tiles), default=0.0)
+        name_size = TILE_NAME_SIZE
+        if widest * TILE_NAME_SIZE > inside:
+            name_size = max(TILE_NAME_LEAST, math.floor(2 * inside / widest) / 2)  # Word's half points
         if rows:
             widths = [TEXT_WIDTH / TWIPS_PER_CM / TILE_COLUMNS] * TILE_COLUMNS
             table = self.new_table(rows, widths)
@@ -458,7 +552,7 @@ class _Writer:
             properties.find(qn("w:tblW")).addnext(_element("w:tblCellSpacing", w=str(TILE_GAP), type="dxa"))
             margins = _element("w:tblCellMar")
             for side in ("left", "right"):
-                margins.append(_element(f"w:{side}", w="71", type="dxa"))
+                margins.append(_element(f"w:{side}", w=str(TILE_MARGIN), type="dxa"))
             properties.find(qn("w:tblLayout")).addnext(margins)
             for number, tr in enumerate(table._tbl.tr_lst):
                 row_properties = tr.get_or_add_trPr()
@@ -470,11 +564,14 @@ class _Writer:
                     cell.width = _twips(widths[index])
                     position = number * TILE_COLUMNS + index
                     if position < len(block.tiles):
-                        self.tile(cell, block.tiles[position])
+                        self.tile(cell, block.tiles[position], name_size)
+                    if number < rows - 1:  # the overview is one picture, on one page
+                        for paragraph in cell.paragraphs:
+                            paragraph.paragraph_format.keep_with_next = True
         legend = self.paragraph(block.legend, self.small)
         legend.paragraph_format.space_before = Pt(3)
 
-    def tile(self, cell: _Cell, tile: Tile) -> None:
+    def tile(self, cell: _Cell, tile: Tile, name_size: float) -> None:
         fill = tile.colour.lstrip("#").upper() if tile.inventoried else UNUSED_TILE_FILL
         ink = RGBColor.from_string(tile.ink.lstrip("#").upper()) if tile.inventoried else GREY
         properties = cell._tc.get_or_add_tcPr()
@@ -485,7 +582,7 @@ class _Writer:
                 borders.append(line)
             properties.append(borders)
         properties.append(_element("w:shd", val="clear", color="auto", fill=fill))
-        lines = [(str(tile.number), 12.0, True), (tile.name, 8.0, False)]
+        lines = [(str(tile.number), 12.0, True), (tile.name, name_size, False)]
         mark = tile.mark or (tile.level if tile.priority else "")
         if mark:
             lines.append((mark, 7.5, True))
@@ -499,25 +596,29 @@ class _Writer:
 
     def contents(self, block: Contents, index: int) -> None:
         """The contents title (not a heading itself), then Word's contents field. Until Word updates
-        it (it asks when the file opens) the field shows the level-1 headings, linked, without pages."""
+        it (it asks when the file opens) the field shows the level-1 headings, linked, without pages,
+        under a line that says how to show them."""
         self.paragraph(block.title, self.toc_heading, heading=True)
         entries = [
             (position, later)
             for position, later in enumerate(self.blocks)
             if position > index and isinstance(later, Heading) and later.level == 1
         ]
-        lines: list[tuple[int, Heading] | None] = [*entries] or [None]
-        for number, entry in enumerate(lines):
+        # The field's first line says how to show the page numbers: python-docx cannot lay out pages,
+        # and Word's layout is not the PDF's, so only Word can number them. Updating the field
+        # replaces its lines, this one too.
+        hint = self.paragraph("", self.small)
+        self.field_start(hint, TOC_FIELD)
+        hint.add_run(clean(block.update_hint))  # the builder's words, in the document's language
+        if not entries:
+            self.field_end(hint)
+        for number, (position, heading) in enumerate(entries):
             paragraph = self.paragraph("", self.toc)
-            if number == 0:
-                self.field_start(paragraph, TOC_FIELD)
-            if entry is not None:
-                position, heading = entry
-                link = _element("w:hyperlink", anchor=self.bookmarks[position], history="1")
-                run = paragraph.add_run(clean(heading.text))
-                link.append(run._r)
-                paragraph._p.append(link)
-            if number == len(lines) - 1:
+            link = _element("w:hyperlink", anchor=self.bookmarks[position], history="1")
+            run = paragraph.add_run(clean(heading.text))
+            link.append(run._r)
+            paragraph._p.append(link)
+            if number == len(entries) - 1:
                 self.field_end(paragraph)
         if not self.contents_open:
             self.word.element.body.sectPr.addprevious(
@@ -547,6 +648,22 @@ class _Writer:
             (header, weights, kind, columns): column_widths(Table(header, tuple(together), weights, kind))
             for (header, weights, kind, columns), together in rows.items()
         }
+
+    def _kept_with_next(self) -> set[int]:
+        """The texts between a heading and the table it introduces: they keep with the table's first
+        rows, as the heading keeps with them."""
+        kept: set[int] = set()
+        between: list[int] | None = None  # after a heading: the texts since
+        for position, block in enumerate(self.blocks):
+            if isinstance(block, Heading):
+                between = []
+            elif isinstance(block, Paragraph) and between is not None:
+                between.append(position)
+            else:
+                if isinstance(block, Table) and between:
+                    kept.update(between)
+                between = None
+        return kept
 
     def _bookmark_names(self) -> dict[int, str]:
         """A valid, unique bookmark name for every heading, by its position among the blocks."""

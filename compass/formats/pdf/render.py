@@ -9,13 +9,13 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import XMP
-from reportlab.platypus import PageBreak, Paragraph, Spacer
+from reportlab.platypus import PageBreak, Paragraph
 
 from compass.core.session import SessionSnapshot
 from compass.formats.document.build import build_document
 from compass.formats.document.model import Document
 from compass.formats.document.printable import printable_document
-from compass.formats.pdf.story import flowables, text
+from compass.formats.pdf.story import Gap, flowables, text
 from compass.formats.pdf.styles import FONT, styles
 from compass.formats.pdf.templates import LayoutCanvas, StrategyDocTemplate, body_pages
 from compass.reference.types import ReferenceData
@@ -46,11 +46,11 @@ def render_document(document: Document) -> bytes:
     story = [
         Paragraph(text(document.title), st["title"]),
         Paragraph(escape(document.subtitle), st["subtitle"]),
-        *flowables(document.first_page),
+        *flowables(document.first_page, document.continued),
         body_pages(),
         PageBreak(),
-        *flowables(document.body),
-        Spacer(1, 2 * mm),
+        *flowables(document.body, document.continued),
+        Gap(1, 2 * mm),
     ]
     template.multiBuild(story, canvasmaker=_canvas(document))
     return buffer.getvalue()

@@ -2,7 +2,9 @@
 user appear literally. Tables size their columns by their content: a column is at least as wide as its
 longest word (up to ``WHOLE_WORD_WIDTH``: a longer one, a web address, breaks between characters), and
 the rest of the width follows the model's weights. Whatever the texts, a table fits the page's width,
-and a row taller than a page continues on the next."""
+and a row taller than a page continues on the next, under its label. A heading stays on the page of
+what it introduces: a table's header and first row, or the first lines of a text. No gap between
+blocks starts a page or spills onto one of its own."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    FrameBreak,
     KeepTogether,
     ListFlowable,
     ListItem,
@@ -56,6 +59,7 @@ WHOLE_WORD_WIDTH = 55 * mm
 # The least of a row a page holds when a row taller than a page is split: a few lines, no sliver.
 ROW_PIECE = 36  # points: three lines of a cell
 SIGNATURE_ROW = 13 * mm  # room for a signature
+CELL_HEIGHT_PADDING = 6  # top and bottom padding of a table cell, together, in points
 TILE_COLUMNS = 6
 
 
@@ -84,6 +88,20 @@ class PdfParagraph(ReportlabParagraph):
             super().drawOn(canvas, x, y, *args, **kwargs)
 
 
+class LabelParagraph(PdfParagraph):
+    """The first cell of a row: what the row is about. A row split over pages shows it again on the
+    page it continues on, in the words of ``continued`` ("{label} (continued)")."""
+
+    def __init__(self, *args: Any, label: str = "", continued: str = "{label}", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # as reportlab's split makes its pieces, without a label
+        self.label = label  # plain text
+        self.continued = continued
+
+    def continuation(self) -> LabelParagraph:
+        words = text(self.continued.format(label=self.label))
+        return LabelParagraph(words, self.style, label=self.label, continued=self.continued)
+
+
 class PdfTable(ReportlabTable):
     """A table that keeps its rows whole where a page can hold them, splits a row taller than a page
     (rather than fail, as reportlab does), and draws nothing in a pass that only lays out: drawing its
@@ -103,6 +121,8 @@ class PdfTable(ReportlabTable):
             # moves those lines over instead of failing the whole document.
             for shave in (0.0, 12.0, 24.0, 48.0):
                 pieces: list[Flowable] = table._splitRows(availHeight - shave, doInRowSplit=1)
+                if len(pieces) == 2:
+                    _label_the_continuation(pieces[0], pieces[1])
                 if pieces:
                     return pieces
         whole_rows: list[Flowable] = table._splitRows(availHeight)
@@ -117,6 +137,92 @@ class PdfTable(ReportlabTable):
     def drawOn(self, canvas: Canvas, x: float, y: float, *args: Any, **kwargs: Any) -> None:  # noqa: N802
         if not draws_nothing(canvas):
             super().drawOn(canvas, x, y, *args, **kwargs)
+
+
+def _current_frame(flowable: Flowable) -> Any:
+    """The frame being filled, from reportlab's layout state (which its type stubs leave out)."""
+    state: Any = flowable
+    return state._doctemplateAttr("frame")
+
+
+class Gap(Spacer):
+    """Room between blocks, at most what is left of the page: room at a page's foot never moves to
+    the next page, where it would start the page (a page break after it left a blank page), and at
+    the top of a page it takes none."""
+
+    _ZEROSIZE = True  # asked even when the page is full: it then takes nothing
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        frame = _current_frame(self)
+        if frame is not None and getattr(frame, "_atTop", False):
+            return 0.0, 0.0
+        return 0.0, max(0.0, min(self.height, availHeight))
+
+
+class KeepWithNext(CondPageBreak):
+    """Stands before a heading: starts a new page unless this one holds the heading with the start
+    of what it introduces. That is a table's header and first row (the whole of an approval table,
+    which never splits) with any short text in between, or at least ``least`` points of what
+    follows. reportlab's keepWithNext would move a long table whole to the next page, leaving a gap;
+    this keeps no more than the start. On a page that is still empty it never breaks: the next page
+    would hold no more."""
+
+    def __init__(self, least: float) -> None:
+        super().__init__(least)
+        self.members: list[Flowable] = []  # the heading and the texts between it and the table
+        self.table: PdfTable | None = None
+        self.whole = False  # the table moves as one block
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        frame = _current_frame(self)
+        if frame is None or getattr(frame, "_atTop", False):
+            return 0.0, 0.0
+        if availHeight < self.needed(availWidth):
+            frame.add_generated_content(FrameBreak)
+        return 0.0, 0.0
+
+    def needed(self, width: float) -> float:
+        if self.table is None:
+            return self.height
+        members = sum(
+            f.getSpaceBefore() + f.wrap(width, FRAME_HEIGHT)[1] + f.getSpaceAfter() for f in self.members
+        )
+        return max(self.height, members + self._first_rows(self.table))
+
+    def _first_rows(self, table: PdfTable) -> float:
+        """The height of the table's header and first row (of every row when it moves whole); a first
+        row taller than a page splits, and only its first lines need to come along."""
+        rows: Any = table  # reportlab keeps cells and widths in attributes its type stubs leave out
+        header = rows.repeatRows if isinstance(rows.repeatRows, int) else 0
+        count = len(rows._cellvalues) if self.whole else min(header + 1, len(rows._cellvalues))
+        minimum = rows._minRowHeights or [0.0] * count
+        heights = []
+        for number, row in enumerate(rows._cellvalues[:count]):
+            widths = zip(row, rows._argW, strict=True)
+            cells = [_content_height(cell, width - CELL_PADDING) for cell, width in widths]
+            heights.append(max([minimum[number], *(h + CELL_HEIGHT_PADDING for h in cells)]))
+        if not self.whole and len(heights) > header and sum(heights) > FRAME_HEIGHT:
+            heights[header] = ROW_PIECE
+        return sum(heights)
+
+
+def _content_height(cell: Any, width: float) -> float:
+    """The height of a cell's flowables at ``width``: one, or the tuple reportlab makes of it once it
+    has laid the table out."""
+    content = cell if isinstance(cell, tuple | list) else (cell,)
+    return sum(f.wrap(width, FRAME_HEIGHT)[1] for f in content if isinstance(f, Flowable))
+
+
+def _label_the_continuation(before: Any, after: Any) -> None:
+    """The row split between ``before`` and ``after`` goes on under its label: reportlab leaves the
+    continued part of a cell whose text ended on the first page empty, the label cell as a rule."""
+    row = after.repeatRows if isinstance(after.repeatRows, int) else max(after.repeatRows) + 1
+    if row >= len(after._cellvalues) or after._cellvalues[row][0]:
+        return  # a label longer than the room on the first page continues itself
+    first = before._cellvalues[-1][0]
+    label = first[-1] if isinstance(first, tuple | list) and first else first
+    if isinstance(label, LabelParagraph) and label.label:
+        after._cellvalues[row][0] = (label.continuation(),)
 
 
 def text(value: str) -> str:
@@ -198,9 +304,12 @@ def _shared_by_weight(minimum: list[float], weights: tuple[int, ...], total: flo
 
 
 class _Flow:
-    def __init__(self, blocks: tuple[Block, ...]) -> None:
+    def __init__(self, blocks: tuple[Block, ...], continued: str) -> None:
         self.st = styles()
         self.flow: list[Flowable] = []
+        self.blocks = blocks
+        self.continued = continued
+        self.keep: KeepWithNext | None = None  # a heading waiting for its table
         # Tables of one shape (step 1's table per SDG) share their column widths, so they line up.
         self.shared: dict[tuple[object, ...], list[float]] = {}
         shapes: dict[tuple[object, ...], list[list[tuple[str, ParagraphStyle]]]] = {}
@@ -234,12 +343,16 @@ class _Flow:
     def p(self, content: str, style: str = "body") -> PdfParagraph:
         return PdfParagraph(content, self.st[style])
 
-    def add(self, block: Block) -> None:
+    def add(self, position: int, block: Block) -> None:
+        if not isinstance(block, Heading | Paragraph | Table):
+            self.keep = None
         if isinstance(block, Heading):
-            self.heading(block)
+            self.heading(block, introduces_a_table(self.blocks, position))
         elif isinstance(block, Paragraph):
             style = {TextStyle.BODY: "body", TextStyle.SMALL: "small", TextStyle.NOTE: "note"}[block.style]
             self.flow.append(self.p(text(block.text), style))
+            if self.keep is not None:
+                self.keep.members.append(self.flow[-1])
         elif isinstance(block, Bullets):
             self.bullets(block)
         elif isinstance(block, Table):
@@ -251,12 +364,15 @@ class _Flow:
         elif isinstance(block, ModelPageBreak):
             self.flow.append(PageBreak())
 
-    def heading(self, block: Heading) -> None:
-        # No heading alone at the foot of a page: it starts a new page unless its first lines fit.
-        # (keepWithNext would move a long table whole to the next page, leaving a gap.)
-        self.flow.append(CondPageBreak(45 * mm if block.level == 1 else 30 * mm))
+    def heading(self, block: Heading, table_follows: bool) -> None:
+        # No heading alone at the foot of a page: it starts a new page unless its first lines fit,
+        # or the header and first row of the table it introduces.
+        keep = KeepWithNext(45 * mm if block.level == 1 else 30 * mm)
         style = self.st["h1" if block.level == 1 else "h2"]
-        self.flow.append(HeadingParagraph(escape(block.text), style, block.level - 1, block.anchor))
+        heading = HeadingParagraph(escape(block.text), style, block.level - 1, block.anchor)
+        keep.members.append(heading)
+        self.keep = keep if table_follows else None
+        self.flow += [keep, heading]
 
     def bullets(self, block: Bullets) -> None:
         items: list[Any] = [ListItem(self.p(text(item)), leftIndent=14) for item in block.items]
@@ -267,10 +383,12 @@ class _Flow:
         )
         self.flow.append(ListFlowable(items, leftIndent=14, bulletFontName=FONT, bulletFontSize=9, **kind))
 
-    def cell(self, cell: Cell, style: str) -> PdfParagraph:
+    def cell(self, cell: Cell, style: str, label: bool = False) -> PdfParagraph:
         content = text(cell.text)
         if cell.detail:
             content += f"<br/><font size=7.5>{text(cell.detail)}</font>"
+        if label:
+            return LabelParagraph(content, self.st[style], label=cell.text, continued=self.continued)
         return self.p(content, style)
 
     def table(self, block: Table) -> None:
@@ -284,10 +402,11 @@ class _Flow:
         if block.header:
             cells.append([self.p(escape(h), "cell_bold") for h in block.header])
         for row in block.rows:
+            labelled = [facts and column == 0 for column in range(len(row))]
             cells.append(
                 [
-                    self.cell(cell, "cell_label" if facts and column == 0 else "cell")
-                    for column, cell in enumerate(row)
+                    self.cell(cell, "cell_label" if label else "cell", label)
+                    for cell, label in zip(row, labelled, strict=True)
                 ]
             )
         # Room to sign, and more where a long name needs it.
@@ -313,6 +432,9 @@ class _Flow:
         else:
             style.append(("ROWBACKGROUNDS", (0, 1 if block.header else 0), (-1, -1), [colors.white, ZEBRA]))
         table.setStyle(TableStyle(style))
+        if self.keep is not None:  # the heading above waits for this table's first rows
+            self.keep.table, self.keep.whole = table, signature
+            self.keep = None
         if block.caption:
             # The caption belongs to its table: it follows it, on the same page.
             self.flow.append(table)
@@ -322,7 +444,7 @@ class _Flow:
             self.flow.append(KeepTogether([table]))
         else:
             self.flow.append(table)
-        self.flow.append(Spacer(1, 2 * mm))
+        self.flow.append(Gap(1, 2 * mm))
 
     def tiles(self, block: SdgTiles) -> None:
         width = PAGE_WIDTH / TILE_COLUMNS
@@ -374,11 +496,20 @@ class _Flow:
         toc.tableStyle = TableStyle(
             [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP")]
         )
-        self.flow += [self.p(escape(block.title), "h1"), toc, Spacer(1, 4 * mm)]
+        self.flow += [self.p(escape(block.title), "h1"), toc, Gap(1, 4 * mm)]
 
 
-def flowables(blocks: tuple[Block, ...]) -> list[Flowable]:
-    flow = _Flow(blocks)
-    for block in blocks:
-        flow.add(block)
+def introduces_a_table(blocks: tuple[Block, ...], heading: int) -> bool:
+    """Whether the heading at ``heading`` stands over a table, with at most texts in between."""
+    for block in blocks[heading + 1 :]:
+        if not isinstance(block, Paragraph):
+            return isinstance(block, Table) and bool(block.rows or block.header)
+    return False
+
+
+def flowables(blocks: tuple[Block, ...], continued: str = "{label}") -> list[Flowable]:
+    """The blocks as flowables; ``continued`` is the label of a row continued on the next page."""
+    flow = _Flow(blocks, continued)
+    for position, block in enumerate(blocks):
+        flow.add(position, block)
     return flow.flow

@@ -35,6 +35,7 @@ from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
 from compass.method.fields import validate_fact_changes
 from compass.method.steps import Step, problems
+from compass.method.thresholds import threshold_test
 from compass.ui.commands import SetProfileCommand, UpdateFactsCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.pages.facts_fields import FIELD_LABELS, LINE_FIELDS, SECTIONS, TEXT_FIELDS, field_help
@@ -49,6 +50,7 @@ from compass.ui.widgets.mnemonics import letters_in_use, mnemonic_of, with_mnemo
 SAVE_DELAY_MS = 400
 
 DAY_FACTS = tuple(field.name for field in FACT_FIELDS if field.kind is FactKind.DAY)
+AMOUNT_FACTS = tuple(field.name for field in FACT_FIELDS if field.kind is FactKind.AMOUNT)
 
 
 NOT_CHOSEN = ""  # the kind of contract before one is chosen
@@ -85,6 +87,10 @@ class FactsPage(StepPage):
 
     def _build(self) -> None:
         self.procedure_note = FindingsLabel()
+        # The threshold test in words, whichever way it falls, under the value it is about.
+        self.threshold_note = QLabel()
+        self.threshold_note.setWordWrap(True)
+        self.threshold_note.hide()
         self.gaps = FindingsLabel()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -116,6 +122,10 @@ class FactsPage(StepPage):
                     field_layout = field.layout()
                     assert field_layout is not None
                     field_layout.addWidget(self.procedure_note)
+                if name == "contract_value_eur":
+                    value_layout = field.layout()
+                    assert value_layout is not None
+                    value_layout.addWidget(self.threshold_note)
             self._section_boxes.append(box)
             layout.addWidget(box)
         layout.addWidget(self.gaps)
@@ -164,12 +174,12 @@ class FactsPage(StepPage):
             pilot_box = QCheckBox()
             pilot_box.toggled.connect(lambda _on: self._save_now("innovation_pilot"))
             return pilot_box
-        if name == "contract_value_eur":
+        if name in AMOUNT_FACTS:
             value_edit = QLineEdit()
             value_edit.setMaxLength(40)
             value_edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             value_edit.setMaximumWidth(value_edit.fontMetrics().horizontalAdvance("0") * 24)
-            value_edit.textChanged.connect(lambda _text: self._schedule("contract_value_eur"))
+            value_edit.textChanged.connect(lambda _text, n=name: self._schedule(n))
             value_edit.editingFinished.connect(self.flush)
             return value_edit
         if FACTS_BY_NAME[name].kind is FactKind.DAY:
@@ -264,11 +274,14 @@ class FactsPage(StepPage):
         for name, help_text in field_help().items():
             self._editors[name].setToolTip(help_text)
         self._show_threshold()
-        value = self._editors["contract_value_eur"]
-        assert isinstance(value, QLineEdit)
-        value.setPlaceholderText(
-            _("in euros, e.g. {example}").format(example=format_number(Decimal(250000), current_language()))
-        )
+        for amount in AMOUNT_FACTS:
+            value = self._editors[amount]
+            assert isinstance(value, QLineEdit)
+            value.setPlaceholderText(
+                _("in euros, e.g. {example}").format(
+                    example=format_number(Decimal(250000), current_language())
+                )
+            )
         for date_field in DAY_FACTS:
             date = self._editors[date_field]
             assert isinstance(date, DateField)
@@ -279,7 +292,8 @@ class FactsPage(StepPage):
         assert isinstance(category, CategoryComboBox)
         category.retranslate()
         if self.snapshot is not None:
-            self._show_value("contract_value_eur", self.snapshot.facts.contract_value_eur)
+            for amount in AMOUNT_FACTS:
+                self._show_value(amount, getattr(self.snapshot.facts, amount))
             self._show_profile(self.snapshot)  # its "(no profile)" and "(kept copy)" in the new language
             self._show_gaps(self.snapshot)
 
@@ -292,7 +306,7 @@ class FactsPage(StepPage):
             return editor.value(), None
         if isinstance(editor, QLineEdit):
             text = editor.text()
-            if name != "contract_value_eur":
+            if name not in AMOUNT_FACTS:
                 return text, None
             if not text.strip():
                 return None, None
@@ -320,7 +334,7 @@ class FactsPage(StepPage):
         current, problem = self._editor_value(name)
         if problem is None and current == value and name not in self._pending:
             # Same amount, but "800000" typed reads as "800.000" once the user has moved on.
-            if not (name == "contract_value_eur" and not editor.hasFocus() and value is not None):
+            if not (name in AMOUNT_FACTS and not editor.hasFocus() and value is not None):
                 return
             assert isinstance(editor, QLineEdit)
             if editor.text() == format_number(value, current_language()):
@@ -329,7 +343,7 @@ class FactsPage(StepPage):
             return  # the user's newer (or not yet valid) typing wins over the stored value
         editor.blockSignals(True)
         try:
-            if name == "contract_value_eur":
+            if name in AMOUNT_FACTS:
                 assert isinstance(editor, QLineEdit)
                 editor.setText("" if value is None else format_number(value, current_language()))
             elif isinstance(editor, QLineEdit):
@@ -432,7 +446,13 @@ class FactsPage(StepPage):
         self._show_profile(snapshot)
         self._show_threshold()
         self._show_lowest_price_reason(snapshot)
+        self._show_threshold_test(snapshot)
         self._show_gaps(snapshot)
+
+    def _show_threshold_test(self, snapshot: SessionSnapshot) -> None:
+        statement = threshold_test(snapshot.facts, snapshot.eu_threshold)
+        self.threshold_note.setText(statement.message if statement is not None else "")
+        self.threshold_note.setVisible(statement is not None)
 
     def _show_lowest_price_reason(self, snapshot: SessionSnapshot) -> None:
         """Why lowest price: asked only where step 3 awards on price alone, and kept in view while it

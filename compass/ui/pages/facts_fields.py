@@ -17,7 +17,19 @@ LINE_FIELDS = (
     "procurement_adviser",
     "budget_holder",
 )
-TEXT_FIELDS = ("procedure_reason", "lots", "award_basis_reason", "materials", "scope")
+TEXT_FIELDS = (
+    "procedure_reason",
+    "lots",
+    "award_basis_reason",
+    "materials",
+    "scope",
+    "occasion",
+    "budget",
+    "estimate_basis",
+    "selection",
+    "contract_terms",
+    "contract_management",
+)
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         N_("Tender"),
@@ -34,12 +46,17 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "innovation_pilot",
             "contract_value_eur",
             "duration",
-            "publication_date",
             "location",
         ),
     ),
+    (N_("Occasion and budget"), ("occasion", "budget", "budget_eur", "estimate_basis")),
+    (
+        N_("Planning"),
+        ("publication_date", "questions_deadline", "closing_date", "award_decision_date", "contract_start"),
+    ),
     (N_("Team and approval"), ("project_leader", "procurement_adviser", "budget_holder", "decision_date")),
     (N_("What is bought"), ("materials", "scope")),
+    (N_("Selection and contract"), ("selection", "contract_terms", "contract_management")),
 )
 
 
@@ -78,6 +95,32 @@ def field_help() -> dict[str, str]:
         "award_basis_reason": _(
             "Shown when step 3 gives quality a weight of 0 %: the award is then on lowest price or "
             "lowest cost, which the tender documents must motivate (art. 2.114 lid 3 Aanbestedingswet)."
+        ),
+        "occasion": _("Why the tender is needed and what it must achieve; the first thing a reader asks."),
+        "budget": _(
+            "The budget line and its cover (dekking), and whether the estimated value fits the budget."
+        ),
+        "budget_eur": _("The budget available for the whole contract, excluding VAT."),
+        "estimate_basis": _("How the estimated value was arrived at: prices, quantities, market consultation."),
+        "questions_deadline": _(
+            "The last Nota van Inlichtingen; at least 6 days before the closing date in a European procedure."
+        ),
+        "closing_date": _(
+            "When tenders (or requests to participate) are in; checked against the procedure's minimum period."
+        ),
+        "award_decision_date": _("When the award decision is sent; the standstill period follows it."),
+        "contract_start": _(
+            "When the contract starts; in a European procedure at least 20 days after the award decision."
+        ),
+        "selection": _(
+            "Exclusion grounds, suitability requirements and, in a procedure with a selection phase, "
+            "the selection criteria."
+        ),
+        "contract_terms": _(
+            "The contract form (ARVODI, UAV 2012, UAV-GC, RAW) and the contract's own conditions."
+        ),
+        "contract_management": _(
+            "Who manages the contract, with which meetings, reports and sanctions."
         ),
         "contract_kind": _(
             "Works, supplies or services: with the estimated value it decides whether the EU threshold "

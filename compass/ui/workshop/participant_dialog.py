@@ -34,6 +34,15 @@ class ParticipantDialog(CorrectionDialog):
         self.role.setEditText(reference.role_words(person.role, language))
         self.internal = QCheckBox(_("of the own organisation"))
         self.internal.setChecked(person.internal)
+        # A decision document may be published: an outsider is named only with their consent.
+        self.named = QCheckBox(_("agreed to be named in the record"))
+        self.named.setChecked(person.named)
+        self.named.setToolTip(
+            _(
+                "Without consent the strategy names an external participant by organisation and role "
+                "only; internal participants are always named."
+            )
+        )
         self.name.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * 40)
         self._lay_out(
             (
@@ -41,6 +50,7 @@ class ParticipantDialog(CorrectionDialog):
                 (_("Or&ganisation"), self.organisation),
                 (_("Stakeholder &role"), self.role),
                 (_("&Internal"), self.internal),
+                (_("&Consent"), self.named),
             ),
             self.name,
         )
@@ -55,5 +65,6 @@ class ParticipantDialog(CorrectionDialog):
             "organisation": self.organisation.text().strip(),
             "role": self._reference.role_code(self.role.currentText()),
             "internal": self.internal.isChecked(),
+            "named": self.named.isChecked(),
         }
         return {field: value for field, value in values.items() if getattr(self.person, field) != value}

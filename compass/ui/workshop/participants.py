@@ -97,7 +97,9 @@ class ParticipantsPanel(WorkshopPanel):
                         p.name,
                         p.organisation,
                         self.context.reference.role_words(p.role, language),
-                        _("internal") if p.internal else _("external"),
+                        _("internal")
+                        if p.internal
+                        else (_("external, named with consent") if p.named else _("external")),
                     ],
                 )
                 for p in people
