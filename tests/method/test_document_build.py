@@ -102,8 +102,8 @@ def test_policy_not_applied_for_a_reason_is_put_to_the_decision(snapshot) -> Non
     summary = next(b for b in document.first_page if isinstance(b, Table))
     policy_row = next(row for row in summary.rows if row[0].text == "Organisation policy")
     assert policy_row[1].text == (
-        "0 of 1 standard requirements that apply are applied. Not applied: Fair Trade \u2013 not applied, "
-        "because: geen productgroep."
+        "0 of 1 standard requirements that apply are applied. Not applied, with the reason put to the "
+        "decision below: 1."
     )
     policy = [
         b for b in document.body if isinstance(b, Table) and b.header == ("Requirement", "In this tender")

@@ -265,12 +265,18 @@ class _Builder:
         words = tr(N_("{applied} of {total} standard requirements that apply are applied.")).format(
             applied=len(applied), total=len(applies)
         )
-        for item in applies:
-            if not item.applied:
-                words += " " + tr(N_("Not applied: {requirement} \u2013 {status}.")).format(
-                    requirement=_short(item.text(self.lang), 80).rstrip("."),
-                    status=policy_status_text(item, self.lang),
-                )
+        explained = [item for item in applies if not item.applied and item.reason.strip()]
+        open_items = [item for item in applies if not item.applied and not item.reason.strip()]
+        # Each exception is its own decision point with its reason; here only how many, so page 1
+        # says it once and stays one page.
+        if explained:
+            words += " " + tr(N_("Not applied, with the reason put to the decision below: {count}.")).format(
+                count=len(explained)
+            )
+        if open_items:
+            words += " " + tr(N_("Still open: {requirements}.")).format(
+                requirements="; ".join(_short(item.text(self.lang), 60).rstrip(".") for item in open_items)
+            )
         return words
 
     def decision_points(self) -> list[str]:
@@ -306,7 +312,10 @@ class _Builder:
                         "To agree not to apply the organisation's standard requirement "
                         "\u201c{requirement}\u201d, because: {reason}"
                     )
-                ).format(requirement=_short(item.text(self.lang), 100).rstrip("."), reason=item.reason.strip())
+                ).format(
+                    requirement=_short(item.text(self.lang), 100).rstrip("."),
+                    reason=_short(item.reason, 140),  # in full in the policy frame
+                )
             )
         if self.gaps:
             points.append(
