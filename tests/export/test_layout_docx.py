@@ -47,6 +47,7 @@ from compass.formats.docx.render import (
 from compass.formats.pdf.styles import BOLD, FONT, register_fonts
 from compass.formats.session_file import read_session_file
 from compass.reference.examples import list_examples
+from tests.export.layout_documents import hand_made_document
 
 EXAMPLES = list_examples()
 LANGUAGES = ["nl", "en"]
@@ -79,24 +80,6 @@ def made(service, shipped_reference):  # noqa: ANN001, ANN201
     return make
 
 
-def _document(first_page: tuple, body: tuple, **changes: object) -> Document:
-    fields: dict = {
-        "language": "nl",
-        "title": "Indeling van de pagina's",
-        "subtitle": "MVOI-uitvraagstrategie",
-        "organisation": "Gemeente Voorbeeld",
-        "author": "Gemeente Voorbeeld",
-        "version": "versie 1",
-        "concept": False,
-        "concept_mark": "CONCEPT",
-        "status": "Compleet",
-        "header": "Indeling van de pagina's – Gemeente Voorbeeld",
-        "page_label": "pagina {page} van {pages}",
-        "first_page": first_page,
-        "body": body,
-    }
-    fields.update(changes)
-    return Document(**fields)
 
 
 def _open(data: bytes):  # noqa: ANN202
@@ -204,7 +187,7 @@ def test_only_a_row_taller_than_a_page_may_split() -> None:
         (Cell("Middel"), Cell(" ".join(["woorden"] * 300), detail="hoe het wordt getoetst")),
     )
     for kind, header in ((TableKind.DATA, ("Naam", "Tekst")), (TableKind.FACTS, ())):
-        word = _open(render_docx(_document((Table(header, rows, (1, 4), kind),), ())))
+        word = _open(render_docx(hand_made_document((Table(header, rows, (1, 4), kind),), ())))
         trs = word.tables[0]._tbl.tr_lst[1 if header else 0 :]
         splits = [tr.trPr is None or tr.trPr.find(qn("w:cantSplit")) is None for tr in trs]
         assert splits == [False, True, False]
@@ -310,12 +293,12 @@ def test_the_contents_say_how_to_show_their_page_numbers(made, example, language
 
 def test_the_contents_use_the_builders_words_for_the_hint() -> None:
     body = (Contents("Inhoud", update_hint="Werk de velden bij."), Heading("Kader", 1, "frame"))
-    assert _contents_lines(render_docx(_document((), body))) == ["Werk de velden bij.", "Kader"]
+    assert _contents_lines(render_docx(hand_made_document((), body))) == ["Werk de velden bij.", "Kader"]
 
 
 @pytest.mark.parametrize("concept", [False, True])
 def test_page_one_has_no_running_header_but_its_page_number(concept: bool) -> None:
-    document = _document((Paragraph("Eerste pagina"),), (Heading("Kader", 1, "frame"),), concept=concept)
+    document = hand_made_document((Paragraph("Eerste pagina"),), (Heading("Kader", 1, "frame"),), concept=concept)
     section = _open(render_docx(document)).sections[0]
     assert section.different_first_page_header_footer
     first = _text(section.first_page_header._element)

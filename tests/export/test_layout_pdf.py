@@ -28,6 +28,7 @@ from compass.formats.pdf.story import SIGNATURE_ROW, Gap, flowables
 from compass.formats.pdf.templates import fitted
 from compass.formats.session_file import read_session_file
 from compass.reference.examples import list_examples
+from tests.export.layout_documents import hand_made_document
 
 EXAMPLES = list_examples()
 WORDS = "Materialen worden hergebruikt in de regio en de uitstoot van CO₂ daalt elk jaar verder".split()  # noqa: SIM905
@@ -60,24 +61,6 @@ def example_pdf(service, shipped_reference):  # noqa: ANN001, ANN201
     return make
 
 
-def _document(first_page: tuple, body: tuple, **changes: object) -> Document:
-    fields: dict = {
-        "language": "nl",
-        "title": "Indeling van de pagina's",
-        "subtitle": "MVOI-uitvraagstrategie",
-        "organisation": "Gemeente Voorbeeld",
-        "author": "Gemeente Voorbeeld",
-        "version": "versie 1",
-        "concept": False,
-        "concept_mark": "CONCEPT",
-        "status": "Compleet",
-        "header": "Indeling van de pagina's – Gemeente Voorbeeld",
-        "page_label": "pagina {page} van {pages}",
-        "first_page": first_page,
-        "body": body,
-    }
-    fields.update(changes)
-    return Document(**fields)
 
 
 def _words(count: int, start: int = 0) -> str:
@@ -130,7 +113,7 @@ def _approval_at_the_foot(filler_lines: int) -> Document:
         Table(SIGNATURE_HEADER, rows, (3, 4, 4, 2, 4), TableKind.SIGNATURE),
     )
     body = (Contents("Inhoud"), Heading("Aanbestedingskader", 1, "procurement"), Paragraph(_words(30)))
-    return _document(first, body)
+    return hand_made_document(first, body)
 
 
 def test_room_after_a_table_at_a_pages_foot_never_makes_a_blank_page() -> None:
@@ -167,7 +150,7 @@ def _heading_before_a_tall_first_row(filler_lines: int) -> Document:
         Table(("Nummer", "Omschrijving"), rows, (1, 6)),
         Paragraph("Einde."),
     )
-    return _document((Paragraph("Eerste pagina"),), body)
+    return hand_made_document((Paragraph("Eerste pagina"),), body)
 
 
 def test_a_heading_stays_on_the_page_of_its_tables_header_and_first_row() -> None:
@@ -216,7 +199,7 @@ def _facts_with_a_long_row(**changes: object) -> Document:
         (Cell("Percelen"), Cell("Geen percelen.")),
     )
     body = (Heading("Aanbestedingskader", 1, "procurement"), Table((), rows, (3, 8), TableKind.FACTS))
-    return _document((Paragraph("Eerste pagina"),), body, **changes)
+    return hand_made_document((Paragraph("Eerste pagina"),), body, **changes)
 
 
 def _pages_of_the_long_row(reader: PdfReader) -> list[list[str]]:
