@@ -230,6 +230,8 @@ class InventoryEntry:
     also_sdgs: tuple[int, ...] = ()  # the same risk or opportunity on other SDGs too
     dialogue: int | None = None  # the SDG dialogue (1 or 2) the idea came from
     contributor: str = ""  # who brought it in, when the room wants it attributed
+    # A risk the team puts on the strategy's first page; without marks the first ones are shown there.
+    main: bool = False
 
     def touches(self, sdg: int) -> bool:
         return sdg == self.sdg or sdg in self.also_sdgs

@@ -60,9 +60,10 @@ SESSION_FORMAT = "sdg-compass/session"
 # 2 adds the procurement frame; 3 the scoring method, the decision date, also_sdgs; 4 the two SDG
 # dialogues (dialogues, participants, agenda, votes) and where an entry or criterion came from; 5 a
 # qualitative indicator's realised value without a number (the assessment is its note); 6 the
-# restricted national procedure.
-SESSION_VERSION = 8
-READABLE_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8)
+# restricted national procedure; 7 why lowest price; 8 the strategy around the SDG paragraph and an
+# external participant's consent to be named; 9 a risk marked as a main risk.
+SESSION_VERSION = 9
+READABLE_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9)
 
 
 def _decimal_text(value: Decimal | None) -> str | None:
@@ -126,6 +127,7 @@ def session_to_document(snapshot: SessionSnapshot) -> dict[str, Any]:
                 "also_sdgs": list(e.also_sdgs),
                 "dialogue": e.dialogue,
                 "contributor": e.contributor,
+                "main": e.main,
             }
             for e in snapshot.inventory
         ],
@@ -373,6 +375,7 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
             "also_sdgs": tuple(item.get("also_sdgs", ())),  # version 3
             "dialogue": item.get("dialogue"),  # version 4
             "contributor": item.get("contributor", ""),  # version 4
+            "main": item.get("main", False),  # version 9
         }
         r.check(validate_inventory_entry(values), f"inventory/{n}")
         if values["suggestion_id"] and values["suggestion_id"] not in known_suggestions:

@@ -256,6 +256,8 @@ def validate_inventory_entry(values: Mapping[str, Any]) -> list[Problem]:
                 N_("Other SDGs are numbers from 1 to 17, other than the entry's own SDG."),
             )
         )
+    if not isinstance(values.get("main", False), bool):
+        problems.append(Problem("main", "main", N_("Say whether it is a main risk.")))
     return problems
 
 

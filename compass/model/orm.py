@@ -243,6 +243,7 @@ class InventoryEntryRow(_SessionChild, Base):
     # The same risk or opportunity on other SDGs too (child labour and deforestation: 8 and 15).
     also_sdgs: Mapped[tuple[int, ...]] = mapped_column(SdgList(), default=())
     dialogue: Mapped[int | None] = mapped_column(Integer)  # the SDG dialogue it came from
+    main: Mapped[bool] = mapped_column(Boolean, default=False)  # a main risk, on page 1
     contributor: Mapped[str] = mapped_column(String(200), default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
 

@@ -76,7 +76,7 @@ STORED_KINDS: dict[str, dict[str, str]] = {
         "measurement_moment": "MeasurementMoment",
     },
     "initiative_links": {},
-    "inventory_entries": {"kind": "EntryKind", "source": "EntrySource", "also_sdgs": "sdgs"},
+    "inventory_entries": {"kind": "EntryKind", "source": "EntrySource", "also_sdgs": "sdgs", "main": "bool"},
     "sdg_priorities": {"selected": "bool"},
     "dialogue_votes": {},
     "measurements": {"value": "decimal", "measured_on": "date"},

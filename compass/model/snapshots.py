@@ -82,6 +82,7 @@ def inventory_entry_of(row: InventoryEntryRow) -> InventoryEntry:
         also_sdgs=tuple(row.also_sdgs or ()),
         dialogue=row.dialogue,
         contributor=row.contributor,
+        main=row.main,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from compass.core.session import LONG_TEXT_MAX_LENGTH, EntryKind, EntrySource, InventoryEntry
 from compass.i18n import _
@@ -37,6 +37,11 @@ class InventoryEntryDialog(CorrectionDialog):
         self.also.setPlaceholderText(_("e.g. 15, or empty"))
         self.also.setToolTip(_("Other SDGs the same risk or opportunity touches, as numbers."))
         self.also_field = FieldWithMessage(self.also)
+        self.main = QCheckBox(_("named on the first page of the strategy"))
+        self.main.setChecked(entry.main)
+        self.main.setToolTip(
+            _("Mark the risks the decision-maker must see; without marks the first risks are shown.")
+        )
         self._lay_out(
             (
                 (_("&SDG"), self.sdg),
@@ -44,6 +49,7 @@ class InventoryEntryDialog(CorrectionDialog):
                 (_("&Where"), self.source),
                 (_("&Description"), self.description_field),
                 (_("Also &touches SDG"), self.also_field),
+                (_("&Main risk"), self.main),
             ),
             self.description,
         )
@@ -66,6 +72,8 @@ class InventoryEntryDialog(CorrectionDialog):
             "kind": self.kind.current(),
             "source": self.source.current(),
             "description": description,
+            # Only a risk can be a main risk: an opportunity turned into one keeps no mark.
+            "main": self.main.isChecked() and self.kind.current() is EntryKind.RISK,
         }
         return {name: value for name, value in values.items() if getattr(self.entry, name) != value}
 

@@ -286,3 +286,12 @@ def test_an_external_participant_is_named_only_with_consent(snapshot) -> None:
     assert "J. Janssen" not in cells
     assert "external participant" in cells
     assert any(text.startswith("Buurtvereniging West") for text in cells)  # the idea by organisation and role
+
+
+def test_page_one_names_the_risks_the_team_marked(snapshot) -> None:
+    from compass.core.session import InventoryEntry
+
+    first = InventoryEntry(1, 8, EntryKind.RISK, EntrySource.SUPPLY_CHAIN_GLOBAL, "Uitbuiting in de keten")
+    marked = InventoryEntry(2, 8, EntryKind.RISK, EntrySource.LOCATION, "Onveilig werk op locatie", main=True)
+    session = replace(_session(snapshot), inventory=(first, marked))
+    assert _summary(build_document(session, REFERENCE, "en"))["Main risks"] == "SDG 8: Onveilig werk op locatie"

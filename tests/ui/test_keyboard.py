@@ -398,3 +398,25 @@ def test_tab_leaves_every_page_for_back_and_next(qtbot, example_window, backward
             QApplication.processEvents()
         focused = QApplication.focusWidget()
         assert focused is not None and not page.isAncestorOf(focused), f"{step.value}: Tab never leaves"
+
+
+def test_a_risk_is_marked_as_a_main_risk_by_its_own_letter(qtbot) -> None:
+    """Issue 24: the team marks the risks page 1 names; Alt+M (Alt+B in Dutch) reaches the mark, and
+    an opportunity keeps none."""
+    from compass.core.session import EntryKind, EntrySource, InventoryEntry
+    from compass.reference.loading import load_reference_data
+    from compass.ui.inventory_entry_dialog import InventoryEntryDialog
+
+    entry = InventoryEntry(1, 3, EntryKind.RISK, EntrySource.LOCATION, "Veiligheid van leerlingen")
+    dialog = InventoryEntryDialog(entry, load_reference_data())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.description)
+    qtbot.keyClick(dialog.description, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.main
+    qtbot.keyClick(dialog.main, Qt.Key.Key_Space)
+    assert dialog.changes() == {"main": True}
+    dialog.kind.set_current(EntryKind.OPPORTUNITY)
+    assert dialog.changes() == {"kind": EntryKind.OPPORTUNITY}  # no mark on an opportunity

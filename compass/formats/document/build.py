@@ -43,6 +43,7 @@ from compass.method.criteria import award_basis_text
 from compass.method.dashboard import realised_value_words
 from compass.method.dialogues import sdg_tally, tally, votes_come_from_dialogue
 from compass.method.planning import PLANNING_ORDER
+from compass.method.risks import main_risks
 from compass.method.policy import policy_status_text
 from compass.method.priority_score import priority_order, score_explanation, sdg_score
 from compass.method.reasons import priority_reason_text
@@ -52,7 +53,7 @@ from compass.method.thresholds import threshold_test
 from compass.reference.types import ReferenceData
 
 DASH = "\u2013"
-MAIN_RISKS = 2  # the management summary names the first risks of the priority SDGs
+MAIN_RISKS = 2  # without marks, the management summary names the first risks of the priority SDGs
 FIRST_OPEN_POINTS = 5  # a concept's first page names its first open issues and how many in all
 WEIGHTS = N_(
     "Price {price} %, quality {limit} %, of which the SDG criteria together {total} % of the total score."
@@ -220,11 +221,7 @@ class _Builder:
         weights = "; ".join(
             f"SDG {c.sdg} \u2013 {_short(c.text, 60)}: {self.number(c.weight_pct)} %" for c in awards
         )
-        risks = [
-            f"SDG {e.sdg}: {_short(e.description, 70)}"
-            for e in s.inventory
-            if e.kind is EntryKind.RISK and any(e.touches(sdg) for sdg in priority_sdgs)
-        ][:MAIN_RISKS]
+        risks = [f"SDG {e.sdg}: {_short(e.description, 70)}" for e in main_risks(s, MAIN_RISKS)]
         budget = ""
         if facts.budget_eur is not None:
             budget = tr(N_("{amount} available")).format(amount=self.euros(facts.budget_eur))

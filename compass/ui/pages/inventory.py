@@ -160,7 +160,7 @@ class InventoryPage(StepPage):
                 e.id,
                 [
                     ", ".join(str(n) for n in (e.sdg, *e.also_sdgs)),
-                    e.kind.label(),
+                    _("{kind}, main").format(kind=e.kind.label()) if e.main else e.kind.label(),
                     e.source.label(),
                     e.description,
                     entry_origin(e, reference).label(),
