@@ -200,3 +200,15 @@ def with_social_return(text: str, theme: str, profile: OrganisationProfile | Non
 
 # The catalogue's blank for a percentage the team fills in.
 _BLANK_PERCENTAGE = re.compile(r"\[x\]\s*%")
+
+
+def price_of_ambition(
+    weight_pct: Decimal | None, value_eur: Decimal | None, scoring: ScoringMethod | None
+) -> Decimal | None:
+    """What an award criterion may cost at the estimated value: under a fictitious discount its weight
+    is the largest discount on the price a bid can earn with it, so 5 % on EUR 2.4 M is up to
+    EUR 120,000 that the organisation pays for that quality (issue 24). None where the scoring method
+    does not say it in euros (weighted points depend on the price formula) or a figure is missing."""
+    if scoring is not ScoringMethod.FICTITIOUS_DISCOUNT or weight_pct is None or value_eur is None:
+        return None
+    return (value_eur * weight_pct / Decimal(100)).quantize(Decimal(1))

@@ -295,3 +295,20 @@ def test_page_one_names_the_risks_the_team_marked(snapshot) -> None:
     marked = InventoryEntry(2, 8, EntryKind.RISK, EntrySource.LOCATION, "Onveilig werk op locatie", main=True)
     session = replace(_session(snapshot), inventory=(first, marked))
     assert _summary(build_document(session, REFERENCE, "en"))["Main risks"] == "SDG 8: Onveilig werk op locatie"
+
+
+def test_page_one_says_what_an_award_criterion_may_cost(snapshot) -> None:
+    """Issue 24, the price of ambition: under a fictitious discount a 5 % criterion on EUR 2.4 M is
+    up to EUR 120,000."""
+    from compass.core.codes import ScoringMethod
+
+    award = Criterion(1, 8, CriterionType.AWARD_CRITERION, "Meer SROI scoort hoger", Decimal(5), "Plan")
+    session = _session(snapshot, criteria=(award,), quality_weight_pct=Decimal(40))
+    session = replace(
+        session,
+        facts=replace(
+            session.facts, contract_value_eur=Decimal(2400000), scoring_method=ScoringMethod.FICTITIOUS_DISCOUNT
+        ),
+    )
+    row = _summary(build_document(session, REFERENCE, "en"))["SDG award criteria and weights"]
+    assert row.startswith("SDG 8 \u2013 Meer SROI scoort hoger: 5 % (up to \u20ac 120,000)")

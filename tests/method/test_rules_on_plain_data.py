@@ -285,3 +285,20 @@ def test_a_catalogue_indicators_unit_may_be_typed_as_people_write_it(typed: str,
     units = {"ind-co2": ("kg CO₂", "ton CO₂", "tonnes CO₂")}
     problems = catalogue_unit_problems({"catalogue_id": "ind-co2", "unit": typed}, units)
     assert (problems == []) is accepted
+
+
+@pytest.mark.parametrize(
+    ("weight", "value", "scoring", "price"),
+    [
+        (Decimal(5), Decimal(2400000), ScoringMethod.FICTITIOUS_DISCOUNT, Decimal(120000)),  # issue 24's example
+        (Decimal("2.5"), Decimal(450000), ScoringMethod.FICTITIOUS_DISCOUNT, Decimal(11250)),
+        (Decimal(5), Decimal(2400000), ScoringMethod.WEIGHTED_POINTS, None),  # depends on the price formula
+        (Decimal(5), None, ScoringMethod.FICTITIOUS_DISCOUNT, None),
+        (None, Decimal(2400000), ScoringMethod.FICTITIOUS_DISCOUNT, None),
+        (Decimal(5), Decimal(2400000), None, None),
+    ],
+)
+def test_the_price_of_ambition_of_a_fictitious_discount(weight, value, scoring, price) -> None:
+    from compass.method.criteria import price_of_ambition
+
+    assert price_of_ambition(weight, value, scoring) == price

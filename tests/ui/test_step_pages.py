@@ -1192,3 +1192,30 @@ def test_step_3_says_beside_the_criterion_that_the_law_does_not_allow_it_here(qt
     service.update_facts(h.session_id, category="cat-street-coach", contract_kind=ContractKind.SOCIAL_SERVICES)
     h.reload()
     assert "The law does not allow" not in h.page.boxes[8].hint.text()
+
+
+def test_step_3_shows_the_price_of_ambition_while_the_weights_are_set(qtbot, service) -> None:
+    """Issue 24: what each award criterion may cost at the estimated value, beside the award basis."""
+    from compass.core.codes import ScoringMethod
+    from compass.core.session import CriterionType
+
+    h = Harness(qtbot, service, Step.AMBITION)
+    service.update_facts(
+        h.session_id, contract_value_eur=Decimal(2400000), scoring_method=ScoringMethod.FICTITIOUS_DISCOUNT
+    )
+    service.set_quality_weight(h.session_id, Decimal(40))
+    _priority(service, h.session_id)
+    service.add_item(
+        h.session_id,
+        "criteria",
+        sdg=13,
+        criterion_type=CriterionType.AWARD_CRITERION,
+        text="Meer emissieloos materieel scoort hoger",
+        weight_pct=Decimal(5),
+        verification="Materieellijst",
+    )
+    h.reload()
+    assert h.page.ambition_price.text() == "Price of ambition at the estimated value: SDG 13, 5 %: up to EUR 120,000."
+    service.update_facts(h.session_id, scoring_method=ScoringMethod.WEIGHTED_POINTS)
+    h.reload()
+    assert h.page.ambition_price.text() == ""  # points: the euros depend on the price formula

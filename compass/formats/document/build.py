@@ -39,7 +39,7 @@ from compass.formats.document.model import (
 from compass.formatting import format_day, format_moment, format_number
 from compass.i18n import N_, translate_in
 from compass.method.catalogue_words import in_language
-from compass.method.criteria import award_basis_text
+from compass.method.criteria import award_basis_text, price_of_ambition
 from compass.method.dashboard import realised_value_words
 from compass.method.dialogues import sdg_tally, tally, votes_come_from_dialogue
 from compass.method.planning import PLANNING_ORDER
@@ -219,7 +219,8 @@ class _Builder:
         awards = self.award_criteria()
         # Each criterion by its first words: "SDG 12: 15 %; SDG 12: 10 %" named neither.
         weights = "; ".join(
-            f"SDG {c.sdg} \u2013 {_short(c.text, 60)}: {self.number(c.weight_pct)} %" for c in awards
+            f"SDG {c.sdg} \u2013 {_short(c.text, 60)}: {self.number(c.weight_pct)} %" + self.ambition_price(c)
+            for c in awards
         )
         risks = [f"SDG {e.sdg}: {_short(e.description, 70)}" for e in main_risks(s, MAIN_RISKS)]
         budget = ""
@@ -252,6 +253,16 @@ class _Builder:
         if threshold is not None:
             rows.insert(3, (tr(N_("EU threshold")), threshold.message_in(self.lang)))
         return [(Cell(label), Cell(text)) for label, text in rows]
+
+    def ambition_price(self, criterion: Criterion) -> str:
+        """ " (up to EUR 120,000)": what the criterion may cost at the estimated value, where the
+        scoring method says it in euros."""
+        price = price_of_ambition(
+            criterion.weight_pct, self.s.facts.contract_value_eur, self.s.facts.scoring_method
+        )
+        if price is None:
+            return ""
+        return " " + self.tr(N_("(up to {amount})")).format(amount=self.euros(price))
 
     def policy_summary(self) -> str:
         """How the strategy stands to its organisation's standard requirements, each exception named

@@ -4,6 +4,8 @@ into the tender. The procedure's rules are enforced by the services and shown be
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,11 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.core.session import AmbitionLevel, Collection, Criterion, ScoringMethod, SessionSnapshot
+from compass.core.session import (
+    AmbitionLevel,
+    Collection,
+    Criterion,
+    CriterionType,
+    ScoringMethod,
+    SessionSnapshot,
+)
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
 from compass.method.ambition import ambition_advice
 from compass.method.completeness import placeholder_in
+from compass.method.criteria import price_of_ambition
 from compass.method.legal_scope import legal_scope_findings
 from compass.method.policy import policy_criterion
 from compass.method.steps import Step
@@ -104,6 +114,11 @@ class AmbitionPage(StepPage):
         self.scoring_label.setBuddy(self.scoring)
         self.scoring_field = FieldWithMessage(self.scoring)
         award_basis.addRow(self.scoring_label, self.scoring_field)
+        # What each award criterion may cost at the estimated value, while the weights are set.
+        self.ambition_price = QLabel()
+        self.ambition_price.setWordWrap(True)
+        self.ambition_price.hide()
+        award_basis.addRow(self.ambition_price)
         self.boxes_layout.addLayout(award_basis)
         self.empty = EmptyHint(lambda: context.go_to_step(Step.PRIORITIES))
         self.boxes_layout.addWidget(self.empty)
@@ -206,6 +221,33 @@ class AmbitionPage(StepPage):
         self.scoring.setCurrentIndex(max(0, self.scoring.findData(method.value if method else NOT_DECIDED)))
         # Scoring only means something where bids are compared on quality.
         self.scoring.setEnabled(snapshot.award_criteria_allowed)
+        self._show_ambition_price(snapshot)
+
+    def _show_ambition_price(self, snapshot: SessionSnapshot) -> None:
+        facts, language = snapshot.facts, current_language()
+        prices = [
+            (
+                criterion,
+                price_of_ambition(criterion.weight_pct, facts.contract_value_eur, facts.scoring_method),
+            )
+            for criterion in snapshot.criteria
+            if criterion.criterion_type is CriterionType.AWARD_CRITERION
+        ]
+        lines = [
+            _("SDG {sdg}, {weight} %: up to EUR {amount}").format(
+                sdg=criterion.sdg,
+                weight=format_number(criterion.weight_pct or Decimal(0), language),
+                amount=format_number(price, language),
+            )
+            for criterion, price in prices
+            if price is not None
+        ]
+        self.ambition_price.setText(
+            _("Price of ambition at the estimated value: {prices}.").format(prices="; ".join(lines))
+            if lines
+            else ""
+        )
+        self.ambition_price.setVisible(bool(lines))
 
     def _build_boxes(self, sdgs: tuple[int, ...]) -> None:
         shown = self.current_sdg()
