@@ -115,11 +115,14 @@ class AmbitionPage(StepPage):
         self.scoring_field = FieldWithMessage(self.scoring)
         award_basis.addRow(self.scoring_label, self.scoring_field)
         # What each award criterion may cost at the estimated value, while the weights are set.
+        # Below the form, not a row of it, and free to wrap at any width: as a form row its one-line
+        # width made step 3 scroll sideways at 200 % on a laptop (seen under Xvfb).
         self.ambition_price = QLabel()
         self.ambition_price.setWordWrap(True)
+        self.ambition_price.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.ambition_price.hide()
-        award_basis.addRow(self.ambition_price)
         self.boxes_layout.addLayout(award_basis)
+        self.boxes_layout.addWidget(self.ambition_price)
         self.empty = EmptyHint(lambda: context.go_to_step(Step.PRIORITIES))
         self.boxes_layout.addWidget(self.empty)
         self.policy = PolicyPanel()
