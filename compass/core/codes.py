@@ -131,6 +131,24 @@ class Channel(LabelledEnum):
     SUPPLIER_MEETING = "supplier_meeting", N_("Supplier meeting")
 
 
+class TenderRiskCategory(LabelledEnum):
+    """What kind of risk to the tender itself (not to an SDG): the adviser's register (issue 24)."""
+
+    MARKET = "market", N_("Market")
+    FINANCIAL = "financial", N_("Financial")
+    LEGAL = "legal", N_("Legal")
+    PLANNING = "planning", N_("Planning")
+    SDG = "sdg", N_("SDG and sustainability")
+
+
+class PriceFormula(LabelledEnum):
+    """How price turns into points under weighted points: the tender documents name the formula, and
+    the euro value of a quality point follows from it (DOMAIN.md, price scoring)."""
+
+    RELATIVE = "relative", N_("Relative to the lowest price (lowest price / price x price points)")
+    LINEAR = "linear", N_("Linear: no price points at a set percentage above the lowest price")
+
+
 class CommunicationMoment(LabelledEnum):
     KICK_OFF = "kick_off", N_("Kick-off")
     PUBLICATION = "publication", N_("Publication")

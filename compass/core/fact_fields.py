@@ -17,6 +17,7 @@ from compass.core.codes import (
     TITLE_MAX_LENGTH,
     ContractKind,
     LabelledEnum,
+    PriceFormula,
     Procedure,
     ScoringMethod,
 )
@@ -30,6 +31,7 @@ class FactKind(Enum):
     FLAG = "flag"  # yes or no
     AMOUNT = "amount"  # a Decimal, in euros
     DAY = "day"  # a date
+    PERCENT = "percent"  # a Decimal, a percentage
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ FACT_FIELDS: tuple[FactField, ...] = (
     _long("procedure_reason", N_("Why this procedure"), since=2),
     _long("lots", N_("Lots"), since=2),
     FactField("scoring_method", FactKind.CODE, N_("Scoring method"), codes=ScoringMethod, since_version=3),
+    FactField("price_formula", FactKind.CODE, N_("Price formula"), codes=PriceFormula, since_version=10),
+    FactField("price_zero_pct", FactKind.PERCENT, N_("No price points at"), since_version=10),
     _long("award_basis_reason", N_("Why lowest price or lowest cost"), since=7),
     FactField("innovation_pilot", FactKind.FLAG, N_("Innovation pilot")),
     FactField("contract_value_eur", FactKind.AMOUNT, N_("Estimated contract value")),

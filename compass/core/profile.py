@@ -1,8 +1,9 @@
 """Organisation profiles: the policy a municipality brings to every tender (focus SDGs, local
 initiatives, Manifest ambition per theme, Social Return, thresholds, SDGs every tender must address,
-standard requirements, its own catalogue entries, the KPIs its own plan measures, and the rules and
-goals its plan states, each with where the plan says so), and the documented exchange format that
-lets a municipality hand its profile to every desk.
+standard requirements, its own catalogue entries, the KPIs its own plan measures, the rules and
+goals its plan states, each with where the plan says so, and its mandate route: who adopts, advises
+or is consulted or informed on a strategy from which contract value), and the documented exchange
+format that lets a municipality hand its profile to every desk.
 
 What the product reads into a plan rather than finds in it (a focus SDG derived from a theme) is
 marked ``derived``, so a user can tell the organisation's words from ours.
@@ -20,8 +21,12 @@ from typing import Any
 from compass.core.session import AmbitionLevel, CriterionType
 
 PROFILE_FORMAT = "sdg-compass/profile"
-PROFILE_VERSION = 3  # 2 adds the organisation's KPIs; 3 its policy rules and the sources of its entries
-READABLE_PROFILE_VERSIONS = (1, 2, 3)
+# 2 adds the organisation's KPIs; 3 its policy rules and the sources of its entries; 4 the mandate route
+PROFILE_VERSION = 4
+READABLE_PROFILE_VERSIONS = (1, 2, 3, 4)
+# Versions 2-3 knew one value from which the college decides; it reads as a route of that one step.
+LEGACY_COLLEGE_ROLE = "College van burgemeester en wethouders"
+LEGACY_COLLEGE_SOURCE = "profiel (oude drempel: besluit college vanaf)"
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,28 @@ class ProfileKpi:
         return f"{self.number} {self.name}"
 
 
+class MandateDecision(StrEnum):
+    """What one step of the mandate route does with a strategy."""
+
+    ADOPTS = "adopts"
+    ADVISES = "advises"
+    CONSULTED = "consulted"  # may state wishes and objections first (Gemeentewet art. 169 lid 4)
+    INFORMED = "informed"
+
+
+@dataclass(frozen=True)
+class MandateStep:
+    """From ``from_eur`` on, ``role`` (the organisation's words) does what ``decides`` says, as
+    ``source`` (the rule a user can look up) states; ``derived`` marks the product's reading of a
+    rule that names no amount (version 4)."""
+
+    from_eur: Decimal
+    role: str
+    decides: MandateDecision
+    source: str
+    derived: bool = False
+
+
 @dataclass(frozen=True)
 class OrganisationProfile:
     name: str
@@ -119,8 +146,8 @@ class OrganisationProfile:
     social_return_max_pct: Decimal | None = None
     mvi_threshold_eur: Decimal | None = None
     social_return_threshold_eur: Decimal | None = None
-    # From this value the college (or the alderman) decides on the strategy, not the budget holder alone.
-    college_decision_from_eur: Decimal | None = None
+    # Who decides on a strategy from which value, beyond the budget holder (compass.method.mandate).
+    mandate_route: tuple[MandateStep, ...] = ()
     required_sdgs: tuple[int, ...] = ()
     standard_requirements: tuple[str, ...] = ()  # ids of catalogue criteria applied to every tender
     own_criteria: tuple[OwnCriterion, ...] = ()
@@ -178,8 +205,17 @@ def profile_to_document(profile: OrganisationProfile) -> dict[str, Any]:
         "thresholds_eur": {
             "mvi_criteria": _number(profile.mvi_threshold_eur),
             "social_return": _number(profile.social_return_threshold_eur),
-            "college_decision": _number(profile.college_decision_from_eur),
         },
+        "mandate_route": [
+            {
+                "from_eur": format(step.from_eur, "f"),
+                "role": step.role,
+                "decides": step.decides.value,
+                "source": step.source,
+                "derived": step.derived,
+            }
+            for step in profile.mandate_route
+        ],
         "required_sdgs": list(profile.required_sdgs),
         "standard_requirements": list(profile.standard_requirements),
         "own_criteria": [
@@ -226,6 +262,27 @@ def _decimal(value: str | None) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
+def mandate_step_from_document(step: dict[str, Any]) -> MandateStep:
+    return MandateStep(
+        Decimal(step["from_eur"]),
+        step["role"],
+        MandateDecision(step["decides"]),
+        step["source"],
+        step.get("derived", False),
+    )
+
+
+def _mandate_route(document: dict[str, Any]) -> tuple[MandateStep, ...]:
+    if "mandate_route" in document:  # version 4: the route replaces the one threshold
+        return tuple(mandate_step_from_document(step) for step in document["mandate_route"])
+    college = document["thresholds_eur"].get("college_decision")  # versions 2-3
+    if college is None:
+        return ()
+    return (
+        MandateStep(Decimal(college), LEGACY_COLLEGE_ROLE, MandateDecision.ADOPTS, LEGACY_COLLEGE_SOURCE),
+    )
+
+
 def profile_from_document(document: dict[str, Any]) -> OrganisationProfile:
     """A profile from a document that already passed ``validate_profile_document``."""
     return OrganisationProfile(
@@ -247,7 +304,7 @@ def profile_from_document(document: dict[str, Any]) -> OrganisationProfile:
         social_return_max_pct=_decimal(document["social_return_pct"]["max"]),
         mvi_threshold_eur=_decimal(document["thresholds_eur"]["mvi_criteria"]),
         social_return_threshold_eur=_decimal(document["thresholds_eur"]["social_return"]),
-        college_decision_from_eur=_decimal(document["thresholds_eur"].get("college_decision")),
+        mandate_route=_mandate_route(document),
         required_sdgs=tuple(document["required_sdgs"]),
         standard_requirements=tuple(document["standard_requirements"]),
         own_criteria=tuple(

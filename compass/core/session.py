@@ -27,9 +27,11 @@ from compass.core.codes import (
     IndicatorKind,
     LabelledEnum,
     MeasurementMoment,
+    PriceFormula,
     Procedure,
     ScoringMethod,
     SessionStatus,
+    TenderRiskCategory,
 )
 from compass.core.listing import SessionSummary
 
@@ -41,8 +43,8 @@ if TYPE_CHECKING:  # only annotations: importing datetime costs start-up time
 __all__ = [
     "LONG_TEXT_MAX_LENGTH", "SDG_NUMBERS", "SHORT_TEXT_MAX_LENGTH", "TITLE_MAX_LENGTH",
     "AmbitionLevel", "Channel", "CommunicationMoment", "ContractKind", "CriterionType", "EntryKind",
-    "EntrySource", "IndicatorKind", "LabelledEnum", "MeasurementMoment", "Procedure",
-    "ScoringMethod", "SessionStatus", "SessionSummary",
+    "EntrySource", "IndicatorKind", "LabelledEnum", "MeasurementMoment", "PriceFormula", "Procedure",
+    "ScoringMethod", "SessionStatus", "SessionSummary", "TenderRiskCategory",
 ]  # fmt: skip
 
 
@@ -189,6 +191,10 @@ class ProjectFacts:
     procedure_reason: str = ""  # why this procedure fits the tender
     lots: str = ""  # how the contract is divided into lots, or why it is not (art. 1.5 Aw)
     scoring_method: ScoringMethod | None = None  # how quality is scored; None until decided
+    # Under weighted points: how price scores, and for a linear formula the percentage above the
+    # lowest price where price earns no points (what a quality point is worth follows from both).
+    price_formula: PriceFormula | None = None
+    price_zero_pct: Decimal | None = None
     award_basis_reason: str = ""  # why the award is on lowest price or cost (art. 2.114 lid 3 Aw)
     innovation_pilot: bool = False
     contract_value_eur: Decimal | None = None
@@ -311,6 +317,36 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class QualityCriterion:
+    """A quality award criterion that serves no SDG (method statement, fit and comfort): part of the
+    award model all the same, with its weight, its scale and how it is assessed (issue 24)."""
+
+    id: int
+    name: str
+    weight_pct: Decimal | None = None
+    scale: str = ""  # how bids score on it: points per level, a ranking, a discount
+    verification: str = ""
+
+
+@dataclass(frozen=True)
+class TenderRisk:
+    """A risk to the tender itself (market, money, law, planning, SDG ambition) with the team's
+    estimate of its probability and impact (1-5 each) and the measure that answers it."""
+
+    id: int
+    category: TenderRiskCategory
+    description: str
+    probability: int = 3
+    impact: int = 3
+    measure: str = ""
+    owner: str = ""
+
+    @property
+    def score(self) -> int:
+        return self.probability * self.impact
+
+
+@dataclass(frozen=True)
 class CommunicationItem:
     id: int
     stakeholder_role: str
@@ -385,6 +421,8 @@ class SessionSnapshot:
     criteria: tuple[Criterion, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     communication: tuple[CommunicationItem, ...] = ()
+    quality_criteria: tuple[QualityCriterion, ...] = ()
+    tender_risks: tuple[TenderRisk, ...] = ()
     initiatives: tuple[InitiativeLink, ...] = ()
     dialogues: tuple[Dialogue, ...] = ()
     participants: tuple[Participant, ...] = ()
@@ -478,6 +516,8 @@ class Collection(StrEnum):
     CRITERIA = "criteria"
     INDICATORS = "indicators"
     COMMUNICATION = "communication"
+    QUALITY_CRITERIA = "quality_criteria"
+    TENDER_RISKS = "tender_risks"
     INITIATIVES = "initiatives"
     DIALOGUES = "dialogues"
     PARTICIPANTS = "participants"

@@ -14,12 +14,14 @@ from compass.core.profile import (
     PROFILE_FORMAT,
     READABLE_PROFILE_VERSIONS,
     OrganisationProfile,
+    mandate_step_from_document,
     profile_from_document,
     profile_to_document,
 )
 from compass.core.session import Problem
 from compass.formats.json_document import check_written_size, literal_problems, read_json_document
 from compass.i18n import N_
+from compass.method.mandate import route_problems
 
 
 def _decimal(value: str | None) -> Decimal | None:
@@ -71,6 +73,8 @@ def validate_profile_document(document: Any, known_criteria: set[str]) -> list[P
         problems.append(
             Problem("duplicate_kpi", "kpis", N_("The KPI number {number} is used twice."), number=duplicate)
         )
+    route = [mandate_step_from_document(step) for step in document.get("mandate_route", ())]
+    problems += route_problems(route)
     return problems
 
 

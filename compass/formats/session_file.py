@@ -25,13 +25,14 @@ from compass.core.session import (
     Problem,
     SessionSnapshot,
     SessionStatus,
+    TenderRiskCategory,
     Vote,
 )
 from compass.formats.json_document import check_written_size, read_json_document
 from compass.formats.schema_messages import schema_message
 from compass.formats.schemas import validator_for
 from compass.i18n import N_
-from compass.method.criteria import criterion_rule_problems
+from compass.method.criteria import criterion_rule_problems, quality_criterion_rule_problems
 from compass.method.dialogues import (
     DEFAULT_VOTES_PER_PARTICIPANT,
     validate_agenda_item,
@@ -52,6 +53,8 @@ from compass.method.fields import (
     validate_percentage,
     validate_policy_reason,
     validate_priority_changes,
+    validate_quality_criterion,
+    validate_tender_risk,
 )
 from compass.method.text import printable
 from compass.reference.types import ReferenceData
@@ -61,9 +64,10 @@ SESSION_FORMAT = "sdg-compass/session"
 # dialogues (dialogues, participants, agenda, votes) and where an entry or criterion came from; 5 a
 # qualitative indicator's realised value without a number (the assessment is its note); 6 the
 # restricted national procedure; 7 why lowest price; 8 the strategy around the SDG paragraph and an
-# external participant's consent to be named; 9 a risk marked as a main risk.
-SESSION_VERSION = 9
-READABLE_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9)
+# external participant's consent to be named; 9 a risk marked as a main risk; 10 the price formula,
+# quality criteria beyond the SDGs and the tender-risk register.
+SESSION_VERSION = 10
+READABLE_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
 
 
 def _decimal_text(value: Decimal | None) -> str | None:
@@ -76,7 +80,7 @@ def _fact_in_file(field: FactField, value: Any) -> Any:
         return None
     if field.kind is FactKind.CODE:
         return value.value
-    if field.kind is FactKind.AMOUNT:
+    if field.kind in (FactKind.AMOUNT, FactKind.PERCENT):
         return _decimal_text(value)
     if field.kind is FactKind.DAY:
         return value.isoformat()
@@ -202,6 +206,26 @@ def session_to_document(snapshot: SessionSnapshot) -> dict[str, Any]:
             }
             for c in snapshot.communication
         ],
+        "quality_criteria": [
+            {
+                "name": q.name,
+                "weight_pct": _decimal_text(q.weight_pct),
+                "scale": q.scale,
+                "verification": q.verification,
+            }
+            for q in snapshot.quality_criteria
+        ],
+        "tender_risks": [
+            {
+                "category": t.category.value,
+                "description": t.description,
+                "probability": t.probability,
+                "impact": t.impact,
+                "measure": t.measure,
+                "owner": t.owner,
+            }
+            for t in snapshot.tender_risks
+        ],
         "dialogues": [
             {
                 "number": d.number,
@@ -260,6 +284,8 @@ class SessionImport:
     criteria: list[dict[str, Any]] = field(default_factory=list)
     indicators: list[dict[str, Any]] = field(default_factory=list)
     communication: list[dict[str, Any]] = field(default_factory=list)
+    quality_criteria: list[dict[str, Any]] = field(default_factory=list)  # version 10
+    tender_risks: list[dict[str, Any]] = field(default_factory=list)  # version 10
     dialogues: list[dict[str, Any]] = field(default_factory=list)
     participants: list[dict[str, Any]] = field(default_factory=list)
     agenda: list[dict[str, Any]] = field(default_factory=list)
@@ -346,7 +372,7 @@ def _fact_from_file(field: FactField, raw: dict[str, Any], r: _Reader) -> Any:
     if field.kind is FactKind.CODE:
         assert field.codes is not None
         return field.codes(value) if value else None
-    if field.kind is FactKind.AMOUNT:
+    if field.kind in (FactKind.AMOUNT, FactKind.PERCENT):
         return r.decimal(value, path)
     if field.kind is FactKind.DAY:
         return r.date(value, path)
@@ -508,6 +534,8 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
         }
         r.check(validate_communication_item(values), f"communication/{n}")
         communication.append(values)
+    quality_criteria = _quality_criteria(doc, r, facts, quality, award_weights)
+    tender_risks = _tender_risks(doc, r)
     policy_reasons = dict(doc.get("policy_reasons", {}))  # version 2
     for criterion_id, reason in policy_reasons.items():
         r.check(
@@ -531,6 +559,8 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
         criteria=criteria,
         indicators=indicators,
         communication=communication,
+        quality_criteria=quality_criteria,
+        tender_risks=tender_risks,
         dialogues=dialogues,
         participants=participants,
         agenda=agenda,
@@ -538,6 +568,50 @@ def _convert(doc: dict[str, Any], r: _Reader) -> SessionImport:
         profile_document=json.dumps(profile, ensure_ascii=False) if profile else None,
         policy_reasons=policy_reasons,
     )
+
+
+def _quality_criteria(
+    doc: dict[str, Any],
+    r: _Reader,
+    facts: dict[str, Any],
+    quality: Decimal | None,
+    award_weights: list[Decimal],
+) -> list[dict[str, Any]]:
+    """Quality criteria beyond the SDGs (version 10): their weights join the SDG award weights."""
+    found = []
+    for n, item in enumerate(doc.get("quality_criteria", [])):
+        values = {
+            "name": item["name"],
+            "weight_pct": r.decimal(item.get("weight_pct"), f"quality_criteria/{n}/weight_pct"),
+            "scale": item.get("scale", ""),
+            "verification": item.get("verification", ""),
+        }
+        r.check(validate_quality_criterion(values), f"quality_criteria/{n}")
+        rules = r.reference.procedure_rules(facts["procedure"])
+        r.check(
+            quality_criterion_rule_problems(values, rules, quality, award_weights),
+            f"quality_criteria/{n}",
+        )
+        if values["weight_pct"]:
+            award_weights.append(values["weight_pct"])
+        found.append(values)
+    return found
+
+
+def _tender_risks(doc: dict[str, Any], r: _Reader) -> list[dict[str, Any]]:
+    found = []
+    for n, item in enumerate(doc.get("tender_risks", [])):
+        values = {
+            "category": TenderRiskCategory(item["category"]),
+            "description": item["description"],
+            "probability": item["probability"],
+            "impact": item["impact"],
+            "measure": item.get("measure", ""),
+            "owner": item.get("owner", ""),
+        }
+        r.check(validate_tender_risk(values), f"tender_risks/{n}")
+        found.append(values)
+    return found
 
 
 def _once_per_sdg(r: _Reader, section: str, n: int, sdg: Any, earlier: list[Any]) -> None:

@@ -146,6 +146,21 @@ SCALE_WORDS = re.compile(
 )
 
 
+# Who an innovation-oriented question binds: the party that must offer, do or be scored on something.
+PARTY_WORDS = re.compile(
+    r"\b(opdrachtnemers?|inschrijvers?|leveranciers?|aannemers?|dienstverleners?|gegadigden?|"
+    r"marktpartij(?:en)?|(?:de|aan de) markt|contractors?|tenderers?|bidders?|suppliers?|"
+    r"service providers?|candidates?|the market)\b",
+    re.IGNORECASE,
+)
+
+
+def binds_a_party(text: str) -> bool:
+    """Whether an innovation-oriented question says who it asks something of (the contractor, the
+    tenderers, the market); an item that is only a heading ("Innovatie") asks no one anything."""
+    return PARTY_WORDS.search(text) is not None
+
+
 def reads_as_an_aim(text: str) -> bool:
     """Whether a requirement's words state an aim a bid cannot fail rather than a pass/fail demand."""
     return AIM_WORDS.search(text) is not None
@@ -167,6 +182,19 @@ def _criterion_findings(criterion: Criterion) -> list[Problem]:
                 N_(
                     "A requirement for SDG {sdg} states an aim, not what an offer must meet (pass or "
                     "fail): {text}"
+                ),
+                sdg=criterion.sdg,
+                text=quoted(criterion.text),
+            )
+        )
+    if criterion.criterion_type is CriterionType.INNOVATION_QUESTION and not binds_a_party(criterion.text):
+        findings.append(
+            Problem(
+                "innovation_unbound",
+                field,
+                N_(
+                    "The innovation question for SDG {sdg} binds no party: say what the tenderer offers "
+                    "or the contractor does, and how it counts: {text}"
                 ),
                 sdg=criterion.sdg,
                 text=quoted(criterion.text),

@@ -12,7 +12,14 @@ from decimal import Decimal
 from typing import Any
 
 from compass.core.profile import OrganisationProfile
-from compass.core.session import CriterionType, Problem, Procedure, ScoringMethod
+from compass.core.session import (
+    CriterionType,
+    PriceFormula,
+    Problem,
+    Procedure,
+    ScoringMethod,
+    SessionSnapshot,
+)
 from compass.formatting import format_number
 from compass.i18n import N_, translate_in
 from compass.method.fields import validate_percentage
@@ -84,6 +91,25 @@ def criterion_rule_problems(
         problems.append(
             Problem("weight_only_award", "weight_pct", N_("Only award criteria carry a weight."))
         )
+    return problems
+
+
+def quality_criterion_rule_problems(
+    values: Mapping[str, Any],
+    procedure: ProcedureRules,
+    quality_weight_pct: Decimal | None,
+    other_award_weights: Iterable[Decimal],
+) -> list[Problem]:
+    """A quality criterion beyond the SDGs is an award criterion too: only where the procedure has
+    them, and its weight fits in the quality weight with all the others."""
+    problems: list[Problem] = []
+    if not procedure.allows_award_criteria:
+        problems.append(award_not_allowed(procedure.procedure, "name"))
+    weight = values.get("weight_pct")
+    if weight is not None:
+        total = sum(other_award_weights, Decimal(0)) + Decimal(weight)
+        if quality_weight_pct is not None and total > quality_weight_pct:
+            problems.append(weights_exceed(total, quality_weight_pct))
     return problems
 
 
@@ -202,13 +228,63 @@ def with_social_return(text: str, theme: str, profile: OrganisationProfile | Non
 _BLANK_PERCENTAGE = re.compile(r"\[x\]\s*%")
 
 
-def price_of_ambition(
-    weight_pct: Decimal | None, value_eur: Decimal | None, scoring: ScoringMethod | None
+def point_value(
+    value_eur: Decimal | None,
+    quality_weight_pct: Decimal | None,
+    formula: PriceFormula | None,
+    zero_pct: Decimal | None,
 ) -> Decimal | None:
-    """What an award criterion may cost at the estimated value: under a fictitious discount its weight
-    is the largest discount on the price a bid can earn with it, so 5 % on EUR 2.4 M is up to
-    EUR 120,000 that the organisation pays for that quality (issue 24). None where the scoring method
-    does not say it in euros (weighted points depend on the price formula) or a figure is missing."""
-    if scoring is not ScoringMethod.FICTITIOUS_DISCOUNT or weight_pct is None or value_eur is None:
+    """What one quality point is worth in euros under weighted points (out of 100, price taking what
+    quality leaves): near the lowest price a bid that is one point's worth dearer loses one price
+    point. Relative to the lowest price (lowest / price x price points) that is the estimated value
+    divided by the price points; linear to no points at z % above the lowest price, z % of it.
+    None where a figure is missing or price scores nothing."""
+    if value_eur is None or quality_weight_pct is None or formula is None:
         return None
-    return (value_eur * weight_pct / Decimal(100)).quantize(Decimal(1))
+    price_points = Decimal(100) - quality_weight_pct
+    if price_points <= 0:
+        return None
+    if formula is PriceFormula.RELATIVE:
+        spread = Decimal(1)
+    elif zero_pct is None:
+        return None
+    else:
+        spread = zero_pct / Decimal(100)
+    return value_eur * spread / price_points
+
+
+def price_of_ambition(
+    weight_pct: Decimal | None,
+    value_eur: Decimal | None,
+    scoring: ScoringMethod | None,
+    *,
+    quality_weight_pct: Decimal | None = None,
+    formula: PriceFormula | None = None,
+    zero_pct: Decimal | None = None,
+) -> Decimal | None:
+    """What an award criterion may cost at the estimated value (issue 24). Under a fictitious
+    discount its weight is the largest discount on the price a bid can earn with it: 5 % on
+    EUR 2.4 M is up to EUR 120,000 the organisation pays for that quality. Under weighted points it
+    is its points times what a point is worth under the price formula (``point_value``). None where
+    a figure is missing."""
+    if weight_pct is None or value_eur is None:
+        return None
+    if scoring is ScoringMethod.FICTITIOUS_DISCOUNT:
+        return (value_eur * weight_pct / Decimal(100)).quantize(Decimal(1))
+    if scoring is ScoringMethod.WEIGHTED_POINTS:
+        per_point = point_value(value_eur, quality_weight_pct, formula, zero_pct)
+        return None if per_point is None else (per_point * weight_pct).quantize(Decimal(1))
+    return None
+
+
+def session_price_of_ambition(snapshot: SessionSnapshot, weight_pct: Decimal | None) -> Decimal | None:
+    """``price_of_ambition`` with the session's value, split, scoring method and price formula."""
+    facts = snapshot.facts
+    return price_of_ambition(
+        weight_pct,
+        facts.contract_value_eur,
+        facts.scoring_method,
+        quality_weight_pct=snapshot.quality_weight_pct,
+        formula=facts.price_formula,
+        zero_pct=facts.price_zero_pct,
+    )

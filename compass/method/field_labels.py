@@ -71,6 +71,20 @@ LABELS: dict[str, dict[str, str]] = {
         "evidence": N_("Evidence"),
         "catalogue_id": N_("Catalogue indicator"),
     },
+    "quality_criteria": {
+        "name": N_("Quality criterion"),
+        "weight_pct": N_("Weight"),
+        "scale": N_("Scale"),
+        "verification": N_("How it is assessed"),
+    },
+    "tender_risks": {
+        "category": N_("Kind of risk"),
+        "description": N_("Tender risk"),
+        "probability": N_("Probability"),
+        "impact": N_("Impact"),
+        "measure": N_("Measure"),
+        "owner": N_("Owner"),
+    },
     "communication": {
         "stakeholder_role": N_("Who"),
         "channel": N_("Channel"),

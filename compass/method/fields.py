@@ -65,6 +65,16 @@ TEXT_LIMITS: dict[str, dict[str, int]] = {
     },
     "measurements": {"source": SHORT_TEXT_MAX_LENGTH, "note": LONG_TEXT_MAX_LENGTH},
     "communication": {"stakeholder_role": CODE_MAX_LENGTH, "message": LONG_TEXT_MAX_LENGTH},
+    "quality_criteria": {
+        "name": SHORT_TEXT_MAX_LENGTH,
+        "scale": LONG_TEXT_MAX_LENGTH,
+        "verification": LONG_TEXT_MAX_LENGTH,
+    },
+    "tender_risks": {
+        "description": LONG_TEXT_MAX_LENGTH,
+        "measure": LONG_TEXT_MAX_LENGTH,
+        "owner": SHORT_TEXT_MAX_LENGTH,
+    },
     "policy_reasons": {"criterion_id": CODE_MAX_LENGTH, "reason": LONG_TEXT_MAX_LENGTH},
     # The SDG dialogues (compass.method.dialogues applies these).
     "dialogues": {
@@ -185,7 +195,12 @@ _CHOOSE = {
     "procedure": N_("Choose a procedure type."),
     "contract_kind": N_("Choose a kind of contract."),
     "scoring_method": N_("Choose how quality is scored."),
+    "price_formula": N_("Choose how price scores."),
 }
+
+# A linear price formula gives no points at this many percent above the lowest price: beyond ten
+# times the lowest price no formula means anything.
+PRICE_ZERO_MAX_PCT = Decimal(1000)
 
 
 def _fact_problems(field: FactField, value: Any) -> list[Problem]:
@@ -194,6 +209,8 @@ def _fact_problems(field: FactField, value: Any) -> list[Problem]:
         return validate_title(value)
     if field.kind is FactKind.AMOUNT:
         return validate_contract_value(value)
+    if field.kind is FactKind.PERCENT:
+        return validate_price_zero(value)
     if field.kind is FactKind.CODE:
         assert field.codes is not None
         if (value is None and not field.required) or isinstance(value, field.codes):
@@ -317,6 +334,59 @@ def validate_percentage(value: Any, field: str) -> list[Problem]:
     ):
         return [Problem("percentage", field, N_("Enter a percentage from 0 to 100."))]
     return number_size_problems(value, field)
+
+
+def validate_price_zero(value: Any) -> list[Problem]:
+    """Where a linear price formula stops giving points, in percent above the lowest price."""
+    if value is None:
+        return []
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, Decimal | int)
+        or not Decimal(value).is_finite()
+        or not 0 < value <= PRICE_ZERO_MAX_PCT
+    ):
+        return [
+            Problem(
+                "price_zero",
+                "price_zero_pct",
+                N_("Enter a percentage above 0 and at most {most}."),
+                most=PRICE_ZERO_MAX_PCT,
+            )
+        ]
+    return number_size_problems(value, "price_zero_pct")
+
+
+def validate_quality_criterion(values: Mapping[str, Any]) -> list[Problem]:
+    problems = validate_required_text(
+        values, "name", N_("Name the quality criterion."), SHORT_TEXT_MAX_LENGTH
+    )
+    weight = values.get("weight_pct")
+    if weight is None:
+        problems.append(Problem("weight_required", "weight_pct", N_("Give the quality criterion a weight in %.")))
+    else:
+        problems += validate_percentage(weight, "weight_pct")
+    return problems + validate_texts(values, TEXT_LIMITS["quality_criteria"], skip={"name"})
+
+
+TENDER_RISK_LEVELS = range(1, 6)  # probability and impact, each from 1 (very low) to 5 (very high)
+
+
+def validate_tender_risk(values: Mapping[str, Any]) -> list[Problem]:
+    from compass.core.session import TenderRiskCategory
+
+    problems = []
+    if not isinstance(values.get("category"), TenderRiskCategory):
+        problems.append(Problem("category", "category", N_("Choose what kind of risk it is.")))
+    problems += validate_required_text(values, "description", N_("Describe the risk."))
+    for name, message in (
+        ("probability", N_("Rate the probability from 1 (very low) to 5 (very high).")),
+        ("impact", N_("Rate the impact from 1 (very low) to 5 (very high).")),
+    ):
+        level = values.get(name)
+        if isinstance(level, bool) or not isinstance(level, int) or level not in TENDER_RISK_LEVELS:
+            problems.append(Problem(name, name, message))
+    return problems + validate_texts(values, TEXT_LIMITS["tender_risks"], skip={"description"})
 
 
 def validate_criterion(values: Mapping[str, Any]) -> list[Problem]:

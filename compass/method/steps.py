@@ -6,11 +6,11 @@ are gaps to fix, not errors: a user may move freely between steps.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from enum import StrEnum
 
 from compass.core.session import CriterionType, IndicatorKind, Problem, SessionSnapshot
 from compass.i18n import N_, translate_in
+from compass.method.award_model import award_model_findings, award_weights_total
 from compass.method.completeness import (
     approval_findings,
     criterion_findings,
@@ -32,6 +32,7 @@ from compass.method.planning import (
     strategy_section_advice,
 )
 from compass.method.policy import policy_findings
+from compass.method.tender_risks import tender_risk_findings
 from compass.method.thresholds import procedure_fit
 
 
@@ -178,7 +179,7 @@ def _facts(snapshot: SessionSnapshot) -> list[Problem]:
         snapshot.quality_weight_pct, snapshot.award_criteria_allowed, facts.award_basis_reason
     )
     found += planning_findings(facts, snapshot.procedure_periods) + holiday_advice(facts)
-    found += budget_findings(facts) + strategy_section_advice(snapshot)
+    found += budget_findings(facts) + strategy_section_advice(snapshot) + tender_risk_findings(snapshot)
     return found + approval_findings(snapshot)
 
 
@@ -245,12 +246,12 @@ def _ambition(snapshot: SessionSnapshot) -> list[Problem]:
                 )
             )
     awards = [c for c in snapshot.criteria if c.criterion_type is CriterionType.AWARD_CRITERION]
-    if awards and not snapshot.award_criteria_allowed:
+    if (awards or snapshot.quality_criteria) and not snapshot.award_criteria_allowed:
         found.append(award_not_allowed(snapshot.facts.procedure, "criteria"))
     selections = [c for c in snapshot.criteria if c.criterion_type is CriterionType.SELECTION_CRITERION]
     if selections and not snapshot.selection_phase:
         found.append(selection_without_phase(snapshot.facts.procedure, "criteria"))
-    total = sum((c.weight_pct or Decimal(0) for c in awards), Decimal(0))
+    total = award_weights_total(snapshot)
     quality = snapshot.quality_weight_pct
     if quality is not None and total > quality:
         found.append(weights_exceed(total, quality, "criteria"))
@@ -262,6 +263,7 @@ def _ambition(snapshot: SessionSnapshot) -> list[Problem]:
         + legal_scope_findings(snapshot)
         + criterion_findings(snapshot)
         + scoring_findings(snapshot)
+        + award_model_findings(snapshot)
     )
 
 

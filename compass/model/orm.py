@@ -41,9 +41,11 @@ from compass.core.session import (
     EntrySource,
     IndicatorKind,
     MeasurementMoment,
+    PriceFormula,
     Procedure,
     ScoringMethod,
     SessionStatus,
+    TenderRiskCategory,
 )
 
 NAMING_CONVENTION = {
@@ -124,6 +126,8 @@ class SessionRow(Base):
     procedure_reason: Mapped[str] = mapped_column(Text, default="")
     lots: Mapped[str] = mapped_column(Text, default="")
     scoring_method: Mapped[ScoringMethod | None] = mapped_column(code_enum(ScoringMethod), nullable=True)
+    price_formula: Mapped[PriceFormula | None] = mapped_column(code_enum(PriceFormula), nullable=True)
+    price_zero_pct: Mapped[Decimal | None] = mapped_column(ExactDecimal(), nullable=True)
     award_basis_reason: Mapped[str] = mapped_column(Text, default="")
     decision_date: Mapped[dt.date | None] = mapped_column(Date)
     materials: Mapped[str] = mapped_column(Text, default="")
@@ -182,6 +186,16 @@ class SessionRow(Base):
         back_populates="session",
         cascade="all, delete-orphan",
         order_by="(CommunicationRow.position, CommunicationRow.id)",
+    )
+    quality_criteria: Mapped[list[QualityCriterionRow]] = relationship(
+        back_populates="session",
+        cascade="all, delete-orphan",
+        order_by="(QualityCriterionRow.position, QualityCriterionRow.id)",
+    )
+    tender_risks: Mapped[list[TenderRiskRow]] = relationship(
+        back_populates="session",
+        cascade="all, delete-orphan",
+        order_by="(TenderRiskRow.position, TenderRiskRow.id)",
     )
     dialogues: Mapped[list[DialogueRow]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="DialogueRow.number"
@@ -374,6 +388,40 @@ class CommunicationRow(_SessionChild, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     session: Mapped[SessionRow] = relationship(back_populates="communication")
+
+
+class QualityCriterionRow(_SessionChild, Base):
+    """Step 3: a quality award criterion that serves no SDG, so the award model is whole."""
+
+    __tablename__ = "quality_criteria"
+
+    name: Mapped[str] = mapped_column(String(200))
+    weight_pct: Mapped[Decimal | None] = mapped_column(ExactDecimal(), nullable=True)
+    scale: Mapped[str] = mapped_column(Text, default="")
+    verification: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    session: Mapped[SessionRow] = relationship(back_populates="quality_criteria")
+
+
+class TenderRiskRow(_SessionChild, Base):
+    """The tender-risk register: a risk to the tender, its probability and impact, and the measure."""
+
+    __tablename__ = "tender_risks"
+    __table_args__ = (
+        CheckConstraint("probability BETWEEN 1 AND 5", name="probability"),
+        CheckConstraint("impact BETWEEN 1 AND 5", name="impact"),
+    )
+
+    category: Mapped[TenderRiskCategory] = mapped_column(code_enum(TenderRiskCategory))
+    description: Mapped[str] = mapped_column(Text)
+    probability: Mapped[int] = mapped_column(Integer, default=3)
+    impact: Mapped[int] = mapped_column(Integer, default=3)
+    measure: Mapped[str] = mapped_column(Text, default="")
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    session: Mapped[SessionRow] = relationship(back_populates="tender_risks")
 
 
 class DialogueRow(_SessionChild, Base):

@@ -52,6 +52,8 @@ STORED_KINDS: dict[str, dict[str, str]] = {
         "contract_value_eur": "decimal",
         "publication_date": "date",
         "scoring_method": "ScoringMethod",
+        "price_formula": "PriceFormula",
+        "price_zero_pct": "decimal",
         "decision_date": "date",
         "budget_eur": "decimal",
         "questions_deadline": "date",
@@ -79,6 +81,8 @@ STORED_KINDS: dict[str, dict[str, str]] = {
     "inventory_entries": {"kind": "EntryKind", "source": "EntrySource", "also_sdgs": "sdgs", "main": "bool"},
     "sdg_priorities": {"selected": "bool"},
     "dialogue_votes": {},
+    "quality_criteria": {"weight_pct": "decimal"},
+    "tender_risks": {"category": "TenderRiskCategory"},
     "measurements": {"value": "decimal", "measured_on": "date"},
 }
 
@@ -91,6 +95,8 @@ SESSION_LISTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("criteria", "criteria", ("position", "id")),
     ("indicators", "indicators", ("position", "id")),
     ("communication", "communication_items", ("position", "id")),
+    ("quality_criteria", "quality_criteria", ("position", "id")),
+    ("tender_risks", "tender_risks", ("position", "id")),
     ("dialogues", "dialogues", ("number",)),
     ("participants", "dialogue_participants", ("position", "id")),
     ("agenda", "dialogue_agenda", ("position", "id")),

@@ -24,9 +24,11 @@ from compass.core.session import (
     Measurement,
     Participant,
     ProjectFacts,
+    QualityCriterion,
     SdgPriority,
     SessionSnapshot,
     SessionSummary,
+    TenderRisk,
     Vote,
 )
 
@@ -42,8 +44,10 @@ if TYPE_CHECKING:
         InventoryEntryRow,
         MeasurementRow,
         ParticipantRow,
+        QualityCriterionRow,
         SdgPriorityRow,
         SessionRow,
+        TenderRiskRow,
         VoteRow,
     )
 
@@ -162,6 +166,28 @@ def communication_item_of(row: CommunicationRow) -> CommunicationItem:
     )
 
 
+def quality_criterion_of(row: QualityCriterionRow) -> QualityCriterion:
+    return QualityCriterion(
+        id=row.id,
+        name=row.name,
+        weight_pct=row.weight_pct,
+        scale=row.scale,
+        verification=row.verification,
+    )
+
+
+def tender_risk_of(row: TenderRiskRow) -> TenderRisk:
+    return TenderRisk(
+        id=row.id,
+        category=row.category,
+        description=row.description,
+        probability=row.probability,
+        impact=row.impact,
+        measure=row.measure,
+        owner=row.owner,
+    )
+
+
 def dialogue_of(row: DialogueRow) -> Dialogue:
     return Dialogue(
         id=row.id,
@@ -221,6 +247,8 @@ def snapshot_of(row: SessionRow) -> SessionSnapshot:
         criteria=tuple(criterion_of(r) for r in row.criteria),
         indicators=tuple(indicator_of(r) for r in row.indicators),
         communication=tuple(communication_item_of(r) for r in row.communication),
+        quality_criteria=tuple(quality_criterion_of(r) for r in row.quality_criteria),
+        tender_risks=tuple(tender_risk_of(r) for r in row.tender_risks),
         initiatives=tuple(initiative_of(r) for r in row.initiatives),
         dialogues=tuple(dialogue_of(r) for r in row.dialogues),
         participants=tuple(participant_of(r) for r in row.participants),

@@ -138,13 +138,14 @@ class ProfileService(ServiceBase):
     def _complete_stored_examples(self, db: Session) -> None:
         """An example profile stored by an older app lacks what later versions moved into it: its
         organisation's KPIs and own criteria (before version 2: generic reference data), and the
-        rules its plan states with their sources (before version 3). Give it those of the shipped
+        rules its plan states with their sources (before version 3), its mandate route (before
+        version 4). Give it those of the shipped
         example of the same name, keeping everything the user changed. A key the stored document
         has is the user's (an emptied list stays empty); only a missing key is filled in."""
         rows = [
             (row, document)
             for row in db.scalars(select(ProfileRow).where(ProfileRow.is_example))
-            if not {"kpis", "policy_rules"} <= (document := json.loads(row.document)).keys()
+            if not {"kpis", "policy_rules", "mandate_route"} <= (document := json.loads(row.document)).keys()
         ]
         if not rows:
             return
@@ -201,4 +202,6 @@ def _completed(document: dict[str, Any], example: OrganisationProfile) -> Organi
         own_criteria=own
         + tuple(c for c in example.own_criteria if c.id in new_ids and c.id not in own_ids),
         policy_rules=stored.policy_rules if "policy_rules" in document else example.policy_rules,
+        # An old threshold the user set became a route of its own; without one the shipped route.
+        mandate_route=stored.mandate_route or example.mandate_route,
     )

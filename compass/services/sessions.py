@@ -36,7 +36,11 @@ from compass.core.session import (
 from compass.formats.session_file import SessionImport
 from compass.i18n import N_, _
 from compass.method.concurrency import first_conflict, same_value
-from compass.method.criteria import criterion_rule_problems, quality_weight_problems
+from compass.method.criteria import (
+    criterion_rule_problems,
+    quality_criterion_rule_problems,
+    quality_weight_problems,
+)
 from compass.method.derived import with_derived_facts
 from compass.method.dialogues import (
     criterion_target,
@@ -63,7 +67,9 @@ from compass.method.fields import (
     validate_measurement,
     validate_policy_reason,
     validate_priority_changes,
+    validate_quality_criterion,
     validate_sdg,
+    validate_tender_risk,
     validate_title,
 )
 from compass.method.text import printable
@@ -82,8 +88,10 @@ from compass.model.orm import (
     MeasurementRow,
     ParticipantRow,
     ProfileRow,
+    QualityCriterionRow,
     SdgPriorityRow,
     SessionRow,
+    TenderRiskRow,
     VoteRow,
     utc_now,
 )
@@ -107,6 +115,10 @@ _COLLECTIONS: dict[Collection, _CollectionSpec] = {
     Collection.COMMUNICATION: _CollectionSpec(
         CommunicationRow, snapshots.communication_item_of, validate_communication_item
     ),
+    Collection.QUALITY_CRITERIA: _CollectionSpec(
+        QualityCriterionRow, snapshots.quality_criterion_of, validate_quality_criterion
+    ),
+    Collection.TENDER_RISKS: _CollectionSpec(TenderRiskRow, snapshots.tender_risk_of, validate_tender_risk),
     Collection.INITIATIVES: _CollectionSpec(
         InitiativeLinkRow, snapshots.initiative_of, validate_initiative_link
     ),
@@ -175,21 +187,47 @@ class SessionService(ServiceBase):
         if problems:
             raise ValidationError(problems)
 
+    def _award_weights(
+        self, db: Session, session_id: int, exclude: tuple[Collection, int] | None = None
+    ) -> list[Decimal]:
+        """The weights of every quality award criterion of the session, SDG or not, but the one
+        being changed: together they fit in the quality weight."""
+        skip_criterion = exclude[1] if exclude and exclude[0] is Collection.CRITERIA else -1
+        skip_quality = exclude[1] if exclude and exclude[0] is Collection.QUALITY_CRITERIA else -1
+        sdg_weights = db.scalars(
+            select(CriterionRow.weight_pct).where(
+                CriterionRow.session_id == session_id,
+                CriterionRow.criterion_type == CriterionType.AWARD_CRITERION,
+                CriterionRow.id != skip_criterion,
+            )
+        )
+        other_weights = db.scalars(
+            select(QualityCriterionRow.weight_pct).where(
+                QualityCriterionRow.session_id == session_id, QualityCriterionRow.id != skip_quality
+            )
+        )
+        return [w for w in (*sdg_weights, *other_weights) if w]
+
     def _criterion_rules(
         self, db: Session, session: SessionRow, values: dict[str, Any], exclude_id: int | None = None
     ) -> None:
-        others = db.scalars(
-            select(CriterionRow.weight_pct).where(
-                CriterionRow.session_id == session.id,
-                CriterionRow.criterion_type == CriterionType.AWARD_CRITERION,
-                CriterionRow.id != (exclude_id or -1),
-            )
+        others = self._award_weights(
+            db, session.id, None if exclude_id is None else (Collection.CRITERIA, exclude_id)
         )
         problems = criterion_rule_problems(
-            values,
-            self._procedures[session.procedure],
-            session.quality_weight_pct,
-            [w for w in others if w],
+            values, self._procedures[session.procedure], session.quality_weight_pct, others
+        )
+        if problems:
+            raise ValidationError(problems)
+
+    def _quality_criterion_rules(
+        self, db: Session, session: SessionRow, values: Mapping[str, Any], exclude_id: int | None = None
+    ) -> None:
+        others = self._award_weights(
+            db, session.id, None if exclude_id is None else (Collection.QUALITY_CRITERIA, exclude_id)
+        )
+        problems = quality_criterion_rule_problems(
+            values, self._procedures[session.procedure], session.quality_weight_pct, others
         )
         if problems:
             raise ValidationError(problems)
@@ -277,6 +315,8 @@ class SessionService(ServiceBase):
                 selectinload(SessionRow.criteria),
                 selectinload(SessionRow.indicators).selectinload(IndicatorRow.measurements),
                 selectinload(SessionRow.communication),
+                selectinload(SessionRow.quality_criteria),
+                selectinload(SessionRow.tender_risks),
                 selectinload(SessionRow.dialogues),
                 selectinload(SessionRow.participants),
                 selectinload(SessionRow.agenda),
@@ -373,6 +413,13 @@ class SessionService(ServiceBase):
             row.communication.extend(
                 CommunicationRow(position=n, **values)
                 for n, values in enumerate(imported.communication, start=1)
+            )
+            row.quality_criteria.extend(
+                QualityCriterionRow(position=n, **values)
+                for n, values in enumerate(imported.quality_criteria, start=1)
+            )
+            row.tender_risks.extend(
+                TenderRiskRow(position=n, **values) for n, values in enumerate(imported.tender_risks, start=1)
             )
             row.dialogues.extend(DialogueRow(**values) for values in imported.dialogues)
             participants = [
@@ -561,19 +608,7 @@ class SessionService(ServiceBase):
                 expected,
                 {"quality_weight_pct": weight_pct},
             )
-            used = sum(
-                (
-                    w
-                    for w in db.scalars(
-                        select(CriterionRow.weight_pct).where(
-                            CriterionRow.session_id == session_id,
-                            CriterionRow.criterion_type == CriterionType.AWARD_CRITERION,
-                        )
-                    )
-                    if w
-                ),
-                Decimal(0),
-            )
+            used = sum(self._award_weights(db, session_id), Decimal(0))
             problems = quality_weight_problems(weight_pct, used)
             if problems:
                 raise ValidationError(problems)
@@ -640,6 +675,8 @@ class SessionService(ServiceBase):
                 "initiatives",
                 "ambitions",
                 "communication",
+                "quality_criteria",
+                "tender_risks",
                 "dialogues",
                 "agenda",
             ):
@@ -692,6 +729,8 @@ class SessionService(ServiceBase):
             session = self._session_for_write(db, session_id)  # the next position, one desk at a time
             if collection is Collection.CRITERIA:
                 self._criterion_rules(db, session, values)
+            if collection is Collection.QUALITY_CRITERIA:
+                self._quality_criterion_rules(db, session, values)
             if collection is Collection.INDICATORS:
                 self._indicator_rules(values)
             self._dialogue_rules(db, session, collection, values)
@@ -739,6 +778,10 @@ class SessionService(ServiceBase):
                 raise ValidationError(problems)
             if collection is Collection.CRITERIA:
                 self._criterion_rules(
+                    db, self._session_row(db, session_id), {**current, **changes}, exclude_id=item_id
+                )
+            if collection is Collection.QUALITY_CRITERIA:
+                self._quality_criterion_rules(
                     db, self._session_row(db, session_id), {**current, **changes}, exclude_id=item_id
                 )
             if collection is Collection.INDICATORS:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.core.profile import OrganisationProfile
 from compass.core.codes import ContractKind
+from compass.core.profile import OrganisationProfile
 from compass.core.session import AmbitionLevel, CriterionType
 from compass.formatting import parse_number
 from compass.i18n import _, current_language

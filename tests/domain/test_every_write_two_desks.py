@@ -32,6 +32,7 @@ from compass.core.session import (
     MeasurementMoment,
     SessionSnapshot,
     SessionStatus,
+    TenderRiskCategory,
 )
 from compass.method.concurrency import same_value
 from compass.method.field_labels import FACTS, LABELS, SESSION
@@ -90,6 +91,7 @@ def _fact_values(field: FactField) -> tuple[Any, Any, Any]:
     return {
         FactKind.FLAG: (False, True, True),
         FactKind.AMOUNT: (None, Decimal("450000"), Decimal("460000")),
+        FactKind.PERCENT: (None, Decimal("50"), Decimal("100")),
         FactKind.DAY: (None, dt.date(2027, 3, 1), dt.date(2027, 4, 1)),
     }.get(field.kind, ("", f"{field.name} van A", f"{field.name} van B"))
 
@@ -123,6 +125,8 @@ ITEMS: dict[Collection, str] = {
     Collection.DIALOGUES: "dialogue",
     Collection.PARTICIPANTS: "participant",
     Collection.AGENDA: "agenda",
+    Collection.QUALITY_CRITERIA: "quality_criterion",
+    Collection.TENDER_RISKS: "tender_risk",
 }
 # Values of an item's fields that are not free text.
 ITEM_VALUES: dict[tuple[Collection, str], tuple[Any, Any, Any]] = {
@@ -146,6 +150,14 @@ ITEM_VALUES: dict[tuple[Collection, str], tuple[Any, Any, Any]] = {
     (Collection.DIALOGUES, "held_on"): (None, dt.date(2027, 1, 10), dt.date(2027, 1, 11)),
     (Collection.PARTICIPANTS, "internal"): (True, False, False),
     (Collection.AGENDA, "planned_minutes"): (10, 15, 20),
+    (Collection.QUALITY_CRITERIA, "weight_pct"): (Decimal("10"), Decimal("15"), Decimal("20")),
+    (Collection.TENDER_RISKS, "category"): (
+        TenderRiskCategory.MARKET,
+        TenderRiskCategory.LEGAL,
+        TenderRiskCategory.PLANNING,
+    ),
+    (Collection.TENDER_RISKS, "probability"): (3, 4, 5),
+    (Collection.TENDER_RISKS, "impact"): (3, 2, 1),
 }
 
 
@@ -385,6 +397,18 @@ def _session_for(desk: SessionService, *cases: Case) -> dict[str, Any]:
         "dialogue": lambda: desk.add_item(sid, Collection.DIALOGUES, number=1, votes_per_participant=3),
         "participant": lambda: desk.add_item(sid, Collection.PARTICIPANTS, dialogue=1, name="x"),
         "agenda": lambda: desk.add_item(sid, Collection.AGENDA, dialogue=1, title="x", planned_minutes=10),
+        "quality_criterion": lambda: (
+            desk.set_quality_weight(sid, Decimal("60")),
+            desk.add_item(sid, Collection.QUALITY_CRITERIA, name="x", weight_pct=Decimal("10")),
+        )[1],
+        "tender_risk": lambda: desk.add_item(
+            sid,
+            Collection.TENDER_RISKS,
+            category=TenderRiskCategory.MARKET,
+            description="x",
+            probability=3,
+            impact=3,
+        ),
     }
     for key in makers:  # in this order: a dialogue before its participants and agenda
         if key in needed:

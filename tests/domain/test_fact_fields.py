@@ -39,6 +39,7 @@ def test_each_fact_has_its_column_of_its_kind(field) -> None:
         FactKind.CODE: (String,),
         FactKind.FLAG: (Boolean,),
         FactKind.AMOUNT: (Numeric, ExactDecimal),
+        FactKind.PERCENT: (Numeric, ExactDecimal),
         FactKind.DAY: (Date,),
     }[field.kind]
     assert isinstance(column.type, expected), (field.name, column.type)
@@ -78,6 +79,7 @@ def test_every_fact_survives_a_round_trip_through_the_exchange_file(service, shi
         FactKind.LONG_TEXT: "Twee regels\nmet tekst",
         FactKind.FLAG: True,
         FactKind.AMOUNT: Decimal("2400000"),
+        FactKind.PERCENT: Decimal("62.5"),
     }
     changes = {}
     for field in FACT_FIELDS:

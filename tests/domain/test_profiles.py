@@ -16,6 +16,7 @@ from compass.core.profile import (
     OrganisationProfile,
     OwnCriterion,
     ThemeAmbition,
+    profile_from_document,
 )
 from compass.core.session import AmbitionLevel, CriterionType, SessionStatus
 from compass.formats.profile_file import read_profile_file, write_profile_file
@@ -150,7 +151,7 @@ def test_an_example_stored_before_kpis_moved_into_profiles_receives_them(service
 
     _, profiles = services
     shipped = json.loads(resource_path("profiles", "example-heerlen.json").read_text(encoding="utf-8"))
-    older = {key: value for key, value in shipped.items() if key != "kpis"}
+    older = {key: value for key, value in shipped.items() if key not in ("kpis", "mandate_route")}
     older["version"], older["own_criteria"] = 1, []
     older["focus_sdgs"] = [{"sdg": 13, "reason": "Ons eigen woord"}]  # changed by the user
     with profiles._transaction() as db:
@@ -166,6 +167,7 @@ def test_an_example_stored_before_kpis_moved_into_profiles_receives_them(service
         "own-heerlen-stadswerkplaats-repair-cafes",
     ]
     assert completed.policy_rules  # version 3: the rules of its plan
+    assert completed.mandate_route == profile_from_document(shipped).mandate_route  # version 4
     assert [(f.sdg, f.reason) for f in completed.focus_sdgs] == [(13, "Ons eigen woord")]
     profiles.update_profile(summary.id, replace(completed, kpis=()))  # the user removes them all
     profiles.install_examples()

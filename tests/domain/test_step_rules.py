@@ -17,6 +17,7 @@ from compass.core.session import (
     EntrySource,
     IndicatorKind,
     Procedure,
+    PriceFormula,
     ScoringMethod,
 )
 from compass.method.steps import (
@@ -116,7 +117,28 @@ def test_gaps_close_as_the_steps_are_filled(service) -> None:
     )
     assert _codes(Step.AMBITION, service.get_session(sid)) == ["split_missing"]
     service.set_quality_weight(sid, Decimal(60))  # 40 % price, 60 % quality
-    assert _codes(Step.AMBITION, service.get_session(sid)) == ["scoring_method_missing"]
+    # 60 % quality with no criterion to earn it: the award model does not add up.
+    assert _codes(Step.AMBITION, service.get_session(sid)) == ["scoring_method_missing", "weights_short"]
+    service.add_item(sid, Collection.QUALITY_CRITERIA, name="Plan van aanpak", weight_pct=Decimal(60))
+    assert _codes(Step.AMBITION, service.get_session(sid)) == [
+        "scoring_method_missing",
+        "quality_scale_missing",
+        "quality_unverified",
+    ]
+    quality = service.get_session(sid).quality_criteria[0]
+    service.update_item(
+        sid,
+        Collection.QUALITY_CRITERIA,
+        quality.id,
+        scale="60 punten: uitstekend; 40: goed; 20: voldoende; 0: onvoldoende",
+        verification="Beoordelingscommissie van drie leden",
+    )
+    service.update_facts(sid, scoring_method=ScoringMethod.WEIGHTED_POINTS)
+    assert _codes(Step.AMBITION, service.get_session(sid)) == ["price_formula_missing"]
+    service.update_facts(sid, price_formula=PriceFormula.LINEAR)
+    assert _codes(Step.AMBITION, service.get_session(sid)) == ["price_zero_missing"]
+    service.update_facts(sid, price_zero_pct=Decimal(50))
+    assert _codes(Step.AMBITION, service.get_session(sid)) == []
     service.update_facts(sid, scoring_method=ScoringMethod.FICTITIOUS_DISCOUNT)
     assert _codes(Step.AMBITION, service.get_session(sid)) == []
     indicator = service.add_item(

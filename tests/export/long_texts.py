@@ -25,6 +25,7 @@ from compass.core.session import (
     IndicatorKind,
     MeasurementMoment,
     Procedure,
+    TenderRiskCategory,
 )
 from compass.method.fields import TEXT_LIMITS
 from compass.services import ProfileService, SessionService
@@ -205,5 +206,16 @@ def make_long_session(sessions: SessionService, profiles: ProfileService, text: 
         channel=Channel.PRESS,
         moment=CommunicationMoment.AWARD,
         **texts("communication"),
+    )
+    sessions.add_item(
+        session_id, Collection.QUALITY_CRITERIA, weight_pct=Decimal(20), **texts("quality_criteria")
+    )
+    sessions.add_item(
+        session_id,
+        Collection.TENDER_RISKS,
+        category=TenderRiskCategory.LEGAL,
+        probability=2,
+        impact=4,
+        **texts("tender_risks"),
     )
     return session_id

@@ -156,7 +156,7 @@ def _count_rows(service) -> int:
             "facts/publication_date",
             "Not a date as YYYY-MM-DD: '1-3-2027'.",
         ),
-        (lambda d: d.update(version=10), "version", "version 10 is not supported"),
+        (lambda d: d.update(version=11), "version", "version 11 is not supported"),
         (lambda d: d["facts"].update(procedure=Procedure.SINGLE_QUOTE.value), "criteria/", ""),
         (
             lambda d: d["inventory"][0].update(suggestion_id="cat-nope/risks/1"),

@@ -74,9 +74,15 @@ def test_the_approval_names_people_roles_mandate_and_the_planned_date(snapshot) 
 
 
 def test_the_college_decides_where_the_profile_says_so(snapshot) -> None:
-    profile = OrganisationProfile("Gemeente Maastricht", college_decision_from_eur=Decimal(250000))
+    # A profile of version 2-3 knew one college threshold; it reads as a route of one step (issue 24).
+    from compass.core.profile import profile_from_document, profile_to_document
+
+    document = profile_to_document(OrganisationProfile("Gemeente Maastricht"))
+    del document["mandate_route"]
+    document["thresholds_eur"]["college_decision"] = "250000"
+    profile = profile_from_document(document)
     rows = _approval(build_document(_session(snapshot, profile), REFERENCE, "nl")).rows
-    assert rows[-1][0].text == "College van B&W" and "250.000" in rows[-1][2].text
+    assert rows[-1][0].text == "College van burgemeester en wethouders" and "250.000" in rows[-1][2].text
     session = _session(snapshot, profile)
     small = replace(session, facts=replace(session.facts, contract_value_eur=Decimal(90000)))
     assert len(_approval(build_document(small, REFERENCE, "nl")).rows) == 3
@@ -127,11 +133,13 @@ def test_tiles_say_priority_and_level_in_words_and_award_weights_follow_their_ta
         "prioriteit \u00b7 niveau 2",
     )
     assert not tiles[0].inventoried and tiles[0].mark == ""
-    awards = next(b for b in document.body if isinstance(b, Table) and "Weging %" in b.header)
+    awards = next(
+        b for b in document.body if isinstance(b, Table) and "Criterium en hoe het wordt getoetst" in b.header
+    )
     assert awards.rows[0][1].detail == "Plan van aanpak"
     # Said so it cannot read as 15 % of 40 % (= 6 %): shares of the total score.
     assert awards.caption.startswith(
-        "Prijs 60 %, kwaliteit 40 %, waarvan de SDG-criteria samen 15 % van de totale score."
+        "Prijs 60 %, kwaliteit 40 %, waarvan de kwaliteitscriteria samen 15 % van de totale score."
     )
     headings = [b.text for b in document.body if isinstance(b, Heading)]
     assert headings.index("Aanbestedingskader") < headings.index("Stap 1 - Inzicht: risico's en kansen")
@@ -294,7 +302,7 @@ def test_page_one_names_the_risks_the_team_marked(snapshot) -> None:
     first = InventoryEntry(1, 8, EntryKind.RISK, EntrySource.SUPPLY_CHAIN_GLOBAL, "Uitbuiting in de keten")
     marked = InventoryEntry(2, 8, EntryKind.RISK, EntrySource.LOCATION, "Onveilig werk op locatie", main=True)
     session = replace(_session(snapshot), inventory=(first, marked))
-    assert _summary(build_document(session, REFERENCE, "en"))["Main risks"] == "SDG 8: Onveilig werk op locatie"
+    assert _summary(build_document(session, REFERENCE, "en"))["Main SDG risks"] == "SDG 8: Onveilig werk op locatie"
 
 
 def test_page_one_says_what_an_award_criterion_may_cost(snapshot) -> None:
@@ -310,5 +318,5 @@ def test_page_one_says_what_an_award_criterion_may_cost(snapshot) -> None:
             session.facts, contract_value_eur=Decimal(2400000), scoring_method=ScoringMethod.FICTITIOUS_DISCOUNT
         ),
     )
-    row = _summary(build_document(session, REFERENCE, "en"))["SDG award criteria and weights"]
+    row = _summary(build_document(session, REFERENCE, "en"))["Award criteria and weights"]
     assert row.startswith("SDG 8 \u2013 Meer SROI scoort hoger: 5 % (up to \u20ac 120,000)")

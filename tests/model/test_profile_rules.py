@@ -303,7 +303,7 @@ def _with_rules() -> OrganisationProfile:
 
 def test_a_profile_with_rules_and_sources_survives_export_and_import() -> None:
     data = write_profile_file(_with_rules())
-    assert json.loads(data)["version"] == 3
+    assert json.loads(data)["version"] == 4  # 4: the mandate route (test_profile_mandate.py)
     assert read_profile_file(data, set()) == _with_rules()
 
 

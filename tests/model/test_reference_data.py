@@ -809,3 +809,33 @@ def test_every_award_criterion_says_how_it_scores(reference) -> None:
         if not says_how_it_scores(Criterion(1, c.sdgs[0], c.criterion_type, c.text(language), None, c.verification(language)))
     ]
     assert unscaled == []
+
+
+def test_every_innovation_question_binds_a_party(reference) -> None:
+    """An innovation-oriented question names who offers or does what (the tenderer, the contractor, the
+    market); "Pilot met maatregelen om hittestress tegen te gaan" binds no one, and the tender documents
+    cannot hold a bidder or contractor to it."""
+    from compass.method.completeness import binds_a_party
+
+    unbound = [
+        f"{c.id} ({language})"
+        for c in reference.criteria
+        if c.criterion_type is CriterionType.INNOVATION_QUESTION
+        for language in ("nl", "en")
+        if not binds_a_party(c.text(language))
+    ]
+    assert not unbound, "innovation questions that bind no party: " + ", ".join(unbound)
+
+
+def test_every_innovation_question_of_the_examples_binds_a_party() -> None:
+    from compass.method.completeness import binds_a_party
+
+    unbound = []
+    for path in sorted(resource_path("examples").glob("*.json")):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        for number, criterion in enumerate(document["criteria"]):
+            if criterion["criterion_type"] == CriterionType.INNOVATION_QUESTION.value and not binds_a_party(
+                criterion["text"]
+            ):
+                unbound.append(f"{path.name}: criteria[{number}] ({criterion.get('catalogue_id', '')})")
+    assert not unbound, "innovation questions that bind no party: " + ", ".join(unbound)

@@ -98,6 +98,14 @@ def test_walk_every_step_then_restart(qtbot, make_window, monkeypatch) -> None:
     circular.new_text.setText("Minimaal 30 % hergebruikt asfaltgranulaat")
     circular.add_button.click()
     qtbot.waitUntil(lambda: climate.table.rowCount() == 1 and circular.table.rowCount() == 1)
+    # The rest of the 60 % quality: a criterion that serves no SDG, so the weights add up.
+    other = ambition.award_model
+    other.name.setText("Plan van aanpak")
+    other.weight.setText("40")
+    other.scale.setText("40 punten uitstekend, 20 voldoende, 0 onvoldoende")
+    other.verification.setText("Beoordelingscommissie van drie leden")
+    other.add_button.click()
+    qtbot.waitUntil(lambda: other.table.rowCount() == 1)
     # Every criterion says how it is checked (the "How it is checked" column, edited in place).
     for box, check in (
         (climate, "MKI-berekening bij inschrijving, getoetst door de inkoopadviseur"),

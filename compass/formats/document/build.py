@@ -13,11 +13,11 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from compass.core.fact_fields import FACTS_BY_NAME
+from compass.core.profile import MandateStep
 from compass.core.session import (
     AmbitionLevel,
     Criterion,
     CriterionType,
-    EntryKind,
     Problem,
     SessionSnapshot,
     SessionStatus,
@@ -36,19 +36,28 @@ from compass.formats.document.model import (
     TextStyle,
     Tile,
 )
+from compass.formats.document.strategy_tables import (
+    award_model,
+    price_formula_words,
+    risk_line,
+    tender_risk_register,
+)
 from compass.formatting import format_day, format_moment, format_number
 from compass.i18n import N_, translate_in
+from compass.method.award_model import award_weights_total
 from compass.method.catalogue_words import in_language
-from compass.method.criteria import award_basis_text, price_of_ambition
+from compass.method.criteria import award_basis_text, session_price_of_ambition
 from compass.method.dashboard import realised_value_words
 from compass.method.dialogues import sdg_tally, tally, votes_come_from_dialogue
+from compass.method.mandate import DECIDES_WORDS, route_for_value
 from compass.method.planning import PLANNING_ORDER
-from compass.method.risks import main_risks
 from compass.method.policy import policy_status_text
 from compass.method.priority_score import priority_order, score_explanation, sdg_score
 from compass.method.reasons import priority_reason_text
+from compass.method.risks import main_risks
 from compass.method.steps import Step, all_advice, all_gaps
 from compass.method.suggestions import category_label
+from compass.method.tender_risks import top_tender_risks
 from compass.method.thresholds import threshold_test
 from compass.reference.types import ReferenceData
 
@@ -56,11 +65,12 @@ DASH = "\u2013"
 MAIN_RISKS = 2  # without marks, the management summary names the first risks of the priority SDGs
 FIRST_OPEN_POINTS = 5  # a concept's first page names its first open issues and how many in all
 WEIGHTS = N_(
-    "Price {price} %, quality {limit} %, of which the SDG criteria together {total} % of the total score."
+    "Price {price} %, quality {limit} %, of which the quality criteria together {total} % of the total score."
 )
 NO_SPLIT = N_(
-    "Award weights of the SDG criteria together: {total} %; the price/quality split is not decided."
+    "Award weights of the quality criteria together: {total} %; the price/quality split is not decided."
 )
+TOP_TENDER_RISKS = 3  # page 1 names the highest-scoring risks of the tender-risk register
 IDEA_LENGTH = 120  # a criterion named in the dialogue record: its first words; step 3 has it in full
 DIALOGUE_TITLES = {
     1: N_("Dialogue 1: risks, opportunities and priorities"),
@@ -137,7 +147,7 @@ class _Builder:
         return [c for c in self.s.criteria if c.criterion_type is CriterionType.AWARD_CRITERION]
 
     def weights_line(self) -> str:
-        total = sum((c.weight_pct or Decimal(0) for c in self.award_criteria()), Decimal(0))
+        total = award_weights_total(self.s)
         if self.s.quality_weight_pct is None:
             return self.tr(NO_SPLIT).format(total=self.number(total))
         return self.tr(WEIGHTS).format(
@@ -219,9 +229,18 @@ class _Builder:
         awards = self.award_criteria()
         # Each criterion by its first words: "SDG 12: 15 %; SDG 12: 10 %" named neither.
         weights = "; ".join(
-            f"SDG {c.sdg} \u2013 {_short(c.text, 60)}: {self.number(c.weight_pct)} %" + self.ambition_price(c)
-            for c in awards
+            [
+                f"SDG {c.sdg} \u2013 {_short(c.text, 60)}: {self.number(c.weight_pct)} %"
+                + self.ambition_price(c.weight_pct)
+                for c in awards
+            ]
+            + [
+                f"{_short(q.name, 60)}: {self.number(q.weight_pct)} %" + self.ambition_price(q.weight_pct)
+                for q in s.quality_criteria
+            ]
         )
+        top_risks = top_tender_risks(s.tender_risks, TOP_TENDER_RISKS)
+        tender_risks = [risk_line(risk, self, _short) for risk in top_risks]
         risks = [f"SDG {e.sdg}: {_short(e.description, 70)}" for e in main_risks(s, MAIN_RISKS)]
         budget = ""
         if facts.budget_eur is not None:
@@ -234,7 +253,10 @@ class _Builder:
             (tr(N_("Value and duration")), value),
             *([(tr(N_("Budget")), budget)] if budget else []),
             (tr(N_("Procedure")), procedure),
-            (tr(N_("Award basis")), self.award_basis()),
+            (
+                tr(N_("Award basis")),
+                " ".join(x for x in (self.award_basis(), price_formula_words(s, self)) if x),
+            ),
             *(
                 [(tr(N_("Why lowest price or lowest cost")), _short(facts.award_basis_reason, 300))]
                 if s.quality_weight_pct == 0 or facts.award_basis_reason.strip()
@@ -242,10 +264,11 @@ class _Builder:
             ),
             (tr(N_("Priority SDGs and ambition")), priorities or DASH),
             (
-                tr(N_("SDG award criteria and weights")),
-                (weights + ". " + self.weights_line()) if awards else DASH,
+                tr(N_("Award criteria and weights")),
+                (weights + ". " + self.weights_line()) if weights else DASH,
             ),
-            (tr(N_("Main risks")), "; ".join(risks) or DASH),
+            (tr(N_("Main SDG risks")), "; ".join(risks) or DASH),
+            *([(tr(N_("Main tender risks")), "; ".join(tender_risks))] if tender_risks else []),
         ]
         if s.policy:
             rows.append((tr(N_("Organisation policy")), self.policy_summary()))
@@ -254,12 +277,10 @@ class _Builder:
             rows.insert(3, (tr(N_("EU threshold")), threshold.message_in(self.lang)))
         return [(Cell(label), Cell(text)) for label, text in rows]
 
-    def ambition_price(self, criterion: Criterion) -> str:
-        """ " (up to EUR 120,000)": what the criterion may cost at the estimated value, where the
-        scoring method says it in euros."""
-        price = price_of_ambition(
-            criterion.weight_pct, self.s.facts.contract_value_eur, self.s.facts.scoring_method
-        )
+    def ambition_price(self, weight_pct: Decimal | None) -> str:
+        """ " (up to EUR 120,000)": what a criterion of this weight may cost at the estimated value,
+        where the scoring method and the price formula say it in euros."""
+        price = session_price_of_ambition(self.s, weight_pct)
         if price is None:
             return ""
         return " " + self.tr(N_("(up to {amount})")).format(amount=self.euros(price))
@@ -383,21 +404,8 @@ class _Builder:
         rows = [
             (tr(N_("Project leader")), facts.project_leader, tr(N_("submits"))),
             (tr(N_("Procurement adviser")), facts.procurement_adviser, tr(N_("advises"))),
-            (tr(N_("Budget holder")), facts.budget_holder, tr(N_("adopts (budget holder)"))),
+            *self.mandate_rows(),
         ]
-        profile = self.s.profile
-        college_from = profile.college_decision_from_eur if profile else None
-        value = facts.contract_value_eur
-        if college_from is not None and value is not None and value >= college_from:
-            rows.append(
-                (
-                    tr(N_("Mayor and aldermen")),
-                    "",
-                    tr(N_("decide (from {amount} by the organisation's mandate rules)")).format(
-                        amount=self.euros(college_from)
-                    ),
-                )
-            )
         return [
             Heading(tr(N_("Approval")), 1, "approval"),
             Paragraph(tr(N_("Decision planned on {date}.")).format(date=planned), TextStyle.SMALL),
@@ -407,10 +415,38 @@ class _Builder:
                     (Cell(role), Cell(name or DASH), Cell(mandate), Cell(""), Cell(""))
                     for role, name, mandate in rows
                 ),
-                (3, 4, 4, 2, 4),
+                (3, 3, 6, 2, 3),  # the mandate names its rule: the widest column
                 TableKind.SIGNATURE,
             ),
         ]
+
+    def mandate_rows(self) -> list[tuple[str, str, str]]:
+        """The budget holder, then the steps of the organisation's mandate route that apply at this
+        contract value, so the one who adopts is named (issue 24). Without a route the budget holder
+        adopts, as before; without a value the route is not guessed."""
+        tr, facts = self.tr, self.s.facts
+        route = self.s.profile.mandate_route if self.s.profile else ()
+        holder = (tr(N_("Budget holder")), facts.budget_holder)
+        if not route:
+            return [(*holder, tr(N_("adopts (budget holder)")))]
+        if facts.contract_value_eur is None:
+            unknown = N_("Mandate route not determined yet: the contract value is not known.")
+            return [(*holder, tr(unknown))]
+        found = route_for_value(route, facts.contract_value_eur)
+        own = N_("adopts (budget holder)") if found.adopting is None else N_("submits (budget holder)")
+        return [(*holder, tr(own))] + [(step.role, "", self.mandate_words(step)) for step in found.steps]
+
+    def mandate_words(self, step: MandateStep) -> str:
+        """What a step does, from which amount and by which rule, e.g. "adopts (from € 1,500,000;
+        Mandaatbesluit 2024, art. 3)"; the product's own reading of a rule says so."""
+        derived = self.tr(N_("own derivation"))
+        source = f"{step.source}; {derived}" if step.derived else step.source
+        decides = self.tr(DECIDES_WORDS[step.decides])
+        if not step.from_eur:
+            return self.tr(N_("{decides} ({source})")).format(decides=decides, source=source)
+        return self.tr(N_("{decides} (from {amount}; {source})")).format(
+            decides=decides, amount=self.euros(step.from_eur), source=source
+        )
 
     # -- the body -----------------------------------------------------------------------------------
 
@@ -504,6 +540,8 @@ class _Builder:
                 TableKind.FACTS,
             ),
             *self.budget_and_planning(),
+            *award_model(s, self, _short),
+            *tender_risk_register(s, self, _short),
             *self.selection_and_contract(),
         ]
 

@@ -33,7 +33,7 @@ from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
 from compass.method.ambition import ambition_advice
 from compass.method.completeness import placeholder_in
-from compass.method.criteria import price_of_ambition
+from compass.method.criteria import session_price_of_ambition
 from compass.method.legal_scope import legal_scope_findings
 from compass.method.policy import policy_criterion
 from compass.method.steps import Step
@@ -49,6 +49,7 @@ from compass.ui.commands import (
     UpdateItemCommand,
 )
 from compass.ui.complete_text_dialog import CompleteTextDialog
+from compass.ui.pages.award_model_panel import AwardModelPanel
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.widgets.choices import sdg_label, size_to_short_text
 from compass.ui.widgets.criteria_box import CriteriaBox
@@ -122,6 +123,8 @@ class AmbitionPage(StepPage):
         self.ambition_price.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.ambition_price.hide()
         self.boxes_layout.addLayout(award_basis)
+        self.award_model = AwardModelPanel(context)
+        self.boxes_layout.addWidget(self.award_model.price_rows)
         self.boxes_layout.addWidget(self.ambition_price)
         self.empty = EmptyHint(lambda: context.go_to_step(Step.PRIORITIES))
         self.boxes_layout.addWidget(self.empty)
@@ -132,6 +135,7 @@ class AmbitionPage(StepPage):
         self.boxes_layout.addWidget(self.policy)
         self.box_stack = QStackedWidget()
         self.boxes_layout.addWidget(self.box_stack)
+        self.boxes_layout.addWidget(self.award_model)
         self.boxes_layout.addStretch(1)
         scroll.setWidget(body)
         self._scroll = scroll
@@ -191,6 +195,7 @@ class AmbitionPage(StepPage):
             self.sdg_tabs.setTabToolTip(index, sdg_label(box.sdg))
         self.sdg_tabs.setAccessibleName(_("SDG whose level and criteria are shown"))
         self.policy.retranslate_ui()
+        self.award_model.retranslate_ui()
         if self.snapshot is not None:
             self.load(self.snapshot)
 
@@ -224,26 +229,24 @@ class AmbitionPage(StepPage):
         self.scoring.setCurrentIndex(max(0, self.scoring.findData(method.value if method else NOT_DECIDED)))
         # Scoring only means something where bids are compared on quality.
         self.scoring.setEnabled(snapshot.award_criteria_allowed)
+        self.award_model.load(snapshot)
         self._show_ambition_price(snapshot)
 
     def _show_ambition_price(self, snapshot: SessionSnapshot) -> None:
-        facts, language = snapshot.facts, current_language()
-        prices = [
-            (
-                criterion,
-                price_of_ambition(criterion.weight_pct, facts.contract_value_eur, facts.scoring_method),
-            )
-            for criterion in snapshot.criteria
-            if criterion.criterion_type is CriterionType.AWARD_CRITERION
-        ]
+        language = current_language()
+        weighed = [
+            (f"SDG {c.sdg}", c.weight_pct)
+            for c in snapshot.criteria
+            if c.criterion_type is CriterionType.AWARD_CRITERION
+        ] + [(q.name, q.weight_pct) for q in snapshot.quality_criteria]
         lines = [
-            _("SDG {sdg}, {weight} %: up to EUR {amount}").format(
-                sdg=criterion.sdg,
-                weight=format_number(criterion.weight_pct or Decimal(0), language),
+            _("{criterion}, {weight} %: up to EUR {amount}").format(
+                criterion=name,
+                weight=format_number(weight or Decimal(0), language),
                 amount=format_number(price, language),
             )
-            for criterion, price in prices
-            if price is not None
+            for name, weight in weighed
+            if (price := session_price_of_ambition(snapshot, weight)) is not None
         ]
         self.ambition_price.setText(
             _("Price of ambition at the estimated value: {prices}.").format(prices="; ".join(lines))
@@ -308,8 +311,10 @@ class AmbitionPage(StepPage):
         """What Tab walks on this page, top to bottom: the SDG choice, the award basis, the policy
         panel and the shown SDG's box."""
         shown = self.box_stack.currentWidget()
-        order = [self.sdg_tabs, self.quality, self.scoring, *focusable_in(self.policy)]
+        order = [self.sdg_tabs, self.quality, self.scoring, *self.award_model.price_focus_order()]
+        order += focusable_in(self.policy)
         order += focusable_in(shown) if shown is not None else []
+        order += self.award_model.focus_order()
         return [widget for widget in order if takes_tab(widget)]
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 - Qt override

@@ -39,6 +39,7 @@ from compass.method.thresholds import threshold_test
 from compass.ui.commands import SetProfileCommand, UpdateFactsCommand
 from compass.ui.pages.base import PageContext, StepPage, page_heading
 from compass.ui.pages.facts_fields import FIELD_LABELS, LINE_FIELDS, SECTIONS, TEXT_FIELDS, field_help
+from compass.ui.pages.tender_risk_panel import TenderRiskPanel
 from compass.ui.widgets.choices import size_to_short_text
 from compass.ui.widgets.date_field import DateField
 from compass.ui.widgets.explain import explain_choices, explain_current
@@ -128,6 +129,8 @@ class FactsPage(StepPage):
                     value_layout.addWidget(self.threshold_note)
             self._section_boxes.append(box)
             layout.addWidget(box)
+        self.tender_risks = TenderRiskPanel(self.context)
+        layout.addWidget(self.tender_risks)
         layout.addWidget(self.gaps)
         layout.addStretch(1)
 
@@ -237,6 +240,7 @@ class FactsPage(StepPage):
         super().showEvent(event)
 
     def retranslate_ui(self) -> None:
+        self.tender_risks.retranslate_ui()
         self._title.setText(_("Project facts"))
         self._intro.setText(
             _(
@@ -447,6 +451,7 @@ class FactsPage(StepPage):
         self._show_threshold()
         self._show_lowest_price_reason(snapshot)
         self._show_threshold_test(snapshot)
+        self.tender_risks.load(snapshot)
         self._show_gaps(snapshot)
 
     def _show_threshold_test(self, snapshot: SessionSnapshot) -> None:

@@ -1,6 +1,7 @@
 """Editing one organisation profile: general facts, focus SDGs, local initiatives, Manifest ambition
-per theme, required SDGs, the standard requirements that apply to every tender, and the rules and
-goals of the organisation's plan with their sources (``policy_rules``).
+per theme, required SDGs, the standard requirements that apply to every tender, the rules and goals
+of the organisation's plan with their sources (``policy_rules``) and its mandate route
+(``mandate_route``).
 
 The dialog edits a copy; OK hands back a new ``OrganisationProfile`` (what the dialog does not show,
 such as the KPIs and own criteria, kept as they were) and the caller saves it through the profile
@@ -38,6 +39,7 @@ from compass.core.profile import FocusSdg, LocalInitiative, OrganisationProfile,
 from compass.formatting import format_number, parse_number
 from compass.i18n import _, current_language
 from compass.reference.types import ReferenceData
+from compass.ui.profiles.mandate_route import MandateRouteTab
 from compass.ui.profiles.policy_rules import PolicyRulesTab
 from compass.ui.widgets.choices import sdg_label, sdg_swatch
 from compass.ui.widgets.field import FieldWithMessage, form_row
@@ -74,6 +76,8 @@ class ProfileEditorDialog(QDialog):
         self.tabs.addTab(self._requirements_tab(profile), _("Every tender"))
         self.policy_rules = PolicyRulesTab(profile.policy_rules)
         self.tabs.addTab(self.policy_rules, _("Policy rules"))
+        self.mandate_route = MandateRouteTab(profile.mandate_route)
+        self.tabs.addTab(self.mandate_route, _("Mandate route"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -321,7 +325,10 @@ class ProfileEditorDialog(QDialog):
                 continue
             initiatives.append(LocalInitiative(cells[0], cells[1], sdgs))
         rules = self.policy_rules.rules()
-        if not ok or rules is None:
+        route = self.mandate_route.route()
+        if ok and route is None:  # its problem is on a tab of its own: show it
+            self.tabs.setCurrentWidget(self.mandate_route)
+        if not ok or rules is None or route is None:
             return None
         focus = tuple(
             self._focus(n, self.focus_reasons[n].text().strip())
@@ -352,6 +359,7 @@ class ProfileEditorDialog(QDialog):
             required_sdgs=tuple(n for n, c in self.required.items() if c.isChecked()),
             standard_requirements=standard,
             policy_rules=rules,
+            mandate_route=route,
         )
 
     def _focus(self, sdg: int, reason: str) -> FocusSdg:
