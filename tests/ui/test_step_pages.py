@@ -1219,3 +1219,61 @@ def test_step_3_shows_the_price_of_ambition_while_the_weights_are_set(qtbot, ser
     service.update_facts(h.session_id, scoring_method=ScoringMethod.WEIGHTED_POINTS)
     h.reload()
     assert h.page.ambition_price.text() == ""  # points: the euros depend on the price formula
+    h.page.award_model.formula.setCurrentIndex(h.page.award_model.formula.findData("relative"))
+    h.page.award_model.formula.activated.emit(h.page.award_model.formula.currentIndex())
+    # 60 price points relative to the lowest price: a point is EUR 40,000, 5 points EUR 200,000.
+    assert h.page.ambition_price.text() == "Price of ambition at the estimated value: SDG 13, 5 %: up to EUR 200,000."
+
+
+def test_step_3_takes_a_quality_criterion_beyond_the_sdgs_and_refuses_weights_that_do_not_fit(
+    qtbot, service
+) -> None:
+    """Issue 24: "plan van aanpak 15 punten" was in no table; its weight counts against the quality
+    weight with the SDG award criteria, a refusal is said beside the weight, and undo takes it back."""
+    h = Harness(qtbot, service, Step.AMBITION)
+    service.set_quality_weight(h.session_id, Decimal(20))
+    h.reload()
+    panel = h.page.award_model
+    panel.name.setText("Plan van aanpak")
+    panel.weight.setText("25")
+    panel.scale.setText("25 punten uitstekend, 15 goed, 5 voldoende")
+    panel.verification.setText("Beoordelingscommissie")
+    panel.verification.returnPressed.emit()  # Enter in the last field adds
+    assert h.snapshot.quality_criteria == ()
+    assert "more than the quality weight of 20 %" in panel.weight_field.problem_text()
+    panel.weight.setText("15")
+    panel.add_button.click()
+    (added,) = h.snapshot.quality_criteria
+    assert (added.name, added.weight_pct, added.verification) == (
+        "Plan van aanpak",
+        Decimal(15),
+        "Beoordelingscommissie",
+    )
+    assert panel.table.rowCount() == 1 and panel.name.text() == ""
+    assert "Scale: 25 punten" in panel.table.item(0, 1).text()
+    h.undo_stack.undo()
+    assert h.snapshot.quality_criteria == ()
+
+
+def test_the_facts_page_keeps_a_tender_risk_register(qtbot, service) -> None:
+    """Issue 24: market, financial, legal and planning risks with probability x impact and a measure."""
+    from compass.core.session import TenderRiskCategory
+
+    h = Harness(qtbot, service, Step.FACTS)
+    panel = h.page.tender_risks
+    panel.category.set_current(TenderRiskCategory.MARKET)
+    panel.probability.setCurrentIndex(3)  # 4 high
+    panel.impact.setCurrentIndex(4)  # 5 very high
+    panel.add_button.click()  # no description yet
+    assert h.snapshot.tender_risks == ()
+    assert panel.description_field.problem_text() == "Describe the risk."
+    panel.description.setText("Weinig inschrijvers in een krappe markt")
+    panel.measure.setText("Marktconsultatie voor publicatie")
+    panel.owner.setText("inkoopadviseur")
+    panel.owner.returnPressed.emit()
+    (risk,) = h.snapshot.tender_risks
+    assert (risk.category, risk.probability, risk.impact, risk.score) == (TenderRiskCategory.MARKET, 4, 5, 20)
+    assert panel.table.item(0, 0).text() == "4 \u00d7 5 = 20"
+    assert panel.table.item(0, 1).text().startswith("Market: Weinig inschrijvers")
+    h.undo_stack.undo()
+    assert h.snapshot.tender_risks == ()

@@ -255,7 +255,7 @@ class _Builder:
             (tr(N_("Procedure")), procedure),
             (
                 tr(N_("Award basis")),
-                " ".join(x for x in (self.award_basis(), price_formula_words(s, self)) if x),
+                ". ".join(x for x in (self.award_basis(), price_formula_words(s, self)) if x),
             ),
             *(
                 [(tr(N_("Why lowest price or lowest cost")), _short(facts.award_basis_reason, 300))]

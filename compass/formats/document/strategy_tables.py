@@ -102,7 +102,7 @@ def award_model(
     blocks: list[Block] = [
         Heading(tr(N_("Award model")), 2, "award-model"),
         Table(
-            (tr(N_("Quality criterion, scale and assessment")), tr(N_("Weight %")), tr(N_("Up to"))),
+            (tr(N_("Quality criterion, scale and assessment")), tr(N_("Weight %")), tr(N_("May cost up to"))),
             tuple(rows),
             (11, 2, 3),
             caption=caption,
@@ -120,11 +120,10 @@ def _price_cell(snapshot: SessionSnapshot, weight: Decimal | None, words: Strate
 
 
 def risk_line(risk: TenderRisk, words: StrategyWords, short: Callable[[str, int], str]) -> str:
-    """A tender risk as page 1 names it: kind, risk, score and the measure's first words."""
-    line = f"{risk.category.label_in(words.lang)}: {short(risk.description, 80)} ({risk.score})"
-    if risk.measure.strip():
-        line += " \u2192 " + short(risk.measure, 80)
-    return line
+    """A tender risk as page 1 names it: kind, risk and score (its measure is in the register: page 1
+    must keep the decision and the signatures)."""
+    description = short(risk.description, 90).rstrip(".")
+    return f"{risk.category.label_in(words.lang)}: {description} ({risk.score})"
 
 
 def tender_risk_register(
@@ -139,7 +138,10 @@ def tender_risk_register(
             Cell(risk.category.label_in(words.lang)),
             Cell(risk.description),
             Cell(f"{risk.probability} \u00d7 {risk.impact} = {risk.score}"),
-            Cell(risk.measure.strip() or DASH, risk.owner.strip()),
+            Cell(
+                risk.measure.strip() or DASH,
+                tr(N_("Owner: {owner}")).format(owner=risk.owner.strip()) if risk.owner.strip() else "",
+            ),
         )
         for _position, risk in ranked
     )

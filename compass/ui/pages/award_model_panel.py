@@ -91,7 +91,7 @@ class AwardModelPanel(QWidget):
             stretch={0: 2, 2: 3, 3: 3},
         )
         self._labels = form.labels
-        self.table = ItemTable(stretch_column=2)
+        self.table = ItemTable(stretch_column=1)
         self.table.remove_requested.connect(self.remove_criterion)
         self.table.edit_requested.connect(self.edit_criterion)
         self.remove_button = QPushButton()
@@ -157,7 +157,7 @@ class AwardModelPanel(QWidget):
         self.remove_button.setText(_("Remove selected criterion"))
         self.remove_button.setToolTip(_("Remove the selected row (Delete); Ctrl+Z brings it back"))
         self.table.setAccessibleName(_("Other quality criteria"))
-        self.table.set_headers([_("Quality criterion"), _("Weight %"), _("Scale"), _("Assessment")])
+        self.table.set_headers([_("Weight %"), _("Quality criterion, scale and assessment")])
         if self.snapshot is not None:
             self.load(self.snapshot)
 
@@ -191,14 +191,22 @@ class AwardModelPanel(QWidget):
         if not self.zero.hasFocus():
             zero = facts.price_zero_pct
             self.zero.setText("" if zero is None else format_number(zero, language))
+        # One text column for the criterion, its scale and its assessment: long columns side by side
+        # left each a sliver behind a sideways scroll bar at 200 % (seen under Xvfb).
         rows = [
             (
                 q.id,
                 [
-                    q.name,
                     "" if q.weight_pct is None else format_number(q.weight_pct, language),
-                    q.scale,
-                    q.verification,
+                    "\n".join(
+                        x
+                        for x in (
+                            q.name,
+                            _("Scale: {scale}").format(scale=q.scale) if q.scale else "",
+                            _("Assessment: {how}").format(how=q.verification) if q.verification else "",
+                        )
+                        if x
+                    ),
                 ],
             )
             for q in snapshot.quality_criteria

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
-from compass.core.session import SHORT_TEXT_MAX_LENGTH, Collection, SessionSnapshot, TenderRiskCategory
+from compass.core.session import (
+    SHORT_TEXT_MAX_LENGTH,
+    Collection,
+    SessionSnapshot,
+    TenderRisk,
+    TenderRiskCategory,
+)
 from compass.i18n import _
 from compass.ui.commands import AddItemCommand, RemoveItemCommand, UpdateItemValuesCommand
 from compass.ui.pages.base import PageContext, run_command, run_showing_problems
@@ -98,27 +104,32 @@ class TenderRiskPanel(QGroupBox):
         self.remove_button.setText(_("Remove selected risk"))
         self.remove_button.setToolTip(_("Remove the selected row (Delete); Ctrl+Z brings it back"))
         self.table.setAccessibleName(_("Tender-risk register"))
-        self.table.set_headers([_("Kind"), _("Risk"), _("Score"), _("Measure"), _("Owner")])
+        self.table.set_headers([_("Score"), _("Risk and measure")])
         if self.snapshot is not None:
             self.load(self.snapshot)
 
     def load(self, snapshot: SessionSnapshot) -> None:
         self.snapshot = snapshot
+        # One text column for the risk and its measure: long columns side by side left the measure a
+        # sliver behind a sideways scroll bar at 200 % (seen under Xvfb).
         rows = [
             (
                 risk.id,
-                [
-                    risk.category.label(),
-                    risk.description,
-                    f"{risk.probability} \u00d7 {risk.impact} = {risk.score}",
-                    risk.measure,
-                    risk.owner,
-                ],
+                [f"{risk.probability} \u00d7 {risk.impact} = {risk.score}", self._risk_and_measure(risk)],
             )
             for risk in snapshot.tender_risks
         ]
         self.table.set_rows(rows)
         self.remove_button.setEnabled(bool(rows))
+
+    @staticmethod
+    def _risk_and_measure(risk: TenderRisk) -> str:
+        text = f"{risk.category.label()}: {risk.description}"
+        if risk.measure:
+            text += "\n" + _("Measure: {measure}").format(measure=risk.measure)
+        if risk.owner:
+            text += "\n" + _("Owner: {owner}").format(owner=risk.owner)
+        return text
 
     def add_risk(self) -> None:
         if self.snapshot is None:
