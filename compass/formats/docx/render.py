@@ -4,8 +4,10 @@ A pure function of the model: no snapshot, no database, no Qt, no translation, s
 worker thread. The structure is Word's own, so an adviser can paste a part into a tender document and a
 screen reader or the navigation pane finds its way: built-in heading, title, list and table-of-contents
 styles, tables with a repeating header row, the document's language on the defaults and in the
-metadata. Word lays out the pages, told what stays together: a heading with its table's header and
-first row, a row a page can hold, the approval block and the SDG overview; page 1 opens with the title,
+metadata, and a text that reads as the other language (the team's own Dutch words in an English
+document) marked with that language, so Word checks its spelling and a screen reader reads it as
+such. Word lays out the pages, told what stays together: a heading with its table's header and first
+row, a row a page can hold, the approval block and the SDG overview; page 1 opens with the title,
 without the running header. The same model gives the same bytes: the package carries no creation or
 modification time (the model has none to give) and every zip entry the same fixed date. Writing the
 file is the caller's (``compass.formats.files.write_file``).
@@ -13,6 +15,7 @@ file is the caller's (``compass.formats.files.write_file``).
 
 from __future__ import annotations
 
+import copy
 import io
 import math
 import re
@@ -34,6 +37,7 @@ from docx.styles.style import ParagraphStyle
 from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
+from docx.text.run import Run
 
 from compass.formats.document.model import (
     Block,
@@ -52,6 +56,7 @@ from compass.formats.document.model import (
 )
 from compass.formats.document.printable import printable_document
 from compass.method.text import printable
+from compass.method.text_language import text_language
 
 # A4 with margins of 2 cm, in twips (1/20 pt; 567 to the centimetre): 17 cm of text width.
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 11906, 16838, 1134
@@ -236,6 +241,13 @@ def _element(tag: str, **attributes: str) -> BaseOxmlElement:
     return element
 
 
+def _language_properties(tag: str) -> BaseOxmlElement:
+    """Run properties that say the run's language (``w:lang``), to be copied into a run."""
+    properties = _element("w:rPr")
+    properties.append(_element("w:lang", val=tag))
+    return properties
+
+
 def _style(paragraph: WordParagraph, style: ParagraphStyle) -> WordParagraph:
     """``paragraph.style = style`` without python-docx's search for the default style on every call
     (most of the rendering time otherwise), nor its search for where the style goes among the
@@ -274,6 +286,8 @@ class _Writer:
         self.bookmarks = self._bookmark_names()
         self.widths = self._shared_widths()
         self.keeps = self._kept_with_next()
+        self.text_languages: dict[str, str | None] = {}  # texts repeat: kinds, units, SDG names
+        self.language_marks = {code: _language_properties(tag) for code, tag in LANGUAGE_TAGS.items()}
 
     # -- the whole ----------------------------------------------------------------------------------
 
@@ -400,7 +414,7 @@ class _Writer:
         for header, running in ((section.header, True), (section.first_page_header, False)):
             paragraph = header.paragraphs[0]
             if running:
-                paragraph.add_run(clean(model.header))
+                self.run(paragraph, model.header)  # the title, the team's words
             if model.concept:
                 paragraph.add_run("\t")
                 mark = paragraph.add_run(clean(model.concept_mark))
@@ -419,8 +433,10 @@ class _Writer:
                     paragraph.add_run(clean(part))
 
     def title_block(self) -> None:
-        self.word.add_paragraph(clean(self.model.title), style="Title")
-        self.word.add_paragraph(clean(self.model.subtitle), style="Subtitle")
+        for text, style in ((self.model.title, "Title"), (self.model.subtitle, "Subtitle")):
+            paragraph = self.word.add_paragraph(style=style)
+            if text:
+                self.run(paragraph, text)
 
     # -- blocks -------------------------------------------------------------------------------------
 
@@ -449,7 +465,7 @@ class _Writer:
     def paragraph(self, text: str, style: ParagraphStyle, heading: bool = False) -> WordParagraph:
         paragraph = _style(self.word.add_paragraph(), style)
         if text:
-            paragraph.add_run(clean(text))
+            self.run(paragraph, text)
         if self.break_before:
             paragraph.paragraph_format.page_break_before = True
         elif self.after_table and not heading:
@@ -528,11 +544,11 @@ class _Writer:
     def fill(self, cell: _Cell, content: Cell, bold: bool, keep: bool = False) -> None:
         paragraph = _style(cell.paragraphs[0], self.cell)
         if content.text:
-            run = paragraph.add_run(clean(content.text))
+            run = self.run(paragraph, content.text)
             if bold:
                 run.bold = True
         if content.detail:
-            _style(cell.add_paragraph(clean(content.detail)), self.detail)
+            self.run(_style(cell.add_paragraph(), self.detail), content.detail)
         if keep:  # Word keeps a row with the next when its paragraphs keep with the next
             for part in cell.paragraphs:
                 part.paragraph_format.keep_with_next = True
@@ -588,7 +604,7 @@ class _Writer:
             lines.append((mark, 7.5, True))
         for number, (text, size, bold) in enumerate(lines):
             paragraph = _style(cell.paragraphs[0] if number == 0 else cell.add_paragraph(), self.cell)
-            run = paragraph.add_run(clean(text))
+            run = self.run(paragraph, text)
             run.font.size = Pt(size)
             run.font.color.rgb = ink
             if bold:
@@ -615,7 +631,7 @@ class _Writer:
         for number, (position, heading) in enumerate(entries):
             paragraph = self.paragraph("", self.toc)
             link = _element("w:hyperlink", anchor=self.bookmarks[position], history="1")
-            run = paragraph.add_run(clean(heading.text))
+            run = self.run(paragraph, heading.text)
             link.append(run._r)
             paragraph._p.append(link)
             if number == len(entries) - 1:
@@ -636,6 +652,19 @@ class _Writer:
                 settings.append(update)
 
     # -- Word's machinery ---------------------------------------------------------------------------
+
+    def run(self, paragraph: WordParagraph, text: str) -> Run:
+        """A run of ``text``, marked with its language where it reads as another language than the
+        document's (``compass.method.text_language``); unmarked, it takes the document's default."""
+        run = paragraph.add_run(clean(text))
+        if text not in self.text_languages:
+            self.text_languages[text] = text_language(text)
+        language = self.text_languages[text]
+        if language is not None and language != self.model.language:
+            # A new run has no properties yet; python-docx puts those set later (bold, size) before
+            # w:lang, in the schema's order. A copy costs a fifth of building the element anew.
+            run._r.insert(0, copy.deepcopy(self.language_marks[language]))
+        return run
 
     def _shared_widths(self) -> dict[Family, list[float]]:
         """Tables with the same columns (one per SDG in step 1, the two fact tables) get the same
