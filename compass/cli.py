@@ -276,7 +276,7 @@ def _print_sessions(sessions: Iterable[SessionSummary], *, as_json: bool) -> Non
                 "id": s.id,
                 "title": s.title,
                 "organisation": s.organisation,
-                "procedure": s.procedure.value,
+                "procedure": s.procedure.value if s.procedure else None,
                 "status": s.status.value,
                 "created_at": s.created_at.isoformat(),
                 "updated_at": s.updated_at.isoformat(),
@@ -285,16 +285,20 @@ def _print_sessions(sessions: Iterable[SessionSummary], *, as_json: bool) -> Non
             separator = ",\n  "
         output.add("[]\n" if separator == "[\n  " else "\n]\n")
     else:
-        labels: dict[Procedure, str] = {}  # a handful of procedures, translated once each
+        labels: dict[Procedure | None, str] = {}  # a handful of procedures, translated once each
         empty = True
         for s in sessions:
             empty = False
             changed = s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            label = labels.get(s.procedure) or labels.setdefault(s.procedure, s.procedure.label())
+            label = labels.get(s.procedure) or labels.setdefault(s.procedure, _procedure_label(s.procedure))
             output.add(f"{s.id:>5}  {changed}  {label:<45}  {_printable(s.title)}\n")
         if empty:
             output.add(_("No sessions yet.") + "\n")
     output.flush()
+
+
+def _procedure_label(procedure: Procedure | None) -> str:
+    return procedure.label() if procedure is not None else _("not chosen yet")
 
 
 class _PagedOutput:

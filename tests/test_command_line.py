@@ -44,7 +44,7 @@ def test_created_sessions_are_listed_as_json(tmp_path: Path, capsys) -> None:
     (listed,) = json.loads(capsys.readouterr().out)
     assert listed["id"] == session_id
     assert listed["title"] == "Groot onderhoud asfalt"
-    assert listed["procedure"] == "public_european"
+    assert listed["procedure"] is None  # not chosen yet: no default the strategy would ask approval of
     assert listed["updated_at"].startswith("20")
 
 

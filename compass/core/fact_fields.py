@@ -62,7 +62,7 @@ FACT_FIELDS: tuple[FactField, ...] = (
     FactField("title", FactKind.TEXT, N_("Title"), TITLE_MAX_LENGTH),
     _text("organisation", N_("Organisation")),
     _text("category", N_("Procurement category")),
-    FactField("procedure", FactKind.CODE, N_("Procedure type"), codes=Procedure, required=True),
+    FactField("procedure", FactKind.CODE, N_("Procedure type"), codes=Procedure),
     FactField("contract_kind", FactKind.CODE, N_("Kind of contract"), codes=ContractKind, since_version=2),
     _text("duration", N_("Duration and options"), since=2),
     _long("procedure_reason", N_("Why this procedure"), since=2),

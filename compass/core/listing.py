@@ -14,7 +14,7 @@ class SessionSummary(NamedTuple):
     id: int
     title: str
     organisation: str
-    procedure: Procedure
+    procedure: Procedure | None  # None until the team chooses one
     status: SessionStatus
     created_at: dt.datetime
     updated_at: dt.datetime

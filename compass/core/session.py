@@ -185,7 +185,8 @@ class ProjectFacts:
     title: str
     organisation: str = ""
     category: str = ""
-    procedure: Procedure = Procedure.PUBLIC_EUROPEAN
+    # None until the team chooses: a new session asked approval of "openbaar Europees" it never chose.
+    procedure: Procedure | None = None
     contract_kind: ContractKind | None = None
     duration: str = ""  # the contract's duration with its options and extensions, in words
     procedure_reason: str = ""  # why this procedure fits the tender

@@ -65,9 +65,10 @@ SESSION_FORMAT = "sdg-compass/session"
 # qualitative indicator's realised value without a number (the assessment is its note); 6 the
 # restricted national procedure; 7 why lowest price; 8 the strategy around the SDG paragraph and an
 # external participant's consent to be named; 9 a risk marked as a main risk; 10 the price formula,
-# quality criteria beyond the SDGs and the tender-risk register.
-SESSION_VERSION = 10
-READABLE_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+# quality criteria beyond the SDGs and the tender-risk register; 11 no procedure before the team
+# chooses one (facts.procedure may be null).
+SESSION_VERSION = 11
+READABLE_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
 
 
 def _decimal_text(value: Decimal | None) -> str | None:

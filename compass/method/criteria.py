@@ -28,7 +28,7 @@ from compass.reference.types import ProcedureRules
 PROPORTIONAL_CRITERIA_PER_SDG = 5
 
 
-def award_not_allowed(procedure: Procedure, field: str = "criterion_type") -> Problem:
+def award_not_allowed(procedure: Procedure | None, field: str = "criterion_type") -> Problem:
     """The rule "this procedure has no award criteria", for a new criterion and for a session whose
     procedure changed after award criteria were set."""
     return Problem(
@@ -50,7 +50,7 @@ def weights_exceed(total: Decimal, limit: Decimal, field: str = "weight_pct") ->
     )
 
 
-def selection_without_phase(procedure: Procedure, field: str = "criterion_type") -> Problem:
+def selection_without_phase(procedure: Procedure | None, field: str = "criterion_type") -> Problem:
     """The rule "a selection criterion only exists in a procedure with a selection phase"."""
     return Problem(
         "selection_without_phase",

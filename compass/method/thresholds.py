@@ -67,9 +67,19 @@ def procedure_fit(
     facts: ProjectFacts, threshold: AppliedThreshold | None, *, european: bool
 ) -> list[Problem]:
     """Whether the procedure fits the value: a European procedure (``european``, from the reference
-    data) is required at or above the threshold (a gap), and needs a reason below it (advice)."""
+    data) is required at or above the threshold (a gap), and needs a reason below it (advice). Before
+    the team chooses a procedure, that choice is what is missing."""
+    missing = []
+    if facts.procedure is None:
+        missing.append(
+            Problem(
+                "procedure_missing",
+                "procedure",
+                N_("Choose the procedure: the strategy asks approval of the one the team chose."),
+            )
+        )
     if facts.contract_kind is None:
-        return [
+        return missing + [
             Problem(
                 "contract_kind_missing",
                 "contract_kind",
@@ -79,6 +89,8 @@ def procedure_fit(
                 ),
             )
         ]
+    if missing:
+        return missing
     value = facts.contract_value_eur
     if value is None or threshold is None:
         return []

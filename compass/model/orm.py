@@ -113,7 +113,7 @@ class SessionRow(Base):
     title: Mapped[str] = mapped_column(String(200))
     organisation: Mapped[str] = mapped_column(String(200), default="")
     category: Mapped[str] = mapped_column(String(200), default="")
-    procedure: Mapped[Procedure] = mapped_column(code_enum(Procedure))
+    procedure: Mapped[Procedure | None] = mapped_column(code_enum(Procedure), nullable=True)
     contract_kind: Mapped[ContractKind | None] = mapped_column(code_enum(ContractKind), nullable=True)
     innovation_pilot: Mapped[bool] = mapped_column(Boolean, default=False)
     contract_value_eur: Mapped[Decimal | None] = mapped_column(ExactDecimal())

@@ -48,7 +48,7 @@ def _summary(row: tuple[Any, ...]) -> SessionSummary:
         id=row[0],
         title=row[1],
         organisation=row[2],
-        procedure=Procedure(row[3]),
+        procedure=Procedure(row[3]) if row[3] else None,
         status=SessionStatus(row[4]),
         created_at=_timestamp(row[5]),
         updated_at=_timestamp(row[6]),

@@ -2,4 +2,4 @@
 path can compare a database against it without importing Alembic or SQLAlchemy; a test keeps it equal
 to the newest migration."""
 
-SCHEMA_HEAD = "0012"
+SCHEMA_HEAD = "0013"

@@ -87,13 +87,28 @@ class ManifestLevel:
 
 @dataclass(frozen=True)
 class ProcedureRules:
-    procedure: Procedure
+    procedure: Procedure | None  # None: the team has not chosen one yet (``UNDECIDED_PROCEDURE``)
     name: LocalizedText
     description: LocalizedText
     allows_award_criteria: bool
     european: bool = False
     selection_phase: bool = False
     periods: ProcedurePeriods | None = None  # a European procedure's legal minimum periods
+
+
+# Before the team chooses a procedure nothing is refused for it: award criteria and a selection phase
+# may yet come; whether the procedure fits the value is asked instead (``procedure_missing``).
+UNDECIDED_PROCEDURE = ProcedureRules(
+    procedure=None,
+    name=LocalizedText("nog niet gekozen", "not chosen yet"),
+    description=LocalizedText(
+        "Kies de procedure die past bij de waarde en de markt.",
+        "Choose the procedure that fits the value and the market.",
+    ),
+    allows_award_criteria=True,
+    european=False,
+    selection_phase=True,
+)
 
 
 @dataclass(frozen=True)
@@ -277,7 +292,9 @@ class ReferenceData:
     def instrument(self, instrument_id: str) -> Instrument:
         return _by_id(self.instruments, instrument_id, "instrument")
 
-    def procedure_rules(self, procedure: Procedure) -> ProcedureRules:
+    def procedure_rules(self, procedure: Procedure | None) -> ProcedureRules:
+        if procedure is None:
+            return UNDECIDED_PROCEDURE
         return next(rules for rules in self.procedures if rules.procedure is procedure)
 
     def suggestion(self, suggestion_id: str) -> Suggestion:

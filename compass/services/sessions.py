@@ -149,7 +149,7 @@ class SessionService(ServiceBase):
         """The reference data says which procedures allow award criteria and which units each
         catalogue indicator is measured in; the service applies both before writing."""
         super().__init__(database)
-        self._procedures = {rules.procedure: rules for rules in reference.procedures}
+        self._procedure_rules = reference.procedure_rules
         self._reference = reference
         self._indicator_units = indicator_units(reference)
         self._indicator_kinds = indicator_kinds(reference)
@@ -215,7 +215,7 @@ class SessionService(ServiceBase):
             db, session.id, None if exclude_id is None else (Collection.CRITERIA, exclude_id)
         )
         problems = criterion_rule_problems(
-            values, self._procedures[session.procedure], session.quality_weight_pct, others
+            values, self._procedure_rules(session.procedure), session.quality_weight_pct, others
         )
         if problems:
             raise ValidationError(problems)
@@ -227,7 +227,7 @@ class SessionService(ServiceBase):
             db, session.id, None if exclude_id is None else (Collection.QUALITY_CRITERIA, exclude_id)
         )
         problems = quality_criterion_rule_problems(
-            values, self._procedures[session.procedure], session.quality_weight_pct, others
+            values, self._procedure_rules(session.procedure), session.quality_weight_pct, others
         )
         if problems:
             raise ValidationError(problems)
@@ -358,7 +358,7 @@ class SessionService(ServiceBase):
     def create_session(
         self,
         title: str,
-        procedure: Procedure = Procedure.PUBLIC_EUROPEAN,
+        procedure: Procedure | None = None,
         *,
         profile_id: int | None = None,
         **facts: Any,

@@ -77,7 +77,7 @@ class SessionListModel(QStandardItemModel):
             cells = (
                 session.title,
                 session.organisation,
-                session.procedure.label(),
+                session.procedure.label() if session.procedure else _("not chosen yet"),
                 format_moment(session.updated_at, language),
             )
             row = []

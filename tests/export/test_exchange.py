@@ -94,6 +94,15 @@ def test_every_quality_weight_survives_the_round_trip(service, reference, weight
     assert imported.quality_weight_pct == Decimal(weight)
 
 
+def test_a_session_without_a_procedure_survives_the_round_trip(service, reference) -> None:
+    """Version 11: no procedure before the team chooses one; the file says null, not a default."""
+    session = service.create_session("Groenonderhoud")
+    assert session.facts.procedure is None
+    data = write_session_file(session)
+    assert json.loads(data)["facts"]["procedure"] is None
+    assert service.import_session(read_session_file(data, reference)).facts.procedure is None
+
+
 # A file is refused while it is read, before any database is involved: these run on SQLite only (the
 # round trips above and tests/domain/test_every_database_keeps_the_same.py cover the team database).
 FILE_ONLY = pytest.mark.parametrize("db_backend", ["sqlite"])
@@ -156,7 +165,7 @@ def _count_rows(service) -> int:
             "facts/publication_date",
             "Not a date as YYYY-MM-DD: '1-3-2027'.",
         ),
-        (lambda d: d.update(version=11), "version", "version 11 is not supported"),
+        (lambda d: d.update(version=12), "version", "version 12 is not supported"),
         (lambda d: d["facts"].update(procedure=Procedure.SINGLE_QUOTE.value), "criteria/", ""),
         (
             lambda d: d["inventory"][0].update(suggestion_id="cat-nope/risks/1"),

@@ -320,3 +320,23 @@ def test_page_one_says_what_an_award_criterion_may_cost(snapshot) -> None:
     )
     row = _summary(build_document(session, REFERENCE, "en"))["Award criteria and weights"]
     assert row.startswith("SDG 8 \u2013 Meer SROI scoort hoger: 5 % (up to \u20ac 120,000)")
+
+
+def test_no_procedure_is_put_to_the_decision_before_the_team_chose_one(snapshot) -> None:
+    """Issue 24: a new session started at "Openbaar Europees" and asked approval of it."""
+    from compass.core.session import Procedure
+    from compass.formats.document.model import Bullets
+
+    def decision(procedure):
+        session = _session(snapshot)
+        session = replace(session, facts=replace(session.facts, procedure=procedure))
+        document = build_document(session, REFERENCE, "en")
+        points = next(b for b in document.first_page if isinstance(b, Bullets)).items
+        return _summary(document)["Procedure"], points
+
+    shown, points = decision(None)
+    assert shown == "not chosen yet"
+    assert not any("as the procedure" in point for point in points)
+    shown, points = decision(Procedure.PUBLIC_NATIONAL)
+    assert shown == Procedure.PUBLIC_NATIONAL.label_in("en")
+    assert any("public national tender (openbaar nationaal) as the procedure" in point for point in points)

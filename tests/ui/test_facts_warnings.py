@@ -116,3 +116,23 @@ def test_the_budget_and_the_planning_are_checked_on_the_facts_page(qtbot, make_w
     qtbot.waitUntil(lambda: budget.text() == "400,000")
     assert "exceeds the budget available" in page.gaps.text()
     assert "EUR 450,000 reaches the EU threshold" in page.threshold_note.text()
+
+
+def test_a_new_session_has_no_procedure_until_the_team_chooses_one(qtbot, make_window) -> None:
+    """Issue 24: a new session started at "Openbaar Europees" and its strategy asked approval of it."""
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    sessions = window.services.sessions
+    session = sessions.create_session("Groenonderhoud", contract_kind=ContractKind.SERVICES)
+    window.open_session(session.id)
+    page = window.wizard.pages[Step.FACTS]
+    procedure = page.editor("procedure")
+    assert procedure.currentText() == "not chosen yet"
+    assert "Choose the procedure" in page.procedure_note.text()
+    procedure.setFocus()
+    qtbot.keyClick(procedure, Qt.Key.Key_Down)  # the first procedure in the list
+    qtbot.waitUntil(lambda: sessions.get_session(session.id).facts.procedure is Procedure.SINGLE_QUOTE)
+    qtbot.waitUntil(lambda: "Choose the procedure" not in page.procedure_note.text())
+    window.undo_stack.undo()
+    assert sessions.get_session(session.id).facts.procedure is None

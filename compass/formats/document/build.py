@@ -156,6 +156,10 @@ class _Builder:
             price=self.number(Decimal(100) - self.s.quality_weight_pct),
         )
 
+    def procedure_words(self) -> str:
+        procedure = self.s.facts.procedure
+        return procedure.label_in(self.lang) if procedure is not None else self.tr(N_("not chosen yet"))
+
     def award_basis(self) -> str:
         return award_basis_text(
             self.s.quality_weight_pct, self.s.award_criteria_allowed, self.lang, self.s.facts.scoring_method
@@ -221,7 +225,7 @@ class _Builder:
             value += " " + tr(N_("excl. VAT"))
         if facts.duration.strip():  # whole: "... then a maintenance term of 5..." was cut mid-fact
             value += " \u00b7 " + " ".join(facts.duration.split())
-        procedure = facts.procedure.label_in(self.lang)
+        procedure = self.procedure_words()
         if facts.innovation_pilot:
             procedure += " \u00b7 " + tr(N_("innovation pilot"))
         priority_sdgs = s.priority_sdgs()  # each call looks at every entry: once, not once per entry
@@ -313,17 +317,23 @@ class _Builder:
         points = [
             tr(
                 N_("To adopt the tender strategy \u201c{title}\u201d as laid down in this document.")
-            ).format(title=facts.title),
-            tr(
-                N_(
-                    "To agree to the {procedure} as the procedure, for the reasons in the "
-                    "procurement frame."
-                )
-            ).format(procedure=_lower_first(facts.procedure.label_in(self.lang)))
-            + self.conflicts_of("procedure"),
-            tr(N_("To agree to award on: {basis}.")).format(basis=self.award_basis())
-            + self.conflicts_of("quality_weight_pct", "award_basis_reason"),
+            ).format(title=facts.title)
         ]
+        # No procedure is put to the decision before the team chose one (its open issue says so).
+        if facts.procedure is not None:
+            points.append(
+                tr(
+                    N_(
+                        "To agree to the {procedure} as the procedure, for the reasons in the "
+                        "procurement frame."
+                    )
+                ).format(procedure=_lower_first(facts.procedure.label_in(self.lang)))
+                + self.conflicts_of("procedure")
+            )
+        points.append(
+            tr(N_("To agree to award on: {basis}.")).format(basis=self.award_basis())
+            + self.conflicts_of("quality_weight_pct", "award_basis_reason")
+        )
         if s.priority_sdgs():
             points.append(
                 tr(
@@ -515,7 +525,7 @@ class _Builder:
             ),
             (tr(N_("Duration and options")), f.duration),
             (tr(N_("EU threshold")), threshold),
-            (tr(N_("Procedure")), f.procedure.label_in(self.lang)),
+            (tr(N_("Procedure")), self.procedure_words()),
             (tr(N_("Why this procedure")), f.procedure_reason),
             (tr(N_("Lots")), f.lots),
             (tr(N_("Award basis")), self.award_basis()),

@@ -54,7 +54,7 @@ DAY_FACTS = tuple(field.name for field in FACT_FIELDS if field.kind is FactKind.
 AMOUNT_FACTS = tuple(field.name for field in FACT_FIELDS if field.kind is FactKind.AMOUNT)
 
 
-NOT_CHOSEN = ""  # the kind of contract before one is chosen
+NOT_CHOSEN = ""  # the kind of contract or the procedure before one is chosen
 
 
 # A field narrower than this many characters is too cramped to type in: the labels go above instead.
@@ -169,6 +169,7 @@ class FactsPage(StepPage):
         if name == "procedure":
             procedure_box = QComboBox()
             size_to_short_text(procedure_box, 16)
+            procedure_box.addItem("", NOT_CHOSEN)
             for procedure in Procedure:
                 procedure_box.addItem(procedure.label(), procedure.value)  # Qt turns str enums into str
             procedure_box.activated.connect(lambda _index: self._save_now("procedure"))
@@ -256,12 +257,15 @@ class FactsPage(StepPage):
         self._fit_label_column()
         procedure_box = self._editors["procedure"]
         assert isinstance(procedure_box, QComboBox)
-        for index in range(procedure_box.count()):
+        procedure_box.setItemText(0, _("not chosen yet"))
+        for index in range(1, procedure_box.count()):
             procedure_box.setItemText(index, Procedure(str(procedure_box.itemData(index))).label())
         reference = self.context.reference
         explain_choices(
             procedure_box,
-            lambda code: reference.procedure_rules(Procedure(str(code))).description(current_language()),
+            lambda code: reference.procedure_rules(Procedure(str(code)) if code else None).description(
+                current_language()
+            ),
         )
         pilot = self._editors["innovation_pilot"]
         assert isinstance(pilot, QCheckBox)
@@ -326,7 +330,8 @@ class FactsPage(StepPage):
             code = str(editor.currentData() or "")
             return (ContractKind(code) if code else None), None
         if isinstance(editor, QComboBox):
-            return Procedure(editor.currentData()), None
+            code = str(editor.currentData() or "")
+            return (Procedure(code) if code else None), None
         if isinstance(editor, QCheckBox):
             return editor.isChecked(), None
         if isinstance(editor, DateField):
