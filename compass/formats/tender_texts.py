@@ -18,6 +18,7 @@ from enum import StrEnum
 from compass.core.session import Criterion, CriterionType, SessionSnapshot, SessionStatus
 from compass.formatting import format_moment, format_number
 from compass.i18n import N_, translate_in
+from compass.formats.document.strategy_tables import price_formula_words
 from compass.method.criteria import award_basis_text, award_not_allowed, selection_without_phase
 from compass.method.steps import all_gaps
 from compass.reference.types import ReferenceData
@@ -83,10 +84,10 @@ OWN_TEXT = N_("own text")
 NOT_DECIDED = N_("to be decided")
 # The same words as the tender strategy document's line under its award criteria.
 WEIGHTS = N_(
-    "Price {price} %, quality {limit} %, of which the SDG criteria together {total} % of the total score."
+    "Price {price} %, quality {limit} %, of which the quality criteria together {total} % of the total score."
 )
 NO_SPLIT = N_(
-    "Award weights of the SDG criteria together: {total} %; the price/quality split is not decided."
+    "Award weights of the quality criteria together: {total} %; the price/quality split is not decided."
 )
 
 
@@ -108,6 +109,18 @@ class TenderText:
 
 
 @dataclass(frozen=True)
+class QualityText:
+    """A quality award criterion that serves no SDG, as it goes into the award guidelines."""
+
+    number: int
+    name: str
+    scale: str
+    verification: str  # "to be decided" in words when the team has not said
+    weight_pct: Decimal | None
+    weight: str
+
+
+@dataclass(frozen=True)
 class TenderSection:
     part: TenderPart
     title: str
@@ -118,6 +131,9 @@ class TenderSection:
     award_basis: str = ""
     lowest_price_reason: str = ""
     weights: str = ""
+    # Award guidelines only: the quality criteria beyond the SDGs, and how price scores.
+    quality: tuple[QualityText, ...] = ()
+    price_formula: str = ""
     # What the procedure's rules say against texts in this part (a selection criterion without a
     # selection phase), in words: the texts are shown, the reader warned.
     notes: tuple[str, ...] = ()
@@ -160,6 +176,9 @@ class _Builder:
     def number(self, value: Decimal | None) -> str:
         return DASH if value is None else format_number(value, self.lang)
 
+    def euros(self, value: Decimal | None) -> str:
+        return DASH if value is None else f"\u20ac {format_number(value, self.lang)}"
+
     def texts(self) -> TenderTexts:
         facts = self.s.facts
         concept, status = self.status()
@@ -199,7 +218,7 @@ class _Builder:
             (c for c in self.s.criteria if c.criterion_type in kinds and c.text.strip()),
             key=lambda c: c.sdg,
         )
-        if not chosen:
+        if not chosen and not (part is TenderPart.AWARD and self.s.quality_criteria):
             return None
         texts = tuple(
             self.text(criterion, number)
@@ -234,7 +253,19 @@ class _Builder:
 
     def award(self, section: TenderSection) -> TenderSection:
         s = self.s
-        total = sum((t.weight_pct or Decimal(0) for t in section.texts), Decimal(0))
+        quality = tuple(
+            QualityText(
+                number=number,
+                name=q.name.strip(),
+                scale=q.scale.strip() or self.tr(NOT_DECIDED),
+                verification=q.verification.strip() or self.tr(NOT_DECIDED),
+                weight_pct=q.weight_pct,
+                weight=self.number(q.weight_pct),
+            )
+            for number, q in enumerate(s.quality_criteria, start=1)
+        )
+        weights_given = [t.weight_pct for t in section.texts] + [q.weight_pct for q in quality]
+        total = sum((w or Decimal(0) for w in weights_given), Decimal(0))
         if s.quality_weight_pct is None:
             weights = self.tr(NO_SPLIT).format(total=self.number(total))
         else:
@@ -252,5 +283,7 @@ class _Builder:
             ),
             lowest_price_reason=reason,
             weights=weights,
+            quality=quality,
+            price_formula=price_formula_words(s, self),
             notes=tuple(problem.message_in(self.lang) for problem in refused),
         )

@@ -94,13 +94,32 @@ def _section(section: TenderSection, tr: Callable[[str], str], language: str) ->
             rows.append(
                 (Cell(tr(N_("Why lowest price or lowest cost"))), Cell(section.lowest_price_reason))
             )
+        if section.price_formula:
+            rows.append((Cell(tr(N_("How price scores"))), Cell(section.price_formula)))
         blocks.append(Table((), tuple(rows), (3, 8), TableKind.FACTS))
     blocks += [Paragraph(note, TextStyle.NOTE) for note in section.notes]
     for kind in PARTS[section.part]:
         texts = section.of_kind(kind)
         if texts:
-            blocks.append(_table(kind, texts, section.weights, tr, language))
+            caption = "" if section.quality else section.weights
+            blocks.append(_table(kind, texts, caption, tr, language))
+    if section.quality:
+        blocks.append(_quality_table(section, tr))
     return blocks
+
+
+def _quality_table(section: TenderSection, tr: Callable[[str], str]) -> Table:
+    """The quality criteria that serve no SDG, after the SDG ones; the weights line under the last
+    table covers both."""
+    return Table(
+        (tr(NUMBER), tr(N_("Other quality criterion")), tr(WEIGHT), tr(N_("Scale")), tr(HOW_CHECKED)),
+        tuple(
+            (Cell(str(q.number)), Cell(q.name), Cell(q.weight), Cell(q.scale), Cell(q.verification))
+            for q in section.quality
+        ),
+        (1, 5, 2, 6, 6),
+        caption=section.weights,
+    )
 
 
 def _table(

@@ -176,12 +176,15 @@ def test_the_award_guidelines_say_the_split_the_scoring_method_and_the_weights(s
     award = [rows for heading, rows in tables if heading == "Award guidelines"]
     basis, criteria = award
     split = "best price-quality ratio: 40 % price, 60 % quality"
-    assert basis == [["Award basis", f"{split}; fictitious discount per criterion (gunnen op waarde)"]]
+    assert basis == [
+        ["Award basis", f"{split}; fictitious discount per criterion (gunnen op waarde)"],
+        ["How price scores", "Price: the bid price less the fictitious discounts the quality earns."],
+    ]
     assert criteria[0] == ["No.", "Award criterion", "Weight %", "How it is checked", "SDG", "Catalogue id"]
     assert [row[2] for row in criteria[1:]] == ["20", "12.5"]
     paragraphs = [p.text for p in word.paragraphs]
     assert (
-        "Price 40 %, quality 60 %, of which the SDG criteria together 32.5 % of the total score."
+        "Price 40 %, quality 60 %, of which the quality criteria together 32.5 % of the total score."
         in paragraphs
     )
 

@@ -9,7 +9,14 @@ from decimal import Decimal
 
 import pytest
 
-from compass.core.session import Criterion, CriterionType, Procedure, ScoringMethod
+from compass.core.session import (
+    Criterion,
+    CriterionType,
+    PriceFormula,
+    Procedure,
+    QualityCriterion,
+    ScoringMethod,
+)
 from compass.formats.tender_texts import (
     PART_OF,
     PARTS,
@@ -101,7 +108,7 @@ def test_award_guidelines_carry_weights_split_and_scoring_method(snapshot, shipp
     assert "40 % prijs, 60 % kwaliteit" in award.award_basis
     assert "puntenmethode" in award.award_basis
     assert award.weights == (
-        "Prijs 40 %, kwaliteit 60 %, waarvan de SDG-criteria samen 32,5 % van de totale score."
+        "Prijs 40 %, kwaliteit 60 %, waarvan de kwaliteitscriteria samen 32,5 % van de totale score."
     )
     assert all(
         t.weight == "" and t.weight_pct is None
@@ -192,3 +199,32 @@ def test_the_same_session_in_dutch(snapshot, shipped_reference) -> None:
     assert social.source == "eigen tekst"
     assert social.verification == "nog te bepalen"
     assert texts.subtitle == "Teksten voor de aanbestedingsstukken"
+
+
+def test_the_award_guidelines_hold_the_quality_criteria_beyond_the_sdgs_and_the_price_formula(
+    snapshot, shipped_reference
+) -> None:
+    """Issue 24: "plan van aanpak 15 punten" was in no table of the strategy, nor of its tender texts."""
+    approach = QualityCriterion(1, "Plan van aanpak", Decimal("27.5"), "27,5 punten uitstekend", "")
+    facts = {
+        "scoring_method": ScoringMethod.WEIGHTED_POINTS,
+        "price_formula": PriceFormula.RELATIVE,
+        "contract_value_eur": Decimal(400000),
+    }
+    texts = build_tender_texts(
+        _session(snapshot, facts=facts, quality_criteria=(approach,)), shipped_reference, "nl"
+    )
+    award = texts.section(TenderPart.AWARD)
+    ((number, name, weight, scale, verification),) = [
+        (q.number, q.name, q.weight, q.scale, q.verification) for q in award.quality
+    ]
+    assert (number, name, weight, scale) == (1, "Plan van aanpak", "27,5", "27,5 punten uitstekend")
+    assert verification == "nog te bepalen"  # the team has not said how: said, not left blank
+    assert "waarvan de kwaliteitscriteria samen 60 % van de totale score" in award.weights
+    # 40 price points relative to the lowest price: a quality point is EUR 400,000 / 40.
+    assert "laagste prijs / inschrijfprijs x 40" in award.price_formula
+    assert "\u20ac 10.000" in award.price_formula
+    only_other = build_tender_texts(
+        _session(snapshot, facts=facts, criteria=(), quality_criteria=(approach,)), shipped_reference, "nl"
+    )
+    assert only_other.section(TenderPart.AWARD) is not None  # the part is there without SDG criteria
