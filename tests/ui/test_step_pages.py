@@ -288,6 +288,28 @@ def test_a_suggestion_the_team_rewrote_says_so(qtbot, service) -> None:
     assert h.page.table.item(0, 4).text() == "suggestion, adapted"
 
 
+def test_an_idea_from_the_room_says_its_dialogue_and_speaker(qtbot, service) -> None:
+    """Issue 25: step 1's origin said "team" for every dialogue idea, though the ideas tab promised its
+    dialogue."""
+    from compass.core.session import Collection, EntryKind, EntrySource
+
+    h = Harness(qtbot, service, Step.INVENTORY)
+    for who in ("Anna de Wit", ""):
+        service.add_item(
+            h.session_id,
+            Collection.INVENTORY,
+            sdg=6,
+            kind=EntryKind.OPPORTUNITY,
+            source=EntrySource.LOCATION,
+            description="Regenwater vasthouden",
+            also_sdgs=(13,),
+            dialogue=1,
+            contributor=who,
+        )
+    assert [h.page.table.item(row, 4).text() for row in range(2)] == ["dialogue 1: Anna de Wit", "dialogue 1"]
+    assert h.page.table.item(0, 0).text() == "6, 13"
+
+
 def test_the_facts_page_stores_a_catalogue_category_by_id(qtbot, service) -> None:
     h = Harness(qtbot, service, Step.FACTS)
     box = h.page.editor("category")

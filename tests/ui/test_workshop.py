@@ -123,6 +123,26 @@ def test_ideas_become_step_1_entries_and_duplicates_merge_in_one_undo_step(qtbot
     assert len(window.services.sessions.get_session(session_id).inventory) == 2
 
 
+def test_a_merge_of_ideas_on_two_sdgs_keeps_both_sdgs(qtbot, workshop) -> None:
+    """Issue 25: merging an idea on SDG 6 with one on SDG 13 kept only SDG 6, without a word."""
+    window, session_id, facilitator = workshop
+    ideas = facilitator.ideas
+    facilitator.tabs.setCurrentWidget(ideas)
+    for sdg, text in ((6, "Regenwater vasthouden op het plein"), (13, "Hitte op het plein")):
+        ideas.sdg.set_current_sdg(sdg)
+        _type_line(qtbot, ideas.text, text)
+        qtbot.keyClick(ideas.text, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ideas.table.rowCount() == 2)
+    ideas.table.setFocus()
+    ideas.table.selectAll()
+    qtbot.keyClick(ideas.table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    [merged] = window.services.sessions.get_session(session_id).inventory
+    assert (merged.sdg, merged.also_sdgs) == (6, (13,))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    entries = window.services.sessions.get_session(session_id).inventory
+    assert [(e.sdg, e.also_sdgs) for e in entries] == [(6, ()), (13, ())]
+
+
 def test_the_timer_runs_from_the_keyboard_and_the_presenter_view_changes_nothing(qtbot, workshop) -> None:
     window, session_id, facilitator = workshop
     agenda = facilitator.agenda

@@ -23,6 +23,7 @@ from compass.core.session import (
     Collection,
     EntryKind,
     EntrySource,
+    InventoryEntry,
     SessionSnapshot,
 )
 from compass.i18n import _, current_language, ngettext
@@ -152,6 +153,14 @@ class InventoryPage(StepPage):
         if self.snapshot is not None:
             self.load(self.snapshot)
 
+    def _origin(self, entry: InventoryEntry) -> str:
+        """Where an entry came from: a suggestion, the team, or the SDG dialogue and who said it (an
+        idea from the room read "team", though the ideas tab promised its dialogue, issue 25)."""
+        if entry.dialogue is None:
+            return entry_origin(entry, self.context.reference).label()
+        words = _("dialogue {number}").format(number=entry.dialogue)
+        return f"{words}: {entry.contributor}" if entry.contributor.strip() else words
+
     def load(self, snapshot: SessionSnapshot) -> None:
         super().load(snapshot)
         reference = self.context.reference
@@ -163,7 +172,7 @@ class InventoryPage(StepPage):
                     _("{kind}, main").format(kind=e.kind.label()) if e.main else e.kind.label(),
                     e.source.label(),
                     e.description,
-                    entry_origin(e, reference).label(),
+                    self._origin(e),
                 ],
             )
             for e in snapshot.inventory

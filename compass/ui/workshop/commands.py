@@ -7,6 +7,7 @@ from typing import Any
 
 from compass.core.errors import ConflictError
 from compass.core.session import Collection
+from compass.method.merge_ideas import merged_changes
 from compass.services import SessionService
 from compass.ui.commands import RemoveItemCommand, ServiceCommand
 
@@ -111,29 +112,22 @@ class MergeIdeasCommand(ServiceCommand):
         snapshot = self.service.get_session(self.session_id)
         items = {item.id: item for item in getattr(snapshot, self.collection.value)}
         kept, merged = items[self.keep_id], items[self.removal.item_id]
-        text_field = "description" if self.collection is Collection.INVENTORY else "text"
-        self.kept_before = {text_field: getattr(kept, text_field), "contributor": kept.contributor}
-        merged_text = getattr(merged, text_field).strip()
-        combined = getattr(kept, text_field).rstrip()
-        if merged_text and merged_text.casefold() not in combined.casefold():
-            combined = f"{combined} / {merged_text}"
-        contributors = [name for name in (kept.contributor, merged.contributor) if name.strip()]
-        changes = {
-            text_field: combined,
-            "contributor": ", ".join(dict.fromkeys(contributors)),
-        }
+        changes = merged_changes(kept, merged)
+        self.kept_before = {name: getattr(kept, name) for name in changes}
         # The kept idea first: if the words together are too long, nothing has changed yet.
-        self.service.update_item(
-            self.session_id, self.collection, self.keep_id, self.kept_before, **changes
-        )
+        if changes:
+            self.service.update_item(
+                self.session_id, self.collection, self.keep_id, self.kept_before, **changes
+            )
         self.merged = changes
         self.removal.do()
 
     def revert(self) -> None:
         # The kept idea first: if another desk changed it meanwhile, nothing has changed yet.
-        self.service.update_item(
-            self.session_id, self.collection, self.keep_id, self.merged, **self.kept_before
-        )
+        if self.merged:
+            self.service.update_item(
+                self.session_id, self.collection, self.keep_id, self.merged, **self.kept_before
+            )
         self.removal.revert()
 
     def rebase_undo(self, conflict: ConflictError) -> None:

@@ -120,7 +120,18 @@ class IdeasPanel(WorkshopPanel):
             self.hint.setText(_("Each idea is a step-1 entry marked 'dialogue 1'."))
             self.table.set_headers([_("SDG"), _("Kind"), _("Idea"), _("Said by")])
             ideas = [e for e in snapshot.inventory if e.dialogue == dialogue]
-            rows = [(e.id, [str(e.sdg), e.kind.label(), e.description, e.contributor]) for e in ideas]
+            rows = [
+                (
+                    e.id,
+                    [
+                        ", ".join(str(n) for n in (e.sdg, *e.also_sdgs)),
+                        e.kind.label(),
+                        e.description,
+                        e.contributor,
+                    ],
+                )
+                for e in ideas
+            ]
         else:
             self.heading.setText(_("Ideas: draft criteria per SDG (they go to step 3)"))
             self.hint.setText(_("Each idea is a draft criterion in step 3 marked 'dialogue 2'."))
