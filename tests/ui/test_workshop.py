@@ -247,3 +247,70 @@ def test_the_presenter_view_fits_a_full_hd_projector_with_every_sdg_whole(qtbot,
         longest = max(name.fontMetrics().horizontalAdvance(word) for word in name.text().split())
         assert name.width() >= longest, name.text()  # no word of an SDG's name is cut
     presenter.close()
+
+
+def test_enter_in_the_last_field_adds_on_the_agenda_and_the_participants_too(qtbot, workshop) -> None:
+    """Issue 25: Enter in the agenda's minutes and on a participant's "internal" tick did nothing, so
+    typing on garbled the next row (README: Enter in the last field adds)."""
+    window, session_id, facilitator = workshop
+    agenda = facilitator.agenda
+    facilitator.tabs.setCurrentWidget(agenda)
+    _type_line(qtbot, agenda.title, "Kansen voor de buurt")
+    agenda.minutes.setFocus()
+    qtbot.keyClick(agenda.minutes, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(agenda.minutes, "30")
+    qtbot.keyClick(agenda.minutes, Qt.Key.Key_Return)
+    agenda_items = window.services.sessions.get_session(session_id).agenda_of(1)
+    assert [(a.title, a.planned_minutes) for a in agenda_items] == [("Kansen voor de buurt", 30)]
+    people = facilitator.participants
+    facilitator.tabs.setCurrentWidget(people)
+    _type_line(qtbot, people.name, "Cor Smeets")
+    people.internal.setFocus()
+    qtbot.keyClick(people.internal, Qt.Key.Key_Space)  # ticked: internal
+    qtbot.keyClick(people.internal, Qt.Key.Key_Return)
+    added = window.services.sessions.get_session(session_id).participants_of(1)
+    assert [(p.name, p.internal) for p in added] == [("Cor Smeets", True)]
+
+
+def test_a_new_agenda_item_never_inherits_the_timer_of_a_removed_one() -> None:
+    """Issue 25: an item added after an undo started at the undone item's 10 minutes instead of its
+    own 30: the database gave it the removed item's id, and the timer was kept by id."""
+    from compass.core.session import AgendaItem
+    from compass.ui.workshop.run_state import WorkshopRun
+
+    run = WorkshopRun(clock=lambda: 0.0)
+    undone = AgendaItem(id=7, dialogue=1, title="Opening", planned_minutes=10)
+    run.show_item(undone)
+    assert run.seconds_left() == 10 * 60
+    run.forget(())  # undo: the item is gone
+    again = AgendaItem(id=7, dialogue=1, title="Kansen", planned_minutes=30)  # the same id, reused
+    run.forget((again,))
+    run.show_item(again)
+    assert run.seconds_left() == 30 * 60
+
+
+def test_the_presenter_draws_its_pause_sign_and_shows_overtime_in_a_steady_colour(qtbot) -> None:
+    """Issue 25: the pause sign U+23F8 was a box in the shipped font; overtime was the same black."""
+    from compass.core.session import AgendaItem
+    from compass.reference.loading import load_reference_data
+    from compass.ui.workshop.presenter import PresenterView
+    from compass.ui.workshop.run_state import WorkshopRun
+
+    now = [0.0]
+    run = WorkshopRun(clock=lambda: now[0])
+    view = PresenterView(load_reference_data(), run)
+    qtbot.addWidget(view)
+    view.resize(1280, 720)
+    view.show()
+    run.show_item(AgendaItem(id=1, dialogue=1, title="Kansen", planned_minutes=1))
+    assert view.clock.text() == "1:00" and "\u23f8" not in view.clock.text()
+    assert view.pause_mark.isVisible()  # not started: paused, drawn beside the digits
+    run.start_or_pause()
+    assert not view.pause_mark.isVisible()
+    black = view.clock.palette().windowText().color().name()
+    now[0] = 75.0
+    view._show_clock()
+    assert view.clock.text().endswith("over") and view.clock.text().startswith("0:15")
+    assert view.clock.palette().windowText().color().name() == "#b3261e" != black
+    image = view.pause_mark.grab().toImage()
+    assert image.width() > 0

@@ -22,6 +22,7 @@ from compass.ui.pages.base import PageContext
 from compass.ui.widgets.add_form import AddForm
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
+from compass.ui.widgets.shortcuts import widget_shortcut
 from compass.ui.workshop.panel import WorkshopPanel
 from compass.ui.workshop.run_state import EXTEND_MINUTES, WorkshopRun
 
@@ -44,6 +45,9 @@ class AgendaPanel(WorkshopPanel):
         self.add_button.clicked.connect(self.add_item)
         for line in (self.title, self.question):
             line.returnPressed.connect(self.add_item)
+        # Enter in the last field adds, as everywhere: typing on from the minutes garbled the next row.
+        for key in ("Return", "Enter"):
+            widget_shortcut(key, self.minutes, self.add_item)
         self.form = AddForm(
             (self.title_field, self.question, self.minutes), (self.add_button,), columns=3, stretch={1: 3}
         )
@@ -88,7 +92,7 @@ class AgendaPanel(WorkshopPanel):
         ):
             label.setText(text)
         self.add_button.setText(_("&Add"))
-        self.add_button.setToolTip(_("Add the agenda item (Enter in the item or question)"))
+        self.add_button.setToolTip(_("Add the agenda item (Enter in any field)"))
         self.table.set_headers([_("Item"), _("Question"), _("Minutes")])
         self.table.setAccessibleName(_("Agenda"))
         self.show_button.setText(_("&Put on screen"))

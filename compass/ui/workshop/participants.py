@@ -22,6 +22,7 @@ from compass.ui.widgets.add_form import AddForm
 from compass.ui.widgets.choices import size_to_short_text
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
+from compass.ui.widgets.shortcuts import widget_shortcut
 from compass.ui.workshop.commands import RemoveParticipantCommand
 from compass.ui.workshop.panel import WorkshopPanel
 from compass.ui.workshop.participant_dialog import ParticipantDialog
@@ -50,6 +51,8 @@ class ParticipantsPanel(WorkshopPanel):
         role_line = self.role.lineEdit()
         assert role_line is not None
         role_line.returnPressed.connect(self.add_participant)
+        for key in ("Return", "Enter"):  # on the last field, the tick, Enter adds too
+            widget_shortcut(key, self.internal, self.add_participant)
         self.form = AddForm(
             (self.name_field, self.organisation, self.role, self.internal),
             (self.add_button,),

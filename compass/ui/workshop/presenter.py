@@ -17,6 +17,7 @@ from compass.i18n import _, current_language
 from compass.method.agenda_timer import clock_text
 from compass.method.dialogues import tally
 from compass.reference.types import ReferenceData
+from compass.ui.workshop.pause_mark import PauseMark
 from compass.ui.workshop.run_state import WorkshopRun
 
 TOP_CRITERIA = 8  # what a room can read at once in dialogue 2
@@ -25,6 +26,7 @@ QWidget#presenter { background: white; }
 QWidget#presenter QLabel { color: black; }
 QLabel#presenterTitle { font-weight: 700; }
 QLabel#presenterClock { font-weight: 700; }
+QLabel#presenterClock[overtime="true"] { color: #B3261E; }
 QFrame#tile { border: 2px solid #222; border-radius: 6px; background: white; }
 """
 
@@ -90,6 +92,9 @@ class PresenterView(QWidget):
         words.addWidget(self.question)
         heading.addLayout(words, 1)
         heading.addWidget(self.clock)
+        self.pause_mark = PauseMark()
+        self.pause_mark.hide()
+        heading.addWidget(self.pause_mark, 0, Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
         # The screen decides the size, never the text: a long SDG name must not push the view wider
         # than the projector (found at 1920 x 1080: six columns of names needed 2,117 pixels).
@@ -182,12 +187,21 @@ class PresenterView(QWidget):
 
     def _show_clock(self) -> None:
         left = self._run.seconds_left()
+        over = left is not None and left < 0
         if left is None:
             self.clock.setText("")
-        elif left < 0:
+        elif over:
             self.clock.setText(_("{time} over").format(time=clock_text(-left)))
         else:
-            self.clock.setText(clock_text(left) + ("" if self._run.running() else "  \u23f8"))
+            self.clock.setText(clock_text(left))
+        paused = left is not None and not self._run.running()
+        self.pause_mark.setVisible(paused)
+        self.clock.setAccessibleName(_("Timer paused") if paused else _("Timer"))
+        # Over time stands out by a steady colour and the word "over", never by flashing.
+        if bool(self.clock.property("overtime")) != over:
+            self.clock.setProperty("overtime", over)
+            self.clock.style().unpolish(self.clock)
+            self.clock.style().polish(self.clock)
 
     def _arrange(self, columns: int) -> None:
         if columns == self._columns:
@@ -214,6 +228,8 @@ class PresenterView(QWidget):
             font = QFont(label.font())
             font.setPixelSize(int(unit * factor))
             label.setFont(font)
+        self.pause_mark.setFont(self.clock.font())
+        self.pause_mark.updateGeometry()
         for tile in self.tiles.values():
             for label, factor in ((tile.band, 1.6), (tile.name, 0.9), (tile.dots, 2.4)):
                 font = QFont(label.font())

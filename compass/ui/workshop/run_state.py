@@ -71,12 +71,15 @@ class WorkshopRun(QObject):
         return self._timers[self.current.id].left(self._clock())
 
     def forget(self, agenda: Sequence[AgendaItem]) -> None:
-        """After the agenda changed: an item that is gone is no longer on."""
+        """After the agenda changed: an item that is gone is no longer on, and its timer goes with it.
+        The database may give its id to the next new item (an item added after an undo started at the
+        undone item's 10 minutes instead of its own 30)."""
         ids = {item.id for item in agenda}
         if self.current is not None and self.current.id not in ids:
             self.show_item(None)
         elif self.current is not None:
             self.current = next(item for item in agenda if item.id == self.current.id)
+        self._timers = {item_id: timer for item_id, timer in self._timers.items() if item_id in ids}
 
     def _pause_current(self) -> None:
         if self.current is not None and self._timers[self.current.id].running:
