@@ -1299,3 +1299,24 @@ def test_the_facts_page_keeps_a_tender_risk_register(qtbot, service) -> None:
     assert panel.table.item(0, 1).text().startswith("Market: Weinig inschrijvers")
     h.undo_stack.undo()
     assert h.snapshot.tender_risks == ()
+
+
+def test_step_2_shows_the_rooms_dots_read_only(qtbot, service) -> None:
+    """Issue 25: step 2's votes box kept a refused 5 beside the room's tally of 1."""
+    from compass.core.session import Collection, EntryKind, EntrySource
+
+    h = Harness(qtbot, service, Step.PRIORITIES)
+    sid = h.session_id
+    service.add_item(
+        sid, Collection.INVENTORY, sdg=8, kind=EntryKind.RISK, source=EntrySource.LOCATION, description="x"
+    )
+    service.add_item(sid, Collection.DIALOGUES, number=1, votes_per_participant=3)
+    anna = service.add_item(sid, Collection.PARTICIPANTS, dialogue=1, name="Anna")
+    service.set_votes(sid, 1, anna.id, "sdg:8", 1)
+    h.reload()
+    box = h.page.votes_box(8)
+    assert box.value() == 1 and box.isReadOnly()
+    assert "workshop window" in box.toolTip()
+    box.setValue(5)  # whatever reaches the box: refused, and the stored tally shown again
+    assert box.value() == 1
+    assert h.snapshot.priority_for(8).votes == 1

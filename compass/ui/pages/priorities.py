@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QCheckBox,
     QLabel,
     QLineEdit,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from compass.core.session import LONG_TEXT_MAX_LENGTH, Collection, EntryKind, SessionSnapshot
 from compass.i18n import _, current_language
+from compass.method.dialogues import votes_come_from_dialogue
 from compass.method.priority_score import priority_order, score_explanation, sdg_score
 from compass.method.steps import Step, problems
 from compass.ui.commands import (
@@ -228,10 +230,25 @@ class PrioritiesPage(StepPage):
                     **score.__dict__
                 )
             )
+            # While dialogue 1 holds the tally, the room's dots are the votes: shown, not typed over (a
+            # refused 5 stayed in the box beside a tally of 1, issue 25).
+            from_room = votes_come_from_dialogue(snapshot)
+            votes_box = self._votes[sdg]
+            votes_box.setReadOnly(from_room)
+            votes_box.setButtonSymbols(
+                QAbstractSpinBox.ButtonSymbols.NoButtons
+                if from_room
+                else QAbstractSpinBox.ButtonSymbols.UpDownArrows
+            )
+            votes_box.setToolTip(
+                _("The dots of SDG dialogue 1: change them in the workshop window.")
+                if from_room
+                else _votes_help()
+            )
             for box, value in (
                 (self._checks[sdg], priority.selected),
                 (self._urgency[sdg], priority.urgency or NOT_RATED),
-                (self._votes[sdg], priority.votes),
+                (votes_box, priority.votes),
             ):
                 box.blockSignals(True)
                 if isinstance(box, QCheckBox):
@@ -311,7 +328,7 @@ class PrioritiesPage(StepPage):
 
     def _set(self, sdg: int, field: str, old: object, new: object) -> None:
         self._working = True
-        self.run(
+        done = self.run(
             SetPriorityCommand(
                 self.service(),
                 self.session_id,
@@ -322,6 +339,8 @@ class PrioritiesPage(StepPage):
                 _("Change priority of SDG {sdg}").format(sdg=sdg),
             )
         )
+        if not done and self.snapshot is not None:
+            self.load(self.snapshot)  # a refused value does not stay in its box
 
     def add_outside_priority(self) -> None:
         sdg = self.outside_sdg.current_sdg()
