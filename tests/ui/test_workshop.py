@@ -314,3 +314,63 @@ def test_the_presenter_draws_its_pause_sign_and_shows_overtime_in_a_steady_colou
     assert view.clock.palette().windowText().color().name() == "#b3261e" != black
     image = view.pause_mark.grab().toImage()
     assert image.width() > 0
+
+
+def test_organisations_already_in_the_room_complete(qtbot, workshop) -> None:
+    """Issue 25: organisation names did not complete; one was typed five times."""
+    window, session_id, facilitator = workshop
+    people = facilitator.participants
+    facilitator.tabs.setCurrentWidget(people)
+    for name, organisation in (("Anna", "Gemeente Maastricht"), ("Bram", "Buurtraad Wyck")):
+        _type_line(qtbot, people.name, name)
+        _type_line(qtbot, people.organisation, organisation)
+        qtbot.keyClick(people.organisation, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: people.table.rowCount() == 2)
+    completer = people.organisation.completer()
+    completer.setCompletionPrefix("maas")  # anywhere in the name, any case
+    assert completer.completionCount() == 1
+    assert completer.currentCompletion() == "Gemeente Maastricht"
+
+
+def test_participants_come_from_a_pasted_list_or_a_csv_file_in_one_undo_step(
+    qtbot, workshop, monkeypatch, tmp_path
+) -> None:
+    """Issue 25: every participant was typed; a list from the invitation mail or a spreadsheet goes in
+    at once, a line that cannot be read is named, and one Ctrl+Z takes the list back."""
+    from compass.ui.workshop.participant_list_dialog import ParticipantListDialog
+
+    window, session_id, facilitator = workshop
+    people = facilitator.participants
+    facilitator.tabs.setCurrentWidget(people)
+    csv_file = tmp_path / "deelnemers.csv"
+    csv_file.write_bytes(
+        "Naam;Organisatie;Intern\nAnna de Wit;Gemeente Maastricht;ja\nJosé Smeets;Buurtraad;nee\n".encode(
+            "cp1252"
+        )
+    )
+    seen: list[str] = []
+
+    def fill(dialog: ParticipantListDialog) -> int:
+        dialog.text.setPlainText("Anna\nBram;Buurtraad;Bewoner;misschien\n")
+        seen.append(dialog.outcome.text())
+        refused = dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        seen.append(str(refused))
+        dialog.load_file(csv_file)  # a Windows-1252 CSV as Excel writes it
+        seen.append(dialog.outcome.text())
+        return ParticipantListDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ParticipantListDialog, "exec", fill)
+    people.list_button.click()
+    assert (
+        seen[0]
+        == "Regel 2: \u201cmisschien\u201d zegt niet of iemand intern of extern is (ja/nee, intern/extern)."
+    )
+    assert seen[1] == "False"  # nothing is added while a line cannot be read
+    assert seen[2] == "2 deelnemers gelezen."
+    added = window.services.sessions.get_session(session_id).participants_of(1)
+    assert [(p.name, p.organisation, p.internal) for p in added] == [
+        ("Anna de Wit", "Gemeente Maastricht", True),
+        ("José Smeets", "Buurtraad", False),
+    ]
+    window.undo_stack.undo()
+    assert window.services.sessions.get_session(session_id).participants_of(1) == ()

@@ -3,10 +3,13 @@ own words) and whether they are internal. Enter in the last field adds; Delete r
 
 from __future__ import annotations
 
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,6 +29,7 @@ from compass.ui.widgets.shortcuts import widget_shortcut
 from compass.ui.workshop.commands import RemoveParticipantCommand
 from compass.ui.workshop.panel import WorkshopPanel
 from compass.ui.workshop.participant_dialog import ParticipantDialog
+from compass.ui.workshop.participant_list_dialog import ParticipantListDialog
 
 
 class ParticipantsPanel(WorkshopPanel):
@@ -38,6 +42,12 @@ class ParticipantsPanel(WorkshopPanel):
         self.name_field = FieldWithMessage(self.name)
         self.organisation = QLineEdit()
         self.organisation.setMaxLength(SHORT_TEXT_MAX_LENGTH)
+        # The organisations already in the room complete as they are typed (one was typed 5 times).
+        self._organisations = QStringListModel(self)
+        completer = QCompleter(self._organisations, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.organisation.setCompleter(completer)
         self.role = QComboBox()
         self.role.setEditable(True)
         self.role.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -63,11 +73,16 @@ class ParticipantsPanel(WorkshopPanel):
         self.table.remove_requested.connect(self.remove_participant)
         self.table.edit_requested.connect(self.edit_participant)
         self.count = QLabel()
+        self.list_button = QPushButton()
+        self.list_button.clicked.connect(self.add_from_list)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.list_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.form)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count)
+        layout.addLayout(bottom)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -78,6 +93,8 @@ class ParticipantsPanel(WorkshopPanel):
         self.internal.setText(_("of the own organisation"))
         self.add_button.setText(_("&Add"))
         self.add_button.setToolTip(_("Add the participant (Enter in any field)"))
+        self.list_button.setText(_("From a &list..."))
+        self.list_button.setToolTip(_("Paste a list of participants or open a CSV file; one undo step"))
         self.table.set_headers([_("Name"), _("Organisation"), _("Role"), _("Internal or external")])
         self.table.setAccessibleName(_("Participants"))
         language = current_language()
@@ -92,6 +109,8 @@ class ParticipantsPanel(WorkshopPanel):
         super().load(snapshot, dialogue)
         language = current_language()
         people = snapshot.participants_of(dialogue)
+        known = {p.organisation.strip().casefold(): p.organisation.strip() for p in snapshot.participants}
+        self._organisations.setStringList(sorted((o for o in known.values() if o), key=str.casefold))
         self.table.set_rows(
             [
                 (
@@ -135,6 +154,32 @@ class ParticipantsPanel(WorkshopPanel):
             self.role.setEditText("")
             self.internal.setChecked(False)
             self.name.setFocus()
+
+    def add_from_list(self) -> None:
+        if self.snapshot is None:
+            return
+        dialog = ParticipantListDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.people:
+            return
+        reference, sessions = self.context.reference, self.context.sessions()
+        stack = self.context.undo_stack
+        stack.beginMacro(_("Add {count} participants").format(count=len(dialog.people)))
+        try:
+            for person in dialog.people:
+                values = {
+                    "dialogue": self.dialogue,
+                    "name": person.name,
+                    "organisation": person.organisation,
+                    "role": reference.role_code(person.role),
+                    "internal": person.internal,
+                }
+                label = _("Add participant")
+                if not self.run(
+                    AddItemCommand(sessions, self.session_id, Collection.PARTICIPANTS, values, label)
+                ):
+                    break
+        finally:
+            stack.endMacro()
 
     def edit_participant(self, participant_id: int) -> None:
         if self.snapshot is None:
