@@ -419,7 +419,8 @@ class SessionService(ServiceBase):
                 for n, values in enumerate(imported.quality_criteria, start=1)
             )
             row.tender_risks.extend(
-                TenderRiskRow(position=n, **values) for n, values in enumerate(imported.tender_risks, start=1)
+                TenderRiskRow(position=n, **values)
+                for n, values in enumerate(imported.tender_risks, start=1)
             )
             row.dialogues.extend(DialogueRow(**values) for values in imported.dialogues)
             participants = [
@@ -860,6 +861,31 @@ class SessionService(ServiceBase):
             self._touch(self._session_row(db, session_id))
         self._changed(session_id)
         return item
+
+    def move_item(self, session_id: int, collection: Collection, item_id: int, step: int) -> bool:
+        """Move an item one place up (``step`` -1) or down (+1) among its neighbours (of the same
+        dialogue, for the room's lists); False when it is already first or last, which changes nothing.
+        Moving it back is the undo."""
+        if step not in (-1, 1):
+            raise ValueError("an item moves one place at a time")
+        spec = _COLLECTIONS[collection]
+        with self._transaction(write=True) as db:
+            session = self._session_for_write(db, session_id)
+            row = self._item_row(db, spec, session_id, item_id)
+            query = select(spec.row_class).where(spec.row_class.session_id == session_id)
+            if hasattr(spec.row_class, "dialogue") and collection is not Collection.DIALOGUES:
+                column = spec.row_class.dialogue
+                query = query.where(column.is_(None) if row.dialogue is None else column == row.dialogue)
+            rows = list(db.scalars(query.order_by(spec.row_class.position, spec.row_class.id)))
+            index = rows.index(row)
+            if not 0 <= index + step < len(rows):
+                return False
+            rows[index], rows[index + step] = rows[index + step], rows[index]
+            for position, sibling in enumerate(rows, start=1):
+                sibling.position = position
+            self._touch(session)
+        self._changed(session_id)
+        return True
 
     def _item_row(self, db: Session, spec: _CollectionSpec, session_id: int, item_id: int) -> Any:
         row = db.get(spec.row_class, item_id)

@@ -172,6 +172,30 @@ class AddItemCommand(ServiceCommand):
             self.service.remove_item(self.session_id, self.collection, self.item_id)
 
 
+class MoveItemCommand(ServiceCommand):
+    """An item one place up or down its list; undo moves it back. A move past either end changes
+    nothing and leaves no undo step."""
+
+    def __init__(
+        self,
+        service: SessionService,
+        session_id: int,
+        collection: Collection,
+        item_id: int,
+        step: int,
+        text: str,
+    ) -> None:
+        super().__init__(service, session_id, text)
+        self.collection, self.item_id, self.step = collection, item_id, step
+
+    def do(self) -> None:
+        if not self.service.move_item(self.session_id, self.collection, self.item_id, self.step):
+            self.setObsolete(True)
+
+    def revert(self) -> None:
+        self.service.move_item(self.session_id, self.collection, self.item_id, -self.step)
+
+
 class RemoveItemCommand(ServiceCommand):
     """Removes an item; undo adds it back (with a new id) with all its values, in its old place."""
 

@@ -157,3 +157,27 @@ def test_a_copy_of_a_session_keeps_its_dialogues_with_their_dots(service, room) 
     assert copy.priority_for(8).votes == 2 and copy.priority_for(13).votes == 1
     assert tally(copy, 2) == {criterion_target(copy.criteria[0].id): 3}  # pointed at the copy's own
     assert {v.participant_id for v in copy.votes} <= {p.id for p in copy.participants}
+
+
+def test_an_agenda_item_moves_one_place_within_its_own_dialogue(service) -> None:
+    """Issue 25: the agenda is reordered in the workshop window; dialogue 2's items keep their place."""
+    sid = service.create_session("Plein").id
+    for number in (1, 2):
+        service.add_item(sid, Collection.DIALOGUES, number=number)
+    first, second, third = (
+        service.add_item(sid, Collection.AGENDA, dialogue=1, title=title, planned_minutes=10)
+        for title in ("Opening", "Kansen", "Stemmen")
+    )
+    other = service.add_item(sid, Collection.AGENDA, dialogue=2, title="Ambities", planned_minutes=10)
+
+    def order(dialogue: int) -> list[str]:
+        return [a.title for a in service.get_session(sid).agenda_of(dialogue)]
+
+    assert service.move_item(sid, Collection.AGENDA, third.id, -1)
+    assert order(1) == ["Opening", "Stemmen", "Kansen"]
+    assert not service.move_item(sid, Collection.AGENDA, first.id, -1)  # first already: nothing changes
+    assert service.move_item(sid, Collection.AGENDA, first.id, 1)
+    assert order(1) == ["Stemmen", "Opening", "Kansen"]
+    assert not service.move_item(sid, Collection.AGENDA, other.id, 1)  # alone in dialogue 2
+    assert order(2) == ["Ambities"]
+    assert second.id in {a.id for a in service.get_session(sid).agenda}

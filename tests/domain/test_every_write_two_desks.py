@@ -60,6 +60,7 @@ CREATES_AND_REMOVES = {
     "remove_item",
     "add_measurement",
     "remove_measurement",
+    "move_item",  # the order of a list: no value another desk wrote is overwritten
 }
 
 POLICY_ITEMS = ("crit-8-social-return-2-5", "crit-12-circular-design")

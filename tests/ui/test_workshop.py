@@ -374,3 +374,70 @@ def test_participants_come_from_a_pasted_list_or_a_csv_file_in_one_undo_step(
     ]
     window.undo_stack.undo()
     assert window.services.sessions.get_session(session_id).participants_of(1) == ()
+
+
+def test_agenda_items_are_corrected_with_f2_and_reordered_with_ctrl_arrows(
+    qtbot, workshop, monkeypatch
+) -> None:
+    """Issue 25: F2 on an agenda item put it on screen instead of correcting it, and the agenda could
+    not be reordered in the workshop window. Enter still puts the item on screen."""
+    from compass.ui.workshop.agenda_item_dialog import AgendaItemDialog
+
+    window, session_id, facilitator = workshop
+    agenda = facilitator.agenda
+    facilitator.tabs.setCurrentWidget(agenda)
+    for title in ("Opening", "Kansen", "Stemmen"):
+        _type_line(qtbot, agenda.title, title)
+        qtbot.keyClick(agenda.title, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: agenda.table.rowCount() == 3)
+
+    def titles() -> list[str]:
+        return [a.title for a in window.services.sessions.get_session(session_id).agenda_of(1)]
+
+    def correct(dialog: AgendaItemDialog) -> int:
+        dialog.title.setText("Kansen voor de buurt")
+        dialog.minutes.setValue(30)
+        return AgendaItemDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AgendaItemDialog, "exec", correct)
+    agenda.table.setFocus()
+    agenda.table.selectRow(1)
+    qtbot.keyClick(agenda.table, Qt.Key.Key_F2)
+    assert titles() == ["Opening", "Kansen voor de buurt", "Stemmen"]
+    assert facilitator.run_state.current is None  # F2 corrects; it puts nothing on screen
+    qtbot.keyClick(agenda.table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert titles() == ["Kansen voor de buurt", "Opening", "Stemmen"]
+    qtbot.waitUntil(lambda: agenda.table.currentRow() == 0)  # the moved item stays selected
+    qtbot.keyClick(agenda.table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)  # first already
+    qtbot.keyClick(agenda.table, Qt.Key.Key_Return)
+    assert facilitator.run_state.current.title == "Kansen voor de buurt"
+    window.undo_stack.undo()  # the move
+    assert titles() == ["Opening", "Kansen voor de buurt", "Stemmen"]
+    window.undo_stack.undo()  # the correction
+    assert titles() == ["Opening", "Kansen", "Stemmen"]
+
+
+def test_an_idea_is_corrected_with_f2_and_moved_among_the_ideas(qtbot, workshop, monkeypatch) -> None:
+    """Issue 25: F2 on an idea did nothing."""
+    from compass.ui.inventory_entry_dialog import InventoryEntryDialog
+
+    window, session_id, facilitator = workshop
+    ideas = facilitator.ideas
+    facilitator.tabs.setCurrentWidget(ideas)
+    ideas.sdg.set_current_sdg(6)
+    for text in ("Regenwater", "Hitte op het plein"):
+        _type_line(qtbot, ideas.text, text)
+        qtbot.keyClick(ideas.text, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ideas.table.rowCount() == 2)
+
+    def correct(dialog: InventoryEntryDialog) -> int:
+        dialog.description.setText("Regenwater vasthouden op het plein")
+        return InventoryEntryDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(InventoryEntryDialog, "exec", correct)
+    ideas.table.setFocus()
+    ideas.table.selectRow(0)
+    qtbot.keyClick(ideas.table, Qt.Key.Key_F2)
+    qtbot.keyClick(ideas.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    entries = window.services.sessions.get_session(session_id).inventory
+    assert [e.description for e in entries] == ["Hitte op het plein", "Regenwater vasthouden op het plein"]

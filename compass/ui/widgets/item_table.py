@@ -19,8 +19,14 @@ ITEM_ROWS_SHOWN = 3
 class ItemTable(FittedTable):
     remove_requested = Signal(int)  # item id
     edit_requested = Signal(int)  # item id
+    # Enter or a double-click where the row has another action than correcting it (an agenda item
+    # goes on screen); F2 still corrects. Only with ``enter_edits=False``.
+    open_requested = Signal(int)  # item id
+    move_requested = Signal(int, int)  # item id, -1 up or +1 down (Ctrl+Up, Ctrl+Down)
 
-    def __init__(self, stretch_column: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, stretch_column: int, parent: QWidget | None = None, *, enter_edits: bool = True
+    ) -> None:
         super().__init__(stretch_column, parent, rows_shown=ITEM_ROWS_SHOWN)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -34,14 +40,31 @@ class ItemTable(FittedTable):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
         widget_shortcut(QKeySequence.StandardKey.Delete, self, self.remove_selected)
-        for key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            widget_shortcut(QKeySequence(key), self, self.edit_selected)
-        self.cellDoubleClicked.connect(lambda _row, _column: self.edit_selected())
+        widget_shortcut(QKeySequence(Qt.Key.Key_F2), self, self.edit_selected)
+        on_enter = self.edit_selected if enter_edits else self.open_selected
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            widget_shortcut(QKeySequence(key), self, on_enter)
+        self.cellDoubleClicked.connect(lambda _row, _column: on_enter())
+        widget_shortcut(QKeySequence("Ctrl+Up"), self, self._move_selected_up)
+        widget_shortcut(QKeySequence("Ctrl+Down"), self, self._move_selected_down)
 
     def edit_selected(self) -> None:
         item_id = self.selected_id()
         if item_id is not None:
             self.edit_requested.emit(item_id)
+
+    def open_selected(self) -> None:
+        item_id = self.selected_id()
+        if item_id is not None:
+            self.open_requested.emit(item_id)
+
+    def _move_selected_up(self) -> None:
+        if (item_id := self.selected_id()) is not None:
+            self.move_requested.emit(item_id, -1)
+
+    def _move_selected_down(self) -> None:
+        if (item_id := self.selected_id()) is not None:
+            self.move_requested.emit(item_id, 1)
 
     def set_headers(self, headers: Sequence[str]) -> None:
         self.setColumnCount(len(headers))
@@ -63,7 +86,8 @@ class ItemTable(FittedTable):
                     cell.setIcon(icon)
                 self.setItem(row, column, cell)
             if item_id == selected:
-                self.selectRow(row)
+                # Current as well as selected: after a move the arrows go on from where the item is.
+                self.setCurrentCell(row, max(0, self.currentColumn()))
         self.fit_columns()
 
     def select_id(self, item_id: int) -> bool:

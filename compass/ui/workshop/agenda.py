@@ -5,6 +5,7 @@ item (the window's keys), so the facilitator can keep typing ideas while the clo
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -17,12 +18,13 @@ from PySide6.QtWidgets import (
 from compass.core.session import LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, Collection
 from compass.i18n import _
 from compass.method.agenda_timer import clock_text
-from compass.ui.commands import AddItemCommand, RemoveItemCommand
+from compass.ui.commands import AddItemCommand, MoveItemCommand, RemoveItemCommand, UpdateItemValuesCommand
 from compass.ui.pages.base import PageContext
 from compass.ui.widgets.add_form import AddForm
 from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
 from compass.ui.widgets.shortcuts import widget_shortcut
+from compass.ui.workshop.agenda_item_dialog import AgendaItemDialog
 from compass.ui.workshop.panel import WorkshopPanel
 from compass.ui.workshop.run_state import EXTEND_MINUTES, WorkshopRun
 
@@ -51,9 +53,12 @@ class AgendaPanel(WorkshopPanel):
         self.form = AddForm(
             (self.title_field, self.question, self.minutes), (self.add_button,), columns=3, stretch={1: 3}
         )
-        self.table = ItemTable(stretch_column=1)
+        # Enter (or a double-click) puts an item on screen; F2 corrects it; Ctrl+Up/Down reorders.
+        self.table = ItemTable(stretch_column=1, enter_edits=False)
         self.table.remove_requested.connect(self.remove_item)
-        self.table.edit_requested.connect(self.show_selected)
+        self.table.open_requested.connect(self.show_selected)
+        self.table.edit_requested.connect(self.edit_item)
+        self.table.move_requested.connect(self.move_item)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
         self.now_on = QLabel()
@@ -94,6 +99,9 @@ class AgendaPanel(WorkshopPanel):
         self.add_button.setText(_("&Add"))
         self.add_button.setToolTip(_("Add the agenda item (Enter in any field)"))
         self.table.set_headers([_("Item"), _("Question"), _("Minutes")])
+        self.table.setToolTip(
+            _("Enter: on screen \u00b7 F2: correct \u00b7 Ctrl+Up/Down: move \u00b7 Delete: remove")
+        )
         self.table.setAccessibleName(_("Agenda"))
         self.show_button.setText(_("&Put on screen"))
         self.show_button.setToolTip(_("Show the selected item on the presenter view (Enter on the row)"))
@@ -126,6 +134,34 @@ class AgendaPanel(WorkshopPanel):
             self.title.clear()
             self.question.clear()
             self.title.setFocus()
+
+    def edit_item(self, item_id: int) -> None:
+        item = (
+            next((a for a in self.snapshot.agenda_of(self.dialogue) if a.id == item_id), None)
+            if self.snapshot
+            else None
+        )
+        if item is None:
+            return
+        dialog = AgendaItemDialog(item, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and (new := dialog.changes()):
+            old = {name: getattr(item, name) for name in new}
+            label = _("Edit agenda item")
+            self.run(
+                UpdateItemValuesCommand(
+                    self.context.sessions(), self.session_id, Collection.AGENDA, item_id, old, new, label
+                )
+            )
+        self.table.setFocus()
+
+    def move_item(self, item_id: int, step: int) -> None:
+        if self.snapshot is not None:
+            label = _("Move agenda item")
+            self.run(
+                MoveItemCommand(
+                    self.context.sessions(), self.session_id, Collection.AGENDA, item_id, step, label
+                )
+            )
 
     def remove_item(self, item_id: int) -> None:
         if self.snapshot is not None:

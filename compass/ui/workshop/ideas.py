@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,9 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass.core.session import LONG_TEXT_MAX_LENGTH, Collection, CriterionType, EntryKind, EntrySource
+from compass.core.session import (
+    LONG_TEXT_MAX_LENGTH,
+    Collection,
+    Criterion,
+    CriterionType,
+    EntryKind,
+    EntrySource,
+    InventoryEntry,
+)
 from compass.i18n import _
-from compass.ui.commands import AddItemCommand, RemoveItemCommand
+from compass.ui.commands import AddItemCommand, MoveItemCommand, RemoveItemCommand, UpdateItemValuesCommand
+from compass.ui.inventory_entry_dialog import InventoryEntryDialog
 from compass.ui.pages.base import PageContext
 from compass.ui.widgets.add_form import AddForm
 from compass.ui.widgets.choices import EnumComboBox, SdgComboBox, sdg_swatch
@@ -29,6 +39,7 @@ from compass.ui.widgets.field import FieldWithMessage
 from compass.ui.widgets.item_table import ItemTable
 from compass.ui.widgets.shortcuts import widget_shortcut
 from compass.ui.workshop.commands import MergeIdeasCommand
+from compass.ui.workshop.draft_dialog import DraftCriterionDialog
 from compass.ui.workshop.panel import WorkshopPanel
 
 # What a room drafts: an award criterion needs a weight, which step 3 decides.
@@ -72,6 +83,8 @@ class IdeasPanel(WorkshopPanel):
         self.table = ItemTable(stretch_column=2)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.remove_requested.connect(self.remove_idea)
+        self.table.edit_requested.connect(self.edit_idea)  # F2, Enter or a double-click
+        self.table.move_requested.connect(self.move_idea)  # Ctrl+Up, Ctrl+Down
         self.merge_button = QPushButton()
         self.merge_button.clicked.connect(self.merge_selected)
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -148,6 +161,41 @@ class IdeasPanel(WorkshopPanel):
             self.who.addItem(person.name, person.name)
         self.who.setCurrentIndex(max(0, self.who.findText(who)))
         self._update_buttons()
+
+    def edit_idea(self, item_id: int) -> None:
+        if self.snapshot is None:
+            return
+        dialog: InventoryEntryDialog | DraftCriterionDialog
+        if self.dialogue == 1:
+            item: InventoryEntry | Criterion | None = next(
+                (e for e in self.snapshot.inventory if e.id == item_id), None
+            )
+            if not isinstance(item, InventoryEntry):
+                return
+            dialog = InventoryEntryDialog(item, self.context.reference, self)
+        else:
+            item = next((c for c in self.snapshot.criteria if c.id == item_id), None)
+            if not isinstance(item, Criterion):
+                return
+            dialog = DraftCriterionDialog(item, DRAFT_TYPES, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and (new := dialog.changes()):
+            old = {name: getattr(item, name) for name in new}
+            label = _("Correct idea")
+            self.run(
+                UpdateItemValuesCommand(
+                    self.context.sessions(), self.session_id, self._collection(), item_id, old, new, label
+                )
+            )
+        self.table.setFocus()
+
+    def move_idea(self, item_id: int, step: int) -> None:
+        if self.snapshot is not None:
+            label = _("Move idea")
+            self.run(
+                MoveItemCommand(
+                    self.context.sessions(), self.session_id, self._collection(), item_id, step, label
+                )
+            )
 
     def _collection(self) -> Collection:
         return Collection.INVENTORY if self.dialogue == 1 else Collection.CRITERIA
