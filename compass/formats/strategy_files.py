@@ -26,3 +26,20 @@ def write_strategy_docx(
     from compass.formats.docx.render import render_docx
 
     write_file(path, render_docx(build_document(snapshot, reference, language)))
+
+
+def write_dialogue_record(
+    snapshot: SessionSnapshot, reference: ReferenceData, path: str | Path, language: str
+) -> None:
+    """The SDG dialogues' record on its own, PDF or Word as the file's name says (.docx: Word)."""
+    from compass.formats.document.build import build_dialogue_record
+
+    document = build_dialogue_record(snapshot, reference, language)
+    if str(path).lower().endswith(".docx"):
+        from compass.formats.docx.render import render_docx
+
+        write_file(path, render_docx(document))
+    else:
+        from compass.formats.pdf.render import render_document
+
+        write_file(path, render_document(document))

@@ -57,6 +57,12 @@ class FileService:
         else:
             self.export_strategy_pdf(snapshot, path, language)
 
+    def export_dialogue_record(self, snapshot: SessionSnapshot, path: str | Path, language: str) -> None:
+        """The record of the SDG dialogues on its own (PDF, or Word for .docx); any thread."""
+        from compass.formats.strategy_files import write_dialogue_record
+
+        write_dialogue_record(snapshot, self._reference, path, language)
+
     def strategy_html(self, snapshot: SessionSnapshot, language: str) -> str:
         """The tender strategy document as the summary page shows it: the same story as the PDF."""
         from compass.formats.document.build import build_document

@@ -40,14 +40,18 @@ class _RenderJob(QRunnable):
         language: str,
         path: str,
         signals: _Signals,
+        record: bool = False,
     ) -> None:
         super().__init__()
         self.snapshot, self.files, self.language = snapshot, files, language
-        self.path, self.signals = path, signals
+        self.path, self.signals, self.record = path, signals, record
 
     def run(self) -> None:
         try:
-            self.files.export_strategy(self.snapshot, self.path, self.language)
+            if self.record:
+                self.files.export_dialogue_record(self.snapshot, self.path, self.language)
+            else:
+                self.files.export_strategy(self.snapshot, self.path, self.language)
         except CompassError as error:
             self.signals.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 - a worker must report, never crash the app
@@ -68,24 +72,28 @@ class PdfExporter(QObject):
     finished = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, *, record: bool = False) -> None:
+        """``record``: the record of the SDG dialogues on its own instead of the tender strategy."""
         super().__init__(parent)
         self._parent = parent
+        self._record = record
         self._signals = _Signals()
         self._signals.finished.connect(self._on_finished)
         self._signals.failed.connect(self._on_failed)
         self.busy = False
 
-    @staticmethod
-    def suggested_name(title: str) -> str:
-        return file_name_for(title, ".pdf", _("tender strategy"))
+    def suggested_name(self, title: str) -> str:
+        return file_name_for(title, ".pdf", _("dialogue record") if self._record else _("tender strategy"))
+
+    def _title(self) -> str:
+        return _("Export the dialogue record") if self._record else _("Export the tender strategy")
 
     def ask_path(self, snapshot: SessionSnapshot) -> str | None:
         """Where to save, and by its extension which format: PDF to sign, Word to reuse the text."""
         pdf, word = _("PDF documents (*.pdf)"), _("Word documents (*.docx)")
         name, chosen = QFileDialog.getSaveFileName(
             self._parent,
-            _("Export the tender strategy"),
+            self._title(),
             str(folder_for("documents") / self.suggested_name(snapshot.facts.title)),
             f"{pdf};;{word}",
         )
@@ -97,7 +105,7 @@ class PdfExporter(QObject):
             return
         self.busy = True
         self.started.emit()
-        job = _RenderJob(snapshot, files, language, path, self._signals)
+        job = _RenderJob(snapshot, files, language, path, self._signals, self._record)
         QThreadPool.globalInstance().start(job)
 
     def _on_finished(self, path: str) -> None:
@@ -109,10 +117,11 @@ class PdfExporter(QObject):
         self.failed.emit(message)
 
     def offer_to_open(self, path: str) -> None:
-        answer = QMessageBox.question(
-            self._parent,
-            _("Export the tender strategy"),
-            _("The tender strategy was saved as {file}. Open it now?").format(file=path),
+        saved = (
+            _("The dialogue record was saved as {file}. Open it now?")
+            if self._record
+            else _("The tender strategy was saved as {file}. Open it now?")
         )
+        answer = QMessageBox.question(self._parent, self._title(), saved.format(file=path))
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))

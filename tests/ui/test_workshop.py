@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from compass.core.session import Collection
 from compass.i18n import set_language
 from compass.method.dialogues import sdg_target
 from compass.method.steps import Step
@@ -441,3 +442,39 @@ def test_an_idea_is_corrected_with_f2_and_moved_among_the_ideas(qtbot, workshop,
     qtbot.keyClick(ideas.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     entries = window.services.sessions.get_session(session_id).inventory
     assert [e.description for e in entries] == ["Hitte op het plein", "Regenwater vasthouden op het plein"]
+
+
+def test_the_dialogue_record_is_exported_on_its_own(qtbot, workshop, monkeypatch, tmp_path) -> None:
+    """Issue 25: the record could only go out inside the whole tender strategy; it goes to the
+    participants on its own, an external participant named only with consent."""
+    import io
+
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    from compass.ui.pdf_export import PdfExporter
+
+    window, session_id, facilitator = workshop
+    services = window.services.sessions
+    services.add_item(session_id, Collection.DIALOGUES, number=1, place="Buurthuis Wyck")
+    services.add_item(session_id, Collection.PARTICIPANTS, dialogue=1, name="Anna de Wit", internal=True)
+    services.add_item(
+        session_id,
+        Collection.PARTICIPANTS,
+        dialogue=1,
+        name="Karel Bewoner",
+        organisation="Buurtraad",
+        internal=False,
+    )
+    target = tmp_path / "verslag.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    opened: list[str] = []
+    monkeypatch.setattr(PdfExporter, "offer_to_open", lambda self, path: opened.append(path))
+    qtbot.waitUntil(lambda: len(facilitator.snapshot.participants) == 2)  # the window shows them
+    facilitator.record_button.click()
+    qtbot.waitUntil(lambda: opened == [str(target)], timeout=15000)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(target.read_bytes())).pages)
+    assert "Verslag van de SDG-dialogen" in text and "Buurthuis Wyck" in text
+    assert "Anna de Wit" in text and "Karel Bewoner" not in text  # no consent: organisation and role
+    assert "Buurtraad" in text
+    assert "Managementsamenvatting" not in text  # the record alone, not the strategy

@@ -116,6 +116,12 @@ def build_document(snapshot: SessionSnapshot, reference: ReferenceData, language
     return _Builder(snapshot, reference, language).document()
 
 
+def build_dialogue_record(snapshot: SessionSnapshot, reference: ReferenceData, language: str) -> Document:
+    """The record of the SDG dialogues on its own, to send to the participants after the session
+    (issue 25): the same record as the strategy's annex, names only with consent."""
+    return _Builder(snapshot, reference, language).dialogue_record()
+
+
 class _Builder:
     def __init__(self, snapshot: SessionSnapshot, reference: ReferenceData, language: str) -> None:
         # Catalogue texts the team left unchanged print in the document's language (issue 24).
@@ -203,6 +209,40 @@ class _Builder:
             body=tuple(self.body()),
         )
 
+    def dialogue_record(self) -> Document:
+        facts, tr = self.s.facts, self.tr
+        version = tr(N_("version of {moment}")).format(moment=format_moment(self.s.updated_at, self.lang))
+        record = self.dialogues() or [
+            Paragraph(tr(N_("No SDG dialogue has been recorded for this tender yet.")), TextStyle.BODY)
+        ]
+        intro = tr(
+            N_(
+                "The record of the SDG dialogues of this tender, for the participants: what was asked, "
+                "which ideas came up, where the dots went and what was decided. Participants from "
+                "outside the organisation are named only with their consent."
+            )
+        )
+        return Document(
+            language=self.lang,
+            title=facts.title,
+            subtitle=tr(N_("Record of the SDG dialogues")),
+            organisation=facts.organisation,
+            author=", ".join(x for x in (facts.organisation, facts.procurement_adviser) if x),
+            version=version,
+            concept=False,
+            concept_mark=tr(N_("CONCEPT")),
+            status="",
+            header=f"{facts.title} \u2013 {tr(N_('Record of the SDG dialogues'))}",
+            page_label=tr(N_("page {page} of {pages}")),
+            continued=tr(N_("{label} (continued)")),
+            first_page=(
+                Paragraph(" \u00b7 ".join(x for x in (facts.organisation, version) if x), TextStyle.SMALL),
+                Paragraph(intro, TextStyle.BODY),
+            ),
+            body=tuple(record),
+            body_on_new_page=False,  # the record starts under its introduction
+        )
+
     def first_page(self, version: str, status: str) -> list[Block]:
         tr, facts = self.tr, self.s.facts
         meta = " \u00b7 ".join(x for x in (facts.organisation, version, status) if x)
@@ -252,7 +292,11 @@ class _Builder:
         if facts.budget.strip():
             budget = (budget + " \u00b7 " if budget else "") + _short(facts.budget, 160)
         rows = [
-            *([(tr(N_("Occasion and goal")), _short(facts.occasion, 200))] if facts.occasion.strip() else []),
+            *(
+                [(tr(N_("Occasion and goal")), _short(facts.occasion, 200))]
+                if facts.occasion.strip()
+                else []
+            ),
             (tr(N_("What is bought")), bought or DASH),
             (tr(N_("Value and duration")), value),
             *([(tr(N_("Budget")), budget)] if budget else []),
@@ -303,9 +347,9 @@ class _Builder:
         # Each exception is its own decision point with its reason; here only how many, so page 1
         # says it once and stays one page.
         if explained:
-            words += " " + tr(N_("Not applied, with the reason put to the decision below: {count}.")).format(
-                count=len(explained)
-            )
+            words += " " + tr(
+                N_("Not applied, with the reason put to the decision below: {count}.")
+            ).format(count=len(explained))
         if open_items:
             words += " " + tr(N_("Still open: {requirements}.")).format(
                 requirements="; ".join(_short(item.text(self.lang), 60).rstrip(".") for item in open_items)
@@ -370,7 +414,9 @@ class _Builder:
     def person(self, name: str) -> str:
         """How the record names someone: a decision document may be published, so an external
         participant who did not agree to be named appears by organisation and role (issue 24)."""
-        found = next((p for p in self.s.participants if p.name.strip() == name.strip() and name.strip()), None)
+        found = next(
+            (p for p in self.s.participants if p.name.strip() == name.strip() and name.strip()), None
+        )
         if found is None or found.internal or found.named:
             return name
         described = " \u00b7 ".join(
@@ -465,7 +511,9 @@ class _Builder:
             Contents(
                 self.tr(N_("Contents")),
                 update_hint=self.tr(
-                    N_("To show the page numbers, right-click the contents and choose \u2018Update Field\u2019.")
+                    N_(
+                        "To show the page numbers, right-click the contents and choose \u2018Update Field\u2019."
+                    )
                 ),
             )
         ]
@@ -599,7 +647,11 @@ class _Builder:
                     source=periods.source,
                 )
                 if periods is not None
-                else tr(N_("A national procedure: periods in proportion to the tender (Gids Proportionaliteit)."))
+                else tr(
+                    N_(
+                        "A national procedure: periods in proportion to the tender (Gids Proportionaliteit)."
+                    )
+                )
             )
             blocks += [
                 Heading(tr(N_("Planning")), 2, "planning"),

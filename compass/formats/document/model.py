@@ -118,3 +118,5 @@ class Document:
     # The label of a table row that goes on over the next page, where it goes on: "{label} (continued)"
     # in the document's language; by default the label itself.
     continued: str = "{label}"
+    # The strategy's body starts on page 2, after the decision page; a record flows on under its title.
+    body_on_new_page: bool = True

@@ -282,7 +282,11 @@ class _Writer:
         self.break_before = False  # a page break waits for the next paragraph or table
         self.after_table = False
         self.contents_open = False
-        self.blocks: list[Block] = [*model.first_page, PageBreak(), *model.body]
+        self.blocks: list[Block] = [
+            *model.first_page,
+            *([PageBreak()] if model.body_on_new_page else []),
+            *model.body,
+        ]
         self.bookmarks = self._bookmark_names()
         self.widths = self._shared_widths()
         self.keeps = self._kept_with_next()

@@ -46,9 +46,10 @@ def render_document(document: Document) -> bytes:
     story = [
         Paragraph(text(document.title), st["title"]),
         Paragraph(escape(document.subtitle), st["subtitle"]),
-        *flowables(document.first_page, document.continued),
+        # Pages after the first carry the running header, also when the first page runs over.
         body_pages(),
-        PageBreak(),
+        *flowables(document.first_page, document.continued),
+        *([PageBreak()] if document.body_on_new_page else []),
         *flowables(document.body, document.continued),
         Gap(1, 2 * mm),
     ]

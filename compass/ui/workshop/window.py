@@ -6,11 +6,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabBar, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabBar,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from compass.core.session import SessionSnapshot
-from compass.i18n import _
+from compass.i18n import _, current_language
 from compass.ui.pages.base import PageContext
+from compass.ui.pdf_export import PdfExporter
 from compass.ui.workshop.agenda import AgendaPanel
 from compass.ui.workshop.details import DetailsPanel
 from compass.ui.workshop.ideas import IdeasPanel
@@ -36,8 +46,16 @@ class WorkshopWindow(QWidget):
         self.presenter_button = QPushButton()
         self.presenter_button.setObjectName("primary")
         self.presenter_button.clicked.connect(self.open_presenter)
+        # The record on its own, to send to the participants after the session (issue 25).
+        self.record_button = QPushButton()
+        self.record_button.clicked.connect(self.export_record)
+        self.record_exporter = PdfExporter(self, record=True)
+        self.record_exporter.started.connect(lambda: self.record_button.setEnabled(False))
+        self.record_exporter.finished.connect(self._on_record_saved)
+        self.record_exporter.failed.connect(self._on_record_failed)
         top = QHBoxLayout()
         top.addWidget(self.dialogue_bar, 1)
+        top.addWidget(self.record_button)
         top.addWidget(self.presenter_button)
         self.details = DetailsPanel(context)
         self.participants = ParticipantsPanel(context)
@@ -89,6 +107,10 @@ class WorkshopWindow(QWidget):
         self.dialogue_bar.setTabText(0, _("Dialogue &1: risks, opportunities, priorities"))
         self.dialogue_bar.setTabText(1, _("Dialogue &2: ambitions, indicators"))
         self.presenter_button.setText(_("Presenter view (F5)"))
+        self.record_button.setText(_("E&xport the record..."))
+        self.record_button.setToolTip(
+            _("The record of the SDG dialogues on its own, as PDF or Word, to send to the participants")
+        )
         self.presenter_button.setToolTip(
             _(
                 "Show the agenda item, the SDGs and the dots on the projector; there F11 fills the "
@@ -104,6 +126,25 @@ class WorkshopWindow(QWidget):
         self._show_title()
         if self.presenter is not None:
             self.presenter.refresh()
+
+    def export_record(self) -> None:
+        if self.snapshot is None or self.record_exporter.busy:
+            return
+        path = self.record_exporter.ask_path(self.snapshot)
+        if path:
+            self.record_exporter.export(self.snapshot, self.context.files(), current_language(), path)
+
+    def _on_record_saved(self, path: str) -> None:
+        self.record_button.setEnabled(True)
+        self.record_exporter.offer_to_open(path)
+
+    def _on_record_failed(self, message: str) -> None:
+        self.record_button.setEnabled(True)
+        QMessageBox.warning(
+            self,
+            _("Export the dialogue record"),
+            _("The document could not be made: {reason}").format(reason=message),
+        )
 
     def load(self, snapshot: SessionSnapshot) -> None:
         self.snapshot = snapshot
