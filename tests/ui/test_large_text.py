@@ -285,3 +285,25 @@ def test_a_control_in_a_cell_beyond_the_edge_scrolls_into_view_when_it_gets_focu
     check.setFocus()  # as Tab or a mnemonic moves there
     assert check.hasFocus()
     qtbot.waitUntil(lambda: table.viewport().rect().contains(check.geometry()), timeout=2000)
+
+
+def test_at_double_size_the_workshop_window_fits_a_laptop_screen(qtbot, make_window, doubled_font) -> None:
+    """Seen under Xvfb at 200 %: the workshop window was wider than the screen, its title on one line
+    and its buttons beside the dialogues' long names, the presenter button off the screen."""
+    from compass.formats.files import read_file
+    from compass.formats.session_file import read_session_file
+    from compass.reference.examples import list_examples
+
+    window = make_window()
+    reference = window.services.reference
+    example = next(e for e in list_examples() if "binnensport" in e.path.name)  # the longest title
+    imported = read_session_file(read_file(example.path), reference)
+    window.open_session(window.services.sessions.import_session(imported).id)
+    window.show()
+    window.workshop.open_window()
+    facilitator = window.workshop.window
+    assert facilitator is not None
+    QApplication.processEvents()
+    needed = facilitator.minimumSizeHint()
+    tall = {type(panel).__name__: panel.minimumSizeHint().height() for panel in facilitator.panels}
+    assert needed.width() <= 1366 and needed.height() <= 768, (needed, tall)

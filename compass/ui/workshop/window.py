@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTabBar,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from compass.ui.workshop.agenda import AgendaPanel
 from compass.ui.workshop.details import DetailsPanel
 from compass.ui.workshop.ideas import IdeasPanel
 from compass.ui.workshop.panel import WorkshopPanel
+from compass.ui.workshop.panel_tabs import PanelTabs
 from compass.ui.workshop.participants import ParticipantsPanel
 from compass.ui.workshop.presenter import PresenterView
 from compass.ui.workshop.run_state import WorkshopRun
@@ -39,6 +39,7 @@ class WorkshopWindow(QWidget):
         self.run_state = WorkshopRun(parent=self)
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)  # a long tender title made the window wider than a laptop at 200 %
         self.dialogue_bar = QTabBar()
         self.dialogue_bar.addTab("")
         self.dialogue_bar.addTab("")
@@ -53,10 +54,17 @@ class WorkshopWindow(QWidget):
         self.record_exporter.started.connect(lambda: self.record_button.setEnabled(False))
         self.record_exporter.finished.connect(self._on_record_saved)
         self.record_exporter.failed.connect(self._on_record_failed)
-        top = QHBoxLayout()
-        top.addWidget(self.dialogue_bar, 1)
-        top.addWidget(self.record_button)
-        top.addWidget(self.presenter_button)
+        # The two dialogues' long names above, the buttons under them: in one row the window was wider
+        # than a laptop at 200 % (seen under Xvfb), its buttons off the screen.
+        self.dialogue_bar.setUsesScrollButtons(True)
+        self.dialogue_bar.setElideMode(Qt.TextElideMode.ElideRight)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.record_button)
+        buttons.addWidget(self.presenter_button)
+        top = QVBoxLayout()
+        top.addWidget(self.dialogue_bar)
+        top.addLayout(buttons)
         self.details = DetailsPanel(context)
         self.participants = ParticipantsPanel(context)
         self.agenda = AgendaPanel(context, self.run_state)
@@ -69,9 +77,9 @@ class WorkshopWindow(QWidget):
             self.ideas,
             self.votes,
         ]
-        self.tabs = QTabWidget()
+        self.tabs = PanelTabs()
         for panel in self.panels:
-            self.tabs.addTab(panel, "")
+            self.tabs.add_panel(panel)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(top)
@@ -79,7 +87,8 @@ class WorkshopWindow(QWidget):
         self.presenter: PresenterView | None = None
         self._actions()
         self.retranslate_ui()
-        self.resize(1100, 760)
+        room = self.screen().availableGeometry()
+        self.resize(min(1100, room.width()), min(760, room.height()))
 
     def _actions(self) -> None:
         stack = self.context.undo_stack
