@@ -212,6 +212,12 @@ def shortcuts_fit(window: Any, session_id: int) -> dict[str, Any]:
     dialog.show()
     settle(500)
     screen = window.screen().availableGeometry()
+    # On a busy machine the window manager frames and places the dialog later: its final place counts.
+    for _attempt in range(30):
+        if dialog.frameGeometry() != dialog.geometry():
+            break
+        settle(100)
+    settle(200)
     fits = screen.contains(dialog.frameGeometry())
     bar = dialog.browser.verticalScrollBar()
     bar.setValue(bar.maximum())
@@ -220,7 +226,14 @@ def shortcuts_fit(window: Any, session_id: int) -> dict[str, Any]:
     last_line_reached = cursor.block().blockNumber() >= dialog.browser.document().blockCount() - 2
     xdotool("key", "Escape")
     settle(300)
-    return {"fits": fits, "last_line_reached": last_line_reached, "closed": not dialog.isVisible()}
+    frame = dialog.frameGeometry()
+    return {
+        "fits": fits,
+        "last_line_reached": last_line_reached,
+        "closed": not dialog.isVisible(),
+        "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
+        "screen": [screen.x(), screen.y(), screen.width(), screen.height()],
+    }
 
 
 def dialogs_fit(window: Any, session_id: int) -> dict[str, Any]:
