@@ -5,11 +5,15 @@ fields and says what changed in ``changes()``; the page turns that into one undo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
+from compass.core.session import Collection
 from compass.ui.widgets.field import form_row
+
+if TYPE_CHECKING:
+    from compass.ui.pages.base import PageContext
 
 
 class CorrectionDialog(QDialog):
@@ -34,3 +38,23 @@ class CorrectionDialog(QDialog):
     def _on_buttons_accepted(self) -> None:
         if self.changes() is not None:
             self.accept()
+
+
+def apply_correction(
+    context: PageContext,
+    session_id: int,
+    collection: Collection,
+    item: Any,
+    dialog: CorrectionDialog,
+    label: str,
+) -> None:
+    """Show ``dialog`` for ``item``; what the user changed becomes one undoable edit."""
+    from compass.ui.commands import UpdateItemValuesCommand
+    from compass.ui.pages.base import run_command
+
+    if dialog.exec() == QDialog.DialogCode.Accepted and (new := dialog.changes()):
+        old = {name: getattr(item, name) for name in new}
+        command = UpdateItemValuesCommand(
+            context.sessions(), session_id, collection, item.id, old, new, label
+        )
+        run_command(context, command)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,8 +28,8 @@ from compass.ui.commands import (
     AddItemCommand,
     RemoveItemCommand,
     UpdateFactsCommand,
-    UpdateItemValuesCommand,
 )
+from compass.ui.correction_dialog import apply_correction
 from compass.ui.pages.base import PageContext, run_command, run_showing_problems
 from compass.ui.quality_criterion_dialog import QualityCriterionDialog, parse_weight
 from compass.ui.widgets.add_form import AddForm
@@ -294,20 +293,14 @@ class AwardModelPanel(QWidget):
         if snapshot is None or found is None:
             return
         dialog = QualityCriterionDialog(found, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and (new := dialog.changes()):
-            old = {name: getattr(found, name) for name in new}
-            run_command(
-                self.context,
-                UpdateItemValuesCommand(
-                    self.context.sessions(),
-                    snapshot.id,
-                    Collection.QUALITY_CRITERIA,
-                    criterion_id,
-                    old,
-                    new,
-                    _("Edit quality criterion"),
-                ),
-            )
+        apply_correction(
+            self.context,
+            snapshot.id,
+            Collection.QUALITY_CRITERIA,
+            found,
+            dialog,
+            _("Edit quality criterion"),
+        )
         self.table.setFocus()
 
     def remove_criterion(self, criterion_id: int) -> None:

@@ -4,7 +4,7 @@ strategy (issue 24)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from compass.core.session import (
     SHORT_TEXT_MAX_LENGTH,
@@ -14,7 +14,8 @@ from compass.core.session import (
     TenderRiskCategory,
 )
 from compass.i18n import _
-from compass.ui.commands import AddItemCommand, RemoveItemCommand, UpdateItemValuesCommand
+from compass.ui.commands import AddItemCommand, RemoveItemCommand
+from compass.ui.correction_dialog import apply_correction
 from compass.ui.pages.base import PageContext, run_command, run_showing_problems
 from compass.ui.tender_risk_dialog import TenderRiskDialog, chosen_level, level_combo, retranslate_levels
 from compass.ui.widgets.add_form import AddForm
@@ -160,20 +161,9 @@ class TenderRiskPanel(QGroupBox):
         if snapshot is None or risk is None:
             return
         dialog = TenderRiskDialog(risk, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and (new := dialog.changes()):
-            old = {name: getattr(risk, name) for name in new}
-            run_command(
-                self.context,
-                UpdateItemValuesCommand(
-                    self.context.sessions(),
-                    snapshot.id,
-                    Collection.TENDER_RISKS,
-                    risk_id,
-                    old,
-                    new,
-                    _("Edit tender risk"),
-                ),
-            )
+        apply_correction(
+            self.context, snapshot.id, Collection.TENDER_RISKS, risk, dialog, _("Edit tender risk")
+        )
         self.table.setFocus()
 
     def remove_risk(self, risk_id: int) -> None:

@@ -5,7 +5,6 @@ item (the window's keys), so the facilitator can keep typing ideas while the clo
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,7 +17,8 @@ from PySide6.QtWidgets import (
 from compass.core.session import LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, Collection
 from compass.i18n import _
 from compass.method.agenda_timer import clock_text
-from compass.ui.commands import AddItemCommand, MoveItemCommand, RemoveItemCommand, UpdateItemValuesCommand
+from compass.ui.commands import AddItemCommand, MoveItemCommand, RemoveItemCommand
+from compass.ui.correction_dialog import apply_correction
 from compass.ui.pages.base import PageContext
 from compass.ui.widgets.add_form import AddForm
 from compass.ui.widgets.field import FieldWithMessage
@@ -144,14 +144,9 @@ class AgendaPanel(WorkshopPanel):
         if item is None:
             return
         dialog = AgendaItemDialog(item, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and (new := dialog.changes()):
-            old = {name: getattr(item, name) for name in new}
-            label = _("Edit agenda item")
-            self.run(
-                UpdateItemValuesCommand(
-                    self.context.sessions(), self.session_id, Collection.AGENDA, item_id, old, new, label
-                )
-            )
+        apply_correction(
+            self.context, self.session_id, Collection.AGENDA, item, dialog, _("Edit agenda item")
+        )
         self.table.setFocus()
 
     def move_item(self, item_id: int, step: int) -> None:

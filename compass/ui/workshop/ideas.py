@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,7 +29,8 @@ from compass.core.session import (
     InventoryEntry,
 )
 from compass.i18n import _
-from compass.ui.commands import AddItemCommand, MoveItemCommand, RemoveItemCommand, UpdateItemValuesCommand
+from compass.ui.commands import AddItemCommand, MoveItemCommand, RemoveItemCommand
+from compass.ui.correction_dialog import apply_correction
 from compass.ui.inventory_entry_dialog import InventoryEntryDialog
 from compass.ui.pages.base import PageContext
 from compass.ui.widgets.add_form import AddForm
@@ -178,14 +178,7 @@ class IdeasPanel(WorkshopPanel):
             if not isinstance(item, Criterion):
                 return
             dialog = DraftCriterionDialog(item, DRAFT_TYPES, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and (new := dialog.changes()):
-            old = {name: getattr(item, name) for name in new}
-            label = _("Correct idea")
-            self.run(
-                UpdateItemValuesCommand(
-                    self.context.sessions(), self.session_id, self._collection(), item_id, old, new, label
-                )
-            )
+        apply_correction(self.context, self.session_id, self._collection(), item, dialog, _("Correct idea"))
         self.table.setFocus()
 
     def move_idea(self, item_id: int, step: int) -> None:
