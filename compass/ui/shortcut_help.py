@@ -27,6 +27,7 @@ def shortcuts() -> list[tuple[str, str]]:
         ("Shift+F1", _("The explanation of the field that has the keyboard")),
         ("Enter", _("On a button: press it. In the last field of a row: add it. On a table row: open it")),
         ("F2, double-click", _("Open a table row to correct it")),
+        ("Ctrl+Up / Ctrl+Down", _("In the dialogues' agenda and ideas: move the row up / down")),
         ("Delete", _("On a table row: remove it (Ctrl+Z brings it back in its place)")),
         ("Tab / Shift+Tab", _("Next / previous field")),
         ("Alt+Down, F4", _("In a date: open the calendar (Enter picks, Escape closes)")),
@@ -36,6 +37,10 @@ def shortcuts() -> list[tuple[str, str]]:
         (
             "F5 / F6 / F7 / F8",
             _("In the dialogues: presenter view / start or pause the timer / +2 minutes / next item"),
+        ),
+        (
+            "Ctrl+M",
+            _("In the dialogues' ideas: merge the two selected ideas (every SDG of both is kept)"),
         ),
         ("Ctrl+,", _("Settings (language)")),
         ("Ctrl+Q", _("Quit; everything is already saved")),
